@@ -1,0 +1,117 @@
+import type { Position } from './diagnostic.js';
+
+/** Inline text with its formatting: what a run in a text box becomes. */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  strike?: boolean;
+  code?: boolean;
+  href?: string;
+  /** A hard line break before this run (Markdown `  \n` or `<br>`). */
+  breakBefore?: boolean;
+}
+
+export interface ListItem {
+  runs: Run[];
+  /** Nested lists under this item. */
+  children: ListBlock[];
+  checked?: boolean;
+  position: Position;
+}
+
+export interface ListBlock {
+  type: 'list';
+  ordered: boolean;
+  start: number;
+  items: ListItem[];
+  position: Position;
+}
+
+export type Align = 'left' | 'center' | 'right' | null;
+
+export interface TableBlock {
+  type: 'table';
+  align: Align[];
+  header: Run[][];
+  rows: Run[][][];
+  position: Position;
+  /** Position of each body row, for diagnostics found while planning. */
+  rowPositions: Position[];
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  runs: Run[];
+  position: Position;
+}
+
+export interface QuoteBlock {
+  type: 'quote';
+  paragraphs: Run[][];
+  position: Position;
+}
+
+export interface ImageBlock {
+  type: 'image';
+  /** Path relative to the deck folder, already checked to stay inside it. */
+  src: string;
+  alt: string;
+  title?: string;
+  position: Position;
+}
+
+export interface CodeBlock {
+  type: 'code';
+  lang: string;
+  text: string;
+  position: Position;
+}
+
+export interface HeadingBlock {
+  type: 'heading';
+  depth: number;
+  runs: Run[];
+  position: Position;
+}
+
+export type Block = ParagraphBlock | ListBlock | TableBlock | QuoteBlock | ImageBlock | CodeBlock | HeadingBlock;
+
+export interface Section {
+  /** Path of the section file relative to the working directory (as shown in diagnostics). */
+  file: string;
+  /** `01-introduction.md` → `introduction`. */
+  slug: string;
+  title: string;
+  titlePosition: Position;
+  frontMatter: Record<string, unknown>;
+  blocks: Block[];
+}
+
+export interface EmailSettings {
+  to: string[];
+  cc: string[];
+  subject?: string;
+}
+
+export interface DeckMeta {
+  title: string;
+  subtitle?: string;
+  /** YYYY-MM-DD */
+  date?: string;
+  author?: string;
+  organization?: string;
+  theme?: string;
+  classification?: string;
+  email?: EmailSettings;
+}
+
+export interface Article {
+  /** Folder name under content/. */
+  slug: string;
+  /** The deck folder. */
+  dir: string;
+  meta: DeckMeta;
+  metaFile: string;
+  sections: Section[];
+}

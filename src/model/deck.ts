@@ -1,0 +1,149 @@
+import type { Align, Run } from './article.js';
+import type { Position } from './diagnostic.js';
+
+/**
+ * The slide model: what `plan` decides and `render` draws. All geometry is in
+ * points (72 per inch) on a 16:9 slide of 960 × 540 pt; every size here was
+ * measured by the planner, so the renderer never guesses.
+ */
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Paragraph {
+  runs: Run[];
+  /** 0 for top level. */
+  level: number;
+  bullet: 'disc' | 'number' | 'none';
+  /** For numbered bullets: the number this paragraph shows. */
+  number?: number;
+}
+
+/** A block of paragraphs at one font size, inside a measured box. */
+export interface TextFrame {
+  box: Rect;
+  fontSize: number;
+  paragraphs: Paragraph[];
+  color?: 'text' | 'muted' | 'accent' | 'title';
+  align?: 'left' | 'center' | 'right';
+  italic?: boolean;
+}
+
+export interface TableCell {
+  runs: Run[];
+}
+
+export interface PlannedTable {
+  box: Rect;
+  fontSize: number;
+  /** Column widths in points; they add up to `box.w`. */
+  columns: number[];
+  align: Align[];
+  header: TableCell[];
+  rows: TableCell[][];
+  /** Measured height of the header and of each row, in points. */
+  rowHeights: number[];
+  /** Index of the first body row on this slide in the source table (for banding that continues). */
+  firstRow: number;
+}
+
+export interface PlannedImage {
+  box: Rect;
+  /** PNG or JPEG bytes. */
+  data: Uint8Array;
+  mime: 'image/png' | 'image/jpeg';
+  alt: string;
+}
+
+interface SlideBase {
+  title: string;
+  /** Title font size, chosen so the title fits its box. */
+  titleSize: number;
+  /** Speaker notes, plain text; paragraphs separated by blank lines. */
+  notes: string;
+  /** The section this slide belongs to (PowerPoint sections), if any. */
+  section?: string;
+  /** Where the slide's content came from. */
+  source: Position;
+  /** Set on continuation slides: why the content did not fit on one slide. */
+  continuation?: { reason: string };
+}
+
+export interface TitleSlide extends SlideBase {
+  kind: 'title';
+  subtitle?: TextFrame;
+  details: TextFrame;
+}
+
+export interface AgendaSlide extends SlideBase {
+  kind: 'agenda';
+  body: TextFrame;
+}
+
+export interface BulletsSlide extends SlideBase {
+  kind: 'bullets';
+  lead?: TextFrame;
+  body: TextFrame;
+}
+
+export interface TableSlide extends SlideBase {
+  kind: 'table';
+  lead?: TextFrame;
+  table: PlannedTable;
+}
+
+export interface ImageSlide extends SlideBase {
+  kind: 'image';
+  image: PlannedImage;
+  caption?: TextFrame;
+}
+
+export interface QuoteSlide extends SlideBase {
+  kind: 'quote';
+  body: TextFrame;
+}
+
+/** A prose-only section: its opening sentence on the slide, the prose in the notes. */
+export interface StatementSlide extends SlideBase {
+  kind: 'statement';
+  body: TextFrame;
+}
+
+export interface ClosingSlide extends SlideBase {
+  kind: 'closing';
+  body: TextFrame;
+}
+
+export type Slide =
+  | TitleSlide
+  | AgendaSlide
+  | BulletsSlide
+  | TableSlide
+  | ImageSlide
+  | QuoteSlide
+  | StatementSlide
+  | ClosingSlide;
+
+export type SlideKind = Slide['kind'];
+
+export interface DeckInfo {
+  slug: string;
+  title: string;
+  subtitle?: string;
+  author?: string;
+  organization?: string;
+  date?: string;
+  classification?: string;
+  /** The timestamp written into the file's metadata (ISO 8601), for reproducible output. */
+  timestamp: string;
+  /** Footer text shown on content slides. */
+  footer: string;
+}
+
+export interface Deck {
+  info: DeckInfo;
+  slides: Slide[];
+}

@@ -113,5 +113,7 @@ export interface Article {
   dir: string;
   meta: DeckMeta;
   metaFile: string;
+  /** Where each deck.yaml key's value is, for problems found after parsing. */
+  metaPositions: Record<string, Position>;
   sections: Section[];
 }

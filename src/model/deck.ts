@@ -62,6 +62,7 @@ interface SlideBase {
   title: string;
   /** Title font size, chosen so the title fits its box. */
   titleSize: number;
+  titleBox: Rect;
   /** Speaker notes, plain text; paragraphs separated by blank lines. */
   notes: string;
   /** The section this slide belongs to (PowerPoint sections), if any. */
@@ -97,6 +98,7 @@ export interface TableSlide extends SlideBase {
 
 export interface ImageSlide extends SlideBase {
   kind: 'image';
+  lead?: TextFrame;
   image: PlannedImage;
   caption?: TextFrame;
 }

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { loadImages } from './content/load-images.js';
+import { loadDeckSource } from './content/load-deck.js';
+import { sourceToArticle } from './content/source-to-article.js';
+import type { Article } from './model/article.js';
+import type { Deck } from './model/deck.js';
+import { hasErrors, type Diagnostic } from './model/diagnostic.js';
+import type { Theme } from './model/theme.js';
+import { articleToDeck } from './plan/article-to-deck.js';
+import { fontMeasurer } from './plan/font-measurer.js';
+import { deckToPptx } from './render/deck-to-pptx.js';
+import { DEFAULT_THEME, loadTheme } from './theme/load-theme.js';
+import { writeFileAtomic } from './util/atomic-write.js';
+import { validateArticle } from './validate/validate-article.js';
+
+export interface DeckOptions {
+  contentDir: string;
+  themesDir: string;
+  outDir: string;
+  /** Overrides every deck's `theme`. */
+  theme?: string;
+}
+
+export interface CheckResult {
+  slug: string;
+  diagnostics: Diagnostic[];
+  article?: Article;
+  theme?: Theme;
+  /** Present when the deck could be planned (no errors). */
+  deck?: Deck;
+}
+
+export interface BuildResult extends CheckResult {
+  /** The written file, when the build succeeded. */
+  file?: string;
+  pptx?: Uint8Array;
+  ms: number;
+}
+
+/** load → parse → validate → theme → images → plan. Writes nothing. */
+export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckResult> {
+  const source = await loadDeckSource(opts.contentDir, slug);
+  const parsed = sourceToArticle(source);
+  const diagnostics = [...parsed.diagnostics];
+  const article = parsed.article;
+  if (!article) return { slug, diagnostics };
+  diagnostics.push(...validateArticle(article));
+  const themed = await loadTheme(opts.themesDir, opts.theme ?? article.meta.theme ?? DEFAULT_THEME);
+  // An unknown theme named in deck.yaml is that line's problem, not the themes folder's.
+  const themeAt = article.metaPositions.theme;
+  diagnostics.push(...themed.diagnostics.map((d) => (d.code === 'unknown-theme' && !opts.theme && themeAt ? { ...d, position: themeAt } : d)));
+  const { images, diagnostics: imageProblems } = await loadImages(article);
+  diagnostics.push(...imageProblems);
+  if (!themed.theme || hasErrors(diagnostics)) return { slug, diagnostics, article, theme: themed.theme };
+  const planned = articleToDeck({ article, theme: themed.theme, measurer: fontMeasurer(themed.theme), images, timestamp: timestampOf(article) });
+  diagnostics.push(...planned.diagnostics);
+  return { slug, diagnostics, article, theme: themed.theme, deck: planned.deck };
+}
+
+/** check, then render and write `<out>/<slug>.pptx` atomically. An invalid deck writes nothing. */
+export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildResult> {
+  const t0 = performance.now();
+  const checked = await checkDeck(slug, opts);
+  if (!checked.deck || !checked.theme || hasErrors(checked.diagnostics)) return { ...checked, ms: performance.now() - t0 };
+  const pptx = await deckToPptx(checked.deck, checked.theme);
+  const file = path.join(opts.outDir, `${slug}.pptx`);
+  await writeFileAtomic(file, pptx);
+  return { ...checked, file, pptx, ms: performance.now() - t0 };
+}
+
+/**
+ * The time written into the file: SOURCE_DATE_EPOCH when set (the
+ * reproducible-builds convention), else the deck's date, else a fixed epoch.
+ */
+export function timestampOf(article: Article, env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (article.meta.date) return `${article.meta.date}T00:00:00Z`;
+  return '2020-01-01T00:00:00Z';
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const isoDate = z
+  .string({ error: 'expected a date as a quoted string `YYYY-MM-DD`' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected `YYYY-MM-DD`' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    error: 'not a calendar date',
+  });
+
+const address = z.email({ error: (i) => `\`${String(i.input)}\` is not an email address` });
+const addresses = z.union([address.transform((a) => [a]), z.array(address)]);
+
+export const DeckMetaSchema = z.object({
+  title: z.string({ error: 'expected a title (text)' }).trim().min(1, { error: 'must not be empty' }),
+  subtitle: z.string().optional(),
+  // YAML 1.2 keeps an unquoted 2026-01-02 as a string, but a bare year is a number.
+  date: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), isoDate).optional(),
+  author: z.string().optional(),
+  organization: z.string().optional(),
+  theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a theme name such as `briefing-light`' }).optional(),
+  classification: z.string().optional(),
+  email: z
+    .object({
+      to: addresses,
+      cc: addresses.default([]),
+      subject: z.string().optional(),
+    })
+    .optional(),
+});
+
+export const deckMetaKeys = Object.keys(DeckMetaSchema.shape);
+
+export const SectionFrontMatterSchema = z.object({
+  title: z.string().optional(),
+  notes: z.string().optional(),
+  skip: z.boolean().optional(),
+});
+
+export const frontMatterKeys = Object.keys(SectionFrontMatterSchema.shape);

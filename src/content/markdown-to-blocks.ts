@@ -1,0 +1,169 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+import type { Block, ListBlock, Run } from '../model/article.js';
+import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
+import { inlineToRuns, runsText, type InlineFindings } from './inline.js';
+import { tableToBlock } from './table.js';
+
+export interface ParsedBody {
+  title?: { runs: Run[]; position: Position };
+  blocks: Block[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Lex a section body (front matter removed) into blocks with positions.
+ * marked tokens carry no positions, but top-level `raw` strings concatenate to
+ * the source exactly, so we count lines as we go.
+ */
+export function markdownToBlocks(body: string, file: string, firstLine: number): ParsedBody {
+  const tokens = new Lexer({ gfm: true }).lex(body);
+  const out: ParsedBody = { blocks: [], diagnostics: [] };
+  let line = firstLine;
+  for (const token of tokens) {
+    // Leading blank lines belong to the raw; the block starts at its first non-blank line.
+    const lead = /^\n*/.exec(token.raw)![0].length;
+    const position: Position = { file, line: line + lead, column: 1 };
+    blockFromToken(token, position, out);
+    line += countNewlines(token.raw);
+  }
+  return out;
+}
+
+function blockFromToken(token: Token, position: Position, out: ParsedBody): void {
+  // Offsets inside the block count from its first non-blank line, like `position`.
+  const raw = token.raw.replace(/^\n+/, '');
+  const found: InlineFindings = { html: [], images: [] };
+  const inline = (ts: Token[] | undefined) => inlineToRuns(ts ?? [], found);
+  switch (token.type) {
+    case 'space':
+    case 'def':
+      return;
+    case 'heading': {
+      const h = token as Tokens.Heading;
+      const runs = inline(h.tokens);
+      if (h.depth === 1 && !out.title && out.blocks.length === 0) out.title = { runs, position };
+      else if (h.depth === 1) {
+        out.diagnostics.push(
+          diagnostic('warning', 'extra-section-heading', position, `Unexpected second \`# \` heading \`${runsText(runs)}\`, expected one per section file`, 'start a new section file, or use `## ` for a sub-heading'),
+        );
+        out.blocks.push({ type: 'heading', depth: 2, runs, position });
+      } else out.blocks.push({ type: 'heading', depth: h.depth, runs, position });
+      break;
+    }
+    case 'paragraph': {
+      const p = token as Tokens.Paragraph;
+      const runs = inline(p.tokens);
+      if (runs.some((r) => r.text.trim() !== '')) out.blocks.push({ type: 'paragraph', runs, position });
+      break;
+    }
+    case 'list':
+      out.blocks.push(listToBlock(token as Tokens.List, position, found));
+      break;
+    case 'table':
+      out.blocks.push(tableToBlock(token as Tokens.Table, position, found, out.diagnostics));
+      break;
+    case 'blockquote': {
+      const q = token as Tokens.Blockquote;
+      const paragraphs: Run[][] = [];
+      for (const t of q.tokens) {
+        if (t.type === 'space') continue;
+        const runs = inline('tokens' in t ? (t.tokens as Token[]) : [{ type: 'text', raw: t.raw, text: t.raw } as Tokens.Text]);
+        if (runs.length > 0) paragraphs.push(runs);
+      }
+      out.blocks.push({ type: 'quote', paragraphs, position });
+      break;
+    }
+    case 'code': {
+      const c = token as Tokens.Code;
+      out.blocks.push({ type: 'code', lang: c.lang ?? '', text: c.text, position });
+      break;
+    }
+    case 'html': {
+      const raw = token.raw.trim();
+      if (!raw.startsWith('<!--')) found.html.push(raw);
+      break;
+    }
+    case 'hr':
+      break;
+    default:
+      if ('text' in token && typeof token.text === 'string' && token.text.trim() !== '')
+        out.blocks.push({ type: 'paragraph', runs: [{ text: token.text }], position });
+  }
+  for (const img of found.images) {
+    out.blocks.push({ type: 'image', src: img.href, alt: img.text, title: img.title ?? undefined, position: { ...position, ...offsetIn(raw, img.raw, position.line) } });
+  }
+  for (const html of found.html) {
+    out.diagnostics.push(
+      diagnostic('warning', 'raw-html', { ...position, ...offsetIn(raw, html, position.line) }, `Unexpected raw HTML \`${clip(html)}\`: it is dropped from the deck`, 'use Markdown instead'),
+    );
+  }
+  strayEmphasis(token, raw, position, out.diagnostics);
+}
+
+function listToBlock(list: Tokens.List, position: Position, found: InlineFindings): ListBlock {
+  const listRaw = list.raw.replace(/^\n+/, '');
+  const items = list.items.map((item) => {
+    const line = position.line + countNewlines(listRaw.slice(0, Math.max(0, listRaw.indexOf(item.raw))));
+    const runs: Run[] = [];
+    const children: ListBlock[] = [];
+    for (const t of item.tokens) {
+      if (t.type === 'list') children.push(listToBlock(t as Tokens.List, { ...position, line: line + 1 }, found));
+      else if (t.type === 'checkbox' || t.type === 'space') continue;
+      else {
+        if (runs.length > 0) runs.push({ text: '', breakBefore: true });
+        inlineToRuns('tokens' in t && t.tokens ? (t.tokens as Token[]) : [t], found, {}, runs);
+      }
+    }
+    return { runs, children, checked: item.task ? item.checked : undefined, position: { ...position, line } };
+  });
+  const start = typeof list.start === 'number' ? list.start : 1;
+  return { type: 'list', ordered: list.ordered, start, items, position };
+}
+
+/**
+ * `**` or `__` left in text after lexing is emphasis that never closed: the
+ * author meant something, and the deck would show the asterisks.
+ */
+function strayEmphasis(token: Token, blockRaw: string, position: Position, ds: Diagnostic[]): void {
+  let raw = blockRaw;
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  raw = raw.replace(/`[^`\n]*`/g, blank);
+  walk(token, (t) => {
+    if (t.type === 'strong' || t.type === 'em' || t.type === 'codespan' || t.type === 'escape') raw = raw.replace(t.raw, blank(t.raw));
+  });
+  const m = /(\*\*|__)/.exec(raw);
+  if (!m) return;
+  const at = offsetIn(blockRaw, '', position.line, m.index);
+  ds.push(
+    diagnostic('warning', 'unmatched-emphasis', { ...position, ...at }, `Unexpected \`${m[1]}\` with no closing \`${m[1]}\`: the slide will show it literally`, `close the bold text or escape it as \`\\${m[1][0]}\\${m[1][0]}\``),
+  );
+}
+
+function walk(t: Token, f: (t: Token) => void): void {
+  f(t);
+  const kids: Token[] = [];
+  if ('tokens' in t && Array.isArray(t.tokens)) kids.push(...(t.tokens as Token[]));
+  if (t.type === 'list') for (const i of (t as Tokens.List).items) kids.push(i);
+  if (t.type === 'table') {
+    const tb = t as Tokens.Table;
+    for (const c of tb.header) kids.push(...c.tokens);
+    for (const r of tb.rows) for (const c of r) kids.push(...c.tokens);
+  }
+  for (const k of kids) walk(k, f);
+}
+
+const countNewlines = (s: string) => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
+};
+
+/** Line and column of `needle` (or of `index`) inside a block's raw text starting at `line`. */
+function offsetIn(raw: string, needle: string, line: number, index = raw.indexOf(needle)): { line: number; column: number } {
+  if (index < 0) return { line, column: 1 };
+  const before = raw.slice(0, index);
+  const nl = before.lastIndexOf('\n');
+  return { line: line + countNewlines(before), column: index - nl };
+}
+
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}...` : s).replace(/\n/g, ' ');

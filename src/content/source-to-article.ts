@@ -1,0 +1,76 @@
+import type { Article, DeckMeta, Section } from '../model/article.js';
+import path from 'node:path';
+import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
+import { decodeSource } from '../util/text.js';
+import { parseYamlWithSchema } from '../util/yaml-schema.js';
+import { DeckMetaSchema, SectionFrontMatterSchema, deckMetaKeys, frontMatterKeys } from './deck-meta-schema.js';
+import { splitFrontMatter } from './front-matter.js';
+import { SECTION_FILE, displayPath, type DeckSource, type SourceFile } from './load-deck.js';
+import { runsText } from './inline.js';
+import { markdownToBlocks } from './markdown-to-blocks.js';
+
+export interface ParseResult {
+  /** Absent when the deck cannot be planned at all (no valid deck.yaml). */
+  article?: Article;
+  diagnostics: Diagnostic[];
+}
+
+/** Parse a deck folder's files into an article. Pure: the bytes were read by `loadDeckSource`. */
+export function sourceToArticle(source: DeckSource): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  const { meta, positions } = parseMeta(source, diagnostics);
+  for (const stray of source.strays) {
+    diagnostics.push(
+      diagnostic('warning', 'stray-markdown-file', { file: stray, line: 1, column: 1 }, 'Unexpected Markdown file name, expected `NN-slug.md`: this file is not part of the deck', 'rename it, e.g. `07-outlook.md`'),
+    );
+  }
+  const sections: Section[] = [];
+  for (const file of source.sections) {
+    const section = parseSection(file, diagnostics);
+    if (section) sections.push(section);
+  }
+  if (!meta) return { diagnostics };
+  return { article: { slug: source.slug, dir: source.dir, meta, metaFile: source.meta!.file, metaPositions: positions, sections }, diagnostics };
+}
+
+function parseMeta(source: DeckSource, ds: Diagnostic[]): { meta?: DeckMeta; positions: Record<string, Position> } {
+  if (!source.meta) {
+    ds.push(diagnostic('error', 'deck-yaml-missing', { file: displayPath(path.join(source.dir, 'deck.yaml')), line: 1, column: 1 }, 'Missing `deck.yaml`, expected one in every deck folder', 'create it with at least `title: …`'));
+    return { positions: {} };
+  }
+  const { text, diagnostics } = decodeSource(source.meta.bytes, source.meta.file);
+  ds.push(...diagnostics);
+  if (text === undefined) return { positions: {} };
+  const r = parseYamlWithSchema(text, source.meta.file, DeckMetaSchema, { knownKeys: deckMetaKeys });
+  ds.push(...r.diagnostics);
+  for (const k of r.unknownKeys) {
+    ds.push(diagnostic('warning', 'unknown-key', { file: source.meta.file, line: k.line, column: k.column }, `Unexpected key \`${k.key}\` in deck.yaml, expected one of ${deckMetaKeys.map((x) => `\`${x}\``).join(', ')}`));
+  }
+  return { meta: r.value, positions: r.keyPositions };
+}
+
+function parseSection(file: SourceFile, ds: Diagnostic[]): Section | undefined {
+  const { text, diagnostics } = decodeSource(file.bytes, file.file);
+  ds.push(...diagnostics);
+  if (text === undefined) return undefined;
+  const fm = splitFrontMatter(text);
+  let frontMatter: Record<string, unknown> = {};
+  if (fm.yaml !== undefined) {
+    const r = parseYamlWithSchema(fm.yaml, file.file, SectionFrontMatterSchema, { lineOffset: fm.yamlLine - 1, knownKeys: frontMatterKeys });
+    ds.push(...r.diagnostics);
+    if (r.diagnostics.length > 0) return undefined;
+    for (const k of r.unknownKeys) {
+      ds.push(diagnostic('warning', 'unknown-key', { file: file.file, line: k.line, column: k.column }, `Unexpected front-matter key \`${k.key}\`, expected one of ${frontMatterKeys.map((x) => `\`${x}\``).join(', ')}`));
+    }
+    frontMatter = (r.value ?? {}) as Record<string, unknown>;
+  }
+  const body = markdownToBlocks(fm.body, file.file, fm.bodyLine);
+  ds.push(...body.diagnostics);
+  if (!body.title) {
+    const first = body.blocks[0]?.position ?? { file: file.file, line: fm.bodyLine, column: 1 };
+    ds.push(diagnostic('error', 'section-heading-missing', first, 'Missing section heading, expected the file to start with `# Title`', 'add a `# ` heading line as the first line after any front matter'));
+    return undefined;
+  }
+  const slug = SECTION_FILE.exec(file.name)?.[2] ?? file.name;
+  return { file: file.file, slug, title: runsText(body.title.runs).trim(), titlePosition: body.title.position, frontMatter, blocks: body.blocks };
+}

@@ -1,0 +1,80 @@
+import type { Run } from '../model/article.js';
+
+/** Cut runs at a character offset into the concatenated text, keeping styles. */
+export function sliceRuns(runs: readonly Run[], start: number, end = Infinity): Run[] {
+  const out: Run[] = [];
+  let pos = 0;
+  for (const r of runs) {
+    const a = Math.max(start, pos);
+    const b = Math.min(end, pos + r.text.length);
+    if (b > a || (r.text === '' && pos >= start && pos < end)) {
+      const piece: Run = { ...r, text: r.text.slice(a - pos, b - pos) };
+      if (a > pos) delete piece.breakBefore;
+      out.push(piece);
+    }
+    pos += r.text.length;
+  }
+  return out;
+}
+
+export const textOf = (runs: readonly Run[]): string => runs.map((r) => r.text).join('');
+
+/** Trim leading and trailing white space across runs. */
+export function trimRuns(runs: readonly Run[]): Run[] {
+  const text = textOf(runs);
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  return sliceRuns(runs, start, end).filter((r) => r.text !== '' || r.breakBefore);
+}
+
+/**
+ * Offsets where a new sentence starts: after `.`, `!` or `?` (and closing
+ * quotes) followed by white space and a capital, digit or opening quote.
+ */
+export function sentenceStarts(text: string): number[] {
+  const out: number[] = [];
+  const re = /[.!?]["'”’)]*\s+(?=[A-Z0-9"“‘(\p{Lu}])/gu;
+  for (const m of text.matchAll(re)) out.push(m.index! + m[0].length);
+  return out;
+}
+
+export function splitSentences(runs: readonly Run[]): Run[][] {
+  const cuts = [0, ...sentenceStarts(textOf(runs)), Infinity];
+  const out: Run[][] = [];
+  for (let i = 0; i < cuts.length - 1; i++) {
+    const piece = trimRuns(sliceRuns(runs, cuts[i], cuts[i + 1]));
+    if (piece.length > 0) out.push(piece);
+  }
+  return out;
+}
+
+/** Offsets just after each space: where text may be cut between words. */
+export function wordBoundaries(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/\s+/g)) out.push(m.index! + m[0].length);
+  return out;
+}
+
+/**
+ * The longest head of `runs` (cut between words, or between characters for a
+ * single huge word) for which `fits` holds; at least one character, so callers
+ * always make progress.
+ */
+export function longestFittingHead(runs: readonly Run[], fits: (head: Run[]) => boolean): [Run[], Run[]] {
+  const text = textOf(runs);
+  let cuts = wordBoundaries(text).filter((c) => c < text.length);
+  if (cuts.length === 0 || !fits(sliceRuns(runs, 0, cuts[0]))) {
+    cuts = Array.from({ length: Math.min(text.length, cuts[0] ?? text.length) - 1 }, (_, i) => i + 1);
+  }
+  let lo = 0;
+  let hi = cuts.length - 1;
+  let best = cuts.length > 0 ? cuts[0] : text.length;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (fits(sliceRuns(runs, 0, cuts[mid]))) {
+      best = cuts[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return [trimRuns(sliceRuns(runs, 0, best)), trimRuns(sliceRuns(runs, best))];
+}

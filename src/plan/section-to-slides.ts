@@ -1,0 +1,161 @@
+import type { Block, ImageBlock, ListBlock, ParagraphBlock, Run, Section, TableBlock } from '../model/article.js';
+import { diagnostic, type Position } from '../model/diagnostic.js';
+import type { Paragraph, Rect, Slide, TextFrame } from '../model/deck.js';
+import type { PlanContext } from './context.js';
+import { BODY_BOTTOM, BODY_TOP, CONTENT_W, GAP, MARGIN_X } from './geometry.js';
+import { listToGroups } from './list-paragraphs.js';
+import { paginateParagraphs } from './paginate-paragraphs.js';
+import { paginateTable } from './paginate-table.js';
+import { imageToSlide } from './image-slide.js';
+import { splitSentences, textOf } from './runs.js';
+import { bodyStyle, fitTitle, frame, framedHeight, plain } from './text-fit.js';
+
+type Visual = ListBlock | TableBlock | ImageBlock | Extract<Block, { type: 'quote' | 'code' }>;
+
+/**
+ * One section → its slides. Lists, tables, quotes, code and images each get
+ * slides; prose paragraphs go to the speaker notes of the slide they lead
+ * into, except a short lead-in sentence that stays on the slide above its
+ * list or table. A section of prose only gets a statement slide.
+ */
+export function sectionToSlides(section: Section, ctx: PlanContext): Slide[] {
+  const slides: Slide[] = [];
+  let title = section.title;
+  let notes: string[] = typeof section.frontMatter.notes === 'string' ? [section.frontMatter.notes] : [];
+  const prose: ParagraphBlock[] = [];
+  const blocks = section.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.type === 'heading') {
+      title = textOf(b.runs).trim() || title;
+      continue;
+    }
+    if (b.type === 'paragraph') {
+      const next = blocks[i + 1];
+      if (next && (next.type === 'list' || next.type === 'table')) {
+        const lead = leadOf(b);
+        if (lead) {
+          if (lead.alsoNotes) notes.push(textOf(b.runs));
+          const made = visualToSlides(next, title, lead.runs, notes, section, ctx);
+          slides.push(...made);
+          notes = [];
+          i++;
+          continue;
+        }
+      }
+      notes.push(textOf(b.runs));
+      prose.push(b);
+      continue;
+    }
+    slides.push(...visualToSlides(b, title, undefined, notes, section, ctx));
+    notes = [];
+  }
+  if (slides.length === 0) return statementSlides(section, prose, notes, ctx);
+  if (notes.length > 0) {
+    const last = slides[slides.length - 1];
+    last.notes = [last.notes, ...notes].filter(Boolean).join('\n\n');
+  }
+  return slides;
+}
+
+/** A paragraph that introduces the next list or table: short, ending in a colon. */
+function leadOf(p: ParagraphBlock): { runs: Run[]; alsoNotes: boolean } | undefined {
+  const text = textOf(p.runs).trim();
+  if (!text.endsWith(':')) return undefined;
+  if (text.length <= 200) return { runs: p.runs, alsoNotes: false };
+  const last = splitSentences(p.runs).at(-1);
+  return last && textOf(last).length <= 200 ? { runs: last, alsoNotes: true } : undefined;
+}
+
+function visualToSlides(b: Visual, title: string, leadRuns: Run[] | undefined, notes: string[], section: Section, ctx: PlanContext): Slide[] {
+  // Reserve room for the longest title this content may get (`… (12 of 12)`), so no variant reaches the body.
+  const t = fitTitle(`${title} (99 of 99)`, ctx.theme, ctx.m);
+  const top = Math.max(BODY_TOP, t.box.y + t.box.h + GAP);
+  const base = { title, titleSize: t.size, titleBox: t.box, notes: notes.join('\n\n'), section: section.title, source: b.position };
+  let lead: TextFrame | undefined;
+  if (leadRuns) {
+    const p = plain(leadRuns);
+    const h = framedHeight([p], CONTENT_W, bodyStyle(ctx.theme), ctx.m);
+    if (h <= (BODY_BOTTOM - top) / 3) lead = frame([p], { x: MARGIN_X, y: top, w: CONTENT_W, h }, ctx.theme.sizes.body, { color: 'muted' });
+    else base.notes = [textOf(leadRuns), base.notes].filter(Boolean).join('\n\n');
+  }
+  const firstTop = lead ? lead.box.y + lead.box.h + GAP / 2 : top;
+  const region = (y: number): Rect => ({ x: MARGIN_X, y, w: CONTENT_W, h: BODY_BOTTOM - y });
+  switch (b.type) {
+    case 'list':
+      return paragraphSlides('bullets', listToGroups(b), base, lead, region(firstTop), region(top), ctx, b.position);
+    case 'code':
+      return paragraphSlides('bullets', b.text.split('\n').map((line) => [plain([{ text: line || ' ', code: true }])]), base, lead, region(firstTop), region(top), ctx, b.position);
+    case 'quote':
+      return paragraphSlides('quote', b.paragraphs.map((runs) => [plain(runs)]), base, lead, region(firstTop), region(top), ctx, b.position);
+    case 'table': {
+      const { pages, diagnostics } = paginateTable({ table: b, theme: ctx.theme, m: ctx.m, first: region(firstTop), next: region(top) });
+      ctx.diagnostics.push(...diagnostics);
+      return pages.map((table, k) => ({
+        ...base,
+        ...retitle(base.title, k, pages.length, 'of', ctx),
+        kind: 'table' as const,
+        notes: k === 0 ? base.notes : '',
+        lead: k === 0 ? lead : undefined,
+        table,
+        continuation: k > 0 ? { reason: 'table rows did not fit on one slide' } : undefined,
+      }));
+    }
+    case 'image':
+      return [imageToSlide(b, base, region(firstTop), lead, ctx)];
+  }
+}
+
+function paragraphSlides(
+  kind: 'bullets' | 'quote',
+  groups: Paragraph[][],
+  base: Omit<Slide, 'kind'>,
+  lead: TextFrame | undefined,
+  first: Rect,
+  next: Rect,
+  ctx: PlanContext,
+  at: Position,
+): Slide[] {
+  const size = kind === 'quote' ? ctx.theme.sizes.quote : ctx.theme.sizes.body;
+  const r = paginateParagraphs({ groups, firstHeight: first.h, nextHeight: next.h, boxW: CONTENT_W, style: (s) => bodyStyle(ctx.theme, s), size, minSize: ctx.theme.sizes.bodyMin, m: ctx.m });
+  if (r.splitParagraph) ctx.diagnostics.push(diagnostic('warning', 'paragraph-split', at, `Unexpected paragraph longer than a slide even at ${ctx.theme.sizes.bodyMin} pt: it continues on the next slide`, 'shorten it, or move detail to the speaker notes'));
+  return r.pages.map((page, k) => {
+    const box = k === 0 ? first : next;
+    const h = framedHeight(page.paragraphs, box.w, bodyStyle(ctx.theme, page.size), ctx.m);
+    const body = frame(page.paragraphs, { ...box, h: Math.min(box.h, Math.ceil(h)) }, page.size, kind === 'quote' ? { italic: true } : {});
+    const common = {
+      ...base,
+      ...retitle(base.title, k, r.pages.length, 'cont', ctx),
+      notes: k === 0 ? base.notes : '',
+      body,
+      continuation: k > 0 ? { reason: kind === 'quote' ? 'quote did not fit on one slide' : 'bullets did not fit on one slide' } : undefined,
+    };
+    return kind === 'quote' ? { ...common, kind } : { ...common, kind, lead: k === 0 ? lead : undefined };
+  });
+}
+
+/** Continuation titles: `Title (cont.)` for text, `Title (2 of 3)` for tables; re-fitted, since they are longer. */
+function retitle(title: string, k: number, n: number, style: 'cont' | 'of', ctx: PlanContext): { title: string; titleSize: number; titleBox: Rect } {
+  const t = n === 1 ? title : style === 'of' ? `${title} (${k + 1} of ${n})` : k === 0 ? title : `${title} (cont.)`;
+  const fit = fitTitle(t, ctx.theme, ctx.m);
+  return { title: t, titleSize: fit.size, titleBox: fit.box };
+}
+
+/** A prose-only section: its opening sentence on the slide, every paragraph in the notes. */
+function statementSlides(section: Section, prose: ParagraphBlock[], notes: string[], ctx: PlanContext): Slide[] {
+  const opening = prose.length > 0 ? splitSentences(prose[0].runs)[0] ?? prose[0].runs : [];
+  const t = fitTitle(`${section.title} (cont.)`, ctx.theme, ctx.m);
+  const top = Math.max(BODY_TOP, t.box.y + t.box.h + GAP);
+  const region: Rect = { x: MARGIN_X, y: top, w: CONTENT_W, h: BODY_BOTTOM - top };
+  const r = paginateParagraphs({ groups: [[plain(opening)]], firstHeight: region.h, nextHeight: region.h, boxW: CONTENT_W, style: (s) => bodyStyle(ctx.theme, s), size: ctx.theme.sizes.quote, minSize: ctx.theme.sizes.bodyMin, m: ctx.m });
+  const source = prose[0]?.position ?? section.titlePosition;
+  return r.pages.map((page, k) => ({
+    kind: 'statement' as const,
+    ...retitle(section.title, k, r.pages.length, 'cont', ctx),
+    notes: k === 0 ? notes.join('\n\n') : '',
+    section: section.title,
+    source,
+    body: frame(page.paragraphs, { ...region, h: Math.min(region.h, Math.ceil(framedHeight(page.paragraphs, region.w, bodyStyle(ctx.theme, page.size), ctx.m))) }, page.size, { color: 'title' }),
+    continuation: k > 0 ? { reason: 'opening sentence did not fit on one slide' } : undefined,
+  }));
+}

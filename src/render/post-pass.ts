@@ -1,0 +1,62 @@
+import JSZip from 'jszip';
+
+/** Zip entry dates: fixed, so equal input gives equal bytes. */
+const ZIP_DATE = new Date('2020-01-01T00:00:00Z');
+
+/**
+ * Repair and normalise pptxgenjs output:
+ * - keep only the first `<a:pPr>` of each paragraph (pptxgenjs writes one
+ *   before every run of a mixed-format paragraph: a schema error that
+ *   PowerPoint reports as needing repair; pptxgenjs PR #1083, unmerged);
+ * - put `<p:notesMasterIdLst>` where the schema wants it, right after
+ *   `<p:sldMasterIdLst>`;
+ * - replace random section GUIDs and the wall-clock creation dates, and
+ *   write the zip with fixed entry dates, so builds are reproducible.
+ */
+export async function normalizePptx(buf: Uint8Array, timestamp: string): Promise<Uint8Array> {
+  const src = await JSZip.loadAsync(buf);
+  const out = new JSZip();
+  for (const [name, file] of Object.entries(src.files)) {
+    if (file.dir) continue;
+    let data: string | Uint8Array;
+    if (name.endsWith('.xml') || name.endsWith('.rels')) {
+      let xml = await file.async('string');
+      if (/^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/.test(name)) xml = firstParagraphPropsOnly(xml);
+      if (name === 'ppt/presentation.xml') xml = stableSectionIds(notesMasterAfterSlideMasters(xml));
+      if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${timestamp}`);
+      data = xml;
+    } else data = await file.async('uint8array');
+    out.file(name, data, { date: ZIP_DATE, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+}
+
+const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;
+const PPR = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
+
+export function firstParagraphPropsOnly(xml: string): string {
+  return xml.replace(PARAGRAPH, (whole, inner: string) => {
+    let seen = false;
+    const fixed = inner.replace(PPR, (ppr, offset: number) => {
+      // Only a pPr that opens the paragraph is legal.
+      if (!seen && offset === 0) {
+        seen = true;
+        return ppr;
+      }
+      return '';
+    });
+    return fixed === inner ? whole : `<a:p>${fixed}</a:p>`;
+  });
+}
+
+export function notesMasterAfterSlideMasters(xml: string): string {
+  const m = /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/.exec(xml);
+  if (!m) return xml;
+  const without = xml.replace(m[0], '');
+  return without.replace(/(<\/p:sldMasterIdLst>)/, `$1${m[0]}`);
+}
+
+export function stableSectionIds(xml: string): string {
+  let n = 0;
+  return xml.replace(/(<p14:section [^>]*id=")\{[0-9A-Fa-f-]{36}\}/g, (_m, p: string) => `${p}{${(++n).toString(16).padStart(8, '0').toUpperCase()}-0000-4000-8000-000000000000}`);
+}

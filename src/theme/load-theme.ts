@@ -1,0 +1,97 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { displayPath } from '../content/load-deck.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import type { Theme } from '../model/theme.js';
+import { decodeSource } from '../util/text.js';
+import { parseYamlWithSchema } from '../util/yaml-schema.js';
+import { themeRules } from './theme-rules.js';
+import { ThemeFileSchema } from './theme-schema.js';
+
+export const DEFAULT_THEME = 'briefing-light';
+const EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+export async function listThemes(themesDir: string): Promise<string[]> {
+  const names = await readdir(themesDir).catch(() => [] as string[]);
+  return names.filter((n) => EXTENSIONS.includes(path.extname(n))).map((n) => n.slice(0, -path.extname(n).length)).sort();
+}
+
+/** The file a theme name refers to, if any. */
+export async function findThemeFile(themesDir: string, name: string): Promise<string | undefined> {
+  const names = await readdir(themesDir).catch(() => [] as string[]);
+  const hit = EXTENSIONS.map((ext) => name + ext).find((n) => names.includes(n));
+  return hit && path.join(themesDir, hit);
+}
+
+export interface ThemeResult {
+  theme?: Theme;
+  diagnostics: Diagnostic[];
+}
+
+/** Read, schema-check and rule-check a theme; normalise its logo with sharp. */
+export async function loadTheme(themesDir: string, name: string): Promise<ThemeResult> {
+  const file = await findThemeFile(themesDir, name);
+  if (!file) {
+    const known = await listThemes(themesDir);
+    return {
+      diagnostics: [
+        diagnostic('error', 'unknown-theme', { file: displayPath(path.join(themesDir, `${name}.yaml`)), line: 1, column: 1 }, `Unknown theme \`${name}\`, expected one of ${known.map((k) => `\`${k}\``).join(', ') || '(none found)'}`),
+      ],
+    };
+  }
+  const shown = displayPath(file);
+  const { text, diagnostics } = decodeSource(await readFile(file), shown);
+  if (text === undefined) return { diagnostics };
+  const parsed = parseYamlWithSchema(text, shown, ThemeFileSchema);
+  if (!parsed.value) return { diagnostics: parsed.diagnostics };
+  const t = parsed.value;
+  const theme: Theme = {
+    name,
+    file: shown,
+    colors: t.colors,
+    fonts: t.fonts,
+    sizes: t.sizes,
+    lineSpacing: t.lineSpacing,
+    paragraphSpacing: t.paragraphSpacing,
+    footer: t.footer,
+  };
+  const ds = themeRules.flatMap((rule) => rule(theme, (p) => lineOf(text, p, shown)));
+  if (t.logo) {
+    const logo = await loadLogo(themesDir, t.logo, lineOf(text, ['logo'], shown));
+    if ('diagnostic' in logo) ds.push(logo.diagnostic);
+    else theme.logo = logo;
+  }
+  return { theme: ds.some((d) => d.severity === 'error') ? undefined : theme, diagnostics: ds };
+}
+
+async function loadLogo(themesDir: string, rel: string, at: Diagnostic['position']): Promise<{ diagnostic: Diagnostic } | NonNullable<Theme['logo']>> {
+  const full = path.resolve(themesDir, rel);
+  if (path.relative(path.resolve(themesDir), full).startsWith('..')) {
+    return { diagnostic: diagnostic('error', 'logo-outside-themes', at, `Unexpected logo path \`${rel}\`, expected a file inside the themes folder`) };
+  }
+  try {
+    const { data, info } = await sharp(await readFile(full), { density: 288 })
+      .resize({ width: 1200, height: 1200, fit: 'inside', withoutEnlargement: true })
+      .png()
+      .toBuffer({ resolveWithObject: true });
+    return { data: new Uint8Array(data), width: info.width, height: info.height };
+  } catch (e) {
+    return { diagnostic: diagnostic('error', 'logo-unreadable', at, `Unreadable logo \`${rel}\`: ${(e as Error).message}`) };
+  }
+}
+
+/** Position of a key path in the theme text: a light scan, enough for top-level and one-deep keys. */
+function lineOf(text: string, keyPath: readonly string[], file: string): Diagnostic['position'] {
+  const lines = text.split('\n');
+  let from = 0;
+  let found = { line: 1, column: 1 };
+  for (const key of keyPath) {
+    const re = new RegExp(`^(\\s*)"?${key}"?\\s*:`);
+    const i = lines.findIndex((l, n) => n >= from && re.test(l));
+    if (i < 0) break;
+    found = { line: i + 1, column: re.exec(lines[i])![1].length + 1 };
+    from = i + 1;
+  }
+  return { file, ...found };
+}

@@ -1,0 +1,13 @@
+import type { Article } from '../model/article.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Rule } from './rule.js';
+import { emptySection } from './rules/empty-section.js';
+import { imagePaths } from './rules/image-paths.js';
+import { noSections } from './rules/no-sections.js';
+import { spellingVariants } from './rules/spelling-variants.js';
+
+export const rules: Rule[] = [noSections, emptySection, imagePaths, spellingVariants];
+
+export function validateArticle(article: Article): Diagnostic[] {
+  return rules.flatMap((rule) => rule(article));
+}

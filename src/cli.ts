@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { consoleOutput, red, type Output } from './cli/output.js';
+import { build } from './commands/build.js';
+import { check } from './commands/check.js';
+import { EXIT, type Command } from './commands/command.js';
+import { sharedHelp, sharedOptions } from './commands/options.js';
+import { isUserError, UsageError } from './model/errors.js';
+import { printDiagnostics } from './cli/output.js';
+
+/** Every command, in the order --help lists them. */
+export const commands: Command[] = [build, check];
+
+export const version = (): string =>
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export async function main(argv: string[], output: Output = consoleOutput(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    output.out(version());
+    return EXIT.ok;
+  }
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    output.out(generalHelp());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    output.err(`briefdeck: Unknown command \`${name}\`, expected one of ${commands.map((c) => `\`${c.name}\``).join(', ')}`);
+    return EXIT.usage;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...sharedOptions, ...command.options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    output.err(`briefdeck ${command.name}: ${(e as Error).message}`);
+    output.err(`usage: ${command.usage}`);
+    return EXIT.usage;
+  }
+  if (parsed.values.help) {
+    output.out(commandHelp(command));
+    return EXIT.ok;
+  }
+  try {
+    return await command.run({ values: parsed.values, positionals: parsed.positionals, output, env });
+  } catch (e) {
+    if (isUserError(e)) {
+      printDiagnostics(output, e.diagnostics);
+      output.err(red(output.color, `briefdeck ${command.name}: ${e.message}`));
+      return e instanceof UsageError ? EXIT.usage : EXIT.failed;
+    }
+    output.err(`briefdeck ${command.name}: internal error — this is a bug in briefdeck, please report it with this output:`);
+    output.err((e as Error)?.stack ?? String(e));
+    return 70;
+  }
+}
+
+function generalHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    `briefdeck ${version()} — Markdown briefing articles to themed, editable PowerPoint decks`,
+    '',
+    'usage: briefdeck <command> [deck-slug...] [options]',
+    '',
+    'commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `briefdeck <command> --help` for its options.',
+    'Exit status: 0 success, 1 content errors or failed decks, 2 usage errors, 70 internal errors.',
+  ].join('\n');
+}
+
+function commandHelp(c: Command): string {
+  return [`usage: ${c.usage}`, '', c.summary, '', 'options:', ...sharedHelp, ...(c.help ?? []), '  -h, --help      show this help'].join('\n');
+}
+
+// Run only when executed directly, so tests can import `main`.
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/briefdeck')) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import type { DeckOptions } from '../build.js';
+import type { OptionSpec } from './command.js';
+
+export const sharedOptions: OptionSpec = {
+  content: { type: 'string' },
+  themes: { type: 'string' },
+  out: { type: 'string' },
+  theme: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+export const sharedHelp = [
+  '  --content DIR   deck folders (default: content)',
+  '  --themes DIR    theme files (default: themes)',
+  '  --out DIR       where decks are written (default: output)',
+  '  --theme NAME    use this theme for every deck',
+  '  --json          print diagnostics and results as JSON',
+];
+
+/**
+ * The one place that states precedence for deck options: flags > environment
+ * (BRIEFDECK_CONTENT, BRIEFDECK_THEMES, BRIEFDECK_OUT, BRIEFDECK_THEME) >
+ * config file > defaults.
+ */
+export function deckOptions(values: Record<string, unknown>, env: NodeJS.ProcessEnv, config: Partial<DeckOptions> = {}): DeckOptions {
+  const pick = (flag: string, envName: string, fromConfig: string | undefined, fallback: string | undefined) =>
+    (values[flag] as string | undefined) ?? env[envName] ?? fromConfig ?? fallback;
+  return {
+    contentDir: path.resolve(pick('content', 'BRIEFDECK_CONTENT', config.contentDir, 'content')!),
+    themesDir: path.resolve(pick('themes', 'BRIEFDECK_THEMES', config.themesDir, 'themes')!),
+    outDir: path.resolve(pick('out', 'BRIEFDECK_OUT', config.outDir, 'output')!),
+    theme: pick('theme', 'BRIEFDECK_THEME', config.theme, undefined),
+  };
+}

@@ -19,6 +19,8 @@ export interface DeckOptions {
   outDir: string;
   /** Overrides every deck's `theme`. */
   theme?: string;
+  /** For decks whose deck.yaml names no theme (from the config file). */
+  defaultTheme?: string;
 }
 
 export interface CheckResult {
@@ -45,7 +47,7 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
   const article = parsed.article;
   if (!article) return { slug, diagnostics };
   diagnostics.push(...validateArticle(article));
-  const themed = await loadTheme(opts.themesDir, opts.theme ?? article.meta.theme ?? DEFAULT_THEME);
+  const themed = await loadTheme(opts.themesDir, opts.theme ?? article.meta.theme ?? opts.defaultTheme ?? DEFAULT_THEME);
   // An unknown theme named in deck.yaml is that line's problem, not the themes folder's.
   const themeAt = article.metaPositions.theme;
   diagnostics.push(...themed.diagnostics.map((d) => (d.code === 'unknown-theme' && !opts.theme && themeAt ? { ...d, position: themeAt } : d)));

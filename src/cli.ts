@@ -6,6 +6,7 @@ import { build } from './commands/build.js';
 import { check } from './commands/check.js';
 import { EXIT, type Command } from './commands/command.js';
 import { sharedHelp, sharedOptions } from './commands/options.js';
+import { loadConfig } from './config/load-config.js';
 import { isUserError, UsageError } from './model/errors.js';
 import { printDiagnostics } from './cli/output.js';
 
@@ -43,7 +44,8 @@ export async function main(argv: string[], output: Output = consoleOutput(), env
     return EXIT.ok;
   }
   try {
-    return await command.run({ values: parsed.values, positionals: parsed.positionals, output, env });
+    const config = await loadConfig(parsed.values.config as string | undefined);
+    return await command.run({ values: parsed.values, positionals: parsed.positionals, output, env, config });
   } catch (e) {
     if (isUserError(e)) {
       printDiagnostics(output, e.diagnostics);

@@ -12,8 +12,8 @@ export const build: Command = {
   usage: 'briefdeck build [deck-slug...] [options]',
   options: { strict: { type: 'boolean' } },
   help: ['  --strict        treat warnings as errors'],
-  async run({ values, positionals, output, env }) {
-    const opts = deckOptions(values, env);
+  async run({ values, positionals, output, env, config }) {
+    const opts = deckOptions(values, env, config);
     const slugs = await selectDecks(opts.contentDir, positionals);
     const results: BuildResult[] = [];
     for (const slug of slugs) {

@@ -12,8 +12,8 @@ export const check: Command = {
   usage: 'briefdeck check [deck-slug...] [options]',
   options: { strict: { type: 'boolean' } },
   help: ['  --strict        treat warnings as errors'],
-  async run({ values, positionals, output, env }) {
-    const opts = deckOptions(values, env);
+  async run({ values, positionals, output, env, config }) {
+    const opts = deckOptions(values, env, config);
     const slugs = await selectDecks(opts.contentDir, positionals);
     const results: CheckResult[] = [];
     for (const slug of slugs) results.push(await checkDeck(slug, opts));

@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Output } from '../cli/output.js';
+import type { Config } from '../config/config-schema.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -9,6 +10,8 @@ export interface CommandContext {
   positionals: string[];
   output: Output;
   env: NodeJS.ProcessEnv;
+  /** The config file's settings ({} when there is none). */
+  config: Config;
 }
 
 /** One CLI command. A new command is one file in commands/ and one line in cli.ts. */

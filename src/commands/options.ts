@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { DeckOptions } from '../build.js';
+import type { Config } from '../config/config-schema.js';
 import type { OptionSpec } from './command.js';
 
 export const sharedOptions: OptionSpec = {
@@ -8,6 +9,7 @@ export const sharedOptions: OptionSpec = {
   out: { type: 'string' },
   theme: { type: 'string' },
   json: { type: 'boolean' },
+  config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -17,6 +19,7 @@ export const sharedHelp = [
   '  --out DIR       where decks are written (default: output)',
   '  --theme NAME    use this theme for every deck',
   '  --json          print diagnostics and results as JSON',
+  '  --config FILE   config file (default: briefdeck.config.yaml if present)',
 ];
 
 /**
@@ -24,13 +27,14 @@ export const sharedHelp = [
  * (BRIEFDECK_CONTENT, BRIEFDECK_THEMES, BRIEFDECK_OUT, BRIEFDECK_THEME) >
  * config file > defaults.
  */
-export function deckOptions(values: Record<string, unknown>, env: NodeJS.ProcessEnv, config: Partial<DeckOptions> = {}): DeckOptions {
+export function deckOptions(values: Record<string, unknown>, env: NodeJS.ProcessEnv, config: Config = {}): DeckOptions {
   const pick = (flag: string, envName: string, fromConfig: string | undefined, fallback: string | undefined) =>
     (values[flag] as string | undefined) ?? env[envName] ?? fromConfig ?? fallback;
   return {
     contentDir: path.resolve(pick('content', 'BRIEFDECK_CONTENT', config.contentDir, 'content')!),
     themesDir: path.resolve(pick('themes', 'BRIEFDECK_THEMES', config.themesDir, 'themes')!),
     outDir: path.resolve(pick('out', 'BRIEFDECK_OUT', config.outDir, 'output')!),
-    theme: pick('theme', 'BRIEFDECK_THEME', config.theme, undefined),
+    theme: (values.theme as string | undefined) ?? env.BRIEFDECK_THEME,
+    defaultTheme: config.defaultTheme,
   };
 }

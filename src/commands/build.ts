@@ -1,4 +1,5 @@
-import { buildDeck, type BuildResult } from '../build.js';
+import { buildDecks } from '../build-all.js';
+import { exportDecks } from '../export/export-decks.js';
 import { plural, printDiagnostics } from '../cli/output.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { EXIT, type Command } from './command.js';
@@ -10,24 +11,33 @@ export const build: Command = {
   name: 'build',
   summary: 'build decks into .pptx files',
   usage: 'briefdeck build [deck-slug...] [options]',
-  options: { strict: { type: 'boolean' } },
-  help: ['  --strict        treat warnings as errors'],
+  options: { strict: { type: 'boolean' }, force: { type: 'boolean' }, pdf: { type: 'boolean' }, png: { type: 'boolean' } },
+  help: [
+    '  --strict        treat warnings as errors',
+    '  --force         rebuild decks even when their inputs did not change',
+    '  --pdf           also export a PDF of each built deck (LibreOffice)',
+    '  --png           also export slide thumbnails and a contact sheet',
+  ],
   async run({ values, positionals, output, env, config }) {
     const opts = deckOptions(values, env, config);
     const slugs = await selectDecks(opts.contentDir, positionals);
-    const results: BuildResult[] = [];
-    for (const slug of slugs) {
-      // A deck that fails does not stop the others: each is built on its own.
-      const r = await buildDeck(slug, opts);
-      results.push(r);
-      if (!values.json) {
+    const results = await buildDecks(slugs, opts, {
+      force: !!values.force,
+      onDeck: (r) => {
+        if (values.json) return;
         printDiagnostics(output, r.diagnostics);
-        output.out(deckLine(output, r, 'built'));
-      }
-    }
+        output.out(deckLine(output, r, r.skipped ? 'up to date' : 'built'));
+      },
+    });
     const failed = results.filter((r) => hasErrors(r.diagnostics) || (values.strict && r.diagnostics.length > 0));
     if (values.json) output.out(JSON.stringify({ decks: results.map(deckJson), failed: failed.length }, null, 2));
     else output.out(`${plural(results.length - failed.length, 'deck')} built, ${failed.length} failed → ${opts.outDir}`);
+    if (values.pdf || values.png) {
+      const ok = results.filter((r) => !hasErrors(r.diagnostics)).map((r) => r.slug);
+      const exported = await exportDecks(ok, opts, { pdf: !!values.pdf, png: !!values.png, force: !!values.force });
+      for (const e of exported) if (e.error) output.err(`✗ ${e.slug}  export failed: ${e.error}`);
+      if (exported.some((e) => e.error)) return EXIT.failed;
+    }
     return failed.length > 0 ? EXIT.failed : EXIT.ok;
   },
 };

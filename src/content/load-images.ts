@@ -36,6 +36,7 @@ async function loadImage(root: string, b: ImageBlock): Promise<{ asset?: ImageAs
   // Path rules are the validator's; a path it refused is not read here.
   if (/^[a-z][a-z0-9+.-]*:/i.test(rel) || path.isAbsolute(rel)) return {};
   const full = path.resolve(root, rel);
+  if (path.relative(root, full).startsWith('..')) return {};
   let real: string;
   try {
     real = await realpath(full);

@@ -30,7 +30,7 @@ export function sourceToArticle(source: DeckSource): ParseResult {
     if (section) sections.push(section);
   }
   if (!meta) return { diagnostics };
-  return { article: { slug: source.slug, dir: source.dir, meta, metaFile: source.meta!.file, metaPositions: positions, sections }, diagnostics };
+  return { article: { slug: source.slug, dir: source.dir, meta, metaFile: source.meta!.file, metaPositions: positions, sectionFiles: source.sections.map((f) => f.file), sections }, diagnostics };
 }
 
 function parseMeta(source: DeckSource, ds: Diagnostic[]): { meta?: DeckMeta; positions: Record<string, Position> } {

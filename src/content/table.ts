@@ -23,7 +23,7 @@ export function tableToBlock(t: Tokens.Table, position: Position, found: InlineF
         diagnostic(
           'error',
           'table-extra-cells',
-          { ...position, line, column: starts[width] + 1 },
+          { ...position, line, column: starts[width] + 1 + (/^\s*/.exec(text.slice(starts[width]))?.[0].length ?? 0) },
           `Unexpected ${starts.length} cells in this row, expected ${width} as in the header: the extra cells would be dropped`,
           'add a header column, or escape a literal pipe as `\\|`',
         ),

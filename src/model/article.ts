@@ -115,5 +115,7 @@ export interface Article {
   metaFile: string;
   /** Where each deck.yaml key's value is, for problems found after parsing. */
   metaPositions: Record<string, Position>;
+  /** Every `NN-slug.md` file found, including ones that failed to parse. */
+  sectionFiles: string[];
   sections: Section[];
 }

@@ -1,7 +1,5 @@
 import JSZip from 'jszip';
-
-/** Zip entry dates: fixed, so equal input gives equal bytes. */
-const ZIP_DATE = new Date('2020-01-01T00:00:00Z');
+import { writeZip, type ZipEntry } from './zip-writer.js';
 
 /**
  * Repair and normalise pptxgenjs output:
@@ -15,20 +13,21 @@ const ZIP_DATE = new Date('2020-01-01T00:00:00Z');
  */
 export async function normalizePptx(buf: Uint8Array, timestamp: string): Promise<Uint8Array> {
   const src = await JSZip.loadAsync(buf);
-  const out = new JSZip();
+  const out: ZipEntry[] = [];
+  const utf8 = new TextEncoder();
   for (const [name, file] of Object.entries(src.files)) {
     if (file.dir) continue;
-    let data: string | Uint8Array;
+    let data: Uint8Array;
     if (name.endsWith('.xml') || name.endsWith('.rels')) {
       let xml = await file.async('string');
       if (/^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/.test(name)) xml = firstParagraphPropsOnly(xml);
       if (name === 'ppt/presentation.xml') xml = stableSectionIds(notesMasterAfterSlideMasters(xml));
       if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${timestamp}`);
-      data = xml;
+      data = utf8.encode(xml);
     } else data = await file.async('uint8array');
-    out.file(name, data, { date: ZIP_DATE, createFolders: false });
+    out.push({ name, data });
   }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  return writeZip(out);
 }
 
 const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;

@@ -20,7 +20,7 @@ export const spellingVariants: Rule = (article) => {
   };
   for (const s of article.sections) {
     note(s.title, s.titlePosition);
-    for (const b of s.blocks) for (const text of blockTexts(b)) note(text, b.position);
+    for (const b of s.blocks) for (const [text, at] of blockTexts(b)) note(text, at);
   }
   const out = [];
   for (const forms of seen.values()) {
@@ -38,18 +38,19 @@ export const spellingVariants: Rule = (article) => {
   return out;
 };
 
-function blockTexts(b: Block): string[] {
+/** Texts of a block with the most precise position known for each. */
+function blockTexts(b: Block): [string, Position][] {
   const t = (runs: Run[]) => runs.map((r) => r.text).join('');
   switch (b.type) {
     case 'paragraph':
     case 'heading':
-      return [t(b.runs)];
+      return [[t(b.runs), b.position]];
     case 'list':
-      return b.items.flatMap((i) => [t(i.runs), ...i.children.flatMap(blockTexts)]);
+      return b.items.flatMap((i): [string, Position][] => [[t(i.runs), i.position], ...i.children.flatMap(blockTexts)]);
     case 'table':
-      return [...b.header, ...b.rows.flat()].map(t);
+      return [...b.header.map((c): [string, Position] => [t(c), b.position]), ...b.rows.flatMap((row, k) => row.map((c): [string, Position] => [t(c), b.rowPositions[k] ?? b.position]))];
     case 'quote':
-      return b.paragraphs.map(t);
+      return b.paragraphs.map((p): [string, Position] => [t(p), b.position]);
     default:
       return [];
   }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { checkDeck } from '../../src/build.js';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
+import { deckOpts, makeContent } from '../helpers/decks.js';
+
+const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.code} ${d.position.file.split('/').pop()}:${d.position.line}:${d.position.column}`);
+const check = (files: Record<string, string | Uint8Array>) => checkDeck('d', deckOpts(makeContent({ d: { files } })));
+
+describe('validation rules', () => {
+  it('a deck with no sections is an error on deck.yaml', async () => {
+    expect(codes((await check({})).diagnostics)).toEqual(['error no-sections deck.yaml:1:1']);
+  });
+
+  it('an empty section is a warning', async () => {
+    expect(codes((await check({ '01-a.md': '# Empty\n' })).diagnostics)).toEqual(['warning empty-section 01-a.md:1:1']);
+  });
+
+  it('images must stay inside the deck folder', async () => {
+    const md = '# Maps\n\n![up](../secret.png)\n\n![abs](/etc/passwd)\n\n![web](https://example.org/x.png)\n';
+    const r = await check({ '01-a.md': md });
+    expect(codes(r.diagnostics)).toEqual(['error image-outside-deck 01-a.md:3:1', 'error image-outside-deck 01-a.md:5:1', 'error image-outside-deck 01-a.md:7:1']);
+    expect(r.diagnostics[0].message).toContain('leaves the deck folder');
+  });
+
+  it('a missing image is an error naming the expected file', async () => {
+    const r = await check({ '01-a.md': '# Maps\n\nSee:\n\n![map](images/missing.png)\n' });
+    expect(codes(r.diagnostics)).toEqual(['error image-missing 01-a.md:5:1']);
+  });
+
+  it('an image inside the deck folder plans an image slide with its alt text', async () => {
+    const r = await check({ '01-a.md': '# Maps\n\n![The region](images/map.png "Figure 1")\n', 'images/map.png': PNG_1x1 });
+    expect(r.diagnostics).toEqual([]);
+    const slide = r.deck!.slides.find((s) => s.kind === 'image');
+    expect(slide && slide.kind === 'image' && slide.image.alt).toBe('The region');
+  });
+
+  it('converts SVG to PNG with sharp', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" fill="red"/></svg>';
+    const r = await check({ '01-a.md': '# Chart\n\n![chart](images/c.svg)\n', 'images/c.svg': svg });
+    const slide = r.deck!.slides.find((s) => s.kind === 'image');
+    if (!slide || slide.kind !== 'image') throw new Error('no image slide');
+    expect(slide.image.mime).toBe('image/png');
+    expect(Buffer.from(slide.image.data).subarray(1, 4).toString()).toBe('PNG');
+    expect(slide.image.box.w / slide.image.box.h).toBeCloseTo(2, 2);
+  });
+
+  it('points out a name spelled two ways without changing it', async () => {
+    const md = '# T\n\n- North Korea and North Korea\n- North korea once\n';
+    const r = await check({ '01-a.md': md });
+    expect(codes(r.diagnostics)).toEqual(['warning spelling-variant 01-a.md:4:1']);
+    expect(r.diagnostics[0].message).toBe('Unexpected `North korea` (1×), elsewhere written `North Korea` (2×)');
+  });
+});

@@ -1,0 +1,85 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { makeContent, REPO_THEMES } from '../helpers/decks.js';
+
+const good = { files: { '01-a.md': '# Good\n\n- one\n- two\n' } };
+const bad = { files: { '01-a.md': '# Bad\n\n| A | B |\n| - | - |\n| 1 | 2 | 3 |\n' } };
+const flags = (c: { content: string; out: string }) => ['--content', c.content, '--themes', REPO_THEMES, '--out', c.out];
+
+describe('briefdeck CLI', () => {
+  it('check: exit 0 and one line per deck for the content decks', () => {
+    const r = runCli(['check']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/✓ russia-north-korea-treaty {2}checked {2}16 slides · 3 warnings/);
+    expect(r.stdout).toContain('2 decks checked: 0 failed');
+    expect(r.stderr).toMatch(/^content\/russia-north-korea-treaty\/06-recommendations-for-strengthening-security-cooperation-in-the-region\.md:13:79 warning Unexpected `\*\*`/m);
+  });
+
+  it('build: an invalid deck writes nothing, keeps its previous output, and the others still build', () => {
+    const c = makeContent({ good, bad });
+    mkdirSync(c.out, { recursive: true });
+    writeFileSync(path.join(c.out, 'bad.pptx'), 'previous deck');
+    const r = runCli(['build', ...flags(c)]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/content\/bad\/01-a\.md:5:11 error Unexpected 3 cells in this row, expected 2/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toContain('✗ bad  1 error  (nothing written)');
+    expect(r.stdout).toMatch(/✓ good {2}built {2}4 slides/);
+    expect(readFileSync(path.join(c.out, 'bad.pptx'), 'utf8')).toBe('previous deck');
+    expect(readdirSync(c.out).sort()).toEqual(['bad.pptx', 'good.pptx']);
+  });
+
+  it('check writes nothing', () => {
+    const c = makeContent({ good });
+    expect(runCli(['check', ...flags(c)]).status).toBe(0);
+    expect(() => readdirSync(c.out)).toThrow();
+  });
+
+  it('--json prints diagnostics as data', () => {
+    const c = makeContent({ bad });
+    const r = runCli(['check', '--json', ...flags(c)]);
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.decks[0]).toMatchObject({ deck: 'bad', ok: false, diagnostics: [{ severity: 'error', code: 'table-extra-cells', position: { line: 5, column: 11 } }] });
+  });
+
+  it('--strict fails on warnings', () => {
+    const c = makeContent({ w: { files: { '01-a.md': '# W\n\n- **open\n' } } });
+    expect(runCli(['check', ...flags(c)]).status).toBe(0);
+    expect(runCli(['check', '--strict', ...flags(c)]).status).toBe(1);
+  });
+
+  it('usage errors exit 2 with a message', () => {
+    expect(runCli(['frobnicate']).status).toBe(2);
+    const unknownFlag = runCli(['build', '--colour']);
+    expect(unknownFlag.status).toBe(2);
+    expect(unknownFlag.stderr).toContain("Unknown option '--colour'");
+    const unknownDeck = runCli(['build', 'no-such-deck']);
+    expect(unknownDeck.status).toBe(2);
+    expect(unknownDeck.stderr).toContain('Unknown deck `no-such-deck`, expected one of `russia-north-korea-treaty`, `us-policy-response`');
+    expect(runCli([]).status).toBe(2);
+  });
+
+  it('--help and --version', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(runCli(['--version']).stdout.trim()).toBe(pkg.version);
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/build +build decks into \.pptx files/);
+    expect(runCli(['build', '--help']).stdout).toContain('--theme NAME');
+  });
+
+  it('--theme overrides the deck theme; an unknown one is an error', () => {
+    const c = makeContent({ good });
+    expect(runCli(['build', '--theme', 'briefing-dark', ...flags(c)]).status).toBe(0);
+    const r = runCli(['build', '--theme', 'nope', ...flags(c)]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Unknown theme `nope`');
+  });
+
+  it('prints no colour when NO_COLOR is set or output is not a terminal', () => {
+    expect(runCli(['check']).stdout).not.toContain('\u001b[');
+  });
+});

@@ -5,13 +5,14 @@ import { consoleOutput, red, type Output } from './cli/output.js';
 import { build } from './commands/build.js';
 import { check } from './commands/check.js';
 import { EXIT, type Command } from './commands/command.js';
+import { exportCommand } from './commands/export.js';
 import { sharedHelp, sharedOptions } from './commands/options.js';
 import { loadConfig } from './config/load-config.js';
 import { isUserError, UsageError } from './model/errors.js';
 import { printDiagnostics } from './cli/output.js';
 
 /** Every command, in the order --help lists them. */
-export const commands: Command[] = [build, check];
+export const commands: Command[] = [build, check, exportCommand];
 
 export const version = (): string =>
   (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -1,23 +1,170 @@
+import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { DeckOptions } from '../build.js';
-import { ExportError } from '../model/errors.js';
+import { ExportError, isUserError } from '../model/errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { contactSheet } from './contact-sheet.js';
+import { deckDir, readExportState, writeExportState, type ExportState } from './export-state.js';
+import { writeGallery } from './gallery.js';
+import { pdfToPngs } from './pdf-to-pngs.js';
+import { pptxSlideCount, sha256 } from './pptx-info.js';
+import { pptxToPdf, type PdfJob, type PdfResult } from './pptx-to-pdf.js';
 
 export interface ExportOptions {
   pdf: boolean;
   png: boolean;
   /** Export again even when the .pptx did not change. */
   force?: boolean;
+  /** Warnings per deck from the build that made the .pptx, shown in the gallery. */
+  warnings?: Readonly<Record<string, number>>;
+  /** LibreOffice time limit for the whole batch (default 60 s + 15 s per deck). */
+  timeoutMs?: number;
 }
 
 export interface ExportOutcome {
   slug: string;
+  /** True when the .pptx was unchanged since the last export and nothing was redone. */
   skipped: boolean;
   pdf?: string;
   pngs?: string[];
   contactSheet?: string;
   error?: string;
+  /** True when LibreOffice converted this deck in this run. */
+  converted?: boolean;
 }
 
-/** Export built decks (PDF through LibreOffice, PNG thumbnails, contact sheet, gallery). */
-export async function exportDecks(_slugs: readonly string[], _opts: DeckOptions, _e: ExportOptions): Promise<ExportOutcome[]> {
-  throw new ExportError('export-unavailable', 'Export is not implemented yet');
+/** One deck's plan: what is stale, decided by the .pptx's sha256. */
+interface Plan {
+  slug: string;
+  pptx: string;
+  hash: string;
+  slides: number;
+  state?: ExportState;
+  doPdf: boolean;
+  doPng: boolean;
+  convert: boolean;
 }
+
+/**
+ * Export built decks: PDF through one LibreOffice process, PNG thumbnails
+ * with pdftoppm, a contact sheet with sharp, then rewrite `index.html`.
+ * New files are made in a temporary folder inside the output folder and
+ * renamed into place, so a failed export leaves the previous one intact.
+ * A deck that fails is reported in its outcome; the others continue.
+ */
+export async function exportDecks(slugs: readonly string[], opts: DeckOptions, e: ExportOptions): Promise<ExportOutcome[]> {
+  if (!e.pdf && !e.png) return [];
+  const outcomes = new Map<string, ExportOutcome>();
+  const plans: Plan[] = [];
+  for (const slug of slugs) {
+    try {
+      plans.push(await planDeck(slug, opts.outDir, e));
+    } catch (err) {
+      outcomes.set(slug, { slug, skipped: false, error: messageOf(err) });
+    }
+  }
+  const work = await mkdtemp(path.join(opts.outDir, '.export-'));
+  try {
+    const toConvert = plans.filter((p) => p.convert);
+    const jobs: PdfJob[] = toConvert.map((p) => ({ slug: p.slug, pptx: p.pptx, slides: p.slides }));
+    const pdfs = new Map((await convertAll(jobs, path.join(work, 'pdf'), e.timeoutMs)).map((r) => [r.slug, r]));
+    // Thumbnails are CPU-bound (pdftoppm, sharp): one deck per core at a time.
+    await eachLimited(plans, os.availableParallelism(), async (p) => {
+      try {
+        outcomes.set(p.slug, await finishDeck(p, opts.outDir, work, pdfs.get(p.slug), e));
+      } catch (err) {
+        outcomes.set(p.slug, { slug: p.slug, skipped: false, error: messageOf(err) });
+      }
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  await writeGallery(opts.outDir);
+  return slugs.map((s) => outcomes.get(s)!);
+}
+
+/** pptxToPdf, with a timeout reported against every deck of the batch (a missing soffice still stops the run). */
+async function convertAll(jobs: PdfJob[], dir: string, timeoutMs?: number): Promise<PdfResult[]> {
+  try {
+    return await pptxToPdf(jobs, dir, timeoutMs);
+  } catch (err) {
+    if (err instanceof ExportError && err.code === 'soffice-timeout') return jobs.map((j) => ({ slug: j.slug, error: err.message }));
+    throw err;
+  }
+}
+
+async function planDeck(slug: string, outDir: string, e: ExportOptions): Promise<Plan> {
+  const pptx = path.join(outDir, `${slug}.pptx`);
+  const bytes = await readFile(pptx).catch(() => {
+    throw new ExportError('pptx-missing', `Missing \`${pptx}\`, expected a built deck: run \`briefdeck build ${slug}\` first`);
+  });
+  const hash = sha256(bytes);
+  const slides = await pptxSlideCount(bytes, pptx);
+  const state = await readExportState(outDir, slug);
+  const pdfStale = !!e.force || state?.pdf?.pptxSha256 !== hash || !(await exists(path.join(outDir, state.pdf.file)));
+  const pngStale =
+    !!e.force ||
+    state?.png?.pptxSha256 !== hash ||
+    !(await allExist([state.png.contactSheet, ...state.png.files].map((f) => path.join(outDir, f))));
+  const doPdf = e.pdf && pdfStale;
+  const doPng = e.png && pngStale;
+  // Thumbnails are drawn from a PDF: reuse the published one when it is current.
+  return { slug, pptx, hash, slides, state, doPdf, doPng, convert: doPdf || (doPng && pdfStale) };
+}
+
+async function finishDeck(p: Plan, outDir: string, work: string, made: PdfResult | undefined, e: ExportOptions): Promise<ExportOutcome> {
+  const now = new Date().toISOString();
+  const pdfOut = path.join(outDir, `${p.slug}.pdf`);
+  const state: ExportState = { version: 1, slides: p.slides, pdf: p.state?.pdf, png: p.state?.png };
+  const warnings = e.warnings?.[p.slug] ?? (p.state?.pdf?.pptxSha256 === p.hash || p.state?.png?.pptxSha256 === p.hash ? p.state?.warnings : undefined);
+  if (warnings !== undefined) state.warnings = warnings;
+  if (!p.doPdf && !p.doPng) return { slug: p.slug, skipped: true, ...published(outDir, state) };
+  if (made && 'error' in made) return { slug: p.slug, skipped: false, error: made.error };
+  const pdf = made?.pdf ?? pdfOut;
+  if (p.doPng) {
+    const slidesTmp = path.join(work, `${p.slug}-slides`);
+    const pngs = await pdfToPngs(pdf, slidesTmp, p.slides);
+    const sheet = await contactSheet(pngs);
+    const dir = deckDir(outDir, p.slug);
+    await swapDir(slidesTmp, path.join(dir, 'slides'), path.join(work, `${p.slug}-old-slides`));
+    await writeFileAtomic(path.join(dir, 'contact-sheet.png'), sheet);
+    const rel = (f: string) => `${p.slug}/${f}`;
+    state.png = { pptxSha256: p.hash, files: pngs.map((f) => rel(`slides/${path.basename(f)}`)), contactSheet: rel('contact-sheet.png'), exportedAt: now };
+  }
+  if (p.doPdf) {
+    await rename(pdf, pdfOut);
+    state.pdf = { pptxSha256: p.hash, file: `${p.slug}.pdf`, pages: p.slides, exportedAt: now };
+  }
+  await writeExportState(outDir, p.slug, state);
+  return { slug: p.slug, skipped: false, converted: !!made, ...published(outDir, state) };
+}
+
+/** Paths of what is published for a deck, from its state. */
+function published(outDir: string, s: ExportState): Pick<ExportOutcome, 'pdf' | 'pngs' | 'contactSheet'> {
+  return {
+    pdf: s.pdf && path.join(outDir, s.pdf.file),
+    pngs: s.png?.files.map((f) => path.join(outDir, f)),
+    contactSheet: s.png && path.join(outDir, s.png.contactSheet),
+  };
+}
+
+/** Put `fresh` where `target` is; the old folder goes to `trash` (inside the work folder, removed with it). */
+async function swapDir(fresh: string, target: string, trash: string): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  if (await exists(target)) await rename(target, trash);
+  await rename(fresh, target);
+}
+
+async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+const exists = (f: string) => stat(f).then(() => true, () => false);
+const allExist = async (fs: string[]) => (await Promise.all(fs.map(exists))).every(Boolean);
+/** A user error's message as is; anything else is a bug and says so. */
+const messageOf = (err: unknown) => (isUserError(err) ? err.message : `internal error (a bug in briefdeck, please report it): ${(err as Error)?.stack ?? String(err)}`);

@@ -1,0 +1,57 @@
+import sharp from 'sharp';
+
+/** Sized for email: 1200 px wide reads well in mail clients without scaling on a laptop. */
+export const SHEET = { width: 1200, columns: 3, gap: 16, label: 28 } as const;
+
+export interface SheetSize {
+  width: number;
+  height: number;
+  thumbWidth: number;
+  thumbHeight: number;
+}
+
+/** The contact sheet's geometry for `count` thumbnails of aspect `w:h`. */
+export function sheetSize(count: number, w: number, h: number): SheetSize {
+  const { width, columns, gap, label } = SHEET;
+  const thumbWidth = Math.floor((width - gap * (columns + 1)) / columns);
+  const thumbHeight = Math.round((thumbWidth * h) / w);
+  const rows = Math.max(1, Math.ceil(count / columns));
+  return { width, height: gap + rows * (thumbHeight + label + gap), thumbWidth, thumbHeight };
+}
+
+/**
+ * A grid of the slide images (3 columns, 1200 px wide), each with its slide
+ * number underneath, drawn as one SVG overlay. Returns PNG bytes.
+ */
+export async function contactSheet(pngs: readonly string[]): Promise<Buffer> {
+  const first = await sharp(pngs[0]).metadata();
+  const size = sheetSize(pngs.length, first.width ?? 16, first.height ?? 9);
+  const { columns, gap, label } = SHEET;
+  const at = (i: number) => ({ left: gap + (i % columns) * (size.thumbWidth + gap), top: gap + Math.floor(i / columns) * (size.thumbHeight + label + gap) });
+  const thumbs = await Promise.all(
+    pngs.map((p) => sharp(p).resize({ width: size.thumbWidth, height: size.thumbHeight, fit: 'contain', background: '#ffffff' }).png().toBuffer()),
+  );
+  const labels = pngs
+    .map((_, i) => {
+      const { left, top } = at(i);
+      const y = top + size.thumbHeight + label - 8;
+      return `<text x="${left + size.thumbWidth / 2}" y="${y}" text-anchor="middle">${i + 1}</text>`;
+    })
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}"><style>text{font:bold 18px sans-serif;fill:#333}</style>${labels}</svg>`;
+  return sharp({ create: { width: size.width, height: size.height, channels: 3, background: '#eeeeee' } })
+    .composite([
+      ...thumbs.map((input, i) => ({ input, ...at(i) })),
+      ...thumbs.map((_, i) => ({ input: border(size), left: at(i).left - 1, top: at(i).top - 1 })),
+      { input: Buffer.from(svg), left: 0, top: 0 },
+    ])
+    .png({ compressionLevel: 9 })
+    .toBuffer();
+}
+
+/** A 1 px grey frame so white slides stand out from the sheet. */
+function border(s: SheetSize): Buffer {
+  const w = s.thumbWidth + 2;
+  const h = s.thumbHeight + 2;
+  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect x="0.5" y="0.5" width="${w - 1}" height="${h - 1}" fill="none" stroke="#999"/></svg>`);
+}

@@ -1,0 +1,123 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { decodeXML } from 'entities';
+import JSZip from 'jszip';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { readBuildRecord } from './build-record.js';
+import { readExportState } from './export-state.js';
+import { sha256 } from './pptx-info.js';
+
+/** One deck as the gallery shows it. Paths are relative to the output folder, with `/`. */
+export interface GalleryEntry {
+  slug: string;
+  title: string;
+  builtAt: Date;
+  pptx: string;
+  slides?: number;
+  warnings?: number;
+  pdf?: string;
+  contactSheet?: string;
+}
+
+/** Scan `outDir` for decks and write `outDir/index.html`. Returns its path. */
+export async function writeGallery(outDir: string, now = new Date()): Promise<string> {
+  const file = path.join(outDir, 'index.html');
+  await writeFileAtomic(file, galleryHtml(await galleryEntries(outDir), now));
+  return file;
+}
+
+/** Every `<deck>.pptx` in `outDir` with what exists of its exports (only files that exist are linked). */
+export async function galleryEntries(outDir: string): Promise<GalleryEntry[]> {
+  const names = (await readdir(outDir)).filter((f) => f.endsWith('.pptx') && !f.startsWith('.')).sort();
+  const entries: GalleryEntry[] = [];
+  for (const name of names) {
+    const slug = name.slice(0, -'.pptx'.length);
+    const pptxPath = path.join(outDir, name);
+    const [info, bytes] = await Promise.all([stat(pptxPath), readFile(pptxPath)]);
+    const state = await readExportState(outDir, slug);
+    const built = await readBuildRecord(outDir, slug, sha256(bytes));
+    const exists = async (rel: string | undefined) => (rel && (await stat(path.join(outDir, rel)).then(() => true, () => false)) ? rel : undefined);
+    entries.push({
+      slug,
+      title: (await pptxTitle(bytes)) ?? slug,
+      builtAt: built?.builtAt ?? info.mtime,
+      pptx: name,
+      slides: state?.slides,
+      warnings: built?.warnings ?? state?.warnings,
+      pdf: await exists(`${slug}.pdf`),
+      contactSheet: await exists(state?.png?.contactSheet),
+    });
+  }
+  return entries;
+}
+
+/** The gallery page: static, relative links, one column on a phone. Pure. */
+export function galleryHtml(entries: readonly GalleryEntry[], now: Date): string {
+  const cards = entries.map(card).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Briefing decks</title>
+<style>
+  body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; padding: 1rem; background: #f4f4f4; color: #222; line-height: 1.4; }
+  main { max-width: 1260px; margin: 0 auto; }
+  .decks { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 560px), 1fr)); gap: 1rem; }
+  article { background: #fff; border-radius: 8px; padding: 1rem; box-shadow: 0 1px 3px rgba(0,0,0,.15); }
+  h2 { font-size: 1.15rem; margin: 0 0 .25rem; overflow-wrap: anywhere; }
+  img { display: block; width: 100%; height: auto; margin: .5rem 0; border: 1px solid #ddd; }
+  .meta { color: #555; font-size: .9rem; margin: 0; }
+  .links a { display: inline-block; margin: .25rem .75rem .25rem 0; padding: .4rem .8rem; border-radius: 4px; background: #1f4e79; color: #fff; text-decoration: none; }
+  .none { color: #777; font-style: italic; }
+</style>
+</head>
+<body>
+<main>
+<h1>Briefing decks</h1>
+<p class="meta">${entries.length} deck${entries.length === 1 ? '' : 's'} · page written ${escapeHtml(formatDate(now))}</p>
+<div class="decks">
+${cards || '<p class="none">No decks built yet: run <code>briefdeck build</code>.</p>'}
+</div>
+</main>
+</body>
+</html>
+`;
+}
+
+function card(e: GalleryEntry): string {
+  const facts = [
+    e.slides === undefined ? undefined : `${e.slides} slide${e.slides === 1 ? '' : 's'}`,
+    `built ${formatDate(e.builtAt)}`,
+    e.warnings === undefined ? undefined : `${e.warnings} warning${e.warnings === 1 ? '' : 's'}`,
+  ].filter(Boolean);
+  const sheet = e.contactSheet
+    ? `<a href="${href(e.contactSheet)}"><img src="${href(e.contactSheet)}" alt="${escapeHtml(`Slides of ${e.title}`)}"></a>`
+    : '<p class="none">No thumbnails yet: run <code>briefdeck export --png</code>.</p>';
+  const links = [`<a href="${href(e.pptx)}" download>PowerPoint (.pptx)</a>`, e.pdf ? `<a href="${href(e.pdf)}">PDF</a>` : undefined].filter(Boolean).join(' ');
+  return `<article id="${escapeHtml(e.slug)}">
+<h2>${escapeHtml(e.title)}</h2>
+<p class="meta">${escapeHtml(facts.join(' · '))}</p>
+${sheet}
+<p class="links">${links}</p>
+</article>`;
+}
+
+export const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A relative URL for a path under the output folder (each segment percent-encoded, then HTML-escaped). */
+const href = (rel: string): string => escapeHtml(rel.split('/').map(encodeURIComponent).join('/'));
+
+const formatDate = (d: Date): string => d.toISOString().replace('T', ' ').replace(/:\d\d\.\d{3}Z$/, ' UTC');
+
+async function pptxTitle(bytes: Uint8Array): Promise<string | undefined> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const core = await zip.file('docProps/core.xml')?.async('string');
+    const m = core && /<dc:title>([^<]*)<\/dc:title>/.exec(core);
+    return m && m[1].trim() ? decodeXML(m[1].trim()) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
+import { ExportError } from '../model/errors.js';
+
+/** sha256 of a file's bytes: what decides whether a deck is exported again. */
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The number of slides in a .pptx (`ppt/slides/slideN.xml` parts). */
+export async function pptxSlideCount(bytes: Uint8Array, file: string): Promise<number> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw new ExportError('pptx-unreadable', `Unreadable deck \`${file}\`, expected a .pptx (zip) file: ${(e as Error).message}; rebuild it with \`briefdeck build --force\``);
+  }
+  const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
+  if (slides === 0) throw new ExportError('pptx-unreadable', `Unexpected deck \`${file}\` with no slides, expected at least one \`ppt/slides/slideN.xml\``);
+  return slides;
+}

@@ -1,0 +1,125 @@
+/**
+ * `briefdeck build` + `briefdeck export` through the real CLI, then the
+ * gallery page in real headless Chromium (one LibreOffice run in this file).
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { galleryHtml } from '../../src/export/gallery.js';
+import { runCli } from '../helpers/cli.js';
+import { haveTools } from '../helpers/tools.js';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const tools = haveTools('soffice', 'pdftoppm', 'pdfinfo', 'chromium');
+
+describe.runIf(tools)('briefdeck export and the gallery page', () => {
+  let out: string;
+  let browser: Browser;
+  let exported: ReturnType<typeof runCli>;
+
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-gallery-'));
+    const built = runCli(['build', '--out', out]);
+    expect(built.status, built.stderr).toBe(0);
+    exported = runCli(['export', '--out', out]);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+
+  it('`briefdeck export` with no flags exports PDF and PNGs for every deck', () => {
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/✓ russia-north-korea-treaty {2}exported {2}PDF · 16 thumbnails · contact sheet/);
+    expect(exported.stdout).toMatch(/✓ us-policy-response {2}exported {2}PDF · 15 thumbnails · contact sheet/);
+    expect(exported.stdout).toContain(`2 decks exported, 0 up to date, 0 failed → ${path.join(out, 'index.html')}`);
+  });
+
+  it('loads in Chromium with every deck, every image loaded and every link pointing at a file that exists', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(pathToFileURL(path.join(out, 'index.html')).href, { waitUntil: 'load' });
+    expect(response?.ok()).toBe(true);
+    expect(await page.title()).toBe('Briefing decks');
+    const cards = await page.$$eval('article', (as) => as.map((a) => ({ id: a.id, text: a.textContent ?? '' })));
+    expect(cards.map((c) => c.id)).toEqual(['russia-north-korea-treaty', 'us-policy-response']);
+    expect(cards[0].text).toMatch(/16 slides · built \d{4}-\d\d-\d\d \d\d:\d\d UTC · \d+ warnings?/);
+    expect(cards[1].text).toMatch(/15 slides · built/);
+    const images = await page.$$eval('img', (is) => is.map((i) => ({ src: i.src, complete: i.complete, naturalWidth: i.naturalWidth })));
+    expect(images).toHaveLength(2);
+    for (const img of images) expect(img, img.src).toMatchObject({ complete: true, naturalWidth: 1200 });
+    const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as unknown as { href: string }).href));
+    expect(links.length).toBe(2 * 3); // contact sheet, .pptx, .pdf per deck
+    for (const link of links) {
+      expect(link.startsWith('file://'), `${link} is relative to the page`).toBe(true);
+      expect(existsSync(fileURLToPath(link)), link).toBe(true);
+    }
+    expect(links.filter((l) => l.endsWith('.pdf'))).toHaveLength(2);
+    expect(links.filter((l) => l.endsWith('.pptx'))).toHaveLength(2);
+    await page.close();
+  });
+
+  it('is readable on a phone: no sideways scrolling, the contact sheet fits the screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(pathToFileURL(path.join(out, 'index.html')).href, { waitUntil: 'load' });
+    // A string, because this project's TypeScript has no DOM types.
+    const m = (await page.evaluate(`({
+      scrollWidth: document.documentElement.scrollWidth,
+      imgWidths: [...document.images].map((i) => i.getBoundingClientRect().width),
+      fontSize: parseFloat(getComputedStyle(document.body).fontSize),
+    })`)) as { scrollWidth: number; imgWidths: number[]; fontSize: number };
+    expect(m.scrollWidth).toBeLessThanOrEqual(390);
+    for (const w of m.imgWidths) expect(w).toBeGreaterThan(300);
+    expect(m.fontSize).toBeGreaterThanOrEqual(16);
+    await page.close();
+  });
+
+  it('a second `briefdeck export` finds both decks up to date', () => {
+    const r = runCli(['export', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('0 decks exported, 2 up to date, 0 failed');
+  });
+
+  it('without soffice on PATH: a clear error with the install command, no stack trace, earlier exports kept', () => {
+    const r = runCli(['export', '--pdf', '--force', '--out', out], { env: { PATH: path.join(out, 'no-tools-here') } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Missing `soffice`, expected it on PATH: install it with `sudo apt-get install -y libreoffice-impress`');
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(path.join(out, 'us-policy-response.pdf'))).toBe(true);
+  });
+
+  it('`briefdeck export --json` reports each deck', () => {
+    const r = runCli(['export', '--png', '--json', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as { decks: { slug: string; skipped: boolean; pngs: string[] }[]; failed: number };
+    expect(json.failed).toBe(0);
+    expect(json.decks.map((d) => [d.slug, d.skipped, d.pngs.length])).toEqual([
+      ['russia-north-korea-treaty', true, 16],
+      ['us-policy-response', true, 15],
+    ]);
+  });
+});
+
+describe('galleryHtml', () => {
+  const entry = { slug: 'a"b', title: '<script>alert(1)</script> & "Q"', builtAt: new Date('2026-01-02T03:04:05Z'), pptx: 'a"b.pptx', slides: 1, warnings: 0, pdf: 'a"b.pdf', contactSheet: 'a"b/contact sheet.png' };
+
+  it('escapes text and attributes and percent-encodes links', () => {
+    const html = galleryHtml([entry], new Date('2026-01-03T00:00:00Z'));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('<h2>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Q&quot;</h2>');
+    expect(html).toContain('href="a%22b.pptx"');
+    expect(html).toContain('src="a%22b/contact%20sheet.png"');
+    expect(html).toContain('1 slide · built 2026-01-02 03:04 UTC · 0 warnings');
+  });
+
+  it('links only what exists: no PDF link and a hint when a deck has no exports', () => {
+    const html = galleryHtml([{ ...entry, pdf: undefined, contactSheet: undefined, slides: undefined, warnings: undefined }], new Date());
+    expect(html).not.toContain('.pdf');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('briefdeck export --png');
+  });
+});

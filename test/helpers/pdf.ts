@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { decodeXmlText } from './xml.js';
+
+export interface PdfWord {
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
+
+/** Words with their boxes (points, origin top left), per page, from `pdftotext -bbox-layout`. */
+export function pdfWords(pdf: string): PdfWord[][] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pdftotext-'));
+  try {
+    const html = path.join(dir, 'out.html');
+    execFileSync('pdftotext', ['-bbox-layout', pdf, html], { stdio: 'pipe' });
+    return readFileSync(html, 'utf8')
+      .split(/<page /)
+      .slice(1)
+      .map((page) =>
+        [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+          xMin: +m[1],
+          yMin: +m[2],
+          xMax: +m[3],
+          yMax: +m[4],
+          text: decodeXmlText(m[5]),
+        })),
+      );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Two words drawn over each other. pdftotext's boxes span the font's whole
+ * bounding box (about 1.3 em), so lines at normal spacing touch; compare the
+ * middle 40% of each box, which only text drawn on top of other text shares.
+ */
+export function overlapping(p: PdfWord, q: PdfWord): boolean {
+  const core = (w: PdfWord) => {
+    const h = w.yMax - w.yMin;
+    return { top: w.yMin + 0.3 * h, bottom: w.yMax - 0.3 * h };
+  };
+  const a = core(p);
+  const b = core(q);
+  const ix = Math.min(p.xMax, q.xMax) - Math.max(p.xMin, q.xMin);
+  const iy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return ix > 0.5 && iy > 0;
+}

@@ -121,22 +121,23 @@ async function finishDeck(p: Plan, outDir: string, work: string, made: PdfResult
   if (warnings !== undefined) state.warnings = warnings;
   if (!p.doPdf && !p.doPng) return { slug: p.slug, skipped: true, ...published(outDir, state) };
   if (made && 'error' in made) return { slug: p.slug, skipped: false, error: made.error };
-  const pdf = made?.pdf ?? pdfOut;
+  // The PDF is published (and recorded) first, so a thumbnail failure does not throw away a good PDF.
+  if (p.doPdf) {
+    await rename(made!.pdf, pdfOut);
+    state.pdf = { pptxSha256: p.hash, file: `${p.slug}.pdf`, pages: p.slides, exportedAt: now };
+    await writeExportState(outDir, p.slug, state);
+  }
   if (p.doPng) {
     const slidesTmp = path.join(work, `${p.slug}-slides`);
-    const pngs = await pdfToPngs(pdf, slidesTmp, p.slides);
+    const pngs = await pdfToPngs(p.doPdf || !made ? pdfOut : made.pdf, slidesTmp, p.slides);
     const sheet = await contactSheet(pngs);
     const dir = deckDir(outDir, p.slug);
     await swapDir(slidesTmp, path.join(dir, 'slides'), path.join(work, `${p.slug}-old-slides`));
     await writeFileAtomic(path.join(dir, 'contact-sheet.png'), sheet);
     const rel = (f: string) => `${p.slug}/${f}`;
     state.png = { pptxSha256: p.hash, files: pngs.map((f) => rel(`slides/${path.basename(f)}`)), contactSheet: rel('contact-sheet.png'), exportedAt: now };
+    await writeExportState(outDir, p.slug, state);
   }
-  if (p.doPdf) {
-    await rename(pdf, pdfOut);
-    state.pdf = { pptxSha256: p.hash, file: `${p.slug}.pdf`, pages: p.slides, exportedAt: now };
-  }
-  await writeExportState(outDir, p.slug, state);
   return { slug: p.slug, skipped: false, converted: !!made, ...published(outDir, state) };
 }
 

@@ -48,9 +48,7 @@ export async function pptxToPdf(jobs: readonly PdfJob[], workDir: string, timeou
     .map((l) => l.trim())
     .filter((l) => l && !/javaldx/.test(l))
     .join('; ');
-  const out: PdfResult[] = [];
-  for (const job of jobs) out.push(await checkPdf(job, path.join(workDir, `${path.basename(job.pptx, '.pptx')}.pdf`), r.code, said));
-  return out;
+  return Promise.all(jobs.map((job) => checkPdf(job, path.join(workDir, `${path.basename(job.pptx, '.pptx')}.pdf`), r.code, said)));
 }
 
 async function checkPdf(job: PdfJob, pdf: string, code: number | null, said: string): Promise<PdfResult> {

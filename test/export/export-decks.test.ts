@@ -1,7 +1,7 @@
 /**
  * The export pipeline on the two content decks, read back as users see it:
  * PDFs (pages, text order), thumbnails, contact sheets, the incremental skip,
- * and a deck LibreOffice cannot load. Two LibreOffice runs in all.
+ * and a deck LibreOffice cannot load. Three LibreOffice runs in all.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -107,6 +107,20 @@ describe.runIf(tools)('exportDecks on the content decks', () => {
     expect(again.map((o) => [o.slug, o.skipped, o.error])).toEqual(DECKS.map((s) => [s, true, undefined]));
     expect(await Promise.all(DECKS.map((s) => fileId(path.join(out, `${s}.pdf`))))).toEqual(before);
     expect(await Promise.all(DECKS.map((s) => fileId(path.join(out, s, 'contact-sheet.png'))))).toEqual(sheets);
+  });
+
+  it('--png alone (forced) redraws thumbnails from a fresh conversion without publishing a PDF nobody asked for', async () => {
+    const slug = DECKS[0];
+    const pdfBefore = await fileId(path.join(out, `${slug}.pdf`));
+    const sheetBefore = await fileId(path.join(out, slug, 'contact-sheet.png'));
+    const runs = libreOfficeRuns();
+    const [r] = await exportDecks([slug], opts, { pdf: false, png: true, force: true });
+    expect(r).toMatchObject({ skipped: false, converted: true });
+    expect(r.error).toBeUndefined();
+    expect(libreOfficeRuns()).toBe(runs + 1);
+    expect(await fileId(path.join(out, `${slug}.pdf`))).toEqual(pdfBefore);
+    expect(await fileId(path.join(out, slug, 'contact-sheet.png'))).not.toEqual(sheetBefore);
+    expect(r.pngs).toHaveLength(titles.get(slug)!.length);
   });
 
   it('a deck LibreOffice cannot load fails clearly, keeps its earlier exports, and does not stop the other deck', async () => {

@@ -2,7 +2,7 @@
  * `briefdeck build` + `briefdeck export` through the real CLI, then the
  * gallery page in real headless Chromium (one LibreOffice run in this file).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,6 +82,16 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
     const r = runCli(['export', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('0 decks exported, 2 up to date, 0 failed');
+  });
+
+  it('`briefdeck build --pdf --png` exports through the same path: unchanged decks keep their files', () => {
+    const pdf = path.join(out, 'us-policy-response.pdf');
+    const before = statSync(pdf);
+    const r = runCli(['build', '--pdf', '--png', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('export failed');
+    const after = statSync(pdf);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
   });
 
   it('without soffice on PATH: a clear error with the install command, no stack trace, earlier exports kept', () => {

@@ -68,6 +68,18 @@ describe('rendered content decks', () => {
     expect(intro.notes).toContain('In recent months, the alliance between Russia and North Korea has become a focal point');
   });
 
+  it('writes each prose paragraph as its own notes paragraph', async () => {
+    const view = built['us-policy-response'].view;
+    const slide = view.slides.find((s) => s.title === 'Understanding the Historical Context of the Alliance')!;
+    const xml = await view.part(slide.notesFile!);
+    const body = /<p:ph type="body"[\s\S]*?<\/p:txBody>/.exec(xml)![0];
+    const texts = [...body.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(/^The emergence of the Russia–North Korea alliance/);
+    expect(texts[1]).toMatch(/^furthermore, the geopolitical landscape/);
+    expect(texts.some((t) => /[\r\n]/.test(t))).toBe(false);
+  });
+
   it('validates against the ISO/IEC 29500 transitional schemas', async () => {
     for (const { r } of Object.values(built)) {
       const problems = await validatePptx(r.pptx!);

@@ -1,0 +1,83 @@
+import { dim, green, plural, printDiagnostics, red, yellow, type Output } from '../cli/output.js';
+import { sendDecks, type SendOutcome } from '../deliver/send-decks.js';
+import { DEFAULT_FROM, mailSettings } from '../deliver/mail-settings.js';
+import { formatBytes } from '../deliver/message.js';
+import { EXIT, type Command } from './command.js';
+import { deckOptions } from './options.js';
+import { selectDecks } from './select-decks.js';
+
+export const send: Command = {
+  name: 'send',
+  summary: "mail built decks to each deck's email recipients, once per version",
+  usage: 'briefdeck send [deck-slug...] [--force] [--dry-run] [options]',
+  options: { force: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  help: [
+    '  --force         send again to recipients that already have this version',
+    '  --dry-run       print recipients and attachment sizes; send nothing',
+    '  Mail goes through BRIEFDECK_SMTP_URL or the config file `mail.smtp`; without either, to <out>/outbox/*.eml.',
+  ],
+  async run({ values, positionals, output, env, config }) {
+    const opts = deckOptions(values, env, config);
+    const slugs = await selectDecks(opts.contentDir, positionals);
+    const dryRun = !!values['dry-run'];
+    const settings = mailSettings(config, env);
+    if (settings.from === DEFAULT_FROM && !values.json) output.err(dim(output.color, `note: no sender configured (mail.from or BRIEFDECK_MAIL_FROM); using \`${DEFAULT_FROM}\``));
+    const outcomes = await sendDecks(slugs, opts, {
+      config,
+      env,
+      force: !!values.force,
+      dryRun,
+      onProgress: (e) => {
+        if (values.json) return;
+        if (e.type === 'retry') output.err(dim(output.color, `  ${e.slug}: attempt ${e.attempt} failed (${e.reason}); retrying in ${Math.round(e.delayMs / 100) / 10} s`));
+        else printOutcome(output, e.outcome);
+      },
+    });
+    const failed = outcomes.filter((r) => r.status === 'failed' || r.status === 'partial');
+    if (values.json) {
+      output.out(JSON.stringify({ decks: outcomes, failed: failed.length }, null, 2));
+    } else {
+      const count = (s: SendOutcome['status']) => outcomes.filter((r) => r.status === s).length;
+      const parts = dryRun
+        ? [`${count('dry-run')} to send`, `${count('up-to-date')} up to date`]
+        : [`${count('sent')} sent`, `${count('up-to-date')} up to date`, ...(count('partial') ? [`${count('partial')} partly sent`] : [])];
+      if (count('no-recipients')) parts.push(`${count('no-recipients')} without recipients`);
+      parts.push(`${failed.length - count('partial')} failed`);
+      output.out(`${plural(outcomes.length, 'deck')}: ${parts.join(', ')}${dryRun ? ' (dry run: nothing sent)' : ''}`);
+    }
+    return failed.length > 0 ? EXIT.failed : EXIT.ok;
+  },
+};
+
+function printOutcome(o: Output, r: SendOutcome): void {
+  printDiagnostics(o, r.diagnostics.filter((d) => d.severity === 'error'));
+  const size = r.messageBytes === undefined ? '' : ` · ${formatBytes(r.messageBytes)}`;
+  switch (r.status) {
+    case 'sent':
+      o.out(`${green(o.color, '✓')} ${r.slug}  sent to ${plural(r.accepted.length, 'recipient')} via ${r.via}${dim(o.color, `${size} · ${plural(r.attempts, 'attempt')}${r.file ? ` · ${r.file}` : ''}`)}`);
+      break;
+    case 'up-to-date':
+      o.out(`${dim(o.color, '·')} ${r.slug}  up to date: ${plural(r.alreadySent.length, 'recipient')} already have this version via ${r.via} (--force sends again)`);
+      break;
+    case 'no-recipients':
+      o.out(`${dim(o.color, '·')} ${r.slug}  not sent: deck.yaml has no \`email\` recipients`);
+      break;
+    case 'dry-run':
+      o.out(`${r.slug}  would send via ${r.via}${r.alreadySent.length ? ` (${plural(r.alreadySent.length, 'recipient')} already have it)` : ''}`);
+      o.out(`  from     ${r.from}`);
+      o.out(`  to       ${r.to.filter((a) => r.pending.includes(a)).join(', ') || '-'}`);
+      if (r.cc.length) o.out(`  cc       ${r.cc.filter((a) => r.pending.includes(a)).join(', ') || '-'}`);
+      o.out(`  subject  ${r.subject}`);
+      for (const a of r.attachments) o.out(`  attach   ${a.filename}  ${formatBytes(a.bytes)}`);
+      o.out(`  message  ${formatBytes(r.messageBytes ?? 0)} (limit ${formatBytes(r.maxBytes)})`);
+      break;
+    case 'partial':
+    case 'failed': {
+      const head = r.status === 'partial' ? yellow(o.color, '!') : red(o.color, '✗');
+      const what = r.status === 'partial' ? `sent to ${plural(r.accepted.length, 'recipient')}, failed for ${r.failed.length}` : 'not sent';
+      o.out(`${head} ${r.slug}  ${what}${r.error ? `: ${r.error}` : ''}`);
+      for (const f of r.failed) o.err(red(o.color, `  ${f.recipient}: ${f.message}`));
+      break;
+    }
+  }
+}

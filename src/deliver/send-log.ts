@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DeliveryError } from '../model/errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+/** One version of one deck offered through one transport, and who has accepted it. */
+export interface SendRecord {
+  deck: string;
+  /** sha256 over the attachments (see deckArtifacts). */
+  version: string;
+  /** `outbox` or `smtp://host:port`. */
+  via: string;
+  messageId: string;
+  attachments: { filename: string; sha256: string; bytes: number }[];
+  /** Recipient address (lower case) → when the server accepted it. */
+  accepted: Record<string, string>;
+}
+
+export interface SendLog {
+  format: 1;
+  sends: SendRecord[];
+}
+
+export const sendLogFile = (outDir: string) => path.join(outDir, 'sent.json');
+
+export async function loadSendLog(outDir: string): Promise<SendLog> {
+  const file = sendLogFile(outDir);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { format: 1, sends: [] };
+    throw e;
+  }
+  try {
+    const log = JSON.parse(text) as SendLog;
+    if (log.format === 1 && Array.isArray(log.sends)) return log;
+  } catch {
+    // reported below
+  }
+  throw new DeliveryError('send-log-invalid', `Unexpected content in \`${file}\`, expected briefdeck's send log (fix or remove it; without it every deck is sent again)`);
+}
+
+/** Written atomically after every accepted delivery, so a crash never forgets who already has the deck. */
+export async function saveSendLog(outDir: string, log: SendLog): Promise<void> {
+  await writeFileAtomic(sendLogFile(outDir), `${JSON.stringify(log, null, 2)}\n`);
+}
+
+export function findRecord(log: SendLog, deck: string, version: string, via: string): SendRecord | undefined {
+  return log.sends.find((s) => s.deck === deck && s.version === version && s.via === via);
+}
+
+/** Recipients that already accepted this version through this transport. */
+export function alreadyAccepted(log: SendLog, deck: string, version: string, via: string): Set<string> {
+  return new Set(Object.keys(findRecord(log, deck, version, via)?.accepted ?? {}));
+}
+
+export function recordAccepted(log: SendLog, base: Omit<SendRecord, 'accepted'>, recipients: readonly string[], at: string): void {
+  let rec = findRecord(log, base.deck, base.version, base.via);
+  if (!rec) {
+    rec = { ...base, accepted: {} };
+    log.sends.push(rec);
+  }
+  rec.messageId = base.messageId;
+  for (const r of recipients) rec.accepted[r.toLowerCase()] = at;
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import type { MailSettings } from './mail-settings.js';
+import type { BuiltMessage } from './message.js';
+import { errorText } from './redact.js';
+
+export interface Rejection {
+  recipient: string;
+  /** SMTP reply code, when the server gave one. */
+  code?: number;
+  message: string;
+  /** 4xx: worth another try. 5xx: final. */
+  transient: boolean;
+}
+
+export interface DeliveryReport {
+  accepted: string[];
+  rejected: Rejection[];
+  /** The .eml written (outbox only). */
+  file?: string;
+}
+
+/** Where messages go. `deliver` throws for whole-message failures (connection, 421, 5xx to MAIL FROM or DATA, auth). */
+export interface MailTransport {
+  kind: 'smtp' | 'outbox';
+  /** `outbox` or `smtp://host:port`: part of the send log key, never holds credentials. */
+  via: string;
+  deliver(message: BuiltMessage, envelope: { from: string; to: string[] }, name: string): Promise<DeliveryReport>;
+  close(): void;
+}
+
+/** SMTP when settings exist, else the outbox under `<out>/outbox/`. */
+export function openTransport(settings: MailSettings, outDir: string): MailTransport {
+  return settings.smtp ? smtpTransport(settings) : outboxTransport(path.join(outDir, 'outbox'));
+}
+
+function smtpTransport(settings: MailSettings): MailTransport {
+  const s = settings.smtp!;
+  const tx = nodemailer.createTransport({
+    host: s.host,
+    port: s.port,
+    secure: s.secure,
+    // STARTTLS is used whenever the server offers it; requireTLS refuses servers that do not.
+    requireTLS: s.requireTLS,
+    auth: s.user ? { user: s.user, pass: s.pass ?? '' } : undefined,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+    logger: false,
+    debug: false,
+  });
+  return {
+    kind: 'smtp',
+    via: s.display,
+    async deliver(message, envelope) {
+      try {
+        const info = await tx.sendMail({ envelope, raw: message.raw });
+        return {
+          accepted: info.accepted.map(String),
+          rejected: (info.rejectedErrors ?? []).map((e) => rejection(e, settings.secrets)),
+        };
+      } catch (e) {
+        // Every recipient refused: a per-recipient outcome, not a transport failure.
+        const rejectedErrors = (e as { rejectedErrors?: unknown[] }).rejectedErrors;
+        if (Array.isArray(rejectedErrors) && rejectedErrors.length > 0) return { accepted: [], rejected: rejectedErrors.map((r) => rejection(r, settings.secrets)) };
+        throw e;
+      }
+    },
+    close: () => tx.close(),
+  };
+}
+
+function rejection(e: unknown, secrets: string[]): Rejection {
+  const err = e as { recipient?: string; responseCode?: number; response?: string };
+  const code = typeof err.responseCode === 'number' ? err.responseCode : undefined;
+  return {
+    recipient: String(err.recipient ?? ''),
+    code,
+    message: errorText(err.response ?? e, secrets),
+    transient: code !== undefined && code >= 400 && code < 500,
+  };
+}
+
+/** Writes each message as `<name>.eml`: any mail client opens it. Every recipient counts as accepted. */
+function outboxTransport(dir: string): MailTransport {
+  return {
+    kind: 'outbox',
+    via: 'outbox',
+    async deliver(message, envelope, name) {
+      const file = path.join(dir, `${name}.eml`);
+      await writeFileAtomic(file, message.raw);
+      return { accepted: [...envelope.to], rejected: [], file };
+    },
+    close() {},
+  };
+}

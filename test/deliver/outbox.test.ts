@@ -1,0 +1,90 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sendDecks } from '../../src/deliver/send-decks.js';
+import { OTHER, PDF, PNG, SLUG, outDirWith, removeTemps, runCliAsync } from './deck-fixture.js';
+
+afterAll(removeTemps);
+
+const cli = (opts: { contentDir: string; themesDir: string; outDir: string }, ...rest: string[]) =>
+  runCliAsync(['send', '--content', opts.contentDir, '--themes', opts.themesDir, '--out', opts.outDir, ...rest], { env: { BRIEFDECK_SMTP_URL: '' } });
+
+describe('send without SMTP settings: the outbox', () => {
+  it('writes one .eml per deck that parses and carries the attachments', async () => {
+    const opts = await outDirWith({ decks: [SLUG, OTHER], exports: true });
+    const out = await cli(opts);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stderr).toContain('note: no sender configured (mail.from or BRIEFDECK_MAIL_FROM); using `briefdeck <briefdeck@localhost>`');
+    expect(out.stdout).toContain('2 decks: 2 sent, 0 up to date, 0 failed');
+    const files = (await readdir(path.join(opts.outDir, 'outbox'))).sort();
+    expect(files).toHaveLength(2);
+    expect(files.every((f) => /^[a-z-]+-[0-9a-f]{12}\.eml$/.test(f))).toBe(true);
+    const eml = await readFile(path.join(opts.outDir, 'outbox', files.find((f) => f.startsWith(SLUG))!));
+    const mail = await simpleParser(eml, { keepCidLinks: true });
+    expect(mail.subject).toBe('Briefing: U.S. policy response to the Russia–North Korea alliance (2026-11-20)');
+    expect(mail.from?.value[0]).toMatchObject({ name: 'briefdeck', address: 'briefdeck@localhost' });
+    expect(mail.date?.toISOString()).toBe('2026-11-20T00:00:00.000Z');
+    expect(mail.messageId).toMatch(new RegExp(`^<[0-9a-f]{32}\\.${SLUG}@localhost>$`));
+    expect(mail.text).toContain('Agenda');
+    expect(mail.html).toContain('cid:contact-sheet@briefdeck');
+    const byName = Object.fromEntries(mail.attachments.map((a) => [a.filename, a.content]));
+    expect(byName[`${SLUG}.pptx`].equals(await readFile(path.join(opts.outDir, `${SLUG}.pptx`)))).toBe(true);
+    expect(byName[`${SLUG}.pdf`].equals(PDF)).toBe(true);
+    expect(byName[`${SLUG}-contact-sheet.png`].equals(PNG)).toBe(true);
+    const log = JSON.parse(await readFile(path.join(opts.outDir, 'sent.json'), 'utf8'));
+    expect(log.sends.map((s: { deck: string; via: string }) => `${s.deck} ${s.via}`).sort()).toEqual([`${OTHER} outbox`, `${SLUG} outbox`]);
+
+    const again = await cli(opts);
+    expect(again.stdout).toContain('2 decks: 0 sent, 2 up to date, 0 failed');
+  });
+
+  it('is byte-identical for identical inputs (separate out dirs, and --force over the same one)', async () => {
+    const a = await outDirWith({ exports: true });
+    const b = await outDirWith({ exports: true });
+    const env = { BRIEFDECK_SMTP_URL: '' };
+    const [ra] = await sendDecks([SLUG], a, { config: {}, env });
+    const [rb] = await sendDecks([SLUG], b, { config: {}, env });
+    expect(ra.file && rb.file).toBeTruthy();
+    const bytesA = await readFile(ra.file!);
+    expect(bytesA.equals(await readFile(rb.file!))).toBe(true);
+    const mtime = (await stat(ra.file!)).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    const [forced] = await sendDecks([SLUG], a, { config: {}, env, force: true });
+    expect(forced.status).toBe('sent');
+    expect((await stat(forced.file!)).mtimeMs).toBeGreaterThan(mtime);
+    expect((await readFile(forced.file!)).equals(bytesA)).toBe(true);
+  });
+
+  it('--dry-run prints recipients and attachment sizes and writes nothing', async () => {
+    const opts = await outDirWith({ exports: true });
+    const out = await cli(opts, SLUG, '--dry-run');
+    expect(out.status, out.stderr).toBe(0);
+    const pptx = (await stat(path.join(opts.outDir, `${SLUG}.pptx`))).size;
+    expect(out.stdout).toContain(`${SLUG}  would send via outbox`);
+    expect(out.stdout).toContain('  to       briefing-list@example.org');
+    expect(out.stdout).toContain('  cc       analysts@example.org');
+    expect(out.stdout).toContain('  subject  Briefing: U.S. policy response to the Russia–North Korea alliance (2026-11-20)');
+    expect(out.stdout).toContain(`  attach   ${SLUG}.pptx  ${(pptx / 1024).toFixed(1)} KB`);
+    expect(out.stdout).toContain(`  attach   ${SLUG}.pdf  ${PDF.length} B`);
+    expect(out.stdout).toMatch(/ {2}message {2}[\d.]+ KB \(limit 10\.0 MB\)/);
+    expect(out.stdout).toContain('1 deck: 1 to send, 0 up to date, 0 failed (dry run: nothing sent)');
+    expect((await readdir(opts.outDir)).sort()).toEqual([SLUG, `${SLUG}.pdf`, `${SLUG}.pptx`]);
+  });
+
+  it('--json reports per-deck outcomes', async () => {
+    const opts = await outDirWith();
+    const out = await cli(opts, SLUG, '--json');
+    expect(out.status, out.stderr).toBe(0);
+    const json = JSON.parse(out.stdout);
+    expect(json.failed).toBe(0);
+    expect(json.decks[0]).toMatchObject({ slug: SLUG, status: 'sent', via: 'outbox', accepted: ['briefing-list@example.org', 'analysts@example.org'] });
+  });
+
+  it('an unbuilt deck is a clear error, and the exit status is 1', async () => {
+    const opts = await outDirWith({ decks: [] });
+    const out = await cli(opts, SLUG);
+    expect(out.status).toBe(1);
+    expect(out.stdout).toContain(`✗ ${SLUG}  not sent: Missing \`${path.join(opts.outDir, `${SLUG}.pptx`)}\`, expected a built deck (run \`briefdeck build ${SLUG}\` first)`);
+  });
+});

@@ -1,0 +1,96 @@
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DeliveryError } from '../../src/model/errors.js';
+import { mailSettings } from '../../src/deliver/mail-settings.js';
+import { subjectOf } from '../../src/deliver/message.js';
+import { redact } from '../../src/deliver/redact.js';
+import { deliverWithRetry, isTransient } from '../../src/deliver/retry.js';
+import type { DeliveryReport } from '../../src/deliver/transport.js';
+import { runCli } from '../helpers/cli.js';
+import { SLUG, contentDir, removeTemps, tempDir, themesDir } from './deck-fixture.js';
+
+afterAll(removeTemps);
+
+describe('redact', () => {
+  it('hides URL passwords and known secrets in any form', () => {
+    expect(redact('connect smtp://me:p%40ss@host:587 failed')).toBe('connect smtp://me:***@host:587 failed');
+    expect(redact('Invalid login for p@ss-word / cEBzcy13b3Jk', ['p@ss-word'])).toBe('Invalid login for *** / cEBzcy13b3Jk'.replace('cEBzcy13b3Jk', Buffer.from('p@ss-word').toString('base64') === 'cEBzcy13b3Jk' ? '***' : 'cEBzcy13b3Jk'));
+    expect(redact('p%40ss-word', ['p@ss-word'])).toBe('***');
+  });
+});
+
+describe('mailSettings', () => {
+  it('env beats the config file; without SMTP settings, the outbox', () => {
+    expect(mailSettings({}, {})).toEqual({ from: 'briefdeck <briefdeck@localhost>', maxBytes: 10 * 1024 * 1024, secrets: [] });
+    const s = mailSettings({ mail: { from: 'Desk <d@x.org>', smtp: 'smtp://cfg:1@cfg.example:25', requireTLS: true, maxBytes: 5 } }, { BRIEFDECK_SMTP_URL: 'smtps://u%40x:p%3Aw@mail.example.org' });
+    expect(s.smtp).toEqual({ host: 'mail.example.org', port: 465, secure: true, user: 'u@x', pass: 'p:w', requireTLS: true, display: 'smtps://mail.example.org' });
+    expect(s.secrets).toEqual(['p:w']);
+    expect(s.from).toBe('Desk <d@x.org>');
+    expect(mailSettings({}, { BRIEFDECK_SMTP_URL: 'smtp://h', BRIEFDECK_MAIL_FROM: 'A <a@b.c>' })).toMatchObject({ from: 'A <a@b.c>', smtp: { port: 587, user: undefined } });
+  });
+
+  it('rejects a bad URL without echoing its password', () => {
+    const bad = () => mailSettings({}, { BRIEFDECK_SMTP_URL: 'http://u:hunter22@host' });
+    expect(bad).toThrow(DeliveryError);
+    expect(bad).toThrow('Unexpected scheme `http:` in BRIEFDECK_SMTP_URL `http://u:***@host`, expected `smtp:` or `smtps:`');
+  });
+});
+
+describe('retry', () => {
+  it('classifies 4xx and connection errors as transient, 5xx and auth as permanent', () => {
+    expect(isTransient({ responseCode: 421 })).toBe(true);
+    expect(isTransient({ responseCode: 451 })).toBe(true);
+    expect(isTransient({ responseCode: 550 })).toBe(false);
+    expect(isTransient({ code: 'EAUTH', responseCode: 535 })).toBe(false);
+    expect(isTransient({ code: 'ECONNECTION' })).toBe(true);
+    expect(isTransient({ code: 'ETIMEDOUT' })).toBe(true);
+    expect(isTransient(new Error('bug'))).toBe(false);
+  });
+
+  it('backs off with the policy delays and gives up after them', async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    const r = await deliverWithRetry(['a@x.org'], async () => {
+      calls++;
+      throw Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' });
+    }, { delaysMs: [10, 20, 40], sleep: async (ms) => void waits.push(ms) });
+    expect(calls).toBe(4);
+    expect(waits).toEqual([10, 20, 40]);
+    expect(r.failed).toEqual([{ recipient: 'a@x.org', code: undefined, message: 'Connection timeout', transient: true }]);
+  });
+
+  it('offers a retry only to the recipients not yet accepted, and records each acceptance', async () => {
+    const offered: string[][] = [];
+    const recorded: string[][] = [];
+    const replies: DeliveryReport[] = [
+      { accepted: ['a@x.org'], rejected: [{ recipient: 'b@x.org', code: 452, message: '452 try later', transient: true }, { recipient: 'c@x.org', code: 550, message: '550 no', transient: false }] },
+      { accepted: ['b@x.org'], rejected: [] },
+    ];
+    const r = await deliverWithRetry(['a@x.org', 'b@x.org', 'c@x.org'], async (p) => (offered.push(p), replies.shift()!), { delaysMs: [1], sleep: async () => {} }, { onAccepted: async (a) => void recorded.push(a) });
+    expect(offered).toEqual([['a@x.org', 'b@x.org', 'c@x.org'], ['b@x.org']]);
+    expect(recorded).toEqual([['a@x.org'], ['b@x.org']]);
+    expect(r.accepted).toEqual(['a@x.org', 'b@x.org']);
+    expect(r.failed.map((f) => f.recipient)).toEqual(['c@x.org']);
+  });
+});
+
+describe('subject', () => {
+  it('carries the deck date once', () => {
+    expect(subjectOf('Briefing', '2026-11-20')).toBe('Briefing (2026-11-20)');
+    expect(subjectOf('Briefing 2026-11-20', '2026-11-20')).toBe('Briefing 2026-11-20');
+    expect(subjectOf('Briefing')).toBe('Briefing');
+  });
+});
+
+describe('check catches invalid addresses', () => {
+  it('reports deck.yaml:line:col for a bad cc address', async () => {
+    const dir = await tempDir('content');
+    await cp(path.join(contentDir, SLUG), path.join(dir, SLUG), { recursive: true });
+    const yaml = path.join(dir, SLUG, 'deck.yaml');
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace('cc: [analysts@example.org]', 'cc: [analysts.example.org]'));
+    const out = runCli(['check', SLUG, '--content', dir, '--themes', themesDir]);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/deck\.yaml:10:8 error .*`analysts\.example\.org` is not an email address/);
+  });
+});

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { stressDeck } from '../fixtures/stress-deck.js';
 import { makeContent, REPO_THEMES } from '../helpers/decks.js';
 
 const good = { files: { '01-a.md': '# Good\n\n- one\n- two\n' } };
@@ -31,6 +32,14 @@ describe('briefdeck CLI', () => {
     const files = readdirSync(c.out);
     expect(files).toEqual(expect.arrayContaining(['bad.pptx', 'good.pptx']));
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('check reports how many continuation slides a deck needed and why', () => {
+    const c = makeContent({ stress: stressDeck });
+    const r = runCli(['check', ...flags(c)]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/✓ stress {2}checked {2}\d+ slides · \d+ continued: \d+× bullets did not fit on one slide; \d+× table rows did not fit on one slide/);
+    expect(r.stderr).toMatch(/05-huge-cell\.md:3:1 warning Unexpected table row taller than a slide even at 11 pt/);
   });
 
   it('check writes nothing', () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DeckOptions } from '../build.js';
@@ -34,6 +34,10 @@ export interface ExportOutcome {
   converted?: boolean;
 }
 
+const WORK_PREFIX = '.export-';
+/** Older work folders were left by a run that was killed (a live run finishes well within this). */
+const ABANDONED_MS = 60 * 60 * 1000;
+
 /** One deck's plan: what is stale, decided by the .pptx's sha256. */
 interface Plan {
   slug: string;
@@ -64,7 +68,8 @@ export async function exportDecks(slugs: readonly string[], opts: DeckOptions, e
       outcomes.set(slug, { slug, skipped: false, error: messageOf(err) });
     }
   }
-  const work = await mkdtemp(path.join(opts.outDir, '.export-'));
+  await removeAbandonedWork(opts.outDir);
+  const work = await mkdtemp(path.join(opts.outDir, WORK_PREFIX));
   try {
     const toConvert = plans.filter((p) => p.convert);
     const jobs: PdfJob[] = toConvert.map((p) => ({ slug: p.slug, pptx: p.pptx, slides: p.slides }));
@@ -155,6 +160,15 @@ async function swapDir(fresh: string, target: string, trash: string): Promise<vo
   await mkdir(path.dirname(target), { recursive: true });
   if (await exists(target)) await rename(target, trash);
   await rename(fresh, target);
+}
+
+async function removeAbandonedWork(outDir: string, now = Date.now()): Promise<void> {
+  for (const name of await readdir(outDir).catch(() => [] as string[])) {
+    if (!name.startsWith(WORK_PREFIX)) continue;
+    const dir = path.join(outDir, name);
+    const s = await stat(dir).catch(() => undefined);
+    if (s?.isDirectory() && now - s.mtimeMs > ABANDONED_MS) await rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

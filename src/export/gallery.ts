@@ -17,6 +17,8 @@ export interface GalleryEntry {
   warnings?: number;
   pdf?: string;
   contactSheet?: string;
+  /** True when the PDF or the thumbnails were made from an earlier build of the .pptx. */
+  stale?: boolean;
 }
 
 /** Scan `outDir` for decks and write `outDir/index.html`. Returns its path. */
@@ -35,7 +37,8 @@ export async function galleryEntries(outDir: string): Promise<GalleryEntry[]> {
     const pptxPath = path.join(outDir, name);
     const [info, bytes] = await Promise.all([stat(pptxPath), readFile(pptxPath)]);
     const state = await readExportState(outDir, slug);
-    const built = await readBuildRecord(outDir, slug, sha256(bytes));
+    const hash = sha256(bytes);
+    const built = await readBuildRecord(outDir, slug, hash);
     const exists = async (rel: string | undefined) => (rel && (await stat(path.join(outDir, rel)).then(() => true, () => false)) ? rel : undefined);
     entries.push({
       slug,
@@ -46,6 +49,7 @@ export async function galleryEntries(outDir: string): Promise<GalleryEntry[]> {
       warnings: built?.warnings ?? state?.warnings,
       pdf: await exists(`${slug}.pdf`),
       contactSheet: await exists(state?.png?.contactSheet),
+      stale: [state?.pdf, state?.png].some((a) => a && a.pptxSha256 !== hash),
     });
   }
   return entries;
@@ -70,6 +74,7 @@ export function galleryHtml(entries: readonly GalleryEntry[], now: Date): string
   .meta { color: #555; font-size: .9rem; margin: 0; }
   .links a { display: inline-block; margin: .25rem .75rem .25rem 0; padding: .4rem .8rem; border-radius: 4px; background: #1f4e79; color: #fff; text-decoration: none; }
   .none { color: #777; font-style: italic; }
+  .stale { color: #8a4b00; background: #fff4e0; padding: .25rem .5rem; border-radius: 4px; }
 </style>
 </head>
 <body>
@@ -98,7 +103,7 @@ function card(e: GalleryEntry): string {
   return `<article id="${escapeHtml(e.slug)}">
 <h2>${escapeHtml(e.title)}</h2>
 <p class="meta">${escapeHtml(facts.join(' · '))}</p>
-${sheet}
+${e.stale ? '<p class="stale">The PDF or thumbnails are from an earlier build: run <code>briefdeck export</code>.</p>\n' : ''}${sheet}
 <p class="links">${links}</p>
 </article>`;
 }

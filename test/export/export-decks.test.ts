@@ -144,6 +144,12 @@ describe.runIf(tools)('exportDecks on the content decks', () => {
     expect(r.find((o) => o.slug === good)?.error).toBeUndefined();
     expect((await readFile(pdf)).equals(pdfBefore)).toBe(true);
     expect((await readFile(path.join(out, bad, 'slides', '01.png'))).equals(pngBefore)).toBe(true);
+    // The gallery still shows the earlier exports, and says they are from an earlier build.
+    const html = await readFile(path.join(out, 'index.html'), 'utf8');
+    const card = html.slice(html.indexOf(`<article id="${bad}">`));
+    expect(card).toContain(`href="${bad}.pdf"`);
+    expect(card).toContain('from an earlier build');
+    expect(html.slice(html.indexOf(`<article id="${good}">`), html.indexOf(`<article id="${bad}">`))).not.toContain('earlier build');
     // Nothing half-made is left behind in the output folder.
     expect((await readdir(out)).filter((f) => f.startsWith('.'))).toEqual([]);
   });

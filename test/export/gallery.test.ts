@@ -131,5 +131,10 @@ describe('galleryHtml', () => {
     expect(html).not.toContain('.pdf');
     expect(html).not.toContain('<img');
     expect(html).toContain('briefdeck export --png');
+    expect(html).not.toContain('earlier build');
+  });
+
+  it('says when exports were made from an earlier build of the .pptx', () => {
+    expect(galleryHtml([{ ...entry, stale: true }], new Date())).toContain('The PDF or thumbnails are from an earlier build');
   });
 });

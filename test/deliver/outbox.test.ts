@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/build.js';
 import { sendDecks } from '../../src/deliver/send-decks.js';
 import { OTHER, PDF, PNG, SLUG, outDirWith, removeTemps, runCliAsync } from './deck-fixture.js';
 
@@ -39,9 +40,10 @@ describe('send without SMTP settings: the outbox', () => {
     expect(again.stdout).toContain('2 decks: 0 sent, 2 up to date, 0 failed');
   });
 
-  it('is byte-identical for identical inputs (separate out dirs, and --force over the same one)', async () => {
+  it('is byte-identical for identical inputs (two separate builds, and --force over the same out dir)', async () => {
     const a = await outDirWith({ exports: true });
-    const b = await outDirWith({ exports: true });
+    const b = await outDirWith({ decks: [], exports: true });
+    expect((await buildDeck(SLUG, b)).file).toBe(path.join(b.outDir, `${SLUG}.pptx`)); // a build of its own, not a copy
     const env = { BRIEFDECK_SMTP_URL: '' };
     const [ra] = await sendDecks([SLUG], a, { config: {}, env });
     const [rb] = await sendDecks([SLUG], b, { config: {}, env });

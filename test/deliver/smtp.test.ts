@@ -37,6 +37,7 @@ describe('send over SMTP (loopback smtp-server, AUTH with username and password)
     expect(smtp.received).toHaveLength(1);
     const m = smtp.received[0];
     expect(m.user).toBe(USER);
+    expect(m.raw.toString('latin1')).not.toContain(PASS);
     expect(m.from).toBe('desk@example.org');
     expect(m.rcpt).toEqual([TO, CC]);
     const mail = m.parsed;
@@ -193,6 +194,14 @@ describe('send over SMTP (loopback smtp-server, AUTH with username and password)
     expect(dead.attempts).toBe(4); // connection refused is transient: 1 try + 3 retries
     expect(JSON.stringify(dead)).not.toContain(PASS);
     expect(JSON.stringify(dead)).not.toContain(encodeURIComponent(PASS));
+  });
+
+  it('--dry-run builds the message but never connects', async () => {
+    const opts = await outDirWith();
+    const [r] = await sendDecks([SLUG], opts, { config: mailConfig, env: env(), dryRun: true });
+    expect(r).toMatchObject({ status: 'dry-run', pending: [TO, CC], attempts: 0 });
+    expect(r.messageBytes).toBeGreaterThan(r.attachments[0].bytes);
+    expect(smtp.connections).toBe(0);
   });
 
   it('requireTLS refuses a server that does not offer STARTTLS', async () => {

@@ -15,7 +15,8 @@ afterAll(removeTemps);
 describe('redact', () => {
   it('hides URL passwords and known secrets in any form', () => {
     expect(redact('connect smtp://me:p%40ss@host:587 failed')).toBe('connect smtp://me:***@host:587 failed');
-    expect(redact('Invalid login for p@ss-word / cEBzcy13b3Jk', ['p@ss-word'])).toBe('Invalid login for *** / cEBzcy13b3Jk'.replace('cEBzcy13b3Jk', Buffer.from('p@ss-word').toString('base64') === 'cEBzcy13b3Jk' ? '***' : 'cEBzcy13b3Jk'));
+    const b64 = Buffer.from('p@ss-word').toString('base64');
+    expect(redact(`Invalid login for p@ss-word / ${b64}`, ['p@ss-word'])).toBe('Invalid login for *** / ***');
     expect(redact('p%40ss-word', ['p@ss-word'])).toBe('***');
   });
 });

@@ -75,7 +75,7 @@ function printOutcome(o: Output, r: SendOutcome): void {
     case 'failed': {
       const head = r.status === 'partial' ? yellow(o.color, '!') : red(o.color, '✗');
       const what = r.status === 'partial' ? `sent to ${plural(r.accepted.length, 'recipient')}, failed for ${r.failed.length}` : 'not sent';
-      o.out(`${head} ${r.slug}  ${what}${r.error ? `: ${r.error}` : ''}`);
+      o.out(`${head} ${r.slug}  ${what}${r.error && r.failed.length === 0 ? `: ${r.error}` : ''}`);
       for (const f of r.failed) o.err(red(o.color, `  ${f.recipient}: ${f.message}`));
       break;
     }

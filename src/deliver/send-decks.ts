@@ -53,7 +53,7 @@ export interface SendOutcome {
   attempts: number;
   /** The .eml written (outbox). */
   file?: string;
-  /** Why the whole deck was not sent (user-facing, credentials redacted). */
+  /** Why the deck was not (fully) sent: a deck-level problem, or a summary of `failed` (user-facing, credentials redacted). */
   error?: string;
   errorCode?: string;
   diagnostics: Diagnostic[];
@@ -149,11 +149,18 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
       onRetry: (attempt, delayMs, reason) => o.onProgress?.({ type: 'retry', slug, attempt, delayMs, reason }),
     });
     const status = r.failed.length === 0 ? 'sent' : r.accepted.length > 0 ? 'partial' : 'failed';
-    return { ...outcome, status, accepted: r.accepted, failed: r.failed, attempts: r.attempts, file: r.file };
+    const error = r.failed.length === 0 ? undefined : failureSummary(r.failed);
+    return { ...outcome, status, accepted: r.accepted, failed: r.failed, attempts: r.attempts, file: r.file, error };
   } catch (e) {
     if (!(e instanceof BriefdeckError)) throw e;
     return { ...outcome, status: 'failed', error: errorText(e, settings.secrets), errorCode: e.code };
   }
+}
+
+/** One line for callers that show a single reason (the schedule log): `2 recipients failed: a@x (550 …), b@x (550 …)`. */
+function failureSummary(failed: Rejection[]): string {
+  const n = failed.length;
+  return `${n} recipient${n === 1 ? '' : 's'} failed: ${failed.map((f) => `${f.recipient} (${f.message})`).join(', ')}`;
 }
 
 /** `Name <a@b>` → `a@b`, for the SMTP envelope. */

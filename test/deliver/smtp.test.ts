@@ -131,6 +131,7 @@ describe('send over SMTP (loopback smtp-server, AUTH with username and password)
     expect(r.accepted).toEqual([TO]);
     expect(r.failed).toEqual([{ recipient: CC, code: 550, message: expect.stringContaining('No such user here'), transient: false }]);
     expect(r.attempts).toBe(1);
+    expect(r.error).toBe(`1 recipient failed: ${CC} (550 No such user here)`);
     expect(smtp.received.map((m) => m.rcpt)).toEqual([[TO]]);
 
     smtp.options.rejectRcpt = {};

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DeckOptions } from '../build.js';
@@ -41,7 +41,7 @@ const ABANDONED_MS = 60 * 60 * 1000;
 /** One deck's plan: what is stale, decided by the .pptx's sha256. */
 interface Plan {
   slug: string;
-  pptx: string;
+  bytes: Uint8Array;
   hash: string;
   slides: number;
   state?: ExportState;
@@ -61,18 +61,27 @@ export async function exportDecks(slugs: readonly string[], opts: DeckOptions, e
   if (!e.pdf && !e.png) return [];
   const outcomes = new Map<string, ExportOutcome>();
   const plans: Plan[] = [];
-  for (const slug of slugs) {
+  for (const slug of new Set(slugs)) {
     try {
       plans.push(await planDeck(slug, opts.outDir, e));
     } catch (err) {
       outcomes.set(slug, { slug, skipped: false, error: messageOf(err) });
     }
   }
+  await mkdir(opts.outDir, { recursive: true });
   await removeAbandonedWork(opts.outDir);
   const work = await mkdtemp(path.join(opts.outDir, WORK_PREFIX));
   try {
     const toConvert = plans.filter((p) => p.convert);
-    const jobs: PdfJob[] = toConvert.map((p) => ({ slug: p.slug, pptx: p.pptx, slides: p.slides }));
+    // Convert a copy of the very bytes that were hashed, so a build that rewrites
+    // the .pptx meanwhile cannot pair a new PDF with the old hash.
+    await mkdir(path.join(work, 'src'));
+    const jobs: PdfJob[] = [];
+    for (const p of toConvert) {
+      const copy = path.join(work, 'src', `${p.slug}.pptx`);
+      await writeFile(copy, p.bytes);
+      jobs.push({ slug: p.slug, pptx: copy, shown: path.join(opts.outDir, `${p.slug}.pptx`), slides: p.slides });
+    }
     const pdfs = new Map((await convertAll(jobs, path.join(work, 'pdf'), e.timeoutMs)).map((r) => [r.slug, r]));
     // Thumbnails are CPU-bound (pdftoppm, sharp): one deck per core at a time.
     await eachLimited(plans, os.availableParallelism(), async (p) => {
@@ -115,7 +124,7 @@ async function planDeck(slug: string, outDir: string, e: ExportOptions): Promise
   const doPdf = e.pdf && pdfStale;
   const doPng = e.png && pngStale;
   // Thumbnails are drawn from a PDF: reuse the published one when it is current.
-  return { slug, pptx, hash, slides, state, doPdf, doPng, convert: doPdf || (doPng && pdfStale) };
+  return { slug, bytes, hash, slides, state, doPdf, doPng, convert: doPdf || (doPng && pdfStale) };
 }
 
 async function finishDeck(p: Plan, outDir: string, work: string, made: PdfResult | undefined, e: ExportOptions): Promise<ExportOutcome> {

@@ -10,6 +10,8 @@ export interface PdfJob {
   slug: string;
   /** The .pptx to convert; its base name decides the PDF's name. */
   pptx: string;
+  /** The path messages name (the published .pptx when `pptx` is a working copy). */
+  shown?: string;
   /** Slides in the .pptx: the PDF must have exactly this many pages. */
   slides: number;
 }
@@ -55,7 +57,7 @@ async function checkPdf(job: PdfJob, pdf: string, code: number | null, said: str
   const size = await stat(pdf).then((s) => s.size, () => -1);
   if (size <= 0) {
     const why = said ? `it said \`${said}\`` : `exit status ${code}`;
-    return { slug: job.slug, error: `LibreOffice wrote no PDF for \`${job.pptx}\` (${why}); the .pptx may be corrupt: rebuild it with \`briefdeck build --force ${job.slug}\`` };
+    return { slug: job.slug, error: `LibreOffice wrote no PDF for \`${job.shown ?? job.pptx}\` (${why}); the .pptx may be corrupt: rebuild it with \`briefdeck build --force ${job.slug}\`` };
   }
   let pages: number;
   try {
@@ -63,6 +65,6 @@ async function checkPdf(job: PdfJob, pdf: string, code: number | null, said: str
   } catch (e) {
     return { slug: job.slug, error: (e as Error).message };
   }
-  if (pages !== job.slides) return { slug: job.slug, error: `Unexpected ${pages} PDF pages from \`${job.pptx}\`, expected ${job.slides} (one per slide)` };
+  if (pages !== job.slides) return { slug: job.slug, error: `Unexpected ${pages} PDF pages from \`${job.shown ?? job.pptx}\`, expected ${job.slides} (one per slide)` };
   return { slug: job.slug, pdf, pages };
 }

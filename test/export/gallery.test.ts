@@ -102,6 +102,14 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
     expect(existsSync(path.join(out, 'us-policy-response.pdf'))).toBe(true);
   });
 
+  it('decks that were never built: one clear line each, exit 1, no stack trace', () => {
+    const empty = path.join(out, 'never-built');
+    const r = runCli(['export', '--pdf', '--out', empty]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`✗ us-policy-response  export failed: Missing \`${path.join(empty, 'us-policy-response.pptx')}\`, expected a built deck: run \`briefdeck build us-policy-response\` first`);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
   it('`briefdeck export --json` reports each deck', () => {
     const r = runCli(['export', '--png', '--json', '--out', out]);
     expect(r.status, r.stderr).toBe(0);

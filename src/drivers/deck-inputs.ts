@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import YAML from 'yaml';
+import type { DeckOptions } from '../build.js';
+import { DEFAULT_FONTS_DIR } from '../plan/measure/font-registry.js';
+import { DEFAULT_THEME, findThemeFile } from '../theme/load-theme.js';
+
+/**
+ * Everything that goes into one deck, hashed: every file in its folder
+ * (sections, deck.yaml, images), its theme file and logo, the font files, the
+ * tool version and the options that change the output. Equal hashes mean the
+ * build would write the same deck, so it can be skipped.
+ */
+export interface DeckInputs {
+  hash: string;
+  /** Deck-folder files (relative, `/`-separated) → sha256. */
+  files: Record<string, string>;
+  theme: { name: string; file?: string; sha256?: string; logo?: string; logoSha256?: string };
+  /** One sha256 over every font file. */
+  fonts: string;
+  tool: string;
+  options: { theme: string; sourceDateEpoch?: string };
+}
+
+/** Names editors and tools write next to real files while saving; never inputs. */
+export function isScratchFile(name: string): boolean {
+  return (
+    name.startsWith('.') ||
+    name.startsWith('~$') ||
+    name.endsWith('~') ||
+    /\.(swp|swx|swo|tmp|temp|bak|crdownload|part)$/i.test(name) ||
+    /^#.*#$/.test(name)
+  );
+}
+
+export async function deckInputs(slug: string, opts: DeckOptions, tool: string, env: NodeJS.ProcessEnv = process.env): Promise<DeckInputs> {
+  const dir = path.join(opts.contentDir, slug);
+  const files = await hashTree(dir);
+  const themeName = opts.theme ?? (await metaTheme(dir)) ?? opts.defaultTheme ?? DEFAULT_THEME;
+  const theme = await themeInputs(opts.themesDir, themeName);
+  const fonts = await fontsHash(DEFAULT_FONTS_DIR);
+  const options = { theme: themeName, ...(env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: env.SOURCE_DATE_EPOCH } : {}) };
+  const body = { files, theme, fonts, tool, options };
+  return { hash: sha256(JSON.stringify(body)), ...body };
+}
+
+export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+/** The theme named in deck.yaml, read leniently (an invalid file fails the build anyway). */
+async function metaTheme(dir: string): Promise<string | undefined> {
+  try {
+    const data = YAML.parse(await readFile(path.join(dir, 'deck.yaml'), 'utf8')) as { theme?: unknown } | null;
+    return typeof data?.theme === 'string' ? data.theme : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function themeInputs(themesDir: string, name: string): Promise<DeckInputs['theme']> {
+  const file = await findThemeFile(themesDir, name);
+  if (!file) return { name };
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return { name, file: path.basename(file) };
+  const out: DeckInputs['theme'] = { name, file: path.basename(file), sha256: sha256(bytes) };
+  let logo: unknown;
+  try {
+    logo = (YAML.parse(new TextDecoder().decode(bytes)) as { logo?: unknown } | null)?.logo;
+  } catch {
+    logo = undefined;
+  }
+  if (typeof logo === 'string') {
+    out.logo = logo;
+    const logoBytes = await readFile(path.resolve(themesDir, logo)).catch(() => undefined);
+    if (logoBytes) out.logoSha256 = sha256(logoBytes);
+  }
+  return out;
+}
+
+/** sha256 of every file under `dir` (scratch files and dot-folders left out), keyed by relative path. */
+async function hashTree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (rel: string): Promise<void> => {
+    const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (isScratchFile(e.name)) continue;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(r);
+      else if (e.isFile() || e.isSymbolicLink()) {
+        const bytes = await readFile(path.join(dir, r)).catch(() => undefined);
+        if (bytes) out[r] = sha256(bytes);
+      }
+    }
+  };
+  await walk('');
+  return out;
+}
+
+/** Font files change only when the package is updated: cache their hashes by size and mtime. */
+const fontCache = new Map<string, { key: string; hash: string }>();
+
+async function fontsHash(dir: string): Promise<string> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.(ttf|otf|ttc|woff2?)$/i.test(n)).sort();
+  const parts: string[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const s = await stat(file);
+    const key = `${s.size}:${s.mtimeMs}:${s.ino}`;
+    let hit = fontCache.get(file);
+    if (!hit || hit.key !== key) {
+      hit = { key, hash: sha256(await readFile(file)) };
+      fontCache.set(file, hit);
+    }
+    parts.push(`${name}:${hit.hash}`);
+  }
+  return sha256(parts.join('\n'));
+}

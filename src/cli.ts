@@ -7,13 +7,15 @@ import { check } from './commands/check.js';
 import { EXIT, type Command } from './commands/command.js';
 import { exportCommand } from './commands/export.js';
 import { sharedHelp, sharedOptions } from './commands/options.js';
+import { schedule } from './commands/schedule.js';
 import { send } from './commands/send.js';
+import { watch } from './commands/watch.js';
 import { loadConfig } from './config/load-config.js';
 import { isUserError, UsageError } from './model/errors.js';
 import { printDiagnostics } from './cli/output.js';
 
 /** Every command, in the order --help lists them. */
-export const commands: Command[] = [build, check, exportCommand, send];
+export const commands: Command[] = [build, check, exportCommand, send, watch, schedule];
 
 export const version = (): string =>
   (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;

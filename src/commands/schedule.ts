@@ -1,0 +1,145 @@
+import path from 'node:path';
+import { buildDecks } from '../build-all.js';
+import type { DeckOptions } from '../build.js';
+import { plural, printDiagnostics, type Output } from '../cli/output.js';
+import type { Config } from '../config/config-schema.js';
+import { validZone } from '../config/load-config.js';
+import { nextRuns, runCycle, runOk, startSchedule, type CycleStage, type RunRecord } from '../drivers/schedule.js';
+import { sendDecks } from '../deliver/send-decks.js';
+import { exportDecks } from '../export/export-decks.js';
+import { hasErrors } from '../model/diagnostic.js';
+import { UsageError } from '../model/errors.js';
+import { untilSignal } from '../drivers/signals.js';
+import { EXIT, type Command } from './command.js';
+import { deckLine } from './deck-report.js';
+import { deckOptions } from './options.js';
+import { selectDecks } from './select-decks.js';
+
+export const LOCK_FILE = '.briefdeck-schedule.lock';
+export const RUNS_LOG = 'runs.log';
+
+export const schedule: Command = {
+  name: 'schedule',
+  summary: 'run build (and export and mail when configured) on a cron schedule',
+  usage: 'briefdeck schedule [deck-slug...] [--cron "0 7 * * 1-5"] [--tz Europe/London] [--once] [options]',
+  options: { cron: { type: 'string' }, tz: { type: 'string' }, once: { type: 'boolean' }, force: { type: 'boolean' }, pdf: { type: 'boolean' }, png: { type: 'boolean' } },
+  help: [
+    '  --cron EXPR     cron pattern (else BRIEFDECK_CRON, else schedule.cron in the config file)',
+    '  --tz ZONE       IANA time zone for the pattern (else BRIEFDECK_TZ, else schedule.timezone)',
+    '  --once          run one cycle now and exit (for system cron and CI)',
+    '  --force         rebuild (and export) decks even when nothing changed',
+    '  --pdf, --png    export too (also switched on by export.pdf / export.png in the config file)',
+  ],
+  async run({ values, positionals, output, env, config }) {
+    const opts = deckOptions(values, env, config);
+    const s = scheduleOptions(values, env, config);
+    const cycle = async (trigger: RunRecord['trigger']) => {
+      const r = await runCycle({
+        lockFile: path.join(opts.outDir, LOCK_FILE),
+        logFile: path.join(opts.outDir, RUNS_LOG),
+        stages: cycleStages(opts, positionals, s, config, env, output),
+        trigger,
+        onWait: (h) => output.out(`waiting for the run of pid ${h.pid} (since ${h.since}) to finish`),
+      });
+      output.out(summary(r));
+      return r;
+    };
+    if (values.once) return runOk(await cycle('once')) ? EXIT.ok : EXIT.failed;
+    if (!s.cron) throw new UsageError('schedule-missing', 'Missing schedule, expected --cron "<pattern>", BRIEFDECK_CRON or `schedule.cron` in briefdeck.config.yaml (or --once)');
+    if (s.timezone !== undefined && !validZone(s.timezone)) throw new UsageError('invalid-timezone', `Unknown time zone \`${s.timezone}\`, expected an IANA name such as \`Europe/London\``);
+    let upcoming: Date[];
+    try {
+      upcoming = nextRuns(s.cron, s.timezone, 3);
+    } catch (e) {
+      throw new UsageError('invalid-cron', `Invalid schedule \`${s.cron}\`${s.timezone ? ` in \`${s.timezone}\`` : ''}: ${(e as Error).message}`);
+    }
+    const job = startSchedule({
+      cron: s.cron,
+      timezone: s.timezone,
+      cycle: async () => {
+        await cycle('cron');
+        const next = job.nextRun();
+        if (next) output.out(`next run ${next.toISOString()}`);
+      },
+      onBusy: () => output.out('skipped a tick: the previous run is still going'),
+      onError: (e) => output.err(`briefdeck schedule: run failed: ${(e as Error)?.stack ?? String(e)}`),
+    });
+    output.out(`scheduled \`${s.cron}\`${s.timezone ? ` (${s.timezone})` : ''}; next runs ${upcoming.map((d) => d.toISOString()).join(', ')} (Ctrl-C to stop)`);
+    const signal = await untilSignal();
+    await job.stop();
+    output.out(`stopped (${signal})`);
+    return EXIT.ok;
+  },
+};
+
+export interface ScheduleOptions {
+  cron?: string;
+  timezone?: string;
+  pdf: boolean;
+  png: boolean;
+  force: boolean;
+}
+
+/** Precedence as for deck options: flags > environment (BRIEFDECK_CRON, BRIEFDECK_TZ) > config file > defaults. */
+export function scheduleOptions(values: Record<string, unknown>, env: NodeJS.ProcessEnv, config: Config): ScheduleOptions {
+  return {
+    cron: (values.cron as string | undefined) ?? env.BRIEFDECK_CRON ?? config.schedule?.cron,
+    timezone: (values.tz as string | undefined) ?? env.BRIEFDECK_TZ ?? config.schedule?.timezone,
+    pdf: !!values.pdf || !!config.export?.pdf,
+    png: !!values.png || !!config.export?.png,
+    force: !!values.force,
+  };
+}
+
+/** build → export (when asked) → send (when mail is configured). Each stage reads what build recorded. */
+function cycleStages(opts: DeckOptions, named: readonly string[], s: ScheduleOptions, config: Config, env: NodeJS.ProcessEnv, output: Output): CycleStage[] {
+  const okDecks = (r: RunRecord) => [...r.rebuilt, ...r.skipped].sort();
+  const stages: CycleStage[] = [
+    {
+      name: 'build',
+      async run(record) {
+        let note: string | undefined;
+        const slugs = await selectDecks(opts.contentDir, named);
+        const results = await buildDecks(slugs, opts, { force: s.force, onNote: (m) => (note = m) });
+        for (const r of results) {
+          if (hasErrors(r.diagnostics)) record.failed.push(r.slug);
+          else (r.skipped ? record.skipped : record.rebuilt).push(r.slug);
+          if (!r.skipped) {
+            printDiagnostics(output, r.diagnostics);
+            output.out(deckLine(output, r, 'built'));
+          }
+        }
+        return note;
+      },
+    },
+  ];
+  if (s.pdf || s.png) {
+    stages.push({
+      name: 'export',
+      async run(record) {
+        const out = await exportDecks(okDecks(record), opts, { pdf: s.pdf, png: s.png, force: s.force });
+        const bad = out.filter((e) => e.error);
+        if (bad.length > 0) throw new Error(`export failed for ${bad.map((e) => `${e.slug} (${e.error})`).join(', ')}`);
+        return `${plural(out.filter((e) => !e.skipped).length, 'deck')} exported`;
+      },
+    });
+  }
+  if (config.mail) {
+    stages.push({
+      name: 'send',
+      async run(record) {
+        const out = await sendDecks(okDecks(record), opts, { config, env, force: s.force });
+        const bad = out.filter((o) => o.status === 'failed' || o.status === 'partial');
+        if (bad.length > 0) throw new Error(`mail failed for ${bad.map((o) => `${o.slug} (${o.error ?? o.status})`).join(', ')}`);
+        return `${plural(out.filter((o) => o.status === 'sent').length, 'deck')} mailed`;
+      },
+    });
+  }
+  return stages;
+}
+
+function summary(r: RunRecord): string {
+  if (r.notRun) return `run not started: ${r.notRun}`;
+  const stages = r.stages.map((s) => `${s.name} ${s.ok ? 'ok' : 'FAILED'}${s.note ? ` (${s.note})` : ''}`).join(', ');
+  return `run ${r.start}: ${r.rebuilt.length} rebuilt, ${r.skipped.length} up to date, ${r.failed.length} failed; ${stages}; ${r.ms} ms`;
+}

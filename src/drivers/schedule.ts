@@ -1,0 +1,134 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Cron } from 'croner';
+import { acquireLock, type LockHolder } from './lock.js';
+
+/**
+ * A scheduled cycle: take the cross-process lock, run the stages in order
+ * (build → export → send, as the command assembles them), append one JSON
+ * line to runs.log, release the lock. The driver holds no build logic: a
+ * stage is a name and a function; one that throws is recorded as failed and
+ * the next stage still runs.
+ */
+export interface RunRecord {
+  start: string;
+  end: string;
+  ms: number;
+  pid: number;
+  trigger: 'once' | 'cron';
+  rebuilt: string[];
+  skipped: string[];
+  failed: string[];
+  stages: { name: string; ok: boolean; ms: number; note?: string }[];
+  lock: { waitedMs: number; tookOverFrom?: number };
+  /** Set when the run did not happen (the lock stayed busy). */
+  notRun?: string;
+}
+
+export interface CycleStage {
+  name: string;
+  /** Reads and fills the record (the build stage sets rebuilt/skipped/failed). A returned string is a note. */
+  run(record: RunRecord): Promise<string | void>;
+}
+
+export interface CycleOptions {
+  lockFile: string;
+  logFile: string;
+  stages: readonly CycleStage[];
+  trigger: RunRecord['trigger'];
+  /** How long to wait for another process's cycle to finish (default 10 minutes). */
+  lockWaitMs?: number;
+  onWait?: (holder: LockHolder) => void;
+}
+
+export async function runCycle(o: CycleOptions): Promise<RunRecord> {
+  const t0 = Date.now();
+  const lock = await acquireLock(o.lockFile, { waitMs: o.lockWaitMs ?? 600_000, onWait: o.onWait });
+  const started = Date.now();
+  const record: RunRecord = {
+    start: new Date(started).toISOString(),
+    end: '',
+    ms: 0,
+    pid: process.pid,
+    trigger: o.trigger,
+    rebuilt: [],
+    skipped: [],
+    failed: [],
+    stages: [],
+    lock: { waitedMs: started - t0, ...(lock?.tookOverFrom ? { tookOverFrom: lock.tookOverFrom.pid } : {}) },
+  };
+  if (!lock) {
+    record.notRun = `lock \`${o.lockFile}\` still held after ${record.lock.waitedMs} ms`;
+    return finish(record, o.logFile);
+  }
+  try {
+    for (const stage of o.stages) {
+      const s0 = performance.now();
+      try {
+        const note = await stage.run(record);
+        record.stages.push({ name: stage.name, ok: true, ms: Math.round(performance.now() - s0), ...(note ? { note } : {}) });
+      } catch (e) {
+        record.stages.push({ name: stage.name, ok: false, ms: Math.round(performance.now() - s0), note: (e as Error)?.message ?? String(e) });
+      }
+    }
+    return await finish(record, o.logFile);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** A run succeeded when it ran, no deck failed and every stage finished. */
+export const runOk = (r: RunRecord): boolean => !r.notRun && r.failed.length === 0 && r.stages.every((s) => s.ok);
+
+async function finish(record: RunRecord, logFile: string): Promise<RunRecord> {
+  const end = Date.now();
+  record.end = new Date(end).toISOString();
+  record.ms = end - Date.parse(record.start);
+  await mkdir(path.dirname(logFile), { recursive: true });
+  await appendFile(logFile, `${JSON.stringify(record)}\n`);
+  return record;
+}
+
+export interface Schedule {
+  nextRun(): Date | null;
+  /** Stop ticking and wait for a cycle in progress to finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Run `cycle` on a cron pattern. croner's `protect` skips a tick while the
+ * previous cycle still runs (`onBusy` is told); the lock in runCycle covers
+ * other processes. Throws RangeError/TypeError for an invalid pattern or zone.
+ */
+export function startSchedule(o: { cron: string; timezone?: string; cycle: () => Promise<unknown>; onBusy?: () => void; onError?: (e: unknown) => void }): Schedule {
+  let running: Promise<unknown> | undefined;
+  const job = new Cron(
+    o.cron,
+    { name: 'briefdeck', timezone: o.timezone, protect: () => o.onBusy?.(), catch: (e: unknown) => o.onError?.(e) },
+    async () => {
+      running = o.cycle();
+      try {
+        await running;
+      } finally {
+        running = undefined;
+      }
+    },
+  );
+  return {
+    nextRun: () => job.nextRun(),
+    async stop() {
+      job.stop();
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+/** Check a pattern and zone without starting anything; returns the next runs or throws. */
+export function nextRuns(cron: string, timezone: string | undefined, n: number): Date[] {
+  const job = new Cron(cron, { timezone, paused: true });
+  try {
+    return job.nextRuns(n);
+  } finally {
+    job.stop();
+  }
+}

@@ -1,0 +1,126 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acquireLock } from '../../src/drivers/lock.js';
+import type { RunRecord } from '../../src/drivers/schedule.js';
+import { runCli } from '../helpers/cli.js';
+import { DARK, LIGHT, tempProject, until } from './project.js';
+import { startCli } from './spawn.js';
+
+type Project = Awaited<ReturnType<typeof tempProject>>;
+let p: Project;
+beforeEach(async () => {
+  p = await tempProject();
+});
+afterEach(() => p.cleanup());
+
+const runs = async (): Promise<RunRecord[]> =>
+  (await readFile(path.join(p.opts.outDir, 'runs.log'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as RunRecord);
+const LOCK = () => path.join(p.opts.outDir, '.briefdeck-schedule.lock');
+
+describe('schedule --once', { timeout: 90_000 }, () => {
+  it('runs one cycle, logs it as a JSON line, and skips unchanged decks the second time', () => {
+    const first = runCli(['schedule', '--once'], { cwd: p.dir });
+    expect(first.stderr).not.toMatch(/internal error/);
+    expect(first.status).toBe(0);
+    const second = runCli(['schedule', '--once'], { cwd: p.dir });
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/0 rebuilt, 2 up to date, 0 failed/);
+    return runs().then((rs) => {
+      expect(rs).toHaveLength(2);
+      expect(rs[0]).toMatchObject({ trigger: 'once', rebuilt: [LIGHT, DARK].sort(), skipped: [], failed: [], stages: [{ name: 'build', ok: true }] });
+      expect(rs[1]).toMatchObject({ rebuilt: [], skipped: [LIGHT, DARK].sort() });
+      expect(Date.parse(rs[0].end)).toBeGreaterThanOrEqual(Date.parse(rs[0].start));
+      expect(existsSync(LOCK())).toBe(false);
+    });
+  });
+
+  it('never lets two processes started together build at the same time', async () => {
+    // Hold the lock while both start, so both are certain to contend for it when it is released.
+    const held = await acquireLock(LOCK());
+    const a = startCli(['schedule', '--once', '--force'], p.dir);
+    const b = startCli(['schedule', '--once', '--force'], p.dir);
+    await until('both processes to wait for the lock', () => [a, b].every((x) => x.stdout().includes(`waiting for the run of pid ${process.pid}`)), 20_000);
+    await held!.release();
+    const [ea, eb] = await Promise.all([a.exit, b.exit]);
+    expect([ea.code, eb.code], a.stderr() + b.stderr()).toEqual([0, 0]);
+    const rs = (await runs()).sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
+    expect(rs).toHaveLength(2);
+    expect(new Set(rs.map((r) => r.pid)).size).toBe(2);
+    for (const r of rs) expect(r.rebuilt).toHaveLength(2); // both really built (--force)
+    expect(Date.parse(rs[1].start)).toBeGreaterThanOrEqual(Date.parse(rs[0].end));
+    // The loser waited at least until the winner had finished its run.
+    expect(rs[1].lock.waitedMs).toBeGreaterThanOrEqual(rs[0].ms);
+    expect(existsSync(LOCK())).toBe(false);
+  });
+
+  it('takes over a stale lock left by a dead process', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    await mkdir(p.opts.outDir, { recursive: true });
+    await writeFile(LOCK(), JSON.stringify({ pid: dead, host: hostname(), since: '2020-01-01T00:00:00.000Z', token: 'stale' }));
+    const r = runCli(['schedule', '--once'], { cwd: p.dir });
+    expect(r.status, r.stderr).toBe(0);
+    const [run] = await runs();
+    expect(run.lock.tookOverFrom).toBe(dead);
+    expect(run.rebuilt).toHaveLength(2);
+    expect(existsSync(LOCK())).toBe(false);
+  });
+
+  it('keeps building the other decks when one fails, and exits 1', async () => {
+    const yamlFile = p.deck(DARK, 'deck.yaml');
+    await writeFile(yamlFile, (await readFile(yamlFile, 'utf8')).replace('theme: briefing-dark', 'theme: missing'));
+    const r = runCli(['schedule', '--once'], { cwd: p.dir });
+    expect(r.status).toBe(1);
+    const [run] = await runs();
+    expect(run).toMatchObject({ rebuilt: [LIGHT], failed: [DARK] });
+  });
+
+  it('runs export and send when the config asks for them; a failed export does not stop the mail-out', async () => {
+    await writeFile(path.join(p.dir, 'briefdeck.config.yaml'), 'export:\n  pdf: true\nmail:\n  from: briefing@example.org\n');
+    // A PATH without LibreOffice makes the export fail fast; without SMTP settings mail goes to the outbox.
+    const r = runCli(['schedule', '--once', DARK], { cwd: p.dir, env: { PATH: path.join(p.dir, 'no-tools'), BRIEFDECK_SMTP_URL: '' } });
+    const [run] = await runs();
+    expect(run.stages.map((s) => [s.name, s.ok])).toEqual([['build', true], ['export', false], ['send', true]]);
+    expect(run.stages[2].note).toBe('1 deck mailed');
+    expect((await readdir(path.join(p.opts.outDir, 'outbox'))).some((f) => f.endsWith('.eml'))).toBe(true);
+    expect(r.status).toBe(1);
+  });
+});
+
+describe('schedule with a cron pattern', { timeout: 90_000 }, () => {
+  it('refuses an invalid pattern with a usage error', () => {
+    const r = runCli(['schedule', '--cron', '61 * * * *'], { cwd: p.dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Invalid schedule `61 \* \* \* \*`/);
+  });
+
+  it('refuses an unknown time zone', () => {
+    const r = runCli(['schedule', '--cron', '0 7 * * 1-5', '--tz', 'Mars/Olympus'], { cwd: p.dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Unknown time zone `Mars/Olympus`');
+  });
+
+  it('refuses to start without a pattern', () => {
+    const r = runCli(['schedule'], { cwd: p.dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Missing schedule/);
+  });
+
+  it('runs on every tick, then stops cleanly on SIGINT', async () => {
+    const s = startCli(['schedule', '--cron', '* * * * * *', '--tz', 'Europe/London'], p.dir);
+    const deadline = Date.now() + 20_000;
+    while (!/run .*: 0 rebuilt, 2 up to date/.test(s.stdout()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    s.child.kill('SIGINT');
+    const e = await s.exit;
+    expect(s.stdout()).toMatch(/scheduled `\* \* \* \* \* \*` \(Europe\/London\)/);
+    expect(s.stdout()).toMatch(/stopped \(SIGINT\)/);
+    expect(e.code, s.stderr()).toBe(0);
+    const rs = await runs();
+    expect(rs.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < rs.length; i++) expect(Date.parse(rs[i].start)).toBeGreaterThanOrEqual(Date.parse(rs[i - 1].end));
+    expect(existsSync(LOCK())).toBe(false);
+  });
+});

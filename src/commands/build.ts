@@ -34,7 +34,8 @@ export const build: Command = {
     else output.out(`${plural(results.length - failed.length, 'deck')} built, ${failed.length} failed → ${opts.outDir}`);
     if (values.pdf || values.png) {
       const ok = results.filter((r) => !hasErrors(r.diagnostics)).map((r) => r.slug);
-      const exported = await exportDecks(ok, opts, { pdf: !!values.pdf, png: !!values.png, force: !!values.force });
+      const warnings = Object.fromEntries(results.filter((r) => !r.skipped).map((r) => [r.slug, r.diagnostics.filter((d) => d.severity === 'warning').length]));
+      const exported = await exportDecks(ok, opts, { pdf: !!values.pdf, png: !!values.png, force: !!values.force, warnings });
       for (const e of exported) if (e.error) output.err(`✗ ${e.slug}  export failed: ${e.error}`);
       if (exported.some((e) => e.error)) return EXIT.failed;
     }

@@ -23,6 +23,7 @@ export const build: Command = {
     const slugs = await selectDecks(opts.contentDir, positionals);
     const results = await buildDecks(slugs, opts, {
       force: !!values.force,
+      onNote: (note) => !values.json && output.err(note),
       onDeck: (r) => {
         if (values.json) return;
         printDiagnostics(output, r.diagnostics);
@@ -31,7 +32,11 @@ export const build: Command = {
     });
     const failed = results.filter((r) => hasErrors(r.diagnostics) || (values.strict && r.diagnostics.length > 0));
     if (values.json) output.out(JSON.stringify({ decks: results.map(deckJson), failed: failed.length }, null, 2));
-    else output.out(`${plural(results.length - failed.length, 'deck')} built, ${failed.length} failed → ${opts.outDir}`);
+    else {
+      const upToDate = results.filter((r) => r.skipped && !failed.includes(r)).length;
+      const built = results.length - failed.length - upToDate;
+      output.out(`${plural(built, 'deck')} built, ${upToDate} up to date, ${failed.length} failed → ${opts.outDir}`);
+    }
     if (values.pdf || values.png) {
       const ok = results.filter((r) => !hasErrors(r.diagnostics)).map((r) => r.slug);
       const warnings = Object.fromEntries(results.filter((r) => !r.skipped).map((r) => [r.slug, r.diagnostics.filter((d) => d.severity === 'warning').length]));

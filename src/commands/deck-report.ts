@@ -15,25 +15,26 @@ export function continuations(r: CheckResult): { count: number; reasons: Record<
 }
 
 /** One line per deck: what a person scanning a terminal needs. */
-export function deckLine(o: Output, r: CheckResult & { ms?: number }, verb: string): string {
+export function deckLine(o: Output, r: CheckResult & { ms?: number; slides?: number }, verb: string): string {
   const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
   if (hasErrors(r.diagnostics)) return `${red(o.color, '✗')} ${r.slug}  ${red(o.color, plural(errors, 'error'))}${warnings ? `, ${plural(warnings, 'warning')}` : ''}  (nothing written)`;
   const c = continuations(r);
   const why = Object.entries(c.reasons).map(([reason, n]) => `${n}× ${reason}`).join('; ');
-  const parts = [plural(r.deck?.slides.length ?? 0, 'slide')];
+  const parts = [plural(r.deck?.slides.length ?? r.slides ?? 0, 'slide')];
   if (c.count > 0) parts.push(`${c.count} continued: ${why}`);
   if (r.ms !== undefined) parts.push(`${Math.round(r.ms)} ms`);
   parts.push(plural(warnings, 'warning'));
   return `${green(o.color, '✓')} ${r.slug}  ${verb}  ${dim(o.color, parts.join(' · '))}`;
 }
 
-export function deckJson(r: CheckResult & { ms?: number; file?: string }) {
+export function deckJson(r: CheckResult & { ms?: number; file?: string; slides?: number; skipped?: boolean }) {
   const c = continuations(r);
   return {
     deck: r.slug,
     ok: !hasErrors(r.diagnostics),
-    slides: r.deck?.slides.length ?? 0,
+    slides: r.deck?.slides.length ?? r.slides ?? 0,
+    upToDate: r.skipped ?? false,
     titles: r.deck?.slides.map((s) => s.title) ?? [],
     continuations: c,
     file: r.file,

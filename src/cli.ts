@@ -2,20 +2,24 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { consoleOutput, red, type Output } from './cli/output.js';
-import { build } from './commands/build.js';
-import { check } from './commands/check.js';
 import { EXIT, type Command } from './commands/command.js';
-import { exportCommand } from './commands/export.js';
 import { sharedHelp, sharedOptions } from './commands/options.js';
-import { schedule } from './commands/schedule.js';
-import { send } from './commands/send.js';
-import { watch } from './commands/watch.js';
 import { loadConfig } from './config/load-config.js';
 import { isUserError, UsageError } from './model/errors.js';
 import { printDiagnostics } from './cli/output.js';
 
-/** Every command, in the order --help lists them. */
-export const commands: Command[] = [build, check, exportCommand, send, watch, schedule];
+/**
+ * Every command, in the order --help lists them. Loaded on use: `build`
+ * need not load the mailer, and `--version` loads nothing.
+ */
+export const commands: { name: string; load: () => Promise<Command> }[] = [
+  { name: 'build', load: async () => (await import('./commands/build.js')).build },
+  { name: 'check', load: async () => (await import('./commands/check.js')).check },
+  { name: 'export', load: async () => (await import('./commands/export.js')).exportCommand },
+  { name: 'send', load: async () => (await import('./commands/send.js')).send },
+  { name: 'watch', load: async () => (await import('./commands/watch.js')).watch },
+  { name: 'schedule', load: async () => (await import('./commands/schedule.js')).schedule },
+];
 
 export const version = (): string =>
   (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -27,14 +31,15 @@ export async function main(argv: string[], output: Output = consoleOutput(), env
     return EXIT.ok;
   }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    output.out(generalHelp());
+    output.out(await generalHelp());
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     output.err(`briefdeck: Unknown command \`${name}\`, expected one of ${commands.map((c) => `\`${c.name}\``).join(', ')}`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: rest, options: { ...sharedOptions, ...command.options }, allowPositionals: true, strict: true });
@@ -62,15 +67,16 @@ export async function main(argv: string[], output: Output = consoleOutput(), env
   }
 }
 
-function generalHelp(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+async function generalHelp(): Promise<string> {
+  const loaded = await Promise.all(commands.map((c) => c.load()));
+  const width = Math.max(...loaded.map((c) => c.name.length));
   return [
     `briefdeck ${version()} — Markdown briefing articles to themed, editable PowerPoint decks`,
     '',
     'usage: briefdeck <command> [deck-slug...] [options]',
     '',
     'commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `briefdeck <command> --help` for its options.',
     'Exit status: 0 success, 1 content errors or failed decks, 2 usage errors, 70 internal errors.',

@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { readZip } from './zip-reader.js';
 import { writeZip, type ZipEntry } from './zip-writer.js';
 
 /**
@@ -14,20 +14,19 @@ import { writeZip, type ZipEntry } from './zip-writer.js';
  *   write the zip with fixed entry dates, so builds are reproducible.
  */
 export async function normalizePptx(buf: Uint8Array, timestamp: string): Promise<Uint8Array> {
-  const src = await JSZip.loadAsync(buf);
   const out: ZipEntry[] = [];
   const utf8 = new TextEncoder();
-  for (const [name, file] of Object.entries(src.files)) {
-    if (file.dir) continue;
-    let data: Uint8Array;
-    if (name.endsWith('.xml') || name.endsWith('.rels')) {
-      let xml = await file.async('string');
+  const text = new TextDecoder();
+  for (const { name, data: bytes } of readZip(buf)) {
+    let data = bytes;
+    if (/^(ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+|ppt\/presentation|docProps\/core)\.xml$/.test(name)) {
+      let xml = text.decode(bytes);
       if (/^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/.test(name)) xml = firstParagraphPropsOnly(xml);
       if (/^ppt\/notesSlides\/[^/]+\.xml$/.test(name)) xml = notesParagraphs(xml);
       if (name === 'ppt/presentation.xml') xml = stableSectionIds(notesMasterAfterSlideMasters(xml));
       if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${timestamp}`);
       data = utf8.encode(xml);
-    } else data = await file.async('uint8array');
+    }
     out.push({ name, data });
   }
   return writeZip(out);

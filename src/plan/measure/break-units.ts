@@ -110,24 +110,29 @@ const flagsOf = (r: Run) =>
  * lays them out as one portion, kerning across the join (`P&L` + ` Ta`).
  * A different link target, strike-through or a forced break keeps them apart.
  */
-function mergeRuns(runs: readonly Run[]): Run[] {
+function mergeRuns(runs: readonly Run[]): readonly Run[] {
+  const alike = (a: Run, b: Run) =>
+    !b.breakBefore &&
+    !!a.bold === !!b.bold &&
+    !!a.italic === !!b.italic &&
+    !!a.code === !!b.code &&
+    !!a.strike === !!b.strike &&
+    a.href === b.href;
+  let i = 1;
+  while (i < runs.length && !alike(runs[i - 1], runs[i])) i++;
+  if (i >= runs.length) return runs; // nothing to join
   const out: Run[] = [];
+  let group: Run[] = [];
+  const flush = () => {
+    if (group.length === 1) out.push(group[0]);
+    else if (group.length > 1) out.push({ ...group[0], text: group.map((r) => r.text).join('') });
+    group = [];
+  };
   for (const r of runs) {
-    const last = out[out.length - 1];
-    if (
-      last &&
-      !r.breakBefore &&
-      !!last.bold === !!r.bold &&
-      !!last.italic === !!r.italic &&
-      !!last.code === !!r.code &&
-      !!last.strike === !!r.strike &&
-      last.href === r.href
-    ) {
-      out[out.length - 1] = { ...last, text: last.text + r.text };
-    } else {
-      out.push(r);
-    }
+    if (group.length > 0 && !alike(group[group.length - 1], r)) flush();
+    group.push(r);
   }
+  flush();
   return out;
 }
 
@@ -197,21 +202,19 @@ function segment(runs: readonly Run[], st: UnitStyle): Segment[] {
     }
     const font = st.book.font({ face: run.code ? st.monoFace : st.face, bold: run.bold, italic: run.italic });
     const text = run.text;
-    if (st.linkFields && run.href && text.trim().length > 0) {
-      // LibreOffice: one unbreakable field, no kerning with its neighbours.
-      // Its outer spaces break like spaces; a line may also break right
-      // after it before a letter or digit (checked: `link|next`, `link,`).
-      const core = text.trim();
-      const lead = text.length - text.trimStart().length;
-      const trail = text.length - text.trimEnd().length;
-      if (lead > 0) addSpaces(piece(text.slice(0, lead), font, undefined));
-      const own = scriptOf(core);
+    if (st.linkFields && run.href && text.length > 0) {
+      // LibreOffice: one unbreakable field, spaces inside included (they take
+      // room even at a line start), no kerning with its neighbours. A line may
+      // break before it when it starts with a space, and after it before a
+      // space, a letter or a digit (checked: `link|next`, but `link,`).
+      if (text[0] === ' ') finish();
+      const own = scriptOf(text);
       if (own !== 'zyyy') script = own;
       box ??= { kind: 'box', pieces: [], glue: [] };
-      box.pieces.push(piece(core, font, undefined));
+      box.pieces.push(piece(text, font, undefined));
       box.field = true;
-      if (trail > 0) addSpaces(piece(text.slice(text.length - trail), font, undefined));
-      else if (/[\p{L}\p{N}]/u.test(full[offset + text.length] ?? '')) finish();
+      const after = full[offset + text.length];
+      if (text.endsWith(' ') || after === undefined || after === ' ' || /[\p{L}\p{N}]/u.test(after)) finish();
       offset += text.length;
       continue;
     }

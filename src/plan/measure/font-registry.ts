@@ -12,10 +12,7 @@ export interface FontFiles {
 
 export type FontVariant = keyof FontFiles;
 
-/**
- * `themes/fonts/` of this package. This file is two folders below `src/` (vitest)
- * or `dist/` (compiled), which both sit in the package root.
- */
+/** `themes/fonts/` of this package, from src/ (vitest), dist/ or dist-bench/ alike. */
 export const DEFAULT_FONTS_DIR = join(PACKAGE_ROOT, 'themes', 'fonts');
 
 const CARLITO: FontFiles = {

@@ -25,8 +25,8 @@ export interface WrapOptions {
 export interface Line {
   /** Advance width of the line's content in points, trailing spaces excluded. */
   width: number;
-  /** The line's text (for diagnostics and tests). */
-  text: string;
+  /** The line's text (for diagnostics and tests; joined on first read). */
+  readonly text: string;
 }
 
 
@@ -59,12 +59,22 @@ function wrapUnits(units: Unit[], opts: WrapOptions): Line[] {
   let width = 0;
   let glue = 0;
   let parts: string[] = [];
+  /** The line holds only the spaces carried over after a split link field. */
+  let spacesOnly = false;
 
   const newLine = () => {
-    lines.push({ width, text: parts.join('') });
+    const texts = parts;
+    let text: string | undefined;
+    lines.push({
+      width,
+      get text() {
+        return (text ??= texts.join(''));
+      },
+    });
     width = 0;
     glue = 0;
     parts = [];
+    spacesOnly = false;
   };
   const place = (box: Box) => {
     if (glue > 0) parts.push(' ');
@@ -73,19 +83,39 @@ function wrapUnits(units: Unit[], opts: WrapOptions): Line[] {
     for (const f of box.fragments) parts.push(f.text);
   };
 
+  /** After a split link field the line ends (once more text follows); the spaces after it start the next. */
+  let fieldEnd: number | undefined;
+
   for (const unit of units) {
     if (unit.kind === 'break') {
+      fieldEnd = undefined;
       newLine();
       continue;
     }
+    if (fieldEnd !== undefined) {
+      newLine();
+      if (fieldEnd > 0) {
+        width = fieldEnd;
+        parts.push(' ');
+        spacesOnly = true;
+      }
+      fieldEnd = undefined;
+    }
+    if (spacesOnly && !fits(width + unit.width, limit)) {
+      // What does not fit after those spaces does not leave them a line of their own.
+      width = 0;
+      parts = [];
+    }
+    spacesOnly = false;
     if (parts.length > 0 && !fits(width + glue + unit.width, limit)) newLine();
     if (parts.length === 0 && !fits(unit.width, limit)) {
       for (const piece of splitBox(unit, limit, opts.sizePt)) {
         if (parts.length > 0) newLine();
         place(piece);
       }
-      // LibreOffice ends the line after a link field it had to split.
-      if (unit.field) newLine();
+      // LibreOffice ends the line after a link field it had to split; the
+      // spaces after the field then start the next line, taking room.
+      if (unit.field) fieldEnd = glue;
     } else {
       place(unit);
     }

@@ -38,8 +38,13 @@ describe.skipIf(!enabled)('LibreOffice stress', () => {
       for (let j = 0; j < count; j++) {
         const r = rnd();
         const word = rnd() < 0.15 ? extra[Math.floor(rnd() * extra.length)] : words[Math.floor(rnd() * words.length)];
-        const href = r > 0.75 && r <= 0.8 ? `https://example.com/${j}` : undefined;
-        runs.push({ text: (j ? ' ' : '') + word, bold: r < 0.15, italic: r > 0.9, code: r > 0.8 && r <= 0.9, href });
+        if (r > 0.75 && r <= 0.8) {
+          // A link as Markdown gives it: the space before it is plain text.
+          if (j) runs.push({ text: ' ' });
+          runs.push({ text: word, href: `https://example.com/${j}` });
+        } else {
+          runs.push({ text: (j ? ' ' : '') + word, bold: r < 0.15, italic: r > 0.9, code: r > 0.8 && r <= 0.9 });
+        }
       }
       const o = { boxWidthPt: w, sizePt: size, face, monoFace: 'Courier New', book };
       const pred = textBoxHeight([{ runs }], { ...o, links: 'fields' }).lineCounts[0]; // as LibreOffice wraps links
@@ -68,7 +73,8 @@ describe.skipIf(!enabled)('LibreOffice stress', () => {
       const detail =
         `${c.face} ${c.size}pt box ${c.w}pt: predicted ${c.pred}, LibreOffice ${lo.length}\n` +
         `  ours: ${wrapRuns(c.runs, { widthPt: c.w - 14.4, sizePt: c.size, face: c.face, monoFace: 'Courier New', book, links: 'fields' }).map((l) => l.text).join(' | ')}\n` +
-        `  LO:   ${lo.map((l) => l.text).join(' | ')}`;
+        `  LO:   ${lo.map((l) => l.text).join(' | ')}\n` +
+        `  links: ${c.runs.filter((r) => r.href).map((r) => JSON.stringify(r.text)).join(' ')}`;
       if (c.pred > lo.length) over++;
       else under.push(detail);
       if (c.planned < lo.length) under.push(`planned ${c.planned}: ${detail}`);

@@ -1,7 +1,7 @@
 /**
- * Measurement speed: the planner's budget is ~10 ms per deck of ~30 slides.
- * Prints cold (fresh FontBook: fonts opened, nothing cached) and warm timings;
- * the assertions are loose so that a slow CI machine does not fail them.
+ * Measurement speed; the planner's budget is ~10 ms per deck of ~30 slides.
+ * Prints timings (minimum of a few repetitions where the work can be
+ * repeated); the assertions are loose so that a busy CI machine passes.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,9 +12,9 @@ const prose = readFileSync(new URL('../../fixtures/measure/prose.txt', import.me
 const words = prose.split(/\s+/).filter(Boolean);
 
 /** Deterministic pseudo-random paragraphs of `n` words from the prose fixture, some runs bold or code. */
-function paragraphs(count: number, n: number, seed = 1): Run[][] {
+function paragraphs(count: number, n: number, seed: number): Run[][] {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   return Array.from({ length: count }, () => {
     const runs: Run[] = [];
     for (let k = 0; k < n; k++) {
@@ -30,52 +30,62 @@ const time = (f: () => void) => {
   f();
   return performance.now() - t;
 };
+const best = (n: number, f: () => void) => Math.min(...Array.from({ length: n }, () => time(f)));
 
-const wrapAll = (book: FontBook, paras: Run[][], face = 'Calibri') => {
-  let lines = 0;
-  for (const runs of paras) lines += wrapRuns(runs, { widthPt: 400, sizePt: 18, face, monoFace: 'Courier New', book }).length;
-  return lines;
+const wrapAll = (book: FontBook, paras: Run[][], sizePt = 18) => {
+  for (const runs of paras) wrapRuns(runs, { widthPt: 400, sizePt, face: 'Calibri', monoFace: 'Courier New', book });
+};
+
+/** A 30-slide deck: per slide a bold title tried at 3 sizes and 6 bullets of 15 words tried at 4. */
+const deck = (seed: number) =>
+  Array.from({ length: 30 }, (_, i) => ({
+    title: paragraphs(1, 8, seed + i)[0].map((r) => ({ ...r, bold: true, code: false })),
+    bullets: paragraphs(6, 15, seed + 100 + i),
+  }));
+const plan = (book: FontBook, slides: ReturnType<typeof deck>) => {
+  for (const s of slides) {
+    for (const sizePt of [40, 36, 32]) {
+      measureParagraphs([{ runs: s.title }], { widthPt: 873.6, sizePt, face: 'Calibri', monoFace: 'Courier New', book });
+    }
+    for (const sizePt of [24, 22, 20, 18]) {
+      measureParagraphs(
+        s.bullets.map((runs) => ({ runs, indentPt: 27 })),
+        { widthPt: 873.6, sizePt, face: 'Calibri', monoFace: 'Courier New', lineSpacing: 1.1, paragraphSpacingPt: 6, book },
+      );
+    }
+  }
 };
 
 describe('speed', () => {
-  it('wraps 1000 paragraphs of 20 words quickly, cold and warm', () => {
-    const paras = paragraphs(1000, 20);
+  it('plans a 30-slide deck within the budget once the fonts are warm', () => {
     const book = createFontBook();
-    const cold = time(() => wrapAll(book, paras));
-    const warm = time(() => wrapAll(book, paras));
-    const arial = time(() => wrapAll(book, paras, 'Arial'));
+    const cold = time(() => plan(book, deck(1))); // opens 3 fonts, shapes every word, JIT warm-up
+    const nextDecks = [2, 3, 4].map((seed) => time(() => plan(book, deck(seed)))); // same vocabulary, new paragraphs
+    const same = deck(5);
+    plan(book, same);
+    const again = best(5, () => plan(book, same)); // the same paragraphs again (planner retries)
     console.log(
-      `wrap 1000 × 20 words: cold ${cold.toFixed(1)} ms (fonts opened, ${new Set(words).size} distinct words), ` +
-        `warm ${warm.toFixed(1)} ms; cold again in Arial ${arial.toFixed(1)} ms`,
+      `30-slide deck (titles × 3 sizes, 180 bullets × 4 sizes): first ${cold.toFixed(1)} ms, ` +
+        `next decks ${nextDecks.map((t) => t.toFixed(1)).join(' / ')} ms, same deck again ${again.toFixed(1)} ms`,
     );
-    expect(warm).toBeLessThan(250);
-    expect(cold).toBeLessThan(2000);
+    expect(Math.min(...nextDecks)).toBeLessThan(100);
+    expect(again).toBeLessThan(50);
   });
 
-  it('measures a 30-slide deck, three trial sizes per slide, within the budget once warm', () => {
-    // 30 slides × 6 bullets × 15 words, measured at 24, 20 and 18 pt (shrink-to-fit trials).
-    const slides = Array.from({ length: 30 }, (_, i) => paragraphs(6, 15, 100 + i));
-    const deck = (book: FontBook) => {
-      for (const bullets of slides) {
-        for (const sizePt of [24, 20, 18]) {
-          measureParagraphs(
-            bullets.map((runs) => ({ runs, indentPt: 27 })),
-            { widthPt: 873.6, sizePt, face: 'Calibri', monoFace: 'Courier New', lineSpacing: 1.1, paragraphSpacingPt: 6, book },
-          );
-        }
-      }
-    };
-    const firstBook = createFontBook();
-    const cold = time(() => deck(firstBook));
-    const warm = time(() => deck(firstBook));
-    // A second deck with new text, in a book that has measured one before.
-    const otherSlides = Array.from({ length: 30 }, (_, i) => paragraphs(6, 15, 900 + i));
-    const next = time(() => {
-      for (const bullets of otherSlides) {
-        measureParagraphs(bullets.map((runs) => ({ runs })), { widthPt: 873.6, sizePt: 20, face: 'Calibri', monoFace: 'Courier New', book: firstBook });
-      }
-    });
-    console.log(`30-slide deck × 3 sizes: cold ${cold.toFixed(1)} ms, same deck again ${warm.toFixed(1)} ms, another deck ${next.toFixed(1)} ms`);
-    expect(warm).toBeLessThan(100);
+  it('wraps 1000 paragraphs of 20 words', () => {
+    const book = createFontBook();
+    wrapAll(book, paragraphs(50, 20, 7)); // fonts opened by the test above (shared per process)
+    const first = paragraphs(1000, 20, 11);
+    const fresh = time(() => wrapAll(book, first));
+    const other = paragraphs(1000, 20, 13);
+    const newParas = time(() => wrapAll(book, other));
+    const rewrap = best(3, () => wrapAll(book, other));
+    const otherSize = best(3, () => wrapAll(book, other, 20));
+    console.log(
+      `wrap 1000 × 20 words: first batch ${fresh.toFixed(1)} ms, new paragraphs ${newParas.toFixed(1)} ms, ` +
+        `same paragraphs again ${rewrap.toFixed(1)} ms (at another size ${otherSize.toFixed(1)} ms)`,
+    );
+    expect(newParas).toBeLessThan(500);
+    expect(rewrap).toBeLessThan(200);
   });
 });

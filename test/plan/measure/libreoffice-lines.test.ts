@@ -16,7 +16,8 @@ import {
   textBoxHeight,
   type MeasuredParagraph,
 } from '../../../src/plan/measure/index.js';
-import { INSTALL_HINT, keepFirstParagraphProps, missingTools, pdfWords, pptxToPdf, visualLines } from './lo.js';
+import { haveTools } from '../../helpers/tools.js';
+import { keepFirstParagraphProps, pdfWords, pptxToPdf, visualLines } from './lo.js';
 
 interface Para {
   runs: Run[];
@@ -143,12 +144,9 @@ interface Case {
   predictedHeight: number;
 }
 
-const missing = missingTools();
-if (missing.length > 0) {
-  console.warn(`SKIPPED: ${missing.join(' and ')} not installed; run ${INSTALL_HINT}`);
-}
+const tools = haveTools('soffice', 'pdftotext');
 
-describe.skipIf(missing.length > 0)('line counts agree with LibreOffice', () => {
+describe.skipIf(!tools)('line counts agree with LibreOffice', () => {
   const book = createFontBook();
   const cases: Case[] = [];
   let dir = '';

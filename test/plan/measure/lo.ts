@@ -3,9 +3,10 @@
  * PDF with `soffice`, and read text positions back with `pdftotext -bbox-layout`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { normalizePptx } from '../../../src/render/post-pass.js';
 
 export const INSTALL_HINT =
   'apt-get install -y libreoffice-impress poppler-utils fonts-crosextra-carlito fonts-liberation2';
@@ -33,36 +34,8 @@ export function pptxToPdf(pptx: string, outDir: string, timeoutMs = 110_000): st
   return join(outDir, basename(pptx).replace(/\.pptx$/i, '.pdf'));
 }
 
-export interface PdfWord {
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-  text: string;
-}
-
-const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-
-/** Words per page, from `pdftotext -bbox-layout`. */
-export function pdfWords(pdf: string): PdfWord[][] {
-  const html = join(mkdtempSync(join(tmpdir(), 'pdftotext-')), 'out.html');
-  try {
-    execFileSync('pdftotext', ['-bbox-layout', pdf, html], { stdio: 'pipe' });
-    const pages = readFileSync(html, 'utf8').split(/<page /).slice(1);
-    return pages.map((page) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        xMin: +m[1],
-        yMin: +m[2],
-        xMax: +m[3],
-        yMax: +m[4],
-        text: decode(m[5]),
-      })),
-    );
-  } finally {
-    rmSync(join(html, '..'), { recursive: true, force: true });
-  }
-}
+export { pdfWords, type PdfWord } from '../../helpers/pdf.js';
+import type { PdfWord } from '../../helpers/pdf.js';
 
 /** A visual line: words whose bottoms lie within `tolerance` points of each other. */
 export interface VisualLine {
@@ -100,16 +73,6 @@ export function visualLines(words: readonly PdfWord[], tolerance: number): Visua
  * only the first `<a:pPr>` of each paragraph, as the renderer does.
  */
 export async function keepFirstParagraphProps(pptx: Buffer): Promise<Buffer> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(pptx);
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
-    const xml = await zip.file(name)!.async('string');
-    const fixed = xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_p, body: string) => {
-      let seen = false;
-      const kept = body.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (pPr) => (seen ? '' : ((seen = true), pPr)));
-      return `<a:p>${kept}</a:p>`;
-    });
-    zip.file(name, fixed);
-  }
-  return zip.generateAsync({ type: 'nodebuffer' });
+  // The production post-pass, so these tests measure what briefdeck writes.
+  return Buffer.from(await normalizePptx(pptx, '2020-01-01T00:00:00Z'));
 }

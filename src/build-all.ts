@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDeck, type BuildResult, type DeckOptions } from './build.js';
 import { deckInputs } from './drivers/deck-inputs.js';
 import { isUpToDate, manifestEntry, readManifest, updateManifest, type ManifestEntry } from './drivers/manifest.js';
 import { diagnostic, hasErrors } from './model/diagnostic.js';
+import { packageVersion } from './util/package-root.js';
 
 export interface BuildAllOptions {
   /** Rebuild even when nothing that goes into a deck changed. */
@@ -63,10 +63,5 @@ async function buildOne(slug: string, opts: DeckOptions, tool: string, previous:
   return { ...r, slides };
 }
 
-let cachedVersion: string | undefined;
-
 /** briefdeck's own version: a new release may lay decks out differently, so it is an input. */
-export function toolVersion(): string {
-  cachedVersion ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  return cachedVersion;
-}
+export const toolVersion = packageVersion;

@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { consoleOutput, red, type Output } from './cli/output.js';
+import { consoleOutput, printDiagnostics, red, type Output } from './cli/output.js';
 import { EXIT, type Command } from './commands/command.js';
 import { sharedHelp, sharedOptions } from './commands/options.js';
 import { loadConfig } from './config/load-config.js';
 import { isUserError, UsageError } from './model/errors.js';
-import { printDiagnostics } from './cli/output.js';
+import { packageVersion } from './util/package-root.js';
 
 /**
  * Every command, in the order --help lists them. Loaded on use: `build`
@@ -21,8 +20,7 @@ export const commands: { name: string; load: () => Promise<Command> }[] = [
   { name: 'schedule', load: async () => (await import('./commands/schedule.js')).schedule },
 ];
 
-export const version = (): string =>
-  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const version = packageVersion;
 
 export async function main(argv: string[], output: Output = consoleOutput(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...rest] = argv;

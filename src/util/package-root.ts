@@ -16,3 +16,11 @@ export const PACKAGE_ROOT: string = (() => {
     dir = up;
   }
 })();
+
+let version: string | undefined;
+
+/** briefdeck's version, from its package.json. */
+export function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}

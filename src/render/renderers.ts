@@ -16,10 +16,7 @@ export const renderers = {
     if (s.subtitle) text(slide, s.subtitle, theme);
     text(slide, s.details, theme);
   },
-  agenda: (slide, s, theme) => {
-    title(slide, s, theme);
-    text(slide, s.body, theme);
-  },
+  agenda: titleAndBody,
   bullets: (slide, s, theme) => {
     title(slide, s, theme);
     if (s.lead) text(slide, s.lead, theme);
@@ -36,19 +33,16 @@ export const renderers = {
     slide.addImage({ data: `${s.image.mime};base64,${Buffer.from(s.image.data).toString('base64')}`, ...place(s.image.box), altText: xmlSafe(s.image.alt) });
     if (s.caption) text(slide, s.caption, theme);
   },
-  quote: (slide, s, theme) => {
-    title(slide, s, theme);
-    text(slide, s.body, theme);
-  },
-  statement: (slide, s, theme) => {
-    title(slide, s, theme);
-    text(slide, s.body, theme);
-  },
-  closing: (slide, s, theme) => {
-    title(slide, s, theme);
-    text(slide, s.body, theme);
-  },
+  quote: titleAndBody,
+  statement: titleAndBody,
+  closing: titleAndBody,
 } satisfies ByKind;
+
+/** Slides that are a title and one text frame. */
+function titleAndBody(slide: PptxGenJS.Slide, s: Slide & { body: TextFrame }, theme: Theme): void {
+  title(slide, s, theme);
+  text(slide, s.body, theme);
+}
 
 export function renderSlide(slide: PptxGenJS.Slide, s: Slide, theme: Theme): void {
   (renderers[s.kind] as Renderer)(slide, s, theme);

@@ -1,4 +1,4 @@
-import type { Article, Block, Run } from '../../model/article.js';
+import type { Block, Run } from '../../model/article.js';
 import { diagnostic, type Position } from '../../model/diagnostic.js';
 import type { Rule } from '../rule.js';
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface SourceFile {
@@ -31,23 +31,17 @@ export async function listDecks(contentDir: string): Promise<string[]> {
 
 export async function loadDeckSource(contentDir: string, slug: string): Promise<DeckSource> {
   const dir = path.join(contentDir, slug);
-  const names = (await readdir(dir)).sort();
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const show = (name: string) => displayPath(path.join(dir, name));
-  const meta = names.includes('deck.yaml')
-    ? { file: show('deck.yaml'), name: 'deck.yaml', bytes: await readFile(path.join(dir, 'deck.yaml')) }
-    : undefined;
-  const sections: SourceFile[] = [];
-  const strays: string[] = [];
-  for (const name of names) {
-    if (!name.endsWith('.md') || name.toLowerCase() === 'readme.md') continue;
-    if (!SECTION_FILE.test(name)) {
-      strays.push(show(name));
-      continue;
-    }
-    if (!(await stat(path.join(dir, name))).isFile()) continue;
-    sections.push({ file: show(name), name, bytes: await readFile(path.join(dir, name)) });
-  }
-  return { slug, dir, meta, sections, strays };
+  const read = async (name: string): Promise<SourceFile> => ({ file: show(name), name, bytes: await readFile(path.join(dir, name)) });
+  const names = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
+  const markdown = names.filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md');
+  // Read in parallel: a 200-section deck spent most of its load time waiting on one file at a time.
+  const [meta, sections] = await Promise.all([
+    names.includes('deck.yaml') ? read('deck.yaml') : undefined,
+    Promise.all(markdown.filter((n) => SECTION_FILE.test(n)).map(read)),
+  ]);
+  return { slug, dir, meta, sections, strays: markdown.filter((n) => !SECTION_FILE.test(n)).map(show) };
 }
 
 /** Relative to the working directory when inside it, so editors can jump to `file:line:col`. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DeliveryError } from '../model/errors.js';
+import { sha256 } from '../util/hash.js';
 
 export interface Artifact {
   /** Absolute path. */
@@ -45,5 +46,5 @@ async function artifact(file: string, contentType: string, filename = path.basen
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
-  return { file, filename, contentType, content, sha256: createHash('sha256').update(content).digest('hex') };
+  return { file, filename, contentType, content, sha256: sha256(content) };
 }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { DeckOptions } from '../build.js';
 import { DEFAULT_FONTS_DIR } from '../plan/measure/font-registry.js';
 import { DEFAULT_THEME, findThemeFile } from '../theme/load-theme.js';
+import { sha256 } from '../util/hash.js';
 
 /**
  * Everything that goes into one deck, hashed: every file in its folder
@@ -45,7 +45,6 @@ export async function deckInputs(slug: string, opts: DeckOptions, tool: string, 
   return { hash: sha256(JSON.stringify(body)), ...body };
 }
 
-export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 
 /** The theme named in deck.yaml, read leniently (an invalid file fails the build anyway). */
 async function metaTheme(dir: string): Promise<string | undefined> {

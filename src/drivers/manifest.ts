@@ -3,7 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { sha256, type DeckInputs } from './deck-inputs.js';
+import { sha256 } from '../util/hash.js';
+import type { DeckInputs } from './deck-inputs.js';
 
 /**
  * `output/manifest.json`: per deck, what went in (hashed), what came out

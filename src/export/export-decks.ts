@@ -8,7 +8,8 @@ import { contactSheet } from './contact-sheet.js';
 import { deckDir, readExportState, writeExportState, type ExportState } from './export-state.js';
 import { writeGallery } from './gallery.js';
 import { pdfToPngs } from './pdf-to-pngs.js';
-import { pptxSlideCount, sha256 } from './pptx-info.js';
+import { sha256 } from '../util/hash.js';
+import { pptxSlideCount } from './pptx-info.js';
 import { pptxToPdf, type PdfJob, type PdfResult } from './pptx-to-pdf.js';
 
 export interface ExportOptions {

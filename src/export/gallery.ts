@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { readBuildRecord } from './build-record.js';
 import { readExportState } from './export-state.js';
-import { sha256 } from './pptx-info.js';
+import { sha256 } from '../util/hash.js';
 
 /** One deck as the gallery shows it. Paths are relative to the output folder, with `/`. */
 export interface GalleryEntry {

@@ -1,9 +1,5 @@
-import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { ExportError } from '../model/errors.js';
-
-/** sha256 of a file's bytes: what decides whether a deck is exported again. */
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** The number of slides in a .pptx (`ppt/slides/slideN.xml` parts). */
 export async function pptxSlideCount(bytes: Uint8Array, file: string): Promise<number> {

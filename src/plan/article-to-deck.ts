@@ -8,7 +8,7 @@ import { BODY_BOTTOM, BODY_TOP, CONTENT_W, GAP, MARGIN_X, SLIDE } from './geomet
 import type { Measurer } from './measurer.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { sectionToSlides } from './section-to-slides.js';
-import { bodyStyle, fitTitle, frame, framedHeight, plain } from './text-fit.js';
+import { bodyStyle, fitTitle, frame, framedHeight, headingStyle, plain } from './text-fit.js';
 
 export interface PlanInput {
   article: Article;
@@ -50,8 +50,8 @@ function titleSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
   const size = Math.round(theme.sizes.title * 1.25);
   const tp = plain([{ text: info.title, bold: true }]);
   let titleSize = size;
-  while (titleSize > theme.sizes.titleMin && framedHeight([tp], CONTENT_W, { ...bodyStyle(theme, titleSize), face: theme.fonts.heading, lineSpacing: 1 }, m) > 180) titleSize -= 2;
-  const titleH = framedHeight([tp], CONTENT_W, { ...bodyStyle(theme, titleSize), face: theme.fonts.heading, lineSpacing: 1 }, m);
+  while (titleSize > theme.sizes.titleMin && framedHeight([tp], CONTENT_W, headingStyle(theme, titleSize), m) > 180) titleSize -= 2;
+  const titleH = framedHeight([tp], CONTENT_W, headingStyle(theme, titleSize), m);
   const titleBox = { x: MARGIN_X, y: 150 + Math.max(0, 180 - titleH) / 2, w: CONTENT_W, h: titleH };
   let y = titleBox.y + titleH + GAP;
   const sub = info.subtitle ? [plain([{ text: info.subtitle }])] : [];
@@ -82,12 +82,13 @@ function agendaSlides(titles: string[], ctx: PlanContext, at: Position): Slide[]
   const r = paginateParagraphs({ groups, firstHeight: h, nextHeight: h, boxW: CONTENT_W, style: (s) => bodyStyle(theme, s), size: theme.sizes.body, minSize: theme.sizes.bodyMin, m });
   return r.pages.map((page, k) => {
     const title = k === 0 ? 'Agenda' : 'Agenda (cont.)';
+    const fit = fitTitle(title, theme, m);
     const bh = framedHeight(page.paragraphs, CONTENT_W, bodyStyle(theme, page.size), m);
     return {
       kind: 'agenda' as const,
       title,
-      titleSize: fitTitle(title, theme, m).size,
-      titleBox: fitTitle(title, theme, m).box,
+      titleSize: fit.size,
+      titleBox: fit.box,
       notes: '',
       source: at,
       body: frame(page.paragraphs, { x: MARGIN_X, y: top, w: CONTENT_W, h: Math.min(h, Math.ceil(bh)) }, page.size),
@@ -102,11 +103,12 @@ function closingSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
   const lines = [info.title, info.organization, info.date].filter((x): x is string => !!x).map((t) => plain([{ text: t }]));
   const size = theme.sizes.body;
   const h = framedHeight(lines, CONTENT_W, bodyStyle(theme, size), m);
+  const fit = fitTitle(title, theme, m);
   return {
     kind: 'closing',
     title,
-    titleSize: fitTitle(title, theme, m).size,
-    titleBox: fitTitle(title, theme, m).box,
+    titleSize: fit.size,
+    titleBox: fit.box,
     notes: '',
     source: at,
     body: frame(lines, { x: MARGIN_X, y: Math.min(SLIDE.h / 2, BODY_BOTTOM - h), w: CONTENT_W, h }, size, { color: 'muted', align: 'center' }),

@@ -1,16 +1,16 @@
-import type { Rect } from '../model/deck.js';
+import { BULLET_INDENT_PT, DEFAULT_INSETS } from './measure/text-box.js';
 
 /** 16:9 slide in points (13.333 × 7.5 in). */
 export const SLIDE = { w: 960, h: 540 } as const;
 export const MARGIN_X = 36;
 export const CONTENT_W = SLIDE.w - 2 * MARGIN_X;
 
-/** Text box insets in points, as written by the renderer: left, right, top, bottom. */
-export const INSET = { l: 7.2, r: 7.2, t: 3.6, b: 3.6 } as const;
+/** Text box insets in points, as the renderer writes them: the ones the measurement tests check against LibreOffice. */
+export const INSET = DEFAULT_INSETS;
 /** Table cell margins in points. */
 export const CELL = { l: 5.76, r: 5.76, t: 3.6, b: 3.6 } as const;
 /** Hanging indent per bullet level, in points (marL = indent × (level + 1)). */
-export const BULLET_INDENT = 27;
+export const BULLET_INDENT = BULLET_INDENT_PT;
 
 export const BANNER_H = 18;
 export const TITLE_Y = 24;
@@ -28,5 +28,3 @@ export const GAP = 10;
  * are never fewer than the real ones.
  */
 export const WIDTH_SAFETY = 0.97;
-
-export const bodyRect = (top: number): Rect => ({ x: MARGIN_X, y: top, w: CONTENT_W, h: BODY_BOTTOM - top });

@@ -67,9 +67,9 @@ export function paginateTable(inp: TablePagesInput): { pages: PlannedTable[]; di
     heights = [rowH(all[0], pageSize)];
   };
   let splitRows = 0;
-  const queue = table.rows.map((r) => ({ row: r, continued: false }));
+  const queue = [...table.rows];
   while (queue.length > 0) {
-    const { row } = queue.shift()!;
+    const row = queue.shift()!;
     if (rows.length === 0) start();
     const h = rowH(row, pageSize);
     if (used() + h <= box().h) {
@@ -79,7 +79,7 @@ export function paginateTable(inp: TablePagesInput): { pages: PlannedTable[]; di
     }
     if (rows.length > 1) {
       flush();
-      queue.unshift({ row, continued: false });
+      queue.unshift(row);
       continue;
     }
     // Alone on the page and still too tall: shrink this page…
@@ -111,7 +111,7 @@ export function paginateTable(inp: TablePagesInput): { pages: PlannedTable[]; di
     rows.push(head);
     heights.push(rowH(head, s));
     flush();
-    queue.unshift({ row: tail, continued: true });
+    queue.unshift(tail);
   }
   flush();
   if (splitRows > 0) {

@@ -18,10 +18,13 @@ export const bodyStyle = (theme: Theme, size = theme.sizes.body): TextStyle => (
   paragraphSpacing: theme.paragraphSpacing,
 });
 
+/** Titles: the heading face at single spacing, as the renderer writes them. */
+export const headingStyle = (theme: Theme, size: number): TextStyle => ({ size, face: theme.fonts.heading, lineSpacing: 1, paragraphSpacing: 0 });
+
 /** The width a paragraph's lines get inside a text box of `boxW`. */
 export function lineWidth(p: Paragraph, boxW: number): number {
   const indent = p.bullet === 'none' ? 0 : BULLET_INDENT * (p.level + 1);
-  return (boxW - INSET.l - INSET.r - indent) * WIDTH_SAFETY;
+  return (boxW - INSET.left - INSET.right - indent) * WIDTH_SAFETY;
 }
 
 /** Height of one paragraph's lines (no spacing, no insets). */
@@ -33,7 +36,7 @@ export function paragraphHeight(p: Paragraph, boxW: number, st: TextStyle, m: Me
 /** Height a text box needs for these paragraphs, insets included. */
 export function framedHeight(ps: readonly Paragraph[], boxW: number, st: TextStyle, m: Measurer): number {
   if (ps.length === 0) return 0;
-  let h = INSET.t + INSET.b;
+  let h = INSET.top + INSET.bottom;
   ps.forEach((p, i) => {
     h += paragraphHeight(p, boxW, st, m);
     if (i < ps.length - 1) h += st.paragraphSpacing;
@@ -54,7 +57,7 @@ export const plain = (runs: Run[]): Paragraph => ({ runs, level: 0, bullet: 'non
  */
 export function fitTitle(title: string, theme: Theme, m: Measurer): { size: number; box: Rect } {
   const p = plain([{ text: title, bold: true }]);
-  const st = (size: number): TextStyle => ({ size, face: theme.fonts.heading, lineSpacing: 1, paragraphSpacing: 0 });
+  const st = (size: number) => headingStyle(theme, size);
   for (let size = theme.sizes.title; size >= theme.sizes.titleMin; size -= 2) {
     const lines = m.lineCount(p.runs, lineWidth(p, CONTENT_W), size, theme.fonts.heading);
     if (lines <= 2) return { size, box: { x: MARGIN_X, y: TITLE_Y, w: CONTENT_W, h: framedHeight([p], CONTENT_W, st(size), m) } };

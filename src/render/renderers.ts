@@ -2,6 +2,7 @@ import type PptxGenJS from 'pptxgenjs';
 import type { Slide, SlideKind, TextFrame } from '../model/deck.js';
 import type { Theme } from '../model/theme.js';
 import { INSET } from '../plan/geometry.js';
+import { pptxMargin } from '../plan/measure/text-box.js';
 import { tableToPptx } from './table.js';
 import { frameOptions, paragraphsToRuns } from './text-props.js';
 import { place, xmlSafe } from './units.js';
@@ -60,7 +61,7 @@ function title(slide: PptxGenJS.Slide, s: Slide, theme: Theme, kind: 'title' | '
     align: 'left',
     valign: kind === 'title' ? 'bottom' : 'top',
     lineSpacingMultiple: 1,
-    margin: [INSET.l, INSET.r, INSET.b, INSET.t],
+    margin: pptxMargin(INSET),
     fit: 'none',
   });
 }

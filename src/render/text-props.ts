@@ -3,6 +3,7 @@ import type { Run } from '../model/article.js';
 import type { Paragraph, TextFrame } from '../model/deck.js';
 import type { Theme } from '../model/theme.js';
 import { BULLET_INDENT, INSET } from '../plan/geometry.js';
+import { pptxMargin } from '../plan/measure/text-box.js';
 import { xmlSafe } from './units.js';
 
 type TextProps = PptxGenJS.TextProps;
@@ -78,8 +79,7 @@ export function frameOptions(f: TextFrame, theme: Theme, face: string): TextProp
     italic: f.italic,
     align: f.align ?? 'left',
     valign: 'top',
-    // pptxgenjs reads a margin array as [left, right, bottom, top], in points.
-    margin: [INSET.l, INSET.r, INSET.b, INSET.t],
+    margin: pptxMargin(INSET),
     lineSpacingMultiple: theme.lineSpacing,
     paraSpaceAfter: theme.paragraphSpacing,
     fit: 'none',

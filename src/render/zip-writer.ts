@@ -25,30 +25,25 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     const store = deflated.length >= raw.length;
     const body = store ? raw : deflated;
     const crc = crc32(raw);
+    // The local header and the central directory entry share these fields, at offsets 4 and 6.
+    const fields = (b: Buffer, at: number) => {
+      b.writeUInt16LE(20, at); // version needed
+      b.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+      b.writeUInt16LE(store ? 0 : 8, at + 4);
+      b.writeUInt16LE(DOS_TIME, at + 6);
+      b.writeUInt16LE(DOS_DATE, at + 8);
+      b.writeUInt32LE(crc, at + 10);
+      b.writeUInt32LE(body.length, at + 14);
+      b.writeUInt32LE(raw.length, at + 18);
+      b.writeUInt16LE(name.length, at + 22);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(store ? 0 : 8, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    fields(local, 4);
     const head = Buffer.alloc(46);
     head.writeUInt32LE(0x02014b50, 0);
     head.writeUInt16LE(0x031e, 4); // made by: UNIX, spec 3.0
-    head.writeUInt16LE(20, 6);
-    head.writeUInt16LE(0x0800, 8);
-    head.writeUInt16LE(store ? 0 : 8, 10);
-    head.writeUInt16LE(DOS_TIME, 12);
-    head.writeUInt16LE(DOS_DATE, 14);
-    head.writeUInt32LE(crc, 16);
-    head.writeUInt32LE(body.length, 20);
-    head.writeUInt32LE(raw.length, 24);
-    head.writeUInt16LE(name.length, 28);
+    fields(head, 6);
     head.writeUInt32LE((0o100644 << 16) >>> 0, 38); // -rw-r--r--
     head.writeUInt32LE(offset, 42);
     locals.push(local, name, body);

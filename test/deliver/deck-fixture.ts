@@ -2,8 +2,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildDeck, type DeckOptions } from '../../src/build.js';
-import { spawn } from 'node:child_process';
-import { CLI, ROOT } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
 
 export const SLUG = 'us-policy-response';
 export const OTHER = 'russia-north-korea-treaty';
@@ -58,21 +57,3 @@ export async function removeTemps(): Promise<void> {
 
 export const fast = { delaysMs: [1, 1, 1], sleep: async () => {} };
 
-/**
- * Like runCli, but asynchronous: a test that serves SMTP in-process must keep
- * its event loop running while the CLI talks to it (spawnSync would deadlock).
- */
-export function runCliAsync(args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill(), 60_000);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}

@@ -4,7 +4,8 @@ import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import { sendDecks } from '../../src/deliver/send-decks.js';
-import { OTHER, PDF, PNG, SLUG, outDirWith, removeTemps, runCliAsync } from './deck-fixture.js';
+import { OTHER, PDF, PNG, SLUG, outDirWith, removeTemps } from './deck-fixture.js';
+import { runCliAsync } from '../helpers/cli.js';
 
 afterAll(removeTemps);
 

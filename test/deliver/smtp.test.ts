@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sendDecks } from '../../src/deliver/send-decks.js';
-import { OTHER, PDF, PNG, SLUG, fast, outDirWith, removeTemps, runCliAsync } from './deck-fixture.js';
+import { OTHER, PDF, PNG, SLUG, fast, outDirWith, removeTemps } from './deck-fixture.js';
+import { runCliAsync } from '../helpers/cli.js';
 import { startSmtp, type SmtpFixture } from './smtp-fixture.js';
 
 const USER = 'briefdeck';

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,4 +13,34 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
     timeout: opts.timeout ?? 120_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface Running {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Start the compiled CLI without waiting for it (runCli waits): for watch, schedule and signals. */
+export function startCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Running {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (err += d));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+/**
+ * Like runCli, but asynchronous: a test that serves SMTP in-process must keep
+ * its event loop running while the CLI talks to it (spawnSync would deadlock).
+ */
+export async function runCliAsync(args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const run = startCli(args, ROOT, opts.env);
+  const timer = setTimeout(() => run.child.kill(), 60_000);
+  const { code } = await run.exit;
+  clearTimeout(timer);
+  return { status: code, stdout: run.stdout(), stderr: run.stderr() };
 }

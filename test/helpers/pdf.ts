@@ -4,6 +4,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeXmlText } from './xml.js';
 
+/**
+ * Convert .pptx files to PDFs in `outDir` with one soffice process and a
+ * private, throw-away profile (two soffice runs sharing a profile fail
+ * silently). Returns the PDF paths, in order.
+ */
+export function pptxToPdfs(pptxFiles: readonly string[], outDir: string, timeoutMs = 170_000): string[] {
+  const profile = mkdtempSync(path.join(tmpdir(), 'lo-test-'));
+  try {
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...pptxFiles], {
+      stdio: 'pipe',
+      timeout: timeoutMs,
+    });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return pptxFiles.map((f) => path.join(outDir, path.basename(f).replace(/\.pptx$/i, '.pdf')));
+}
+
 export interface PdfWord {
   xMin: number;
   yMin: number;

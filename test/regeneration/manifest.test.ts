@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDecks, type DeckBuildOutcome } from '../../src/build-all.js';
-import { sha256 } from '../../src/drivers/deck-inputs.js';
+import { sha256 } from '../../src/util/hash.js';
 import { readManifest } from '../../src/drivers/manifest.js';
 import { hasErrors } from '../../src/model/diagnostic.js';
 import { DARK, LIGHT, tempProject } from './project.js';

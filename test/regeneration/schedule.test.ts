@@ -8,7 +8,7 @@ import { acquireLock } from '../../src/drivers/lock.js';
 import type { RunRecord } from '../../src/drivers/schedule.js';
 import { runCli } from '../helpers/cli.js';
 import { DARK, LIGHT, tempProject, until } from './project.js';
-import { startCli } from './spawn.js';
+import { startCli } from '../helpers/cli.js';
 
 type Project = Awaited<ReturnType<typeof tempProject>>;
 let p: Project;

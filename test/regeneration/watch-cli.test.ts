@@ -1,7 +1,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DARK, LIGHT, tempProject, until } from './project.js';
-import { startCli, type Running } from './spawn.js';
+import { startCli, type Running } from '../helpers/cli.js';
 
 type Project = Awaited<ReturnType<typeof tempProject>>;
 let p: Project;

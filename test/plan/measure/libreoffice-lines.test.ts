@@ -17,7 +17,7 @@ import {
   type MeasuredParagraph,
 } from '../../../src/plan/measure/index.js';
 import { haveTools } from '../../helpers/tools.js';
-import { keepFirstParagraphProps, pdfWords, pptxToPdf, visualLines } from './lo.js';
+import { keepFirstParagraphProps, pdfWords, pptxToPdfs, visualLines } from './lo.js';
 
 interface Para {
   runs: Run[];
@@ -224,7 +224,7 @@ describe.skipIf(!tools)('line counts agree with LibreOffice', () => {
     }
     const file = join(dir, 'measure-cases.pptx');
     writeFileSync(file, await keepFirstParagraphProps((await pptx.write({ outputType: 'nodebuffer' })) as Buffer));
-    pages = pdfWords(pptxToPdf(file, dir));
+    pages = pdfWords(pptxToPdfs([file], dir, 110_000)[0]);
   }, 120_000);
 
   afterAll(() => {

@@ -12,9 +12,10 @@ import pptxgen from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../../src/model/article.js';
 import { createFontBook, DEFAULT_INSETS, pptxMargin, textBoxHeight, wrapRuns } from '../../../src/plan/measure/index.js';
-import { keepFirstParagraphProps, missingTools, pdfWords, pptxToPdf, visualLines } from './lo.js';
+import { haveTools } from '../../helpers/tools.js';
+import { keepFirstParagraphProps, pdfWords, pptxToPdfs, visualLines } from './lo.js';
 
-const enabled = !!process.env.MEASURE_STRESS && missingTools().length === 0;
+const enabled = !!process.env.MEASURE_STRESS && haveTools('soffice', 'pdftotext');
 
 describe.skipIf(!enabled)('LibreOffice stress', () => {
   it('never predicts fewer lines than LibreOffice', async () => {
@@ -60,7 +61,7 @@ describe.skipIf(!enabled)('LibreOffice stress', () => {
     }
     const file = join(dir, 'stress.pptx');
     writeFileSync(file, await keepFirstParagraphProps((await pptx.write({ outputType: 'nodebuffer' })) as Buffer));
-    const pages = pdfWords(pptxToPdf(file, dir, 600_000));
+    const pages = pdfWords(pptxToPdfs([file], dir, 600_000)[0]);
     rmSync(dir, { recursive: true, force: true });
     let exact = 0;
     let over = 0;

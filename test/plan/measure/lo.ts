@@ -1,40 +1,10 @@
 /**
- * LibreOffice + poppler helpers for the measurement tests: convert .pptx to
- * PDF with `soffice`, and read text positions back with `pdftotext -bbox-layout`.
+ * Helpers for the measurement tests that read LibreOffice's layout back: the
+ * shared PDF reader, visual lines, and the production post-pass.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import { normalizePptx } from '../../../src/render/post-pass.js';
 
-export const INSTALL_HINT =
-  'apt-get install -y libreoffice-impress poppler-utils fonts-crosextra-carlito fonts-liberation2';
-
-export const onPath = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-
-/** Missing tools, or an empty list when LibreOffice and pdftotext are both available. */
-export const missingTools = (): string[] => ['soffice', 'pdftotext'].filter((c) => !onPath(c));
-
-/**
- * Converts `pptx` to a PDF in `outDir` with one soffice process and a private,
- * throw-away profile (two soffice runs sharing a profile fail silently).
- */
-export function pptxToPdf(pptx: string, outDir: string, timeoutMs = 110_000): string {
-  const profile = mkdtempSync(join(tmpdir(), 'lo-measure-'));
-  try {
-    execFileSync(
-      'soffice',
-      ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, pptx],
-      { stdio: 'pipe', timeout: timeoutMs },
-    );
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  return join(outDir, basename(pptx).replace(/\.pptx$/i, '.pdf'));
-}
-
-export { pdfWords, type PdfWord } from '../../helpers/pdf.js';
+export { pdfWords, pptxToPdfs, type PdfWord } from '../../helpers/pdf.js';
 import type { PdfWord } from '../../helpers/pdf.js';
 
 /** A visual line: words whose bottoms lie within `tolerance` points of each other. */

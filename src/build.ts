@@ -7,7 +7,7 @@ import type { Deck } from './model/deck.js';
 import { hasErrors, type Diagnostic } from './model/diagnostic.js';
 import type { Theme } from './model/theme.js';
 import { articleToDeck } from './plan/article-to-deck.js';
-import { fontMeasurer } from './plan/font-measurer.js';
+import { shippedFonts } from './measure/fonts.js';
 import { deckToPptx } from './render/deck-to-pptx.js';
 import { DEFAULT_THEME, loadTheme } from './theme/load-theme.js';
 import { writeFileAtomic } from './util/atomic-write.js';
@@ -54,7 +54,7 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
   const { images, diagnostics: imageProblems } = await loadImages(article);
   diagnostics.push(...imageProblems);
   if (!themed.theme || hasErrors(diagnostics)) return { slug, diagnostics, article, theme: themed.theme };
-  const planned = articleToDeck({ article, theme: themed.theme, measurer: fontMeasurer(themed.theme), images, timestamp: timestampOf(article) });
+  const planned = articleToDeck({ article, theme: themed.theme, fonts: shippedFonts(), images, timestamp: timestampOf(article) });
   diagnostics.push(...planned.diagnostics);
   return { slug, diagnostics, article, theme: themed.theme, deck: planned.deck };
 }

@@ -1,11 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeXML } from 'entities';
-import JSZip from 'jszip';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { readBuildRecord } from './build-record.js';
 import { readExportState } from './export-state.js';
 import { sha256 } from '../util/hash.js';
+import { readZipEntry } from '../util/zip.js';
 
 /** One deck as the gallery shows it. Paths are relative to the output folder, with `/`. */
 export interface GalleryEntry {
@@ -118,8 +118,8 @@ const formatDate = (d: Date): string => d.toISOString().replace('T', ' ').replac
 
 async function pptxTitle(bytes: Uint8Array): Promise<string | undefined> {
   try {
-    const zip = await JSZip.loadAsync(bytes);
-    const core = await zip.file('docProps/core.xml')?.async('string');
+    const entry = readZipEntry(bytes, 'docProps/core.xml');
+    const core = entry && new TextDecoder().decode(entry);
     const m = core && /<dc:title>([^<]*)<\/dc:title>/.exec(core);
     return m && m[1].trim() ? decodeXML(m[1].trim()) : undefined;
   } catch {

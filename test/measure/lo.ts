@@ -2,10 +2,10 @@
  * Helpers for the measurement tests that read LibreOffice's layout back: the
  * shared PDF reader, visual lines, and the production post-pass.
  */
-import { normalizePptx } from '../../../src/render/post-pass.js';
+import { normalizePptx } from '../../src/render/post-pass.js';
 
-export { pdfWords, pptxToPdfs, type PdfWord } from '../../helpers/pdf.js';
-import type { PdfWord } from '../../helpers/pdf.js';
+export { pdfWords, pptxToPdfs, type PdfWord } from '../helpers/pdf.js';
+import type { PdfWord } from '../helpers/pdf.js';
 
 /** A visual line: words whose bottoms lie within `tolerance` points of each other. */
 export interface VisualLine {

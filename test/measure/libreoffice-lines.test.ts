@@ -1,23 +1,23 @@
 /**
- * Predicted line counts against LibreOffice's: one deck, one slide per case,
- * one soffice call, line positions read back with pdftotext -bbox-layout.
+ * Predicted line counts against LibreOffice's: frames made by the planner's
+ * own `textFrame`, one slide per case, drawn by the shipped renderer
+ * (`deckToPptx`), one soffice call, line positions read back with
+ * pdftotext -bbox-layout; predictions from the shipped `measureFrame`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pptxgen from 'pptxgenjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Run } from '../../../src/model/article.js';
-import {
-  bulletIndentPt,
-  createFontBook,
-  DEFAULT_INSETS,
-  pptxMargin,
-  textBoxHeight,
-  type MeasuredParagraph,
-} from '../../../src/plan/measure/index.js';
-import { haveTools } from '../../helpers/tools.js';
-import { keepFirstParagraphProps, pdfWords, pptxToPdfs, visualLines } from './lo.js';
+import { LIBREOFFICE, LINE_PITCH_EM, measureFrame } from '../../src/measure/measure-frame.js';
+import type { Run } from '../../src/model/article.js';
+import type { Deck, Slide } from '../../src/model/deck.js';
+import type { Paragraph, TextFrame } from '../../src/model/text-frame.js';
+import { plain, textFrame } from '../../src/plan/frames.js';
+import { deckToPptx } from '../../src/render/deck-to-pptx.js';
+import { TEXT_INSETS } from '../../src/theme/geometry.js';
+import { theme } from '../helpers/frames.js';
+import { haveTools } from '../helpers/tools.js';
+import { pdfWords, pptxToPdfs, visualLines } from './lo.js';
 
 interface Para {
   runs: Run[];
@@ -126,17 +126,20 @@ const TEXTS: Text[] = [
 ];
 
 const FACES = ['Calibri', 'Arial'];
-const MONO = 'Courier New';
 const SIZES = [14, 18, 24];
 const WIDTHS = [120, 252, 400]; // box widths in points: narrow enough to split words, 3.5 in, ~5.6 in
 const LINE_SPACING = 1.1;
 const PARA_SPACE = 6;
+
+/** Tall slides, so that no case runs off the page (pdftotext only sees what is on it). */
+const PAGE = { w: 960, h: 2880 };
 
 interface Case {
   text: Text;
   face: string;
   size: number;
   boxWidth: number;
+  frame: TextFrame;
   /** Lines predicted for LibreOffice. */
   predicted: number;
   /** Lines the planner plans for (default options): never fewer. */
@@ -147,84 +150,44 @@ interface Case {
 const tools = haveTools('soffice', 'pdftotext');
 
 describe.skipIf(!tools)('line counts agree with LibreOffice', () => {
-  const book = createFontBook();
   const cases: Case[] = [];
   let dir = '';
   let pages: ReturnType<typeof pdfWords> = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'measure-lo-'));
-    const pptx = new pptxgen();
-    // Tall slides, so that no case runs off the page (pdftotext only sees what is on it).
-    pptx.defineLayout({ name: 'TALL', width: 13.333, height: 40 });
-    pptx.layout = 'TALL';
-    for (const text of TEXTS) {
-      for (const face of FACES) {
+    const slides: Slide[] = [];
+    for (const face of FACES) {
+      const t = await theme('briefing-light', { face, lineSpacing: LINE_SPACING, paragraphSpacing: PARA_SPACE });
+      for (const text of TEXTS) {
         for (const size of SIZES) {
           for (const boxWidth of WIDTHS) {
-            const paragraphs: MeasuredParagraph[] = text.paragraphs.map((para) => ({
-              runs: para.runs,
-              indentPt: para.bullet === undefined ? 0 : bulletIndentPt(para.bullet),
-            }));
-            const options = {
-              boxWidthPt: boxWidth,
-              sizePt: size,
-              face,
-              monoFace: MONO,
-              lineSpacing: LINE_SPACING,
-              paragraphSpacingPt: PARA_SPACE,
-              book,
-            };
-            // What the planner plans for (links: the worse of PowerPoint and LibreOffice) …
-            const planned = textBoxHeight(paragraphs, options);
-            // … and the prediction for LibreOffice, which wraps links as fields.
-            const asLo = textBoxHeight(paragraphs, { ...options, links: 'fields' });
+            const paragraphs: Paragraph[] = text.paragraphs.map((para) => ({ runs: para.runs, level: para.bullet ?? 0, bullet: para.bullet === undefined ? 'none' : 'disc' }));
+            const frame = textFrame(t, paragraphs, { x: 36, y: 18, w: boxWidth, h: PAGE.h - 100 }, { size });
+            // What the planner plans for (the worse of PowerPoint and LibreOffice) …
+            const planned = measureFrame(frame);
+            // … and the prediction for LibreOffice, which wraps links as fields and needs no margin.
+            const asLo = measureFrame(frame, undefined, LIBREOFFICE);
             const total = (counts: number[]) => counts.reduce((a, n) => a + n, 0);
-            cases.push({
-              text,
-              face,
-              size,
-              boxWidth,
-              predicted: total(asLo.lineCounts),
-              planned: total(planned.lineCounts),
-              predictedHeight: asLo.height,
-            });
-            const props: pptxgen.TextProps[] = [];
-            text.paragraphs.forEach((para, pi) => {
-              para.runs.forEach((run, ri) => {
-                props.push({
-                  text: run.text,
-                  options: {
-                    bold: run.bold,
-                    italic: run.italic,
-                    fontFace: run.code ? MONO : face,
-                    softBreakBefore: run.breakBefore,
-                    ...(run.href ? { hyperlink: { url: run.href } } : {}),
-                    breakLine: ri === para.runs.length - 1 && pi < text.paragraphs.length - 1,
-                    ...(ri === 0 && para.bullet !== undefined ? { bullet: true, indentLevel: para.bullet } : {}),
-                  },
-                });
-              });
-            });
-            pptx.addSlide().addText(props, {
-              x: 0.5,
-              y: 0.25,
-              w: boxWidth / 72,
-              h: 39,
-              fontFace: face,
-              fontSize: size,
-              margin: pptxMargin(DEFAULT_INSETS),
-              valign: 'top',
-              lineSpacingMultiple: LINE_SPACING,
-              paraSpaceAfter: PARA_SPACE,
-            });
+            cases.push({ text, face, size, boxWidth, frame, predicted: total(asLo.lines), planned: total(planned.lines), predictedHeight: asLo.height });
+            const empty = textFrame(t, [plain([{ text: '' }])], { x: 36, y: 0, w: 100, h: 10 }, { size: 10, heading: true });
+            slides.push({ kind: 'bullets', title: '', titleFrame: empty, notes: '', source: { file: 'cases', line: cases.length, column: 1 }, body: frame });
           }
         }
       }
     }
+    const t = await theme();
+    const numberBox = { x: 880, y: PAGE.h - 30, w: 60, h: 20 };
+    const deck: Deck = {
+      info: { slug: 'cases', title: 'Measurement cases', timestamp: '2020-01-01T00:00:00Z', footer: '' },
+      size: PAGE,
+      chrome: { banners: [], slideNumber: textFrame(t, [plain([{ text: '888' }])], numberBox, { size: 10 }) },
+      slides,
+    };
     const file = join(dir, 'measure-cases.pptx');
-    writeFileSync(file, await keepFirstParagraphProps((await pptx.write({ outputType: 'nodebuffer' })) as Buffer));
-    pages = pdfWords(pptxToPdfs([file], dir, 110_000)[0]);
+    writeFileSync(file, await deckToPptx(deck, t));
+    // Leave out the slide number at the foot of each page.
+    pages = pdfWords(pptxToPdfs([file], dir, 110_000)[0]).map((words) => words.filter((w) => w.yMax < numberBox.y));
   }, 120_000);
 
   afterAll(() => {
@@ -263,10 +226,10 @@ describe.skipIf(!tools)('line counts agree with LibreOffice', () => {
       const lines = visualLines(pages[i], c.size * 0.4);
       if (lines.length !== c.predicted) return; // reported by the test above
       const span = lines[lines.length - 1].bottom - lines[0].bottom;
-      const pitch = book.lineHeight(c.face, c.size) * LINE_SPACING;
+      const pitch = LINE_PITCH_EM * c.size * LINE_SPACING;
       const expected = (c.predicted - 1) * pitch + (c.text.paragraphs.length - 1) * PARA_SPACE;
       // The whole box: one more pitch for the first line, plus the insets.
-      expect(c.predictedHeight).toBeCloseTo(expected + pitch + DEFAULT_INSETS.top + DEFAULT_INSETS.bottom, 6);
+      expect(c.predictedHeight).toBeCloseTo(expected + pitch + TEXT_INSETS.top + TEXT_INSETS.bottom, 6);
       // LibreOffice rounds each pitch down to 1/100 mm: never more than predicted, at most 0.1 % less.
       // Lines with mixed fonts (code, fallback glyphs) or link fields sit lower or higher: only "never more".
       const mixed = c.text.atLeast || c.text.paragraphs.some((para) => para.runs.some((r) => r.code || r.href));

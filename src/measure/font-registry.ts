@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../util/package-root.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 
 /** The four font files measured for one face. */
 export interface FontFiles {

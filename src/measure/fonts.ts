@@ -20,22 +20,28 @@ export interface FontSet {
 }
 
 /**
- * Opened fonts, shared by every font set in the process (by path, size and
- * mtime), so a second deck starts with fonts loaded and their caches warm.
- * HarfBuzz reads the file's tables lazily: opening one costs about 2 ms.
+ * Opened fonts, shared by every font set in the process (by path), so a
+ * second deck starts with fonts loaded and their caches warm. HarfBuzz reads
+ * the file's tables lazily: opening one costs about 2 ms. A font file that
+ * changes while the process runs (a package update under `watch`) is opened
+ * again: its size and mtime are checked once per second at most.
  */
-const OPENED = new Map<string, ShapingFont>();
+const OPENED = new Map<string, { font: ShapingFont; stamp: string; checked: number }>();
 
 export function openFont(file: string): ShapingFont {
+  const hit = OPENED.get(file);
+  const now = Date.now();
+  if (hit && now - hit.checked < 1000) return hit.font;
   const st = statSync(file);
-  const key = `${file}\u0000${st.size}\u0000${st.mtimeMs}`;
-  let f = OPENED.get(key);
-  if (!f) {
-    const face = new hb.Face(new hb.Blob(readFileSync(file)));
-    f = { file, unitsPerEm: face.upem, hbFont: new hb.Font(face) };
-    OPENED.set(key, f);
+  const stamp = `${st.size}\u0000${st.mtimeMs}`;
+  if (hit && hit.stamp === stamp) {
+    hit.checked = now;
+    return hit.font;
   }
-  return f;
+  const face = new hb.Face(new hb.Blob(readFileSync(file)));
+  const font: ShapingFont = { file, unitsPerEm: face.upem, hbFont: new hb.Font(face) };
+  OPENED.set(file, { font, stamp, checked: now });
+  return font;
 }
 
 const sets = new Map<string, FontSet>();

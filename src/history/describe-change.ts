@@ -24,7 +24,8 @@ export type Part = { text: string } | { hunk: Hunk; quoted?: boolean } | { befor
 const WHOLE = 60;
 /** At most this many edits per line; a text rewritten more than that is shown whole, shortened. */
 const MAX_HUNKS = 3;
-const CLIP = 90;
+/** Longer values are cut (at a word) with `…`. */
+const CLIP = 120;
 
 export function describeChange(c: Change): DiffLine {
   const line = (head: string, ...parts: Part[]): DiffLine => ({ head, parts, slides: c.slides });
@@ -38,7 +39,7 @@ export function describeChange(c: Change): DiffLine {
     case 'text': {
       const where = `${ROLE[c.role]} ${c.action} · ${shortTitle(c.section)}`;
       if (c.action !== 'changed') return line(where, quoted(c.text));
-      const nesting = c.level ? [{ text: `${c.before === c.after ? '' : ' · '}level ${c.level[0] + 1} → ${c.level[1] + 1}` }] : [];
+      const nesting = c.level ? [{ text: `${c.before === c.after ? ' ' : ' · '}level ${c.level[0] + 1} → ${c.level[1] + 1}` }] : [];
       if (c.before === c.after) return line(where, quoted(c.after), ...nesting);
       const label = leadIn(c.after);
       const parts = edit(c.before, c.after);

@@ -78,7 +78,7 @@ const ROLE: Record<TextRole, string> = {
 function edit(before: string, after: string, quote = false): Part[] {
   if (before.length <= WHOLE && after.length <= WHOLE) return [{ before, after }];
   const hunks = wordHunks(before, after);
-  if (hunks.length === 0 || hunks.length > MAX_HUNKS || rewritten(hunks, after)) return [{ before: clip(before), after: clip(after) }];
+  if (!hunks || hunks.length === 0 || hunks.length > MAX_HUNKS || rewritten(hunks, after)) return [{ before: clip(before), after: clip(after) }];
   return hunks.flatMap((hunk, k): Part[] => (k === 0 ? [{ hunk, quoted: quote }] : [{ text: '; ' }, { hunk, quoted: quote }]));
 }
 

@@ -49,39 +49,46 @@ function deckChanges(a: DeckVersion, b: DeckVersion): Change[] {
 }
 
 /**
- * Pair old and new sections (indexes): by slug (the file name, which a
- * reworded heading keeps), then by identical title (a renamed file), then by
- * content (both renamed). Duplicates pair in order.
+ * Pair old and new sections (indexes), strictest key first: unchanged
+ * sections (slug, title and text), then slug and title, then slug (the file
+ * name, which a reworded heading keeps), then title (a renamed file), then
+ * content (both renamed). Among equal candidates the nearest in position
+ * wins, so repeated sections (same file name and title) pair with their own
+ * neighbours, not with the first look-alike.
  */
 export function matchSections(a: readonly SectionVersion[], b: readonly SectionVersion[]): [number, number][] {
   const pairs: [number, number][] = [];
   const freeA = new Set(a.keys());
   const freeB = new Set(b.keys());
-  const pass = (key: (s: SectionVersion) => string) => {
-    for (const j of freeB) {
-      const i = [...freeA].find((k) => key(a[k]) === key(b[j]));
-      if (i === undefined) continue;
-      pairs.push([i, j]);
-      freeA.delete(i);
-      freeB.delete(j);
-    }
+  const take = (i: number, j: number) => {
+    pairs.push([i, j]);
+    freeA.delete(i);
+    freeB.delete(j);
   };
-  pass((s) => s.slug);
-  pass((s) => s.title);
-  const texts = new Map([...freeA].map((i) => [i, sectionText(a[i])]));
-  for (const j of freeB) {
-    const t = sectionText(b[j]);
+  const textA = a.map(sectionText);
+  const textB = b.map(sectionText);
+  const keys: ((s: SectionVersion, text: string) => string)[] = [(s, t) => `${s.slug}\u0000${s.title}\u0000${t}`, (s) => `${s.slug}\u0000${s.title}`, (s) => s.slug, (s) => s.title];
+  for (const key of keys) {
+    const byKey = new Map<string, number[]>();
+    for (const i of freeA) byKey.set(key(a[i], textA[i]), [...(byKey.get(key(a[i], textA[i])) ?? []), i]);
+    for (const j of [...freeB]) {
+      const i = nearest((byKey.get(key(b[j], textB[j])) ?? []).filter((k) => freeA.has(k)), j);
+      if (i !== undefined) take(i, j);
+    }
+  }
+  for (const j of [...freeB]) {
     let best: [number, number] | undefined;
     for (const i of freeA) {
-      const score = similarity(texts.get(i)!, t);
+      const score = similarity(textA[i], textB[j]);
       if (score >= SAME_SECTION && (!best || score > best[1])) best = [i, score];
     }
-    if (!best) continue;
-    pairs.push([best[0], j]);
-    freeA.delete(best[0]);
+    if (best) take(best[0], j);
   }
   return pairs.sort((x, y) => x[1] - y[1]);
 }
+
+const nearest = (candidates: readonly number[], j: number): number | undefined =>
+  candidates.reduce<number | undefined>((best, i) => (best === undefined || Math.abs(i - j) < Math.abs(best - j) ? i : best), undefined);
 
 /**
  * Old indexes of the sections that moved: those outside the longest run that

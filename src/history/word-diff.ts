@@ -18,16 +18,21 @@ export interface Hunk {
 export interface WordDiffOptions {
   /** Words of context on each side (default 1, as in `…joint military exercises → joint naval exercises…`). */
   context?: number;
+  /** Give up (undefined) beyond this many inserted plus deleted words: such a text was rewritten, not edited (default 80). */
+  maxEdits?: number;
 }
 
 /**
  * Word-level hunks between two texts (the `diff` package's diffWords, which
  * ignores white space, so a reflow yields no hunk). Edits closer together
- * than twice the context merge into one hunk.
+ * than twice the context merge into one hunk. Undefined when the texts differ
+ * by more than `maxEdits` words: Myers' diff is O(N·D), and a rewrite reads
+ * better whole than as word edits anyway.
  */
-export function wordHunks(a: string, b: string, o: WordDiffOptions = {}): Hunk[] {
+export function wordHunks(a: string, b: string, o: WordDiffOptions = {}): Hunk[] | undefined {
   const n = o.context ?? 1;
-  const parts = diffWords(a, b);
+  const parts = diffWords(a, b, { maxEditLength: o.maxEdits ?? 80 });
+  if (!parts) return undefined;
   const hunks: Hunk[] = [];
   let cur: Hunk | undefined;
   let pending = '';

@@ -180,6 +180,19 @@ describe('galleryHtml', () => {
     expect(html).not.toContain('earlier build');
   });
 
+  it('per-slide thumbnails, the changed ones outlined, and the history, escaped', () => {
+    const history = {
+      latest: { diff: { deck: 'a', from: 'f'.repeat(64), to: 'e'.repeat(64), changes: [{ type: 'row' as const, action: 'added' as const, section: 'S', table: '<T>', key: 'K&', slides: [2] }], slides: [2] }, from: { version: 'f'.repeat(64) }, to: { version: 'e'.repeat(64) } },
+      versions: [{ version: 'e'.repeat(64), builtAt: '2026-01-02T03:04:05.000Z', summary: 'updated: 1 table row' }],
+    };
+    const html = galleryHtml([{ ...entry, thumbnails: ['a"b/slides/01.png', 'a"b/slides/02.png'], changedSlides: [2], history }], new Date());
+    expect(html).toContain('<figure data-slide="1"><a href="a%22b/slides/01.png"><img src="a%22b/slides/01.png" alt="Slide 1"></a><figcaption>1</figcaption></figure>');
+    expect(html).toContain('<figure data-slide="2" class="changed">');
+    expect(html).toContain('<strong>Table row added</strong>: &lt;T&gt; · K&amp; <span class="where">(slide 2)</span>');
+    expect(html).toContain('<li><time datetime="2026-01-02T03:04:05.000Z">2026-01-02 03:04 UTC</time> <code>eeeeeeeeeeee</code> updated: 1 table row</li>');
+    expect(html).toContain('href="a%22b/contact%20sheet.png">Contact sheet</a>');
+  });
+
   it('says when exports were made from an earlier build of the .pptx', () => {
     expect(galleryHtml([{ ...entry, stale: true }], new Date())).toContain('The PDF or thumbnails are from an earlier build');
   });

@@ -38,6 +38,13 @@ describe('diffVersions', () => {
     expect(formatDiff(diffVersions(a, b))).toEqual(['Section moved: "Gamma" from position 3 to 1 (slides 2, 3)', 'Slides with changes: 2, 3']);
   });
 
+  it('repeated sections (same file name and title): removing one in the middle does not shift the pairing', () => {
+    const body = (k: number) => [statement(`Section body number ${k % 3} with enough words to compare.`)];
+    const x = deck(Array.from({ length: 9 }, (_, k) => sec('s', `Title ${k % 3}`, body(k))));
+    const y = deck(Array.from({ length: 9 }, (_, k) => sec('s', `Title ${k % 3}`, body(k))).filter((_, k) => k !== 4));
+    expect(diffVersions(x, y).changes).toEqual([{ type: 'section', action: 'removed', section: 'Title 1', slides: [2] }]);
+  });
+
   it('a section whose file and heading were both renamed is matched by its content', () => {
     const long = 'The alliance deepens military and economic ties across the region.';
     const x = deck([sec('old-name', 'Old heading', [statement(long)])]);
@@ -106,11 +113,11 @@ describe('wordHunks and slideList', () => {
 
   it('white space alone is no hunk; distant edits are separate hunks, close ones merge', () => {
     expect(wordHunks('one two  three', 'one\ntwo three')).toEqual([]);
-    expect(wordHunks('a b c d e f g h', 'a X c d e f Y h').map((h) => [h.removed, h.added])).toEqual([
+    expect(wordHunks('a b c d e f g h', 'a X c d e f Y h')!.map((h) => [h.removed, h.added])).toEqual([
       ['b', 'X'],
       ['g', 'Y'],
     ]);
-    expect(wordHunks('a b c d e f g h', 'a X c Y e f g h').map((h) => [h.removed, h.added])).toEqual([['b c d', 'X c Y']]);
+    expect(wordHunks('a b c d e f g h', 'a X c Y e f g h')!.map((h) => [h.removed, h.added])).toEqual([['b c d', 'X c Y']]);
   });
 
   it('slide lists compress runs', () => {

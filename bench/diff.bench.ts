@@ -45,7 +45,7 @@ export default async function bench(report: Report): Promise<void> {
   const b = await versionOf(edited, corpus.big);
   const d = diffVersions(a, b);
   const note = `${a.sections.length} → ${b.sections.length} sections, ${d.changes.length} changes`;
-  report(timed('200-section deck: diffVersions (pure)', await sample(() => diffVersions(a, b), 30, 3), note));
+  report(timed('200-section deck: diffVersions (pure)', await sample(() => diffVersions(a, b), 30, 3), `${note}; budget 100 ms`));
   report(timed('200-section deck: diffVersions + formatDiff', await sample(() => formatDiff(diffVersions(a, b)), 30, 3)));
   report(timed('200-section deck: diff of a deck with itself', await sample(() => diffVersions(a, { ...a, version: 'x' }), 30, 3)));
   // Worst case: every section different (the 200-section deck against a content deck, and back).
@@ -59,7 +59,7 @@ export default async function bench(report: Report): Promise<void> {
   writeFileSync(pptx, 'stand-in for the built deck');
   await recordVersion(opts.outDir, a, new Date('2026-01-01T00:00:00Z'));
   await recordVersion(opts.outDir, { ...b, version: sha256(readFileSync(pptx)) }, new Date('2026-01-02T00:00:00Z'));
-  report(timed('200-section deck: compareWith --previous (from disk)', await sample(async () => formatDiff((await compareWith(opts.outDir, corpus.big, { previous: true })).diff), 20, 3)));
+  report(timed('200-section deck: compareWith --previous (from disk)', await sample(async () => formatDiff((await compareWith(opts.outDir, corpus.big, { previous: true })).diff), 20, 3), 'budget 100 ms'));
   const r = await checkDeck(corpus.big, opts);
   report(timed('200-section deck: deckToVersion', await sample(() => deckToVersion(r.deck!, r.article!, 'v'), 30, 3)));
   report({ name: '200-section deck: version record size (gzip JSON)', unit: 'count', value: encodeVersion(a).byteLength, note: `bytes; ${JSON.stringify(a).length} bytes as plain JSON` });

@@ -21,6 +21,8 @@ export interface DeckOptions {
   theme?: string;
   /** For decks whose deck.yaml names no theme (from the config file). */
   defaultTheme?: string;
+  /** How many versions of each deck `output/versions/` keeps (config `history.keep`). */
+  keepVersions?: number;
 }
 
 export interface CheckResult {

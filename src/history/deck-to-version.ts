@@ -57,8 +57,8 @@ export function deckToVersion(deck: Deck, article: Article, version: string): De
 /** The slides of one source block (in deck order) → one block record. */
 function blockOf(group: Slide[], numbers: number[], sectionTitle: string, source: Block | undefined): BlockVersion {
   const first = group[0];
-  // Only a block that spans slides gets the planner's continuation suffix; strip it from the first slide's title.
-  const title = collapse(group.length > 1 ? first.title.replace(/ \((?:cont\.|\d+ of \d+)\)$/, '') : first.title);
+  // The title the block is known by, without the numbering of continued slides.
+  const title = collapse(first.baseTitle);
   const lead = 'lead' in first && first.lead ? framesText([first.lead]) : undefined;
   const common = { slides: numbers, ...(title !== sectionTitle ? { title } : {}), ...(lead ? { lead } : {}) };
   switch (first.kind) {

@@ -1,6 +1,6 @@
 import type { Paragraph, TextFrame } from '../model/text-frame.js';
 import { shippedFonts, type FontSet } from './fonts.js';
-import { snapPt } from './layout-grid.js';
+import { fromHundredthsMm, snapPt } from './layout-grid.js';
 import { prepareParagraph, type PreparedParagraph } from './prepare.js';
 import { lineCount, longestSegment, wrapParagraph, type LinkMode } from './wrap.js';
 
@@ -80,9 +80,17 @@ export const levelOf = (frame: TextFrame, p: Paragraph) => frame.levels[Math.min
 /** A paragraph's left margin: its level's `marL` when it has a bullet; a paragraph without one starts at the inset (`marL="0"`). */
 export const marginOf = (frame: TextFrame, p: Paragraph): number => (p.bullet === 'none' ? 0 : levelOf(frame, p).marL);
 
+/**
+ * LibreOffice lays out a placeholder's text 1/100 mm narrower than a text
+ * box's of the same size and insets (measured: a line that just fits a
+ * 119.98 pt text box needs a 120.01 pt placeholder).
+ */
+const PLACEHOLDER_SHRINK_PT = fromHundredthsMm(1);
+
 /** The width a paragraph's lines wrap in, in points (before the model's factor). */
 export function lineWidth(frame: TextFrame, p: Paragraph): number {
-  return snapPt(frame.box.w) - snapPt(frame.insets.left) - snapPt(frame.insets.right) - snapPt(marginOf(frame, p));
+  const w = snapPt(frame.box.w) - snapPt(frame.insets.left) - snapPt(frame.insets.right) - snapPt(marginOf(frame, p));
+  return frame.placeholder ? w - PLACEHOLDER_SHRINK_PT : w;
 }
 
 function paragraphLines(frame: TextFrame, p: Paragraph, fonts: FontSet, model: WrapModel): number {

@@ -41,9 +41,19 @@ export interface PlannedImage {
   alt: string;
 }
 
+/**
+ * The layout a slide is built on, by what it needs: PowerPoint's "Title
+ * Slide", "Title and Content", "Section Header", "Title Only", "Two
+ * Content", "Blank", and briefdeck's "Quote" and "Picture with Caption".
+ */
+export type SlideLayout = 'title' | 'content' | 'section' | 'titleOnly' | 'twoContent' | 'quote' | 'picture' | 'blank';
+
 interface SlideBase {
+  layout: SlideLayout;
   /** The title as text (what outline view and screen readers read). */
   title: string;
+  /** The title without the numbering of continued slides (`Title (cont.)`, `Title (2 of 3)` → `Title`). */
+  baseTitle: string;
   /** The title's frame, its size chosen so it fits. */
   titleFrame: TextFrame;
   /** Speaker notes, plain text; paragraphs separated by blank lines. */
@@ -126,6 +136,8 @@ export interface DeckInfo {
   timestamp: string;
   /** Footer text shown on content slides. */
   footer: string;
+  /** BCP 47 language of the deck's text (`en-US` unless deck.yaml says otherwise). */
+  language: string;
 }
 
 /** What every slide of a layout carries: measured like any text. */

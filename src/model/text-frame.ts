@@ -47,6 +47,13 @@ export interface LevelStyle {
   bulletChar: string;
 }
 
+/**
+ * The layout placeholder a frame fills (a slide's title, body, subtitle,
+ * caption, footer), which the renderer writes it into; a frame without one
+ * is a plain text box.
+ */
+export type PlaceholderRole = 'title' | 'ctrTitle' | 'subTitle' | 'content' | 'content2' | 'text' | 'caption' | 'date' | 'footer' | 'slideNumber';
+
 /** Colours by role; the renderer maps them onto the theme. */
 export type ColorRole = 'text' | 'muted' | 'title' | 'accent' | 'tableHeaderText' | 'bannerText';
 
@@ -58,6 +65,8 @@ export type ColorRole = 'text' | 'muted' | 'title' | 'accent' | 'tableHeaderText
  */
 export interface TextFrame {
   box: Rect;
+  /** The layout placeholder it fills; a plain text box when absent. */
+  placeholder?: PlaceholderRole;
   insets: Insets;
   /** Vertical anchor of the text in the box. */
   anchor: 'top' | 'middle' | 'bottom';

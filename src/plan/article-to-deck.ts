@@ -8,7 +8,7 @@ import type { FontSet } from '../measure/fonts.js';
 import { BODY_BOTTOM, BODY_TOP, CONTENT_W, GAP, MARGIN_X, SLIDE, TITLE_SLIDE_AREA } from '../theme/geometry.js';
 import { planChrome } from './chrome.js';
 import type { PlanContext } from './context.js';
-import { fitHeight, fitTitle, heightOf, plain, shrinkToText, textFrame } from './frames.js';
+import { continuedTitle, fitHeight, fitTitle, heightOf, plain, textFrame } from './frames.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { sectionToSlides } from './section-to-slides.js';
 
@@ -35,6 +35,7 @@ export function articleToDeck({ article, theme, fonts, images, timestamp }: Plan
     classification: meta.classification,
     timestamp,
     footer: [meta.organization, meta.date].filter(Boolean).join(' · '),
+    language: meta.language ?? 'en-US',
   };
   const at: Position = { file: article.metaFile, line: 1, column: 1 };
   const sections = article.sections.filter((s) => s.frontMatter.skip !== true);
@@ -50,19 +51,19 @@ export function articleToDeck({ article, theme, fonts, images, timestamp }: Plan
 function titleSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
   const { theme } = ctx;
   const area = TITLE_SLIDE_AREA;
-  const heading = (size: number) => textFrame(theme, [plain([{ text: info.title, bold: true }])], { ...area, h: Infinity }, { size, heading: true, color: 'title', anchor: 'bottom' });
+  const heading = (size: number) => textFrame(theme, [plain([{ text: info.title, bold: true }])], { ...area, h: Infinity }, { size, heading: true, color: 'title', anchor: 'bottom', placeholder: 'ctrTitle' });
   let titleSize = Math.round(theme.sizes.title * 1.25);
   while (titleSize > theme.sizes.titleMin && heightOf(ctx, heading(titleSize)) > area.h) titleSize -= 2;
   const t = heading(titleSize);
   const titleH = heightOf(ctx, t);
   const titleFrame = { ...t, box: { x: area.x, y: area.y + Math.max(0, area.h - titleH) / 2, w: area.w, h: titleH } };
   let y = titleFrame.box.y + titleH + GAP;
-  const sub = info.subtitle ? fitHeight(ctx, textFrame(theme, [plain([{ text: info.subtitle }])], { x: MARGIN_X, y, w: CONTENT_W, h: Infinity }, { size: theme.sizes.subtitle, color: 'muted' })) : undefined;
+  const sub = info.subtitle ? fitHeight(ctx, textFrame(theme, [plain([{ text: info.subtitle }])], { x: MARGIN_X, y, w: CONTENT_W, h: Infinity }, { size: theme.sizes.subtitle, color: 'muted', placeholder: 'subTitle' })) : undefined;
   y += (sub?.box.h ?? 0) + GAP * 2;
   const lines = [info.author, info.organization, info.date].filter((x): x is string => !!x).map((t) => plain([{ text: t }]));
   const details = fitHeight(ctx, textFrame(theme, lines, { x: MARGIN_X, y, w: CONTENT_W, h: Infinity }, { size: theme.sizes.bodyMin }));
   details.box.y = Math.min(y, BODY_BOTTOM - details.box.h);
-  return { kind: 'title', title: info.title, titleFrame, notes: '', source: at, subtitle: sub, details };
+  return { kind: 'title', layout: 'title', title: info.title, baseTitle: info.title, titleFrame, notes: '', source: at, subtitle: sub, details };
 }
 
 function agendaSlides(titles: string[], ctx: PlanContext, at: Position): Slide[] {
@@ -71,17 +72,19 @@ function agendaSlides(titles: string[], ctx: PlanContext, at: Position): Slide[]
   const top = Math.max(BODY_TOP, head.box.y + head.box.h + GAP);
   const region = { x: MARGIN_X, y: top, w: CONTENT_W, h: BODY_BOTTOM - top };
   const groups: Paragraph[][] = titles.map((t, i) => [{ runs: [{ text: t }], level: 0, bullet: 'number', number: i + 1 }]);
-  const frame = (ps: Paragraph[], box: typeof region, size: number) => textFrame(theme, ps, box, { size });
+  const frame = (ps: Paragraph[], box: typeof region, size: number) => textFrame(theme, ps, box, { size, placeholder: 'content' });
   const r = paginateParagraphs({ groups, first: region, next: region, frame, size: theme.sizes.body, minSize: theme.sizes.bodyMin }, ctx);
   return r.pages.map((page, k) => {
-    const title = k === 0 ? 'Agenda' : 'Agenda (cont.)';
+    const title = continuedTitle('Agenda', k, r.pages.length, 'cont');
     return {
       kind: 'agenda' as const,
+      layout: 'content' as const,
+      baseTitle: 'Agenda',
       title,
       titleFrame: fitTitle(title, ctx),
       notes: '',
       source: at,
-      body: shrinkToText(ctx, frame(page.paragraphs, region, page.size)),
+      body: frame(page.paragraphs, region, page.size),
       continuation: k > 0 ? { reason: 'agenda did not fit on one slide' } : undefined,
     };
   });
@@ -91,7 +94,8 @@ function closingSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
   const { theme } = ctx;
   const title = 'Questions and discussion';
   const lines = [info.title, info.organization, info.date].filter((x): x is string => !!x).map((t) => plain([{ text: t }]));
-  const body = fitHeight(ctx, textFrame(theme, lines, { x: MARGIN_X, y: 0, w: CONTENT_W, h: Infinity }, { size: theme.sizes.body, color: 'muted', align: 'center' }));
+  const body = fitHeight(ctx, textFrame(theme, lines, { x: MARGIN_X, y: 0, w: CONTENT_W, h: Infinity }, { size: theme.sizes.body, color: 'muted', align: 'center', placeholder: 'content' }));
   body.box.y = Math.min(SLIDE.h / 2, BODY_BOTTOM - body.box.h);
-  return { kind: 'closing', title, titleFrame: fitTitle(title, ctx), notes: '', source: at, body };
+  body.box.h = BODY_BOTTOM - body.box.y; // room below, for text a briefer adds
+  return { kind: 'closing', layout: 'content', title, baseTitle: title, titleFrame: fitTitle(title, ctx), notes: '', source: at, body };
 }

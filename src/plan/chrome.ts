@@ -17,22 +17,22 @@ const MIN_CHROME_SIZE = 7;
  */
 export function planChrome(info: DeckInfo, slides: number, ctx: PlanContext, at: Position): DeckChrome {
   const { theme } = ctx;
-  const footer = theme.footer.show && info.footer ? fitLine(info.footer, FOOTER_BOX, { anchor: 'middle', color: 'muted' }, 'footer', ctx, at) : undefined;
+  const footer = theme.footer.show && info.footer ? fitLine(info.footer, FOOTER_BOX, { anchor: 'middle', color: 'muted', placeholder: 'footer' }, 'footer', ctx, at) : undefined;
   const banners = info.classification
     ? (['top', 'bottom'] as const).map((w) => fitLine(info.classification!, bannerBox(w), { anchor: 'middle', color: 'bannerText', align: 'center', bold: true }, 'classification banner', ctx, at))
     : [];
   // The widest number the deck shows, as the slide number box's text: it must fit too.
   const slideNumber: TextFrame = {
-    ...textFrame(theme, [plain([{ text: String(slides).replace(/\d/g, '8') }])], slideNumberBox(!!theme.logo), { size: theme.sizes.footer, tight: true, color: 'muted', align: 'right' }),
+    ...textFrame(theme, [plain([{ text: String(slides).replace(/\d/g, '8') }])], slideNumberBox(!!theme.logo), { size: theme.sizes.footer, tight: true, color: 'muted', align: 'right', placeholder: 'slideNumber' }),
     insets: { ...TEXT_INSETS },
   };
   if (!measureFrame(slideNumber, ctx.fonts).fits) ctx.diagnostics.push(diagnostic('warning', 'slide-number-too-wide', at, `Unexpected slide number \`${slides}\` wider than its box at ${theme.sizes.footer} pt`, 'lower `sizes.footer` in the theme'));
   return { footer, banners, slideNumber };
 }
 
-function fitLine(text: string, box: Rect, o: { anchor: TextFrame['anchor']; color: TextFrame['color']; align?: TextFrame['align']; bold?: boolean }, what: string, ctx: PlanContext, at: Position): TextFrame {
+function fitLine(text: string, box: Rect, o: { anchor: TextFrame['anchor']; color: TextFrame['color']; align?: TextFrame['align']; bold?: boolean; placeholder?: TextFrame['placeholder'] }, what: string, ctx: PlanContext, at: Position): TextFrame {
   const frame = (t: string, size: number): TextFrame => ({
-    ...textFrame(ctx.theme, [plain([{ text: t, ...(o.bold ? { bold: true } : {}) }])], box, { size, tight: true, anchor: o.anchor, color: o.color, align: o.align }),
+    ...textFrame(ctx.theme, [plain([{ text: t, ...(o.bold ? { bold: true } : {}) }])], box, { size, tight: true, anchor: o.anchor, color: o.color, align: o.align, placeholder: o.placeholder }),
     insets: { ...NO_INSETS },
   });
   const fits = (f: TextFrame) => measureFrame(f, ctx.fonts).fits;

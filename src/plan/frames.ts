@@ -1,5 +1,5 @@
 import type { Run } from '../model/article.js';
-import type { ColorRole, LevelStyle, Paragraph, Rect, TextFrame } from '../model/text-frame.js';
+import type { ColorRole, LevelStyle, Paragraph, PlaceholderRole, Rect, TextFrame } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
 import { BULLET_INDENT, CONTENT_W, MARGIN_X, TEXT_INSETS, TITLE_Y } from '../theme/geometry.js';
 import { measureFrame } from '../measure/measure-frame.js';
@@ -18,7 +18,12 @@ export interface FrameOptions {
   align?: TextFrame['align'];
   anchor?: TextFrame['anchor'];
   italic?: boolean;
+  /** The layout placeholder the frame fills; a plain text box when absent. */
+  placeholder?: PlaceholderRole;
 }
+
+/** Placeholders of body text: PowerPoint refits their text after a briefer's edit (`normAutofit`), as its own masters do. */
+const REFITTED: ReadonlySet<PlaceholderRole> = new Set(['content', 'content2', 'text', 'caption', 'subTitle']);
 
 /**
  * The one place a text frame is planned: a box, the theme's faces and
@@ -42,7 +47,8 @@ export function textFrame(theme: Theme, paragraphs: Paragraph[], box: Rect, o: F
     box,
     insets: { ...TEXT_INSETS },
     anchor: o.anchor ?? 'top',
-    autofit: 'none',
+    autofit: o.placeholder && REFITTED.has(o.placeholder) ? 'shrink' : 'none',
+    ...(o.placeholder ? { placeholder: o.placeholder } : {}),
     face: o.heading ? theme.fonts.heading : theme.fonts.body,
     monoFace: theme.fonts.mono,
     align: o.align ?? 'left',
@@ -63,11 +69,6 @@ export function fitHeight(ctx: PlanContext, f: TextFrame, y = f.box.y): TextFram
   return { ...f, box: { ...f.box, y, h: heightOf(ctx, f) } };
 }
 
-/** The frame with its box cut to the whole points its text needs (never taller than the box it had). */
-export function shrinkToText(ctx: PlanContext, f: TextFrame): TextFrame {
-  return { ...f, box: { ...f.box, h: Math.min(f.box.h, Math.ceil(heightOf(ctx, f))) } };
-}
-
 /**
  * The slide title: the theme size while it fits on two lines, shrinking to the
  * theme minimum, and below that wrapping onto more lines (the body then starts
@@ -75,7 +76,7 @@ export function shrinkToText(ctx: PlanContext, f: TextFrame): TextFrame {
  */
 export function fitTitle(title: string, ctx: PlanContext): TextFrame {
   const { theme } = ctx;
-  const at = (size: number) => textFrame(theme, [plain([{ text: title, bold: true }])], { x: MARGIN_X, y: TITLE_Y, w: CONTENT_W, h: Infinity }, { size, heading: true, color: 'title' });
+  const at = (size: number) => textFrame(theme, [plain([{ text: title, bold: true }])], { x: MARGIN_X, y: TITLE_Y, w: CONTENT_W, h: Infinity }, { size, heading: true, color: 'title', placeholder: 'title' });
   let f = at(theme.sizes.titleMin);
   for (let size = theme.sizes.title; size >= theme.sizes.titleMin; size -= 2) {
     const candidate = at(size);
@@ -85,4 +86,15 @@ export function fitTitle(title: string, ctx: PlanContext): TextFrame {
     }
   }
   return fitHeight(ctx, f);
+}
+
+/**
+ * The title of page `k` of `n` of one piece of content, numbered so that no
+ * two slides share a title (PowerPoint's accessibility checker flags
+ * duplicates): tables `Title (2 of 3)`; text `Title (cont.)`, `Title (cont. 2)`.
+ */
+export function continuedTitle(title: string, k: number, n: number, style: 'cont' | 'of'): string {
+  if (n === 1) return title;
+  if (style === 'of') return `${title} (${k + 1} of ${n})`;
+  return k === 0 ? title : k === 1 ? `${title} (cont.)` : `${title} (cont. ${k})`;
 }

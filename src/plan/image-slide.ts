@@ -5,12 +5,12 @@ import type { PlanContext } from './context.js';
 import { fitHeight, plain, textFrame } from './frames.js';
 
 /** An image fitted inside the body keeping its aspect ratio, centred, with its title as a caption. */
-export function imageToSlide(b: ImageBlock, base: Omit<Slide, 'kind'>, region: Rect, lead: TextFrame | undefined, ctx: PlanContext): ImageSlide {
+export function imageToSlide(b: ImageBlock, base: Omit<Slide, 'kind' | 'layout'>, region: Rect, lead: TextFrame | undefined, ctx: PlanContext): ImageSlide {
   const asset = ctx.images.get(b.src);
   let caption: TextFrame | undefined;
   let area = region;
   if (b.title) {
-    const f = fitHeight(ctx, textFrame(ctx.theme, [plain([{ text: b.title, italic: true }])], { ...region, h: Infinity }, { size: ctx.theme.sizes.bodyMin, color: 'muted', align: 'center' }));
+    const f = fitHeight(ctx, textFrame(ctx.theme, [plain([{ text: b.title, italic: true }])], { ...region, h: Infinity }, { size: ctx.theme.sizes.bodyMin, color: 'muted', align: 'center', placeholder: 'caption' }));
     caption = { ...f, box: { ...f.box, y: region.y + region.h - f.box.h } };
     area = { ...region, h: region.h - f.box.h - 4 };
   }
@@ -22,6 +22,7 @@ export function imageToSlide(b: ImageBlock, base: Omit<Slide, 'kind'>, region: R
   return {
     ...base,
     kind: 'image',
+    layout: 'picture',
     lead,
     image: { box, data: asset?.data ?? new Uint8Array(), mime: asset?.mime ?? 'image/png', alt: b.alt },
     caption,

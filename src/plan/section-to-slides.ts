@@ -4,7 +4,7 @@ import type { Slide } from '../model/deck.js';
 import type { Paragraph, Rect, TextFrame } from '../model/text-frame.js';
 import { BODY_BOTTOM, BODY_TOP, CONTENT_W, GAP, MARGIN_X } from '../theme/geometry.js';
 import type { PlanContext } from './context.js';
-import { fitHeight, fitTitle, plain, shrinkToText, textFrame, type FrameOptions } from './frames.js';
+import { continuedTitle, fitHeight, fitTitle, plain, textFrame, type FrameOptions } from './frames.js';
 import { imageToSlide } from './image-slide.js';
 import { listToGroups } from './list-paragraphs.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
@@ -72,7 +72,7 @@ function visualToSlides(b: Visual, title: string, leadRuns: Run[] | undefined, n
   // Reserve room for the longest title this content may get (`… (12 of 12)`), so no variant reaches the body.
   const t = fitTitle(`${title} (99 of 99)`, ctx);
   const top = Math.max(BODY_TOP, t.box.y + t.box.h + GAP);
-  const base = { title, titleFrame: fitTitle(title, ctx), notes: notes.join('\n\n'), section: section.title, source: b.position };
+  const base = { title, baseTitle: title, titleFrame: fitTitle(title, ctx), notes: notes.join('\n\n'), section: section.title, source: b.position };
   let lead: TextFrame | undefined;
   if (leadRuns) {
     const f = fitHeight(ctx, textFrame(ctx.theme, [plain(leadRuns)], { x: MARGIN_X, y: top, w: CONTENT_W, h: Infinity }, { size: ctx.theme.sizes.body, color: 'muted' }));
@@ -95,6 +95,7 @@ function visualToSlides(b: Visual, title: string, leadRuns: Run[] | undefined, n
         ...base,
         ...retitle(base.title, k, pages.length, 'of', ctx),
         kind: 'table' as const,
+        layout: 'content' as const,
         notes: k === 0 ? base.notes : '',
         lead: k === 0 ? lead : undefined,
         table,
@@ -109,7 +110,7 @@ function visualToSlides(b: Visual, title: string, leadRuns: Run[] | undefined, n
 function paragraphSlides(
   kind: 'bullets' | 'quote',
   groups: Paragraph[][],
-  base: Omit<Slide, 'kind'>,
+  base: Omit<Slide, 'kind' | 'layout'>,
   lead: TextFrame | undefined,
   first: Rect,
   next: Rect,
@@ -117,12 +118,13 @@ function paragraphSlides(
   at: Position,
 ): Slide[] {
   const size = kind === 'quote' ? ctx.theme.sizes.quote : ctx.theme.sizes.body;
-  const style: Omit<FrameOptions, 'size'> = kind === 'quote' ? { italic: true } : {};
+  const style: Omit<FrameOptions, 'size'> = kind === 'quote' ? { italic: true, placeholder: 'content' } : { placeholder: 'content' };
   const frame = (ps: Paragraph[], box: Rect, s: number) => textFrame(ctx.theme, ps, box, { ...style, size: s });
   const r = paginateParagraphs({ groups, first, next, frame, size, minSize: ctx.theme.sizes.bodyMin }, ctx);
   if (r.splitParagraph) ctx.diagnostics.push(diagnostic('warning', 'paragraph-split', at, `Unexpected paragraph longer than a slide even at ${ctx.theme.sizes.bodyMin} pt: it continues on the next slide`, 'shorten it, or move detail to the speaker notes'));
   return r.pages.map((page, k) => {
-    const body = shrinkToText(ctx, frame(page.paragraphs, k === 0 ? first : next, page.size));
+    // The body placeholder keeps the whole region: text a briefer adds has room before PowerPoint refits it.
+    const body = frame(page.paragraphs, k === 0 ? first : next, page.size);
     const common = {
       ...base,
       ...retitle(base.title, k, r.pages.length, 'cont', ctx),
@@ -130,14 +132,14 @@ function paragraphSlides(
       body,
       continuation: k > 0 ? { reason: kind === 'quote' ? 'quote did not fit on one slide' : 'bullets did not fit on one slide' } : undefined,
     };
-    return kind === 'quote' ? { ...common, kind } : { ...common, kind, lead: k === 0 ? lead : undefined };
+    return kind === 'quote' ? { ...common, kind, layout: 'quote' as const } : { ...common, kind, layout: 'content' as const, lead: k === 0 ? lead : undefined };
   });
 }
 
 /** Continuation titles: `Title (cont.)` for text, `Title (2 of 3)` for tables; re-fitted, since they are longer. */
-function retitle(title: string, k: number, n: number, style: 'cont' | 'of', ctx: PlanContext): { title: string; titleFrame: TextFrame } {
-  const t = n === 1 ? title : style === 'of' ? `${title} (${k + 1} of ${n})` : k === 0 ? title : `${title} (cont.)`;
-  return { title: t, titleFrame: fitTitle(t, ctx) };
+function retitle(title: string, k: number, n: number, style: 'cont' | 'of', ctx: PlanContext): { title: string; baseTitle: string; titleFrame: TextFrame } {
+  const t = continuedTitle(title, k, n, style);
+  return { title: t, baseTitle: title, titleFrame: fitTitle(t, ctx) };
 }
 
 /** A prose-only section: its opening sentence on the slide, every paragraph in the notes. */
@@ -146,16 +148,17 @@ function statementSlides(section: Section, prose: ParagraphBlock[], notes: strin
   const t = fitTitle(`${section.title} (cont.)`, ctx);
   const top = Math.max(BODY_TOP, t.box.y + t.box.h + GAP);
   const region: Rect = { x: MARGIN_X, y: top, w: CONTENT_W, h: BODY_BOTTOM - top };
-  const frame = (ps: Paragraph[], box: Rect, s: number) => textFrame(ctx.theme, ps, box, { size: s, color: 'title' });
+  const frame = (ps: Paragraph[], box: Rect, s: number) => textFrame(ctx.theme, ps, box, { size: s, color: 'title', placeholder: 'text' });
   const r = paginateParagraphs({ groups: [[plain(opening)]], first: region, next: region, frame, size: ctx.theme.sizes.quote, minSize: ctx.theme.sizes.bodyMin }, ctx);
   const source = prose[0]?.position ?? section.titlePosition;
   return r.pages.map((page, k) => ({
     kind: 'statement' as const,
+    layout: 'section' as const,
     ...retitle(section.title, k, r.pages.length, 'cont', ctx),
     notes: k === 0 ? notes.join('\n\n') : '',
     section: section.title,
     source,
-    body: shrinkToText(ctx, frame(page.paragraphs, region, page.size)),
+    body: frame(page.paragraphs, region, page.size),
     continuation: k > 0 ? { reason: 'opening sentence did not fit on one slide' } : undefined,
   }));
 }

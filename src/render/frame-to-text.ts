@@ -1,7 +1,10 @@
 import type PptxGenJS from 'pptxgenjs';
 import type { Run } from '../model/article.js';
-import type { ColorRole, Insets, Paragraph, TextFrame } from '../model/text-frame.js';
+import type { Insets, Paragraph, TextFrame } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
+import { colorRef, hexOf } from './colors.js';
+import { splitByLanguage } from './language.js';
+import { PLACEHOLDER_MARK } from './placeholders.js';
 import { place, xmlSafe } from './units.js';
 
 type TextProps = PptxGenJS.TextProps;
@@ -15,17 +18,25 @@ export interface FrameText {
 
 /**
  * The one place a planned text frame is written: its box, insets, anchor,
- * autofit, face, size, colour, alignment, line and paragraph spacing, and
- * per paragraph its bullet and indent, exactly as `measureFrame` measured
- * them. The renderer and every test deck write frames through this.
+ * autofit, size, colour, alignment, line and paragraph spacing, and per
+ * paragraph its bullet and indent, exactly as `measureFrame` measured them.
+ * Colours are written as theme colours where the theme has them, and the
+ * face is left to the theme when it is the theme's (placeholders and text
+ * boxes inherit it), so a briefer who changes the theme in PowerPoint
+ * restyles the deck. A frame that fills a placeholder is marked for the
+ * package stage, which turns the shape into it (pptxgenjs's own placeholders
+ * take the layout's geometry over the planned one). Runs are tagged with
+ * their language by script, the deck's `language` for Latin text. The
+ * renderer and every test deck write frames through this.
  */
-export function frameToText(f: TextFrame, theme: Theme, extra: TextPropsOptions = {}): FrameText {
+export function frameToText(f: TextFrame, theme: Theme, language: string): FrameText {
   const level = f.levels[0];
+  const inherited = f.placeholder === 'title' || f.placeholder === 'ctrTitle' ? theme.fonts.heading : theme.fonts.body;
   const options: FrameText['options'] = {
     ...place(f.box),
-    fontFace: f.face,
+    ...(f.face === inherited ? {} : { fontFace: f.face }),
     fontSize: level.size,
-    color: colorOf(f.color, theme),
+    color: colorRef(hexOf(f.color, theme), theme),
     italic: f.italic,
     bold: f.bold,
     align: f.align,
@@ -36,34 +47,9 @@ export function frameToText(f: TextFrame, theme: Theme, extra: TextPropsOptions 
     ...(level.spaceBefore ? { paraSpaceBefore: level.spaceBefore } : {}),
     fit: f.autofit === 'shrink' ? 'shrink' : 'none',
     wrap: true,
-    ...extra,
+    ...(f.placeholder ? { objectName: `${PLACEHOLDER_MARK}${f.placeholder}` } : {}),
   };
-  return { runs: paragraphsToRuns(f.paragraphs, f, theme), options };
-}
-
-/** The frame as one string (for layout objects, which pptxgenjs takes as a single run). */
-export function frameToString(f: TextFrame, theme: Theme): { text: string; options: FrameText['options'] } {
-  const { runs, options } = frameToText(f, theme);
-  if (f.paragraphs.length !== 1 || f.paragraphs[0].runs.length !== 1) throw new Error('briefdeck bug: a layout text frame must be one run');
-  return { text: runs[0].text ?? '', options: { ...options, bold: f.paragraphs[0].runs[0].bold || f.bold } };
-}
-
-/** Theme colour of a role. */
-export function colorOf(role: ColorRole, theme: Theme): string {
-  switch (role) {
-    case 'muted':
-      return theme.colors.muted;
-    case 'accent':
-      return theme.colors.accent;
-    case 'title':
-      return theme.colors.title;
-    case 'tableHeaderText':
-      return theme.colors.tableHeaderText;
-    case 'bannerText':
-      return theme.colors.bannerText;
-    default:
-      return theme.colors.text;
-  }
+  return { runs: paragraphsToRuns(f.paragraphs, f, theme, language), options };
 }
 
 /**
@@ -79,12 +65,15 @@ export const pptxMargin = (i: Insets): [number, number, number, number] => [i.le
  * end with `breakLine`. The post-pass removes the extra `<a:pPr>` pptxgenjs
  * writes before later runs.
  */
-export function paragraphsToRuns(ps: readonly Paragraph[], f: Pick<TextFrame, 'levels' | 'monoFace'>, theme: Theme, base: TextPropsOptions = {}): TextProps[] {
+export function paragraphsToRuns(ps: readonly Paragraph[], f: Pick<TextFrame, 'levels' | 'monoFace'>, theme: Theme, language: string, base: TextPropsOptions = {}): TextProps[] {
   const out: TextProps[] = [];
   ps.forEach((p, i) => {
-    const runs: Run[] = p.runs.length > 0 ? p.runs : [{ text: '' }];
+    // A run in two scripts is written as two runs, each tagged with its language.
+    const runs = (p.runs.length > 0 ? p.runs : [{ text: '' }]).flatMap((r) =>
+      splitByLanguage(r.text, language).map((piece, k): Run & { lang: string } => ({ ...r, text: piece.text, lang: piece.lang, ...(k > 0 ? { breakBefore: false } : {}) })),
+    );
     runs.forEach((r, j) => {
-      const options: TextPropsOptions = { ...base, ...runStyle(r, f.monoFace, theme) };
+      const options: TextPropsOptions = { ...base, ...runStyle(r, f.monoFace, theme), lang: r.lang };
       if (j === 0) Object.assign(options, paragraphOptions(p, ps, i, f));
       if (j > 0 && r.breakBefore) options.softBreakBefore = true;
       if (j === runs.length - 1 && i < ps.length - 1) options.breakLine = true;
@@ -102,7 +91,7 @@ function runStyle(r: Run, monoFace: string, theme: Theme): TextPropsOptions {
   if (r.code) o.fontFace = monoFace;
   if (r.href) {
     o.hyperlink = { url: r.href };
-    o.color = theme.colors.link;
+    o.color = colorRef(theme.colors.link, theme);
   }
   return o;
 }

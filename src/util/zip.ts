@@ -14,9 +14,10 @@ export interface ZipEntry {
 const ENTRY_DATE = new Date(2020, 0, 1, 0, 0, 0);
 
 /**
- * Write a zip with fflate's container code. Entries are DEFLATEd with Node's
- * native zlib (fflate's own JavaScript deflate measured 2× slower on a deck:
- * 12 ms against 6.9 ms), and STOREd where deflate does not pay (images).
+ * Write a zip with fflate's container code: no folder entries, every entry
+ * DEFLATEd, as PowerPoint writes packages (a package with folder entries was
+ * reported repaired by PowerPoint). Deflate is Node's native zlib: fflate's
+ * own JavaScript deflate measured 2× slower on a deck (12 ms against 6.9 ms).
  */
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -27,11 +28,10 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   });
   for (const e of entries) {
     const deflated = deflateRawSync(e.data, { level: 6 });
-    const store = deflated.length >= e.data.length;
-    const file: ZipInputFile = { filename: e.name, size: e.data.length, crc: crc32(e.data), compression: store ? 0 : 8, mtime: ENTRY_DATE };
+    const file: ZipInputFile = { filename: e.name, size: e.data.length, crc: crc32(e.data), compression: 8, mtime: ENTRY_DATE };
     zip.add(file);
-    // fflate's types ask for an ArrayBuffer-backed array; these are (no SharedArrayBuffer here).
-    file.ondata!(null, (store ? e.data : deflated) as Uint8Array<ArrayBuffer>, true);
+    // fflate's types ask for an ArrayBuffer-backed array; this one is (no SharedArrayBuffer here).
+    file.ondata!(null, deflated as Uint8Array<ArrayBuffer>, true);
   }
   zip.end();
   if (failed) throw failed;

@@ -57,11 +57,11 @@ describe.skipIf(!enabled)('LibreOffice stress', () => {
       const pred = measureFrame(frame, undefined, LIBREOFFICE).lines[0]; // as LibreOffice wraps links
       const planned = measureFrame(frame).lines[0];
       cases.push({ face, size, w, pred, planned, runs, frame });
-      slides.push({ kind: 'bullets', title: '', titleFrame: textFrame(t, [plain([{ text: '' }])], { x: 0, y: 0, w: 10, h: 10 }, { size: 10, heading: true }), notes: '', source: { file: 'stress', line: k + 1, column: 1 }, body: frame });
+      slides.push({ kind: 'bullets', layout: 'content', title: '', baseTitle: '', titleFrame: textFrame(t, [plain([{ text: '' }])], { x: 0, y: 0, w: 10, h: 10 }, { size: 10, heading: true }), notes: '', source: { file: 'stress', line: k + 1, column: 1 }, body: frame });
     }
     const t = themes.Calibri;
     const deck: Deck = {
-      info: { slug: 'stress', title: 'stress', timestamp: '2020-01-01T00:00:00Z', footer: '' },
+      info: { slug: 'stress', title: 'stress', timestamp: '2020-01-01T00:00:00Z', footer: '', language: 'en-US' },
       size: { w: 960, h: 1440 },
       chrome: { banners: [], slideNumber: textFrame(t, [plain([{ text: '888' }])], { x: 880, y: 1410, w: 60, h: 20 }, { size: 10 }) },
       slides,

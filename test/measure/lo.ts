@@ -1,9 +1,7 @@
 /**
  * Helpers for the measurement tests that read LibreOffice's layout back: the
- * shared PDF reader, visual lines, and the production post-pass.
+ * shared PDF reader and visual lines.
  */
-import { normalizePptx } from '../../src/render/post-pass.js';
-
 export { pdfWords, pptxToPdfs, type PdfWord } from '../helpers/pdf.js';
 import type { PdfWord } from '../helpers/pdf.js';
 
@@ -34,15 +32,4 @@ export function visualLines(words: readonly PdfWord[], tolerance: number): Visua
       .map((w) => w.text)
       .join(' '),
   }));
-}
-
-/**
- * pptxgenjs 4.0.1 writes an `<a:pPr>` before every later run of a formatted
- * paragraph (invalid DrawingML; LibreOffice then applies the last one, so a
- * bullet paragraph whose first run is bold loses its bullet and indent). Keeps
- * only the first `<a:pPr>` of each paragraph, as the renderer does.
- */
-export async function keepFirstParagraphProps(pptx: Buffer): Promise<Buffer> {
-  // The production post-pass, so these tests measure what briefdeck writes.
-  return Buffer.from(await normalizePptx(pptx, '2020-01-01T00:00:00Z'));
 }

@@ -62,7 +62,8 @@ describe('plan: stress content', () => {
   it('continues 18 bullets on a (cont.) slide, splitting between bullets', () => {
     const slides = bySection(r, 'Eighteen bullets');
     expect(slides.length).toBeGreaterThan(1);
-    expect(slides.map((s) => s.title)).toEqual(['Eighteen bullets', ...slides.slice(1).map(() => 'Eighteen bullets (cont.)')]);
+    expect(slides.map((s) => s.title)).toEqual(['Eighteen bullets', 'Eighteen bullets (cont.)', ...slides.slice(2).map((_, k) => `Eighteen bullets (cont. ${k + 2})`)]);
+    expect(new Set(slides.map((s) => s.baseTitle))).toEqual(new Set(['Eighteen bullets']));
     const all = slides.flatMap((s) => (s.kind === 'bullets' ? s.body.paragraphs : []));
     expect(all.map((p) => p.runs[0].text)).toEqual(Array.from({ length: 18 }, (_, i) => `Point ${i + 1}:`));
     expect(slides[1].continuation?.reason).toBe('bullets did not fit on one slide');

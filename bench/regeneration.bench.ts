@@ -3,15 +3,15 @@
  * in process and as a `briefdeck build` process, and the time from a save to
  * the new .pptx in `briefdeck watch` (median of 20 edits).
  *
- * Runs the compiled package in dist/ (compiled here first, as the tests do):
- * code under dist-bench/src resolves package.json and themes/fonts one folder
- * too deep.
+ * The processes run the bundled CLI in dist/ (`npm run bench` compiles it
+ * first when stale, as every npm script does).
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { buildDecks } from '../src/build-all.js';
 import { sample, timed, type Report } from './harness.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)); // dist-bench/bench → repo
@@ -20,13 +20,11 @@ const DECKS = ['russia-north-korea-treaty', 'us-policy-response'];
 const EDITS = 20;
 
 export default async function (report: Report): Promise<void> {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-regen-'));
   try {
     for (const d of DECKS) await cp(path.join(ROOT, 'content', d), path.join(dir, 'content', d), { recursive: true });
     await cp(path.join(ROOT, 'themes'), path.join(dir, 'themes'), { recursive: true });
     const opts = { contentDir: path.join(dir, 'content'), themesDir: path.join(dir, 'themes'), outDir: path.join(dir, 'output') };
-    const { buildDecks } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'build-all.js')).href)) as typeof import('../src/build-all.js');
 
     const first = await buildDecks(DECKS, opts);
     if (first.some((r) => !r.file)) throw new Error('the content decks did not build');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildDeck, type BuildResult, type DeckOptions } from './build.js';
+import type { BuildResult, DeckOptions } from './build.js';
 import { deckInputs } from './drivers/deck-inputs.js';
 import { isUpToDate, manifestEntry, readManifest, updateManifest, type ManifestEntry } from './drivers/manifest.js';
 import { diagnostic, hasErrors } from './model/diagnostic.js';
@@ -55,6 +55,8 @@ async function buildOne(slug: string, opts: DeckOptions, tool: string, previous:
     const file = previous.outputs[0] && path.join(opts.outDir, previous.outputs[0].file);
     return { slug, diagnostics: previous.warnings, skipped: true, slides: previous.slides, file, ms: performance.now() - t0 };
   }
+  // The build stages (parser, fonts, renderer) load only when a deck needs building: a no-op run never pays for them.
+  const { buildDeck } = await import('./build.js');
   const r = await buildDeck(slug, opts);
   if (hasErrors(r.diagnostics) || !r.pptx || !r.file) return r;
   const slides = r.deck?.slides.length ?? 0;

@@ -8,7 +8,6 @@ import { hasErrors, type Diagnostic } from './model/diagnostic.js';
 import type { Theme } from './model/theme.js';
 import { articleToDeck } from './plan/article-to-deck.js';
 import { fontMeasurer } from './plan/font-measurer.js';
-import { deckToPptx } from './render/deck-to-pptx.js';
 import { DEFAULT_THEME, loadTheme } from './theme/load-theme.js';
 import { writeFileAtomic } from './util/atomic-write.js';
 import { validateArticle } from './validate/validate-article.js';
@@ -64,6 +63,8 @@ export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildR
   const t0 = performance.now();
   const checked = await checkDeck(slug, opts);
   if (!checked.deck || !checked.theme || hasErrors(checked.diagnostics)) return { ...checked, ms: performance.now() - t0 };
+  // pptxgenjs and the zip writer load only here, so `check` never pays for them.
+  const { deckToPptx } = await import('./render/deck-to-pptx.js');
   const pptx = await deckToPptx(checked.deck, checked.theme);
   const file = path.join(opts.outDir, `${slug}.pptx`);
   await writeFileAtomic(file, pptx);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { loadImages } from './content/load-images.js';
 import { loadDeckSource } from './content/load-deck.js';
 import { sourceToArticle } from './content/source-to-article.js';
-import type { Article } from './model/article.js';
+import type { Article, Run } from './model/article.js';
 import type { Deck } from './model/deck.js';
 import { hasErrors, type Diagnostic } from './model/diagnostic.js';
 import type { Theme } from './model/theme.js';
@@ -69,6 +69,33 @@ export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildR
   const file = path.join(opts.outDir, `${slug}.pptx`);
   await writeFileAtomic(file, pptx);
   return { ...checked, file, pptx, ms: performance.now() - t0 };
+}
+
+/**
+ * Warm a long-lived process (`watch`) so that its first rebuild is as quick
+ * as the later ones: check and render `deck` in memory (nothing is written),
+ * which loads the stages and runs each once (the Markdown lexer's regular
+ * expressions and the renderer are slow on first use), then open and measure
+ * every variant of each theme's fonts (regular, bold, italic, bold italic,
+ * code) through the planner's measurer. Problems are left to the real build.
+ */
+export async function warmUp(opts: DeckOptions, deck: string | undefined, themeNames: readonly string[]): Promise<void> {
+  const { deckToPptx } = await import('./render/deck-to-pptx.js');
+  const checked = deck === undefined ? undefined : await checkDeck(deck, opts).catch(() => undefined);
+  if (checked?.deck && checked.theme) await deckToPptx(checked.deck, checked.theme);
+  const runs: Run[] = [
+    { text: 'Warm up ' },
+    { text: 'the fonts ', bold: true },
+    { text: 'for the ', italic: true },
+    { text: 'first edit ', bold: true, italic: true },
+    { text: 'code', code: true },
+  ];
+  for (const name of new Set(themeNames)) {
+    const { theme } = await loadTheme(opts.themesDir, name);
+    if (!theme) continue;
+    const measurer = fontMeasurer(theme);
+    for (const face of new Set([theme.fonts.heading, theme.fonts.body])) measurer.lineCount(runs, 400, theme.sizes.body, face);
+  }
 }
 
 /**

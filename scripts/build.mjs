@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,41 +61,40 @@ function bundle(name) {
   const stamp = readJson(stampFile);
   if (!force && stamp?.hash === hash && stamp.outputs.every((f) => existsSync(path.join(outDir, f)))) return false;
 
-  // Build into a scratch folder, then move files in: chunks first and entries
-  // last, so a process starting meanwhile never finds an entry without its chunks.
-  mkdirSync(outDir, { recursive: true });
-  const scratch = mkdtempSync(path.join(outDir, '.build-'));
-  try {
-    const esbuild = loadEsbuild();
-    const entries = typeof t.entries === 'function' ? t.entries() : t.entries;
-    const result = esbuild.buildSync({
-      absWorkingDir: ROOT,
-      entryPoints: entries,
-      outdir: scratch,
-      chunkNames: 'chunks/[name]-[hash]',
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20.19',
-      external: EXTERNAL,
-      banner: { js: BANNER },
-      sourcemap: 'linked',
-      sourcesContent: false,
-      metafile: true,
-      logLevel: 'warning',
-    });
-    const outputs = Object.keys(result.metafile.outputs).map((f) => path.relative(scratch, path.resolve(ROOT, f)));
-    const isEntry = (f) => !f.startsWith('chunks/');
-    for (const f of [...outputs.filter((f) => !isEntry(f)), ...outputs.filter(isEntry)]) {
-      mkdirSync(path.dirname(path.join(outDir, f)), { recursive: true });
-      renameSync(path.join(scratch, f), path.join(outDir, f));
-    }
-    removeStale(outDir, new Set(outputs));
-    writeFileSync(stampFile, `${JSON.stringify({ hash, outputs }, null, 2)}\n`);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+  // Bundle in memory, then write each file atomically (temporary name, then
+  // rename): chunks first and entries last, so a process starting meanwhile
+  // never finds an entry without its chunks.
+  const esbuild = loadEsbuild();
+  const entries = typeof t.entries === 'function' ? t.entries() : t.entries;
+  const result = esbuild.buildSync({
+    absWorkingDir: ROOT,
+    entryPoints: entries,
+    outdir: outDir,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    external: EXTERNAL,
+    banner: { js: BANNER },
+    sourcemap: 'linked',
+    sourcesContent: false,
+    write: false,
+    logLevel: 'warning',
+  });
+  const files = result.outputFiles.map((f) => ({ rel: path.relative(outDir, f.path).split(path.sep).join('/'), f }));
+  const isEntry = ({ rel }) => !rel.startsWith('chunks/');
+  for (const { rel, f } of [...files.filter((x) => !isEntry(x)), ...files.filter(isEntry)]) {
+    const file = path.join(outDir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, f.contents);
+    renameSync(tmp, file);
   }
+  const outputs = files.map((x) => x.rel);
+  removeStale(outDir, new Set(outputs));
+  writeFileSync(stampFile, `${JSON.stringify({ hash, outputs }, null, 2)}\n`);
   return true;
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { BuildResult, DeckOptions } from './build.js';
 import { deckInputs } from './drivers/deck-inputs.js';
 import { isUpToDate, manifestEntry, readManifest, updateManifest, type ManifestEntry } from './drivers/manifest.js';
+import { recordBuild } from './history/record-build.js';
 import type { Deck, Slide } from './model/deck.js';
 import { diagnostic, hasErrors } from './model/diagnostic.js';
 import { detached } from './util/detached.js';
@@ -73,7 +74,9 @@ async function buildOne(slug: string, opts: DeckOptions, tool: string, previous:
   const r = await buildDeck(slug, opts);
   if (hasErrors(r.diagnostics) || !r.pptx || !r.file) return { slug, diagnostics: r.diagnostics, deck: outline(r.deck), ms: r.ms };
   const slides = r.deck?.slides.length ?? 0;
-  const entry = manifestEntry(inputs, [{ file: path.relative(opts.outDir, r.file), bytes: r.pptx }], { ms: r.ms, slides, diagnostics: r.diagnostics });
+  const now = new Date();
+  const outputs = [{ file: path.relative(opts.outDir, r.file), bytes: r.pptx }, ...(await recordBuild(opts, r, now))];
+  const entry = manifestEntry(inputs, outputs, { ms: r.ms, slides, diagnostics: r.diagnostics }, now);
   await updateManifest(opts.outDir, { [slug]: entry });
   return { slug, diagnostics: r.diagnostics, deck: outline(r.deck), file: r.file, ms: r.ms, slides };
 }

@@ -7,7 +7,10 @@ import type { Deck } from './model/deck.js';
 import { hasErrors, type Diagnostic } from './model/diagnostic.js';
 import type { Theme } from './model/theme.js';
 import { articleToDeck } from './plan/article-to-deck.js';
-import { fontMeasurer } from './plan/font-measurer.js';
+import { shippedFonts } from './measure/fonts.js';
+import { measureFrame } from './measure/measure-frame.js';
+import { plain, textFrame } from './plan/frames.js';
+import { CONTENT_W } from './theme/geometry.js';
 import { DEFAULT_THEME, loadTheme } from './theme/load-theme.js';
 import { writeFileAtomic } from './util/atomic-write.js';
 import { validateArticle } from './validate/validate-article.js';
@@ -20,6 +23,8 @@ export interface DeckOptions {
   theme?: string;
   /** For decks whose deck.yaml names no theme (from the config file). */
   defaultTheme?: string;
+  /** How many versions of each deck `output/versions/` keeps (config `history.keep`). */
+  keepVersions?: number;
 }
 
 export interface CheckResult {
@@ -53,7 +58,7 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
   const { images, diagnostics: imageProblems } = await loadImages(article);
   diagnostics.push(...imageProblems);
   if (!themed.theme || hasErrors(diagnostics)) return { slug, diagnostics, article, theme: themed.theme };
-  const planned = articleToDeck({ article, theme: themed.theme, measurer: fontMeasurer(themed.theme), images, timestamp: timestampOf(article) });
+  const planned = articleToDeck({ article, theme: themed.theme, fonts: shippedFonts(), images, timestamp: timestampOf(article) });
   diagnostics.push(...planned.diagnostics);
   return { slug, diagnostics, article, theme: themed.theme, deck: planned.deck };
 }
@@ -77,7 +82,7 @@ export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildR
  * which loads the stages and runs each once (the Markdown lexer's regular
  * expressions and the renderer are slow on first use), then open and measure
  * every variant of each theme's fonts (regular, bold, italic, bold italic,
- * code) through the planner's measurer. Problems are left to the real build.
+ * code) with the planner's `measureFrame`. Problems are left to the real build.
  */
 export async function warmUp(opts: DeckOptions, deck: string | undefined, themeNames: readonly string[]): Promise<void> {
   const { deckToPptx } = await import('./render/deck-to-pptx.js');
@@ -93,8 +98,10 @@ export async function warmUp(opts: DeckOptions, deck: string | undefined, themeN
   for (const name of new Set(themeNames)) {
     const { theme } = await loadTheme(opts.themesDir, name);
     if (!theme) continue;
-    const measurer = fontMeasurer(theme);
-    for (const face of new Set([theme.fonts.heading, theme.fonts.body])) measurer.lineCount(runs, 400, theme.sizes.body, face);
+    for (const heading of [true, false]) {
+      const frame = textFrame(theme, [plain(runs)], { x: 0, y: 0, w: CONTENT_W, h: 1000 }, { size: theme.sizes.body, heading });
+      measureFrame(frame, shippedFonts());
+    }
   }
 }
 

@@ -14,6 +14,7 @@ export const commands: { name: string; load: () => Promise<Command> }[] = [
   { name: 'build', load: async () => (await import('./commands/build.js')).build },
   { name: 'check', load: async () => (await import('./commands/check.js')).check },
   { name: 'export', load: async () => (await import('./commands/export.js')).exportCommand },
+  { name: 'diff', load: async () => (await import('./commands/diff.js')).diff },
   { name: 'send', load: async () => (await import('./commands/send.js')).send },
   { name: 'watch', load: async () => (await import('./commands/watch.js')).watch },
   { name: 'schedule', load: async () => (await import('./commands/schedule.js')).schedule },

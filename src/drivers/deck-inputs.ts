@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { DeckOptions } from '../build.js';
-import { DEFAULT_FONTS_DIR } from '../plan/measure/font-registry.js';
+import { DEFAULT_FONTS_DIR } from '../measure/font-registry.js';
 import { DEFAULT_THEME, findThemeFile } from '../theme/load-theme.js';
 import { sha256 } from '../util/hash.js';
 

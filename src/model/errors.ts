@@ -20,5 +20,6 @@ export class ThemeError extends BriefdeckError {}
 export class ExportError extends BriefdeckError {}
 export class DeliveryError extends BriefdeckError {}
 export class UsageError extends BriefdeckError {}
+export class HistoryError extends BriefdeckError {}
 
 export const isUserError = (e: unknown): e is BriefdeckError => e instanceof BriefdeckError;

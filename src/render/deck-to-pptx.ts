@@ -13,14 +13,16 @@ import { escapeXml, xmlSafe } from './units.js';
  */
 export async function deckToPptx(deck: Deck, theme: Theme): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
-  pptx.layout = 'LAYOUT_WIDE';
+  // In exact inches: 960 × 540 pt is PowerPoint's 16:9 (12192000 × 6858000 EMU).
+  pptx.defineLayout({ name: 'BRIEFDECK', width: deck.size.w / 72, height: deck.size.h / 72 });
+  pptx.layout = 'BRIEFDECK';
   pptx.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };
   pptx.title = xmlSafe(deck.info.title);
   if (deck.info.subtitle) pptx.subject = xmlSafe(deck.info.subtitle);
   pptx.author = xmlSafe(deck.info.author ?? deck.info.organization ?? 'briefdeck');
   // pptxgenjs writes `company` into docProps/app.xml without escaping it.
   if (deck.info.organization) pptx.company = escapeXml(deck.info.organization);
-  defineLayouts(pptx, theme, deck.info);
+  defineLayouts(pptx, theme, deck.chrome);
 
   // pptxgenjs finds sections by name, so two sections of one name must differ.
   const taken = new Set<string>();

@@ -1,5 +1,4 @@
-import { readZip } from './zip-reader.js';
-import { writeZip, type ZipEntry } from './zip-writer.js';
+import { readZip, writeZip, type ZipEntry } from '../util/zip.js';
 
 /**
  * Repair and normalise pptxgenjs output:

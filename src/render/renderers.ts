@@ -1,10 +1,9 @@
 import type PptxGenJS from 'pptxgenjs';
-import type { Slide, SlideKind, TextFrame } from '../model/deck.js';
+import type { Slide, SlideKind } from '../model/deck.js';
+import type { TextFrame } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
-import { INSET } from '../plan/geometry.js';
-import { pptxMargin } from '../plan/measure/text-box.js';
+import { frameToText } from './frame-to-text.js';
 import { tableToPptx } from './table.js';
-import { frameOptions, paragraphsToRuns } from './text-props.js';
 import { place, xmlSafe } from './units.js';
 
 export type Renderer<S extends Slide = Slide> = (slide: PptxGenJS.Slide, s: S, theme: Theme) => void;
@@ -13,7 +12,7 @@ type ByKind = { [K in SlideKind]: Renderer<Extract<Slide, { kind: K }>> };
 /** One renderer per slide kind: a new kind that is not drawn here fails to compile. */
 export const renderers = {
   title: (slide, s, theme) => {
-    title(slide, s, theme, 'title');
+    title(slide, s, theme);
     if (s.subtitle) text(slide, s.subtitle, theme);
     text(slide, s.details, theme);
   },
@@ -50,22 +49,13 @@ export function renderSlide(slide: PptxGenJS.Slide, s: Slide, theme: Theme): voi
   if (s.notes) slide.addNotes(xmlSafe(s.notes));
 }
 
-function title(slide: PptxGenJS.Slide, s: Slide, theme: Theme, kind: 'title' | 'content' = 'content'): void {
-  slide.addText(xmlSafe(s.title), {
-    placeholder: 'title',
-    ...place(s.titleBox),
-    fontFace: theme.fonts.heading,
-    fontSize: s.titleSize,
-    bold: true,
-    color: theme.colors.title,
-    align: 'left',
-    valign: kind === 'title' ? 'bottom' : 'top',
-    lineSpacingMultiple: 1,
-    margin: pptxMargin(INSET),
-    fit: 'none',
-  });
+/** The title frame, in the layout's title placeholder (what outline view and screen readers read). */
+function title(slide: PptxGenJS.Slide, s: Slide, theme: Theme): void {
+  const { runs, options } = frameToText(s.titleFrame, theme, { placeholder: 'title' });
+  slide.addText(runs, options);
 }
 
 function text(slide: PptxGenJS.Slide, f: TextFrame, theme: Theme): void {
-  slide.addText(paragraphsToRuns(f.paragraphs, theme), { ...place(f.box), ...frameOptions(f, theme, theme.fonts.body) });
+  const { runs, options } = frameToText(f, theme);
+  slide.addText(runs, options);
 }

@@ -1,20 +1,22 @@
 import type PptxGenJS from 'pptxgenjs';
 import type { PlannedTable } from '../model/deck.js';
 import type { Theme } from '../model/theme.js';
-import { CELL } from '../plan/geometry.js';
-import { paragraphsToRuns } from './text-props.js';
+import { paragraphsToRuns } from './frame-to-text.js';
 import { inch, place } from './units.js';
 
 /**
- * A planned table → a native `a:tbl`. Widths and row heights come from the
- * plan; pptxgenjs's own `autoPage` (which guesses heights and splits rows
- * mid-text) stays off. pptxgenjs has no banding, so body rows get fills.
+ * A planned table → a native `a:tbl`. Widths, row heights, cell margins and
+ * the size come from the plan; pptxgenjs's own `autoPage` (which guesses
+ * heights and splits rows mid-text) stays off. pptxgenjs has no banding, so
+ * body rows get fills.
  */
 export function tableToPptx(slide: PptxGenJS.Slide, t: PlannedTable, theme: Theme): void {
   const border: PptxGenJS.BorderProps = { type: 'solid', pt: 0.75, color: theme.colors.tableBorder };
-  const margin = [CELL.t, CELL.r, CELL.b, CELL.l].map(inch) as [number, number, number, number];
+  // pptxgenjs reads cell margins as [top, right, bottom, left].
+  const margin = [t.cellInsets.top, t.cellInsets.right, t.cellInsets.bottom, t.cellInsets.left].map(inch) as [number, number, number, number];
+  const cellText = { levels: [], monoFace: theme.fonts.mono };
   const cell = (runs: PlannedTable['header'][number]['runs'], c: number, color: string, fill: string): PptxGenJS.TableCell => ({
-    text: paragraphsToRuns([{ runs, level: 0, bullet: 'none' }], theme, { fontSize: t.fontSize, fontFace: theme.fonts.body, color }),
+    text: paragraphsToRuns([{ runs, level: 0, bullet: 'none' }], cellText, theme, { fontSize: t.fontSize, fontFace: t.face, color }),
     options: { align: t.align[c] ?? 'left', valign: 'top', margin, border, color, fill: { color: fill } },
   });
   const header = t.header.map((h, c) => cell(h.runs, c, theme.colors.tableHeaderText, theme.colors.tableHeaderBackground));
@@ -25,7 +27,7 @@ export function tableToPptx(slide: PptxGenJS.Slide, t: PlannedTable, theme: Them
     ...place(t.box),
     colW: t.columns.map(inch),
     rowH: t.rowHeights.map(inch),
-    fontFace: theme.fonts.body,
+    fontFace: t.face,
     fontSize: t.fontSize,
     color: theme.colors.text,
     autoPage: false,

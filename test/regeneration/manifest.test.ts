@@ -25,7 +25,13 @@ describe('build manifest', () => {
     expect(rebuilt(await build())).toEqual(SLUGS);
     const { manifest } = await readManifest(p.opts.outDir);
     const entry = manifest.decks[DARK];
-    expect(entry.outputs).toEqual([{ file: `${DARK}.pptx`, sha256: sha256(await pptx(DARK)), bytes: (await pptx(DARK)).byteLength }]);
+    const version = sha256(await pptx(DARK));
+    const record = await readFile(path.join(p.opts.outDir, 'versions', DARK, `${version}.json.gz`));
+    expect(entry.outputs).toEqual([
+      { file: `${DARK}.pptx`, sha256: version, bytes: (await pptx(DARK)).byteLength },
+      // The version record is an output too: deleting it means a rebuild.
+      { file: `versions/${DARK}/${version}.json.gz`, sha256: sha256(record), bytes: record.byteLength },
+    ]);
     expect(Object.keys(entry.inputs.files)).toContain('deck.yaml');
     expect(entry.inputs.theme).toMatchObject({ name: 'briefing-dark', file: 'briefing-dark.yaml' });
     expect(entry.inputs.tool).toBe('1.0.0');

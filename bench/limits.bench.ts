@@ -42,7 +42,7 @@ export default async function bench(report: Report): Promise<void> {
 
 function buildInChild(contentDir: string, slug: string): { ms: number; slides: number; errors: number; rssMb: number } {
   const script = `
-    const { buildDeck } = await import(${JSON.stringify(path.join(root, 'dist-bench/src/build.js'))});
+    const { buildDeck } = await import(${JSON.stringify(path.join(root, 'dist/index.js'))});
     const t0 = performance.now();
     const r = await buildDeck(${JSON.stringify(slug)}, { contentDir: ${JSON.stringify(contentDir)}, themesDir: ${JSON.stringify(path.join(root, 'themes'))}, outDir: ${JSON.stringify(path.join(contentDir, 'out'))} });
     const ms = performance.now() - t0;

@@ -33,7 +33,7 @@ export default async function bench(report: Report): Promise<void> {
 /** ms for loading the deck and planning it once in a new Node process (module loading excluded). */
 function firstLayoutInFreshProcess(): number {
   const script = `
-    const { checkDeck } = await import(${JSON.stringify(path.join(root, 'dist-bench/src/build.js'))});
+    const { checkDeck } = await import(${JSON.stringify(path.join(root, 'dist/index.js'))});
     const t0 = performance.now();
     await checkDeck('russia-north-korea-treaty', ${JSON.stringify(opts)});
     process.stdout.write(String(performance.now() - t0));`;

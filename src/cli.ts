@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { consoleOutput, printDiagnostics, red, type Output } from './cli/output.js';
 import { EXIT, type Command } from './commands/command.js';
 import { sharedHelp, sharedOptions } from './commands/options.js';
-import { loadConfig } from './config/load-config.js';
 import { isUserError, UsageError } from './model/errors.js';
 import { packageVersion } from './util/package-root.js';
 
@@ -52,6 +51,7 @@ export async function main(argv: string[], output: Output = consoleOutput(), env
     return EXIT.ok;
   }
   try {
+    const { loadConfig } = await import('./config/load-config.js'); // zod, yaml, croner: not for --version
     const config = await loadConfig(parsed.values.config as string | undefined);
     return await command.run({ values: parsed.values, positionals: parsed.positionals, output, env, config });
   } catch (e) {

@@ -1,9 +1,9 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { Article, ImageBlock } from '../model/article.js';
 import type { ImageAsset } from '../model/assets.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { loadSharp } from '../util/load-sharp.js';
 
 const MAX_PX = 2400;
 
@@ -46,6 +46,7 @@ async function loadImage(root: string, b: ImageBlock): Promise<{ asset?: ImageAs
   if (path.relative(root, real).startsWith('..')) {
     return { diagnostic: diagnostic('error', 'image-outside-deck', b.position, `Unexpected image \`${b.src}\` that links outside the deck folder, expected a file inside it`) };
   }
+  const sharp = await loadSharp();
   try {
     const input = await readFile(real);
     const meta = await sharp(input).metadata();

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '../util/load-sharp.js';
 
 /** Sized for email: 1200 px wide reads well in mail clients without scaling on a laptop. */
 export const SHEET = { width: 1200, columns: 3, gap: 16, label: 28 } as const;
@@ -33,6 +33,7 @@ export interface SheetOptions {
  * slides in `outline`. Returns PNG bytes.
  */
 export async function contactSheet(pngs: readonly string[], o: SheetOptions = {}): Promise<Buffer> {
+  const sharp = await loadSharp();
   const first = await sharp(pngs[0]).metadata();
   const size = sheetSize(pngs.length, first.width ?? 16, first.height ?? 9);
   const { columns, gap, label } = SHEET;

@@ -1,9 +1,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { displayPath } from '../content/load-deck.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Theme } from '../model/theme.js';
+import { loadSharp } from '../util/load-sharp.js';
 import { decodeSource } from '../util/text.js';
 import { parseYamlWithSchema } from '../util/yaml-schema.js';
 import { themeRules } from './theme-rules.js';
@@ -70,6 +70,7 @@ async function loadLogo(themesDir: string, rel: string, at: Diagnostic['position
   if (path.relative(path.resolve(themesDir), full).startsWith('..')) {
     return { diagnostic: diagnostic('error', 'logo-outside-themes', at, `Unexpected logo path \`${rel}\`, expected a file inside the themes folder`) };
   }
+  const sharp = await loadSharp();
   try {
     const { data, info } = await sharp(await readFile(full), { density: 288 })
       .resize({ width: 1200, height: 1200, fit: 'inside', withoutEnlargement: true })

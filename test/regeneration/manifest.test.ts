@@ -46,6 +46,14 @@ describe('build manifest', () => {
     expect((await stat(path.join(p.opts.outDir, `${DARK}.pptx`))).mtimeMs).toBe(mtime);
   });
 
+  it('keeps of each built deck only what its report needs, not its bytes, article, theme or slide model', async () => {
+    const [r] = await build();
+    expect(Object.keys(r).sort()).toEqual(['deck', 'diagnostics', 'file', 'ms', 'slides', 'slug']);
+    expect(r.deck!.slides).toHaveLength(r.slides!);
+    expect(r.deck!.slides[0]).toEqual({ title: 'Countering the Russia–North Korea Alliance: Options for U.S. Policy' });
+    expect(r.deck!.slides.every((s) => Object.keys(s).every((k) => k === 'title' || k === 'continuation'))).toBe(true);
+  });
+
   it('rebuilds only the deck whose section file changed', async () => {
     await build();
     await appendFile(p.deck(DARK, '01-introduction.md'), '\nOne more sentence for the record.\n');

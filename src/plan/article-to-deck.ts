@@ -6,6 +6,7 @@ import type { Paragraph } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
 import type { FontSet } from '../measure/fonts.js';
 import { BODY_BOTTOM, BODY_TOP, CONTENT_W, GAP, MARGIN_X, SLIDE, TITLE_SLIDE_AREA } from '../theme/geometry.js';
+import { deckAccessibility } from './accessibility.js';
 import { planChrome } from './chrome.js';
 import type { PlanContext } from './context.js';
 import { continuedTitle, fitHeight, fitTitle, heightOf, plain, textFrame } from './frames.js';
@@ -45,7 +46,8 @@ export function articleToDeck({ article, theme, fonts, images, timestamp }: Plan
     ...sections.flatMap((s) => sectionToSlides(s, ctx)),
     closingSlide(info, ctx, at),
   ];
-  return { deck: { info, size: { ...SLIDE }, chrome: planChrome(info, slides.length, ctx, at), slides }, diagnostics: ctx.diagnostics };
+  const chrome = planChrome(info, slides.length, ctx, at);
+  return { deck: { info, size: { ...SLIDE }, chrome, slides }, diagnostics: [...ctx.diagnostics, ...deckAccessibility(slides)] };
 }
 
 function titleSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {

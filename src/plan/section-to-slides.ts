@@ -56,7 +56,28 @@ export function sectionToSlides(section: Section, ctx: PlanContext): Slide[] {
     const last = slides[slides.length - 1];
     last.notes = [last.notes, ...notes].filter(Boolean).join('\n\n');
   }
-  return slides;
+  return distinctTitles(slides, ctx);
+}
+
+/**
+ * A section whose list and table each get slides would show one title twice
+ * (PowerPoint's accessibility checker flags that, and a briefer cannot tell
+ * the slides apart in the outline): a repeated title is numbered on, like a
+ * continued slide (`Title (cont.)`, `Title (cont. 2)`).
+ */
+function distinctTitles(slides: Slide[], ctx: PlanContext): Slide[] {
+  const used = new Set<string>();
+  return slides.map((s) => {
+    if (!used.has(s.title)) {
+      used.add(s.title);
+      return s;
+    }
+    let k = 1;
+    while (used.has(continuedTitle(s.baseTitle, k, 2, 'cont'))) k++;
+    const title = continuedTitle(s.baseTitle, k, k + 1, 'cont');
+    used.add(title);
+    return { ...s, title, titleFrame: fitTitle(title, ctx) };
+  });
 }
 
 /** A paragraph that introduces the next list or table: short, ending in a colon. */

@@ -43,13 +43,20 @@ export interface LangRun {
 /** Splits text where its language changes, as PowerPoint splits runs typed in two languages. */
 export function splitByLanguage(text: string, deckLang: string): LangRun[] {
   const own = SCRIPT_OF_LANGUAGE[deckLang.split('-')[0].toLowerCase()] ?? ['Latn'];
+  const pieces = scriptRuns(text).map((r) => ({
+    text: text.slice(r.start, r.end),
+    script: r.script,
+    lang: !r.script || r.script === 'Latn' || own.includes(r.script) ? deckLang : (BY_SCRIPT[r.script] ?? deckLang),
+  }));
+  // Kanji written next to kana are Japanese, not Chinese.
+  pieces.forEach((p, i) => {
+    if (p.script === 'Hani' && p.lang !== deckLang && [pieces[i - 1], pieces[i + 1]].some((q) => q?.script === 'Hira' || q?.script === 'Kana')) p.lang = 'ja-JP';
+  });
   const out: LangRun[] = [];
-  for (const r of scriptRuns(text)) {
-    const lang = !r.script || r.script === 'Latn' || own.includes(r.script) ? deckLang : (BY_SCRIPT[r.script] ?? deckLang);
-    const piece = text.slice(r.start, r.end);
+  for (const p of pieces) {
     const last = out[out.length - 1];
-    if (last && last.lang === lang) last.text += piece;
-    else out.push({ text: piece, lang });
+    if (last && last.lang === p.lang) last.text += p.text;
+    else out.push({ text: p.text, lang: p.lang });
   }
   return out.length > 0 ? out : [{ text, lang: deckLang }];
 }

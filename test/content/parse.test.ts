@@ -45,7 +45,7 @@ describe('parsing sections', () => {
   });
 
   it('warns about unknown front-matter keys and deck.yaml keys', async () => {
-    const r = await check({ '01-a.md': '---\nauthor: me\n---\n# T\n\n- x\n' }, 'title: T\nfoo: 1\n');
+    const r = await check({ '01-a.md': '---\nauthor: me\n---\n# S\n\n- x\n' }, 'title: T\nfoo: 1\n');
     expect(codes(r.diagnostics)).toEqual(['warning unknown-key deck.yaml:2:1', 'warning unknown-key 01-a.md:2:1']);
   });
 

@@ -35,8 +35,8 @@ const SCHEMA_DIR = fileURLToPath(new URL('../ooxml-schemas/', import.meta.url));
 
 /** Parts validated against pml.xsd. */
 export const PML_PART = /^ppt\/(?:(?:slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml|presentation\.xml)$/;
-/** Parts validated against dml-main.xsd (root a:theme). */
-export const THEME_PART = /^ppt\/theme\/[^/]+\.xml$/;
+/** Parts validated against dml-main.xsd (roots a:theme, a:tblStyleLst). */
+export const THEME_PART = /^ppt\/theme\/[^/]+\.xml$|^ppt\/tableStyles\.xml$/;
 
 let schemaFiles: Promise<XMLFileInfo[]> | undefined;
 

@@ -10,16 +10,21 @@ import { decodeXmlText } from './xml.js';
  * silently). Returns the PDF paths, in order.
  */
 export function pptxToPdfs(pptxFiles: readonly string[], outDir: string, timeoutMs = 170_000): string[] {
+  return convertWithLibreOffice(pptxFiles, outDir, 'pdf', timeoutMs);
+}
+
+/** `soffice --convert-to <format>` of several files in one process with a throw-away profile; the output paths, in order. */
+export function convertWithLibreOffice(files: readonly string[], outDir: string, format: string, timeoutMs = 170_000): string[] {
   const profile = mkdtempSync(path.join(tmpdir(), 'lo-test-'));
   try {
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...pptxFiles], {
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', format, '--outdir', outDir, ...files], {
       stdio: 'pipe',
       timeout: timeoutMs,
     });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  return pptxFiles.map((f) => path.join(outDir, path.basename(f).replace(/\.pptx$/i, '.pdf')));
+  return files.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.${format.split(':')[0]}`));
 }
 
 export interface PdfWord {

@@ -33,6 +33,19 @@ describe('validation rules', () => {
     expect(codes(ok.diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
   });
 
+  it('warns where PowerPoint’s accessibility checker would: no alt text, an empty table header, a repeated slide title', async () => {
+    const r = await check({
+      '01-a.md': '# Maps\n\n![](images/a.png)\n\n|  |  |\n| --- | --- |\n| x | y |\n',
+      '02-b.md': '# Maps\n\n- again\n',
+      'images/a.png': PNG_1x1,
+    });
+    expect(codes(r.diagnostics)).toEqual(['warning image-alt-missing 01-a.md:3:1', 'warning table-header-empty 01-a.md:5:1', 'warning duplicate-slide-title 02-b.md:3:1']);
+    // Within a section, slides of one title are numbered apart instead.
+    const one = await check({ '01-a.md': '# Plan\n\n- a\n\n| k | v |\n| --- | --- |\n| x | y |\n' });
+    expect(codes(one.diagnostics)).toEqual([]);
+    expect(one.deck!.slides.map((s) => s.title)).toEqual(['d', 'Agenda', 'Plan', 'Plan (cont.)', 'Questions and discussion']);
+  });
+
   it('a missing image is an error naming the expected file', async () => {
     const r = await check({ '01-a.md': '# Maps\n\nSee:\n\n![map](images/missing.png)\n' });
     expect(codes(r.diagnostics)).toEqual(['error image-missing 01-a.md:5:1']);

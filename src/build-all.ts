@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildDeck, type BuildResult, type DeckOptions } from './build.js';
-import { deckInputs } from './drivers/deck-inputs.js';
-import { isUpToDate, manifestEntry, readManifest, updateManifest, type ManifestEntry } from './drivers/manifest.js';
+import { deckInputs } from './manifest/deck-inputs.js';
+import { isUpToDate, manifestEntry, readManifest, updateManifest, type ManifestEntry } from './manifest/manifest.js';
 import { diagnostic, hasErrors } from './model/diagnostic.js';
 import { packageVersion } from './util/package-root.js';
 

@@ -9,7 +9,8 @@ import type { Theme } from './model/theme.js';
 import { articleToDeck } from './plan/article-to-deck.js';
 import { fontMeasurer } from './plan/font-measurer.js';
 import { deckToPptx } from './render/deck-to-pptx.js';
-import { DEFAULT_THEME, loadTheme } from './theme/load-theme.js';
+import { chooseTheme } from './theme/choose-theme.js';
+import { loadTheme } from './theme/load-theme.js';
 import { writeFileAtomic } from './util/atomic-write.js';
 import { validateArticle } from './validate/validate-article.js';
 
@@ -47,7 +48,7 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
   const article = parsed.article;
   if (!article) return { slug, diagnostics };
   diagnostics.push(...validateArticle(article));
-  const themed = await loadTheme(opts.themesDir, opts.theme ?? article.meta.theme ?? opts.defaultTheme ?? DEFAULT_THEME);
+  const themed = await loadTheme(opts.themesDir, chooseTheme(opts, article.meta.theme));
   // An unknown theme named in deck.yaml is that line's problem, not the themes folder's.
   const themeAt = article.metaPositions.theme;
   diagnostics.push(...themed.diagnostics.map((d) => (d.code === 'unknown-theme' && !opts.theme && themeAt ? { ...d, position: themeAt } : d)));

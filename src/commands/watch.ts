@@ -1,7 +1,7 @@
 import { buildDecks, toolVersion, type DeckBuildOutcome } from '../build-all.js';
 import { dim, green, plural, printDiagnostics, red, type Output } from '../cli/output.js';
 import { listDecks } from '../content/load-deck.js';
-import { deckInputs } from '../drivers/deck-inputs.js';
+import { deckInputs } from '../manifest/deck-inputs.js';
 import { watchDecks } from '../drivers/watch.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { buildDeck, type BuildResult, type DeckOptions } from './build.js';
 import { deckInputs } from './manifest/deck-inputs.js';
-import { isUpToDate, manifestEntry, readManifest, updateManifest, type ManifestEntry } from './manifest/manifest.js';
+import { MANIFEST_FILE, isUpToDate, manifestEntry, readManifest, updateManifest, type ManifestEntry } from './manifest/manifest.js';
+import { displayPath } from './content/display-path.js';
 import { diagnostic, hasErrors } from './model/diagnostic.js';
+import { ioCause, isIoError } from './util/io-error.js';
 import { packageVersion } from './util/package-root.js';
 
 export interface BuildAllOptions {
@@ -48,8 +50,9 @@ async function buildOne(slug: string, opts: DeckOptions, tool: string, previous:
   try {
     inputs = await deckInputs(slug, opts, tool);
   } catch (e) {
-    const at = { file: path.join(opts.contentDir, slug), line: 1, column: 1 };
-    return { slug, diagnostics: [diagnostic('error', 'deck-unreadable', at, `Unreadable deck folder: ${(e as Error).message}`)], ms: performance.now() - t0 };
+    if (!isIoError(e)) throw e;
+    const at = { file: displayPath(path.join(opts.contentDir, slug)), line: 1, column: 1 };
+    return { slug, diagnostics: [diagnostic('error', 'deck-unreadable', at, `Unreadable deck folder \`${at.file}\`: ${ioCause(e)}${e.path ? ` at \`${displayPath(e.path)}\`` : ''}`)], ms: performance.now() - t0 };
   }
   if (!force && previous && (await isUpToDate(previous, inputs, opts.outDir))) {
     const file = previous.outputs[0] && path.join(opts.outDir, previous.outputs[0].file);
@@ -59,7 +62,14 @@ async function buildOne(slug: string, opts: DeckOptions, tool: string, previous:
   if (hasErrors(r.diagnostics) || !r.pptx || !r.file) return r;
   const slides = r.deck?.slides.length ?? 0;
   const entry = manifestEntry(inputs, [{ file: path.relative(opts.outDir, r.file), bytes: r.pptx }], { ms: r.ms, slides, diagnostics: r.diagnostics });
-  await updateManifest(opts.outDir, { [slug]: entry });
+  try {
+    await updateManifest(opts.outDir, { [slug]: entry });
+  } catch (e) {
+    if (!isIoError(e)) throw e;
+    const file = displayPath(path.join(opts.outDir, MANIFEST_FILE));
+    const problem = diagnostic('error', 'manifest-unwritable', { file, line: 1, column: 1 }, `Unwritable \`${file}\`: ${ioCause(e)}; \`${displayPath(r.file)}\` was written but not recorded, so it will be rebuilt next time`);
+    return { ...r, diagnostics: [...r.diagnostics, problem], slides };
+  }
   return { ...r, slides };
 }
 

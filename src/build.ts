@@ -11,7 +11,10 @@ import { fontMeasurer } from './plan/font-measurer.js';
 import { deckToPptx } from './render/deck-to-pptx.js';
 import { chooseTheme } from './theme/choose-theme.js';
 import { loadTheme } from './theme/load-theme.js';
+import { displayPath } from './content/display-path.js';
+import { diagnostic } from './model/diagnostic.js';
 import { writeFileAtomic } from './util/atomic-write.js';
+import { ioCause, isIoError } from './util/io-error.js';
 import { validateArticle } from './validate/validate-article.js';
 
 export interface DeckOptions {
@@ -67,7 +70,15 @@ export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildR
   if (!checked.deck || !checked.theme || hasErrors(checked.diagnostics)) return { ...checked, ms: performance.now() - t0 };
   const pptx = await deckToPptx(checked.deck, checked.theme);
   const file = path.join(opts.outDir, `${slug}.pptx`);
-  await writeFileAtomic(file, pptx);
+  try {
+    await writeFileAtomic(file, pptx);
+  } catch (e) {
+    // A full disk or a read-only folder is this deck's error; the previous .pptx is untouched (atomic write).
+    if (!isIoError(e)) throw e;
+    const at = { file: displayPath(file), line: 1, column: 1 };
+    const problem = diagnostic('error', 'output-unwritable', at, `Unwritable \`${displayPath(file)}\`: ${ioCause(e)}; the previous file is unchanged`, 'free space or fix the output folder\'s permissions, then build again');
+    return { ...checked, diagnostics: [...checked.diagnostics, problem], ms: performance.now() - t0 };
+  }
   return { ...checked, file, pptx, ms: performance.now() - t0 };
 }
 

@@ -31,7 +31,8 @@ export interface RetryHooks {
   /** After each attempt that got recipients accepted: persist them before anything else can fail. */
   onAccepted?: (accepted: string[]) => Promise<void>;
   onRetry?: (attempt: number, delayMs: number, reason: string) => void;
-  secrets?: readonly string[];
+  /** Scrubs credentials from error text (MailSettings.redact). */
+  redact?: (text: string) => string;
 }
 
 /**
@@ -62,7 +63,7 @@ export async function deliverWithRetry(
       retryable = r.rejected.filter((x) => x.transient);
     } catch (e) {
       const code = (e as { responseCode?: unknown }).responseCode;
-      const each = pending.map((recipient) => ({ recipient, code: typeof code === 'number' ? code : undefined, message: errorText(e, hooks.secrets), transient: isTransient(e) }));
+      const each = pending.map((recipient) => ({ recipient, code: typeof code === 'number' ? code : undefined, message: errorText(e, hooks.redact), transient: isTransient(e) }));
       if (!isTransient(e)) {
         failed.push(...each);
         break;

@@ -109,7 +109,7 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
     // The outbox is reproducible (the deck's date, ids from its version); SMTP mail carries the real send time.
     const now = (o.now ?? (() => new Date()))();
     const reproducible = via === 'outbox';
-    const domain = /@([^\s>]+)>?\s*$/.exec(settings.from)?.[1] ?? 'briefdeck.localhost';
+    const domain = settings.fromAddress.split('@').pop() || 'briefdeck.localhost';
     const messageId = reproducible ? `<${artifacts.version.slice(0, 32)}.${slug}@${domain}>` : `<${artifacts.version.slice(0, 20)}.${now.getTime().toString(36)}.${slug}@${domain}>`;
     const message = await deckToMessage({
       slug,
@@ -140,8 +140,8 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
     if (o.dryRun || !transport) return { ...outcome, status: 'dry-run' };
 
     const base = { deck: slug, version: artifacts.version, via, messageId, attachments: [artifacts.pptx, artifacts.pdf, artifacts.contactSheet].flatMap((a) => (a ? [{ filename: a.filename, sha256: a.sha256, bytes: a.content.length }] : [])) };
-    const r = await deliverWithRetry(outcome.pending, (pending) => transport.deliver(message, { from: addressOf(settings.from), to: pending }, `${slug}-${artifacts.version.slice(0, 12)}`), o.retry ?? DEFAULT_RETRY, {
-      secrets: settings.secrets,
+    const r = await deliverWithRetry(outcome.pending, (pending) => transport.deliver(message, { from: settings.fromAddress, to: pending }, `${slug}-${artifacts.version.slice(0, 12)}`), o.retry ?? DEFAULT_RETRY, {
+      redact: settings.redact,
       onAccepted: async (accepted) => {
         recordAccepted(log, base, accepted, (o.now ?? (() => new Date()))().toISOString());
         await saveSendLog(opts.outDir, log);
@@ -153,7 +153,7 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
     return { ...outcome, status, accepted: r.accepted, failed: r.failed, attempts: r.attempts, file: r.file, error };
   } catch (e) {
     if (!(e instanceof BriefdeckError)) throw e;
-    return { ...outcome, status: 'failed', error: errorText(e, settings.secrets), errorCode: e.code };
+    return { ...outcome, status: 'failed', error: errorText(e, settings.redact), errorCode: e.code };
   }
 }
 
@@ -161,11 +161,6 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
 function failureSummary(failed: Rejection[]): string {
   const n = failed.length;
   return `${n} recipient${n === 1 ? '' : 's'} failed: ${failed.map((f) => `${f.recipient} (${f.message})`).join(', ')}`;
-}
-
-/** `Name <a@b>` → `a@b`, for the SMTP envelope. */
-function addressOf(from: string): string {
-  return /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
 }
 
 function unique(addresses: string[]): string[] {

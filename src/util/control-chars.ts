@@ -20,6 +20,23 @@ export function escapeChar(c: string): string {
 /** Every control character shown as an escape: the text stays one line and shows what it holds. */
 export const escapeControl = (s: string): string => s.replace(CONTROL_ALL, escapeChar);
 
+/** Colour codes the CLI itself writes (cli/output.ts): the only escapes a terminal line may keep. */
+const OWN_SGR = /(\u001b\[(?:2|22|31|32|33|39)m)/;
+const CONTROL_BUT_NEWLINE = new RegExp(CONTROL_CHARS.source.replace('\\u0000-\\u001f', '\\u0000-\\u0009\\u000b-\\u001f'), 'g');
+
+/**
+ * What may reach a terminal or a log: every control character escaped except
+ * line breaks and briefdeck's own colours. Values from files (names, text,
+ * server replies) are escaped where they enter a message (formatDiagnostic,
+ * deck lines), so a line break inside them never reaches this point raw.
+ */
+export function terminalSafe(line: string): string {
+  return line
+    .split(OWN_SGR)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(CONTROL_BUT_NEWLINE, escapeChar)))
+    .join('');
+}
+
 /** `U+000D (carriage return)` for the first control character in `s`, if any: for "Unexpected …" messages. */
 export function firstControl(s: string): string | undefined {
   const m = CONTROL_CHARS.exec(s);

@@ -84,6 +84,14 @@ describe('every input is read from inside its folder (attacker: one commit of sy
     expect(existsSync(path.join(p.out, 'good.pptx'))).toBe(true);
   });
 
+  it('never blocks on a FIFO in place of the config file', () => {
+    const p = project({});
+    execFileSync('mkfifo', [path.join(p.root, 'briefdeck.config.yaml')]);
+    const r = runCli(['check', '--content', p.content, '--themes', p.themes], { cwd: p.root, timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('briefdeck.config.yaml:1:1 error Unexpected FIFO (named pipe) `briefdeck.config.yaml`, expected a regular file');
+  });
+
   it('refuses a section over the size limit from its size alone, with the reason (a sparse 8 GB file is never read)', () => {
     const p = project({ big: { files: { '01-a.md': section('A'), '02-big.md': '' } } });
     truncateSync(p.deck('big', '02-big.md'), 8 * 1024 ** 3);

@@ -76,7 +76,7 @@ export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildR
     // A full disk or a read-only folder is this deck's error; the previous .pptx is untouched (atomic write).
     if (!isIoError(e)) throw e;
     const at = { file: displayPath(file), line: 1, column: 1 };
-    const problem = diagnostic('error', 'output-unwritable', at, `Unwritable \`${displayPath(file)}\`: ${ioCause(e)}; the previous file is unchanged`, 'free space or fix the output folder\'s permissions, then build again');
+    const problem = diagnostic('error', 'output-unwritable', at, `Unwritable \`${displayPath(file)}\`: ${ioCause(e)}; the previous file is unchanged`, 'free space, fix the output folder\'s permissions or move what is in the way, then build again');
     return { ...checked, diagnostics: [...checked.diagnostics, problem], ms: performance.now() - t0 };
   }
   return { ...checked, file, pptx, ms: performance.now() - t0 };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, statfsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, runCli } from '../helpers/cli.js';
@@ -32,8 +32,8 @@ describe("one deck's failure never stops the others", () => {
     expect(readdirSync(c.out).filter((f) => f.endsWith('.pptx'))).toEqual(['zgood.pptx']);
   });
 
-  it('an unreadable section (EACCES) is that deck\'s error; an unwritable output folder fails each deck, not the run', () => {
-    const c = makeContent({ locked: { files: { '01-a.md': '# A\n\n- a\n', '02-b.md': '# B\n\n- b\n' } }, open: { files: { '01-a.md': '# A\n\n- a\n' } } });
+  it('an unreadable section (EACCES) and an output path taken by a folder (EISDIR) are those decks\' errors; a read-only output folder is one clear error, not a crash', () => {
+    const c = makeContent({ locked: { files: { '01-a.md': '# A\n\n- a\n', '02-b.md': '# B\n\n- b\n' } }, open: { files: { '01-a.md': '# A\n\n- a\n' } }, taken: { files: { '01-a.md': '# T\n\n- t\n' } } });
     chmodSync(c.root, 0o755);
     chmodSync(path.join(c.content, 'locked', '02-b.md'), 0o000);
     // root reads every file whatever its mode: run the CLI as `nobody` then, as a shared job's user would be.
@@ -45,15 +45,19 @@ describe("one deck's failure never stops the others", () => {
       chmodSync(dir, mode);
       return dir;
     };
-    const r = run(folder('out', 0o777));
+    const out = folder('out', 0o777);
+    mkdirSync(path.join(out, 'taken.pptx'));
+    const r = run(out);
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toContain('content/locked/02-b.md:1:1 error Unreadable `content/locked/02-b.md`: permission denied (EACCES) [section-unreadable]');
     expect(r.stdout).toMatch(/✓ open {2}built/);
+    expect(r.stderr).toMatch(/out\/taken\.pptx:1:1 error Unwritable `.*out\/taken\.pptx`: is a folder \(EISDIR\); the previous file is unchanged/);
 
     const w = run(folder('read-only', 0o555));
     expect(w.stderr).not.toMatch(/internal error/);
     expect(w.status).toBe(1);
-    expect(w.stderr).toMatch(/read-only\/open\.pptx:1:1 error Unwritable `.*read-only\/open\.pptx`: permission denied \(EACCES\); the previous file is unchanged/);
+    // Not even the output folder's lock can be created: one error for the run, with the cause.
+    expect(w.stderr).toMatch(/briefdeck build: Cannot lock the output folder: creating `.*read-only\/\.briefdeck\.lock` failed: permission denied \(EACCES\)/);
   });
 });
 
@@ -79,9 +83,10 @@ describe('a full disk (ENOSPC) on a real small tmpfs', () => {
     const first = build();
     expect(first.status, first.stderr).toBe(0);
     const before = readFileSync(path.join(out, `${DECK}.pptx`));
-    // Fill the disk, then change one deck so it must be written again.
-    spawnSync('sh', ['-c', `dd if=/dev/zero of=${path.join(out, 'filler')} bs=4k 2>/dev/null; true`]);
-    expect(statSync(path.join(out, 'filler')).size).toBeGreaterThan(0);
+    // Fill the disk but for 16 KB (room for the lock file, not for a deck), then change one deck so it must be written again.
+    const free = () => { const s = statfsSync(out); return s.bavail * s.bsize; };
+    writeFileSync(path.join(out, 'filler'), Buffer.alloc(free() - 16 * 1024));
+    expect(free()).toBeLessThan(64 * 1024);
     appendFileSync(path.join(c.content, DECK, '01-introduction.md'), '\nOne more line.\n');
     const full = build();
     expect(full.stderr).not.toMatch(/internal error/);

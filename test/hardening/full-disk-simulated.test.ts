@@ -34,7 +34,7 @@ describe('system errors are the deck\'s error, the run goes on (simulated)', () 
     try {
       const [full, room] = await buildDecks(['full', 'room'], deckOpts(c), { toolVersion: 't' });
       expect(full.diagnostics.map(formatDiagnostic)).toEqual([
-        `${path.join(c.out, 'full.pptx')}:1:1 error Unwritable \`${path.join(c.out, 'full.pptx')}\`: no space left on the device (ENOSPC); the previous file is unchanged (fix: free space or fix the output folder's permissions, then build again) [output-unwritable]`,
+        `${path.join(c.out, 'full.pptx')}:1:1 error Unwritable \`${path.join(c.out, 'full.pptx')}\`: no space left on the device (ENOSPC); the previous file is unchanged (fix: free space, fix the output folder's permissions or move what is in the way, then build again) [output-unwritable]`,
       ]);
       expect(room.diagnostics).toEqual([]);
       expect(existsSync(path.join(c.out, 'room.pptx'))).toBe(true);

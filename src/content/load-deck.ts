@@ -56,7 +56,8 @@ export async function loadDeckSource(contentDir: string, slug: string): Promise<
   const names = entries.filter((e) => !e.isDirectory()).map((e) => e.name);
   const markdown = names.filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md');
   const wanted = [...(names.includes('deck.yaml') ? ['deck.yaml'] : []), ...markdown.filter((n) => SECTION_FILE.test(n))];
-  const read = await mapLimited(wanted, READ_PARALLEL, async (name) => ({ name, r: await readInput(path.join(dir, name), deckRule(dir, name === 'deck.yaml' ? 'deck-yaml' : 'section')) }));
+  const rules = { meta: deckRule(dir, 'deck-yaml'), section: deckRule(dir, 'section') };
+  const read = await mapLimited(wanted, READ_PARALLEL, async (name) => ({ name, r: await readInput(path.join(dir, name), name === 'deck.yaml' ? rules.meta : rules.section) }));
   const problems: Diagnostic[] = [];
   const files: SourceFile[] = [];
   for (const { name, r } of read) {

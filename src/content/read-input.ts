@@ -47,7 +47,7 @@ export async function readInput(file: string, rule: InputRule, at?: Position): P
   const pos = at ?? { file: shown, line: 1, column: 1 };
   const fail = (problem: string, message: string, fix?: string): InputRead => ({ ok: false, diagnostic: diagnostic('error', `${rule.what}-${problem}`, pos, message, fix) });
   try {
-    const root = await realpath(rule.root);
+    const root = await resolvedRoot(rule);
     let real: string;
     try {
       real = await realpath(file);
@@ -67,7 +67,7 @@ export async function readInput(file: string, rule: InputRule, at?: Position): P
     try {
       const now = await handle.stat();
       if (!now.isFile() || now.ino !== before.ino || now.dev !== before.dev) return fail('not-a-file', `Unexpected \`${shown}\`${via}: it changed while being read, expected a regular file`);
-      const bytes = await readAtMost(handle, rule.maxBytes + 1);
+      const bytes = await readAtMost(handle, now.size, rule.maxBytes + 1);
       if (bytes.length > rule.maxBytes) return fail('too-large', tooLarge(shown, bytes.length, rule), 'split or shrink the file');
       return { ok: true, bytes, real };
     } finally {
@@ -77,6 +77,18 @@ export async function readInput(file: string, rule: InputRule, at?: Position): P
     if (!isIoError(e)) throw e;
     return fail('unreadable', `Unreadable \`${shown}\`: ${ioCause(e)}`);
   }
+}
+
+/** A rule's folder, resolved once per rule object (a deck's files share one rule), not once per file. */
+const roots = new WeakMap<InputRule, Promise<string>>();
+function resolvedRoot(rule: InputRule): Promise<string> {
+  let r = roots.get(rule);
+  if (!r) {
+    r = realpath(rule.root);
+    roots.set(rule, r);
+    r.catch(() => roots.delete(rule));
+  }
+  return r;
 }
 
 /** Whether `real` (a resolved path) is `root` itself or below it. */
@@ -113,16 +125,24 @@ function tooLarge(shown: string, bytes: number, rule: InputRule): string {
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
 
-/** Read up to `limit` bytes: a file that grows after its stat cannot make us read more. */
-async function readAtMost(handle: import('node:fs/promises').FileHandle, limit: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
+/**
+ * Read up to `limit` bytes into a buffer sized from the stat (one more byte,
+ * to notice growth): a file that grows after its stat cannot make us read
+ * more, and a small file costs a small buffer.
+ */
+async function readAtMost(handle: import('node:fs/promises').FileHandle, expected: number, limit: number): Promise<Uint8Array> {
+  let buf = Buffer.allocUnsafe(Math.min(expected + 1, limit));
   let total = 0;
-  while (total < limit) {
-    const buf = Buffer.allocUnsafe(Math.min(limit - total, 1024 * 1024));
-    const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+  for (;;) {
+    if (total === buf.length) {
+      if (buf.length >= limit) break;
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit));
+      buf.copy(bigger, 0, 0, total);
+      buf = bigger;
+    }
+    const { bytesRead } = await handle.read(buf, total, buf.length - total, null);
     if (bytesRead === 0) break;
-    chunks.push(buf.subarray(0, bytesRead));
     total += bytesRead;
   }
-  return Buffer.concat(chunks, total);
+  return buf.subarray(0, total);
 }

@@ -9,6 +9,7 @@ import { DEFAULT_FONTS_DIR } from '../plan/measure/font-registry.js';
 import { chooseTheme } from '../theme/choose-theme.js';
 import { findThemeFile, themeRule } from '../theme/load-theme.js';
 import { sha256 } from '../util/hash.js';
+import { mapLimited } from '../util/map-limited.js';
 
 /**
  * Everything that goes into one deck, hashed: every file in its folder
@@ -90,23 +91,24 @@ async function themeInputs(themesDir: string, name: string): Promise<DeckInputs[
  * names its target, so re-pointing a link changes the hash).
  */
 async function hashTree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
   const rule: InputRule = { ...deckRule(dir, 'input'), maxBytes: MAX_IMAGE_BYTES };
+  const files: string[] = [];
   const walk = async (rel: string): Promise<void> => {
     const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (isScratchFile(e.name)) continue;
       const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        await walk(r);
-        continue;
-      }
-      const read = await readInput(path.join(dir, r), rule);
-      out[r] = read.ok ? sha256(read.bytes) : refusal(read.diagnostic.message);
+      if (e.isDirectory()) await walk(r);
+      else files.push(r);
     }
   };
   await walk('');
-  return out;
+  // Hashed in parallel (a 200-section deck is checked on every build and every watch event), in walk order.
+  const hashes = await mapLimited(files, 16, async (r) => {
+    const read = await readInput(path.join(dir, r), rule);
+    return read.ok ? sha256(read.bytes) : refusal(read.diagnostic.message);
+  });
+  return Object.fromEntries(files.map((r, i) => [r, hashes[i]]));
 }
 
 const refusal = (message: string) => `refused: ${sha256(message)}`;

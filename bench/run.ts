@@ -3,7 +3,8 @@
  * table of medians (with min–max). Run one area with `npm run bench -- NAME`.
  */
 import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, type BenchRow } from './harness.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -17,7 +18,8 @@ const names = readdirSync(here)
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 for (const name of names) {
   console.log(`\n## ${name}`);
-  const mod = (await import(`./${name}.bench.js`)) as { default: (report: (r: BenchRow) => void) => Promise<void> };
+  // A computed URL, so the bundler leaves the import to run time: each bench is its own bundle.
+  const mod = (await import(pathToFileURL(path.join(here, `${name}.bench.js`)).href)) as { default: (report: (r: BenchRow) => void) => Promise<void> };
   await mod.default((r) => {
     const range = r.samples && r.samples.length > 1 ? `  (min ${fmt(Math.min(...r.samples))}, max ${fmt(Math.max(...r.samples))}, n=${r.samples.length})` : '';
     const value = r.samples ? median(r.samples) : r.value;

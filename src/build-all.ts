@@ -1,9 +1,12 @@
 import path from 'node:path';
-import { buildDeck, type BuildResult, type DeckOptions } from './build.js';
+import type { BuildResult, DeckOptions } from './build.js';
+import { displayPath } from './content/display-path.js';
+import { recordBuild } from './history/record-build.js';
 import { deckInputs } from './manifest/deck-inputs.js';
 import { MANIFEST_FILE, isUpToDate, manifestEntry, readManifest, updateManifest, type ManifestEntry } from './manifest/manifest.js';
-import { displayPath } from './content/display-path.js';
+import type { Deck, Slide } from './model/deck.js';
 import { diagnostic, hasErrors } from './model/diagnostic.js';
+import { detached } from './util/detached.js';
 import { ioCause, isIoError } from './util/io-error.js';
 import { packageVersion } from './util/package-root.js';
 
@@ -18,7 +21,18 @@ export interface BuildAllOptions {
   toolVersion?: string;
 }
 
-export interface DeckBuildOutcome extends BuildResult {
+/** What a run keeps of a built deck for its report: each slide's title and why it continues, if it does. */
+export interface DeckOutline {
+  slides: Pick<Slide, 'title' | 'continuation'>[];
+}
+
+/**
+ * A deck's outcome. A run over many decks keeps every outcome until it ends,
+ * so it holds no bytes, article, theme or slide model: those (and the
+ * measurement caches keyed by the model's runs) were about 0.6 MB per deck.
+ */
+export interface DeckBuildOutcome extends Omit<BuildResult, 'pptx' | 'article' | 'theme' | 'deck'> {
+  deck?: DeckOutline;
   /** True when the deck was up to date and not rebuilt (its warnings come from the manifest). */
   skipped?: boolean;
   /** Slide count: of the new deck, or from the manifest for a skipped one. */
@@ -58,20 +72,28 @@ async function buildOne(slug: string, opts: DeckOptions, tool: string, previous:
     const file = previous.outputs[0] && path.join(opts.outDir, previous.outputs[0].file);
     return { slug, diagnostics: previous.warnings, skipped: true, slides: previous.slides, file, ms: performance.now() - t0 };
   }
+  // The build stages (parser, fonts, renderer) load only when a deck needs building: a no-op run never pays for them.
+  const { buildDeck } = await import('./build.js');
   const r = await buildDeck(slug, opts);
-  if (hasErrors(r.diagnostics) || !r.pptx || !r.file) return r;
+  if (hasErrors(r.diagnostics) || !r.pptx || !r.file) return { slug, diagnostics: r.diagnostics, deck: outline(r.deck), ms: r.ms };
   const slides = r.deck?.slides.length ?? 0;
-  const entry = manifestEntry(inputs, [{ file: path.relative(opts.outDir, r.file), bytes: r.pptx }], { ms: r.ms, slides, diagnostics: r.diagnostics });
+  const now = new Date();
   try {
+    const outputs = [{ file: path.relative(opts.outDir, r.file), bytes: r.pptx }, ...(await recordBuild(opts, r, now))];
+    const entry = manifestEntry(inputs, outputs, { ms: r.ms, slides, diagnostics: r.diagnostics }, now);
     await updateManifest(opts.outDir, { [slug]: entry });
   } catch (e) {
+    // The .pptx is written; a full disk while recording it (version record, manifest) is still this deck's error, not the run's.
     if (!isIoError(e)) throw e;
-    const file = displayPath(path.join(opts.outDir, MANIFEST_FILE));
+    const file = displayPath(e.path ?? path.join(opts.outDir, MANIFEST_FILE));
     const problem = diagnostic('error', 'manifest-unwritable', { file, line: 1, column: 1 }, `Unwritable \`${file}\`: ${ioCause(e)}; \`${displayPath(r.file)}\` was written but not recorded, so it will be rebuilt next time`);
-    return { ...r, diagnostics: [...r.diagnostics, problem], slides };
+    return { slug, diagnostics: [...r.diagnostics, problem], deck: outline(r.deck), file: r.file, ms: r.ms, slides };
   }
-  return { ...r, slides };
+  return { slug, diagnostics: r.diagnostics, deck: outline(r.deck), file: r.file, ms: r.ms, slides };
 }
+
+const outline = (deck: Deck | undefined): DeckOutline | undefined =>
+  deck && { slides: deck.slides.map((s) => ({ title: detached(s.title), ...(s.continuation ? { continuation: { reason: detached(s.continuation.reason) } } : {}) })) };
 
 /** briefdeck's own version: a new release may lay decks out differently, so it is an input. */
 export const toolVersion = packageVersion;

@@ -2,13 +2,15 @@ import path from 'node:path';
 import { loadImages } from './content/load-images.js';
 import { loadDeckSource } from './content/load-deck.js';
 import { sourceToArticle } from './content/source-to-article.js';
-import type { Article } from './model/article.js';
+import type { Article, Run } from './model/article.js';
 import type { Deck } from './model/deck.js';
 import { hasErrors, type Diagnostic } from './model/diagnostic.js';
 import type { Theme } from './model/theme.js';
 import { articleToDeck } from './plan/article-to-deck.js';
-import { fontMeasurer } from './plan/font-measurer.js';
-import { deckToPptx } from './render/deck-to-pptx.js';
+import { shippedFonts } from './measure/fonts.js';
+import { measureFrame } from './measure/measure-frame.js';
+import { plain, textFrame } from './plan/frames.js';
+import { CONTENT_W } from './theme/geometry.js';
 import { chooseTheme } from './theme/choose-theme.js';
 import { loadTheme } from './theme/load-theme.js';
 import { displayPath } from './content/display-path.js';
@@ -25,6 +27,8 @@ export interface DeckOptions {
   theme?: string;
   /** For decks whose deck.yaml names no theme (from the config file). */
   defaultTheme?: string;
+  /** How many versions of each deck `output/versions/` keeps (config `history.keep`). */
+  keepVersions?: number;
 }
 
 export interface CheckResult {
@@ -58,7 +62,7 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
   const { images, diagnostics: imageProblems } = await loadImages(article);
   diagnostics.push(...imageProblems);
   if (!themed.theme || hasErrors(diagnostics)) return { slug, diagnostics, article, theme: themed.theme };
-  const planned = articleToDeck({ article, theme: themed.theme, measurer: fontMeasurer(themed.theme), images, timestamp: timestampOf(article) });
+  const planned = articleToDeck({ article, theme: themed.theme, fonts: shippedFonts(), images, timestamp: timestampOf(article) });
   diagnostics.push(...planned.diagnostics);
   return { slug, diagnostics, article, theme: themed.theme, deck: planned.deck };
 }
@@ -68,6 +72,8 @@ export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildR
   const t0 = performance.now();
   const checked = await checkDeck(slug, opts);
   if (!checked.deck || !checked.theme || hasErrors(checked.diagnostics)) return { ...checked, ms: performance.now() - t0 };
+  // pptxgenjs and the zip writer load only here, so `check` never pays for them.
+  const { deckToPptx } = await import('./render/deck-to-pptx.js');
   const pptx = await deckToPptx(checked.deck, checked.theme);
   const file = path.join(opts.outDir, `${slug}.pptx`);
   try {
@@ -80,6 +86,35 @@ export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildR
     return { ...checked, diagnostics: [...checked.diagnostics, problem], ms: performance.now() - t0 };
   }
   return { ...checked, file, pptx, ms: performance.now() - t0 };
+}
+
+/**
+ * Warm a long-lived process (`watch`) so that its first rebuild is as quick
+ * as the later ones: check and render `deck` in memory (nothing is written),
+ * which loads the stages and runs each once (the Markdown lexer's regular
+ * expressions and the renderer are slow on first use), then open and measure
+ * every variant of each theme's fonts (regular, bold, italic, bold italic,
+ * code) with the planner's `measureFrame`. Problems are left to the real build.
+ */
+export async function warmUp(opts: DeckOptions, deck: string | undefined, themeNames: readonly string[]): Promise<void> {
+  const { deckToPptx } = await import('./render/deck-to-pptx.js');
+  const checked = deck === undefined ? undefined : await checkDeck(deck, opts).catch(() => undefined);
+  if (checked?.deck && checked.theme) await deckToPptx(checked.deck, checked.theme);
+  const runs: Run[] = [
+    { text: 'Warm up ' },
+    { text: 'the fonts ', bold: true },
+    { text: 'for the ', italic: true },
+    { text: 'first edit ', bold: true, italic: true },
+    { text: 'code', code: true },
+  ];
+  for (const name of new Set(themeNames)) {
+    const { theme } = await loadTheme(opts.themesDir, name);
+    if (!theme) continue;
+    for (const heading of [true, false]) {
+      const frame = textFrame(theme, [plain(runs)], { x: 0, y: 0, w: CONTENT_W, h: 1000 }, { size: theme.sizes.body, heading });
+      measureFrame(frame, shippedFonts());
+    }
+  }
 }
 
 /**

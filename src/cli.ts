@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { consoleOutput, printDiagnostics, red, type Output } from './cli/output.js';
 import { EXIT, type Command } from './commands/command.js';
 import { sharedHelp, sharedOptions } from './commands/options.js';
-import { loadConfig } from './config/load-config.js';
 import { isUserError, UsageError } from './model/errors.js';
 import { escapeControl } from './util/control-chars.js';
 import { packageVersion } from './util/package-root.js';
@@ -16,6 +15,7 @@ export const commands: { name: string; load: () => Promise<Command> }[] = [
   { name: 'build', load: async () => (await import('./commands/build.js')).build },
   { name: 'check', load: async () => (await import('./commands/check.js')).check },
   { name: 'export', load: async () => (await import('./commands/export.js')).exportCommand },
+  { name: 'diff', load: async () => (await import('./commands/diff.js')).diff },
   { name: 'send', load: async () => (await import('./commands/send.js')).send },
   { name: 'watch', load: async () => (await import('./commands/watch.js')).watch },
   { name: 'schedule', load: async () => (await import('./commands/schedule.js')).schedule },
@@ -52,6 +52,7 @@ export async function main(argv: string[], output: Output = consoleOutput(), env
     return EXIT.ok;
   }
   try {
+    const { loadConfig } = await import('./config/load-config.js'); // zod, yaml, croner: not for --version
     const config = await loadConfig(parsed.values.config as string | undefined);
     return await command.run({ values: parsed.values, positionals: parsed.positionals, output, env, config });
   } catch (e) {

@@ -1,6 +1,5 @@
 import { buildDecks } from '../build-all.js';
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
-import { exportDecks } from '../export/export-decks.js';
 import { plural, printDiagnostics } from '../cli/output.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { EXIT, type Command } from './command.js';
@@ -43,6 +42,8 @@ export const build: Command = {
       if (values.pdf || values.png) {
         const ok = results.filter((r) => !hasErrors(r.diagnostics)).map((r) => r.slug);
         const warnings = Object.fromEntries(results.filter((r) => !r.skipped).map((r) => [r.slug, r.diagnostics.filter((d) => d.severity === 'warning').length]));
+        // LibreOffice, poppler and sharp helpers: loaded only when an export was asked for.
+        const { exportDecks } = await import('../export/export-decks.js');
         const exported = await exportDecks(ok, opts, { pdf: !!values.pdf, png: !!values.png, force: !!values.force, warnings });
         for (const e of exported) if (e.error) output.err(`✗ ${e.slug}  export failed: ${e.error}`);
         if (exported.some((e) => e.error)) return EXIT.failed;

@@ -1,10 +1,18 @@
-import type { CheckResult } from '../build.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Slide } from '../model/deck.js';
 import { dim, green, plural, red, type Output } from '../cli/output.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { escapeControl } from '../util/control-chars.js';
 
+/** What a report line needs of a checked or built deck (a CheckResult, or a build run's DeckBuildOutcome). */
+interface Reported {
+  slug: string;
+  diagnostics: readonly Diagnostic[];
+  deck?: { slides: readonly Pick<Slide, 'title' | 'continuation'>[] };
+}
+
 /** `Title (cont.)` slides and why, for the summary line. */
-export function continuations(r: CheckResult): { count: number; reasons: Record<string, number> } {
+export function continuations(r: Reported): { count: number; reasons: Record<string, number> } {
   const reasons: Record<string, number> = {};
   let count = 0;
   for (const s of r.deck?.slides ?? []) {
@@ -16,7 +24,7 @@ export function continuations(r: CheckResult): { count: number; reasons: Record<
 }
 
 /** One line per deck: what a person scanning a terminal needs. */
-export function deckLine(o: Output, r: CheckResult & { ms?: number; slides?: number }, verb: string): string {
+export function deckLine(o: Output, r: Reported & { ms?: number; slides?: number }, verb: string): string {
   const slug = escapeControl(r.slug); // a deck folder's name is the user's; its line stays one line
   const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
@@ -30,7 +38,7 @@ export function deckLine(o: Output, r: CheckResult & { ms?: number; slides?: num
   return `${green(o.color, '✓')} ${slug}  ${verb}  ${dim(o.color, parts.join(' · '))}`;
 }
 
-export function deckJson(r: CheckResult & { ms?: number; file?: string; slides?: number; skipped?: boolean }) {
+export function deckJson(r: Reported & { ms?: number; file?: string; slides?: number; skipped?: boolean }) {
   const c = continuations(r);
   return {
     deck: r.slug,

@@ -36,5 +36,6 @@ export function deckOptions(values: Record<string, unknown>, env: NodeJS.Process
     outDir: path.resolve(pick('out', 'BRIEFDECK_OUT', config.outDir, 'output')!),
     theme: (values.theme as string | undefined) ?? env.BRIEFDECK_THEME,
     defaultTheme: config.defaultTheme,
+    keepVersions: config.history?.keep,
   };
 }

@@ -1,4 +1,5 @@
 import { buildDecks, toolVersion, type DeckBuildOutcome } from '../build-all.js';
+import { warmUp } from '../build.js';
 import { dim, green, plural, printDiagnostics, red, type Output } from '../cli/output.js';
 import { listDecks } from '../content/load-deck.js';
 import { deckInputs } from '../manifest/deck-inputs.js';
@@ -49,6 +50,10 @@ export const watch: Command = {
         error: (slug, e) => output.err(`${stamp()} ${red(output.color, '✗')} ${escapeControl(slug ?? 'watcher')}  ${escapeControl((e as Error)?.message ?? String(e))}`),
       },
     });
+    // Decks found up to date load nothing: warm the stages and fonts now, not on the first save.
+    const slugs = await listDecks(opts.contentDir);
+    const themes = await Promise.all(slugs.map(async (slug) => (await deckInputs(slug, opts, tool)).options.theme));
+    await warmUp(opts, slugs[0], themes);
     output.out(`watching ${opts.contentDir} and ${opts.themesDir} (Ctrl-C to stop)`);
     const signal = await stopped;
     await watcher.close();

@@ -25,6 +25,13 @@ export const MailSchema = z.strictObject({
   maxBytes: z.number().int().positive().default(10 * 1024 * 1024),
 });
 
+/** How many versions of each deck `output/versions/` keeps (see src/history/version-store.ts). */
+export const HISTORY_KEEP_DEFAULT = 20;
+
+export const HistorySchema = z.strictObject({
+  keep: z.number().int().positive().default(HISTORY_KEEP_DEFAULT),
+});
+
 export const ConfigFileSchema = z.strictObject({
   content: z.string().optional(),
   themes: z.string().optional(),
@@ -34,6 +41,7 @@ export const ConfigFileSchema = z.strictObject({
   schedule: ScheduleSchema.optional(),
   export: ExportSchema.optional(),
   mail: MailSchema.optional(),
+  history: HistorySchema.optional(),
 });
 
 /** The keys each mapping may hold, for "expected one of" messages. */
@@ -42,6 +50,7 @@ export const CONFIG_KEYS: Record<string, readonly string[]> = {
   schedule: Object.keys(ScheduleSchema.shape),
   export: Object.keys(ExportSchema.shape),
   mail: Object.keys(MailSchema.shape),
+  history: Object.keys(HistorySchema.shape),
 };
 
 export type ConfigFile = z.output<typeof ConfigFileSchema>;

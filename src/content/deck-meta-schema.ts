@@ -31,6 +31,8 @@ export const DeckMetaSchema = z.object({
   organization: z.string().optional(),
   theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a theme name such as `briefing-light`' }).optional(),
   classification: z.string().optional(),
+  /** BCP 47 language of the deck's text (spell-checking, screen readers); en-US when absent. */
+  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag such as `en-US` or `de-DE`' }).optional(),
   email: z
     .object({
       to: addresses,

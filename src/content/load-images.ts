@@ -1,9 +1,9 @@
 import path from 'node:path';
-import sharp from 'sharp';
 import type { Article, ImageBlock } from '../model/article.js';
 import type { ImageAsset } from '../model/assets.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { BODY_BOTTOM, BODY_TOP, CONTENT_W } from '../plan/geometry.js';
+import { BODY_BOTTOM, BODY_TOP, CONTENT_W } from '../theme/geometry.js';
+import { loadSharp } from '../util/load-sharp.js';
 import { safeDecodeUri } from '../util/text.js';
 import { deckRule } from './load-deck.js';
 import { svgExternalRefs, svgToPng, verifyRaster, type PixelBox } from './normalise-image.js';
@@ -47,6 +47,7 @@ async function loadImage(dir: string, b: ImageBlock): Promise<{ asset?: ImageAss
   const read = await readInput(full, deckRule(dir, 'image', MAX_IMAGE_BYTES, IMAGE_LIMIT_REASON), b.position);
   if (!read.ok) return { diagnostics: [read.diagnostic] };
   const input = read.bytes;
+  const sharp = await loadSharp();
   try {
     const meta = await sharp(input).metadata();
     if (meta.format === 'svg') {

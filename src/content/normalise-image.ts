@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '../util/load-sharp.js';
 
 export interface PixelBox {
   w: number;
@@ -12,6 +12,7 @@ export interface PixelBox {
  * box allows, and never over sharp's pixel limit.
  */
 export async function svgToPng(svg: Uint8Array, box: PixelBox): Promise<{ data: Buffer; width: number; height: number }> {
+  const sharp = await loadSharp();
   const meta = await sharp(svg).metadata();
   const w = meta.width || box.w;
   const h = meta.height || box.h;
@@ -27,6 +28,7 @@ export async function svgToPng(svg: Uint8Array, box: PixelBox): Promise<{ data: 
  * sharp's metadata() is, does not notice).
  */
 export async function verifyRaster(bytes: Uint8Array): Promise<void> {
+  const sharp = await loadSharp();
   await sharp(bytes).stats();
 }
 

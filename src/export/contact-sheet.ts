@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '../util/load-sharp.js';
 
 /** Sized for email: 1200 px wide reads well in mail clients without scaling on a laptop. */
 export const SHEET = { width: 1200, columns: 3, gap: 16, label: 28 } as const;
@@ -19,11 +19,21 @@ export function sheetSize(count: number, w: number, h: number): SheetSize {
   return { width, height: gap + rows * (thumbHeight + label + gap), thumbWidth, thumbHeight };
 }
 
+/** The outline drawn around changed slides (the gallery's CSS outline has the same colour). */
+export const OUTLINE = { color: '#d9480f', width: 6 } as const;
+
+export interface SheetOptions {
+  /** Slide numbers (1-based) to outline, e.g. the slides that changed since the version a reader has. */
+  outline?: readonly number[];
+}
+
 /**
  * A grid of the slide images (3 columns, 1200 px wide), each with its slide
- * number underneath, drawn as one SVG overlay. Returns PNG bytes.
+ * number underneath, drawn as one SVG overlay, with an outline around the
+ * slides in `outline`. Returns PNG bytes.
  */
-export async function contactSheet(pngs: readonly string[]): Promise<Buffer> {
+export async function contactSheet(pngs: readonly string[], o: SheetOptions = {}): Promise<Buffer> {
+  const sharp = await loadSharp();
   const first = await sharp(pngs[0]).metadata();
   const size = sheetSize(pngs.length, first.width ?? 16, first.height ?? 9);
   const { columns, gap, label } = SHEET;
@@ -38,7 +48,15 @@ export async function contactSheet(pngs: readonly string[]): Promise<Buffer> {
       return `<text x="${left + size.thumbWidth / 2}" y="${y}" text-anchor="middle">${i + 1}</text>`;
     })
     .join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}"><style>text{font:bold 18px sans-serif;fill:#333}</style>${labels}</svg>`;
+  const w = OUTLINE.width;
+  const outlines = [...new Set(o.outline ?? [])]
+    .filter((n) => n >= 1 && n <= pngs.length)
+    .map((n) => {
+      const { left, top } = at(n - 1);
+      return `<rect x="${left - w / 2}" y="${top - w / 2}" width="${size.thumbWidth + w}" height="${size.thumbHeight + w}" fill="none" stroke="${OUTLINE.color}" stroke-width="${w}"/>`;
+    })
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}"><style>text{font:bold 18px sans-serif;fill:#333}</style>${labels}${outlines}</svg>`;
   return sharp({ create: { width: size.width, height: size.height, channels: 3, background: '#eeeeee' } })
     .composite([
       ...thumbs.map((input, i) => ({ input, ...at(i) })),

@@ -1,11 +1,16 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeXML } from 'entities';
-import JSZip from 'jszip';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { escapeHtml } from '../util/html.js';
+import { formatUtc } from '../util/time.js';
+import { deckHistory, type DeckHistory } from '../history/deck-history.js';
+import { historyHtml } from '../history/history-html.js';
 import { readBuildRecord } from './build-record.js';
+import { OUTLINE } from './contact-sheet.js';
 import { readExportState } from './export-state.js';
 import { sha256 } from '../util/hash.js';
+import { readZipEntry } from '../util/zip.js';
 
 /** One deck as the gallery shows it. Paths are relative to the output folder, with `/`. */
 export interface GalleryEntry {
@@ -19,6 +24,12 @@ export interface GalleryEntry {
   contactSheet?: string;
   /** True when the PDF or the thumbnails were made from an earlier build of the .pptx. */
   stale?: boolean;
+  /** Each slide's image (`<deck>/slides/01.png` …), when exported. */
+  thumbnails?: string[];
+  /** Slides (1-based) that changed since the previous build, outlined; only when the thumbnails show the current build. */
+  changedSlides?: number[];
+  /** What changed since the previous build, and the version history (output/versions/). */
+  history?: DeckHistory;
 }
 
 /** Scan `outDir` for decks and write `outDir/index.html`. Returns its path. */
@@ -40,6 +51,9 @@ export async function galleryEntries(outDir: string): Promise<GalleryEntry[]> {
     const hash = sha256(bytes);
     const built = await readBuildRecord(outDir, slug, hash);
     const exists = async (rel: string | undefined) => (rel && (await stat(path.join(outDir, rel)).then(() => true, () => false)) ? rel : undefined);
+    const history = await deckHistory(outDir, slug);
+    const pngs = state?.png?.files;
+    const thumbnails = pngs && (await Promise.all(pngs.map(exists))).every(Boolean) ? pngs : undefined;
     entries.push({
       slug,
       title: (await pptxTitle(bytes)) ?? slug,
@@ -50,6 +64,9 @@ export async function galleryEntries(outDir: string): Promise<GalleryEntry[]> {
       pdf: await exists(`${slug}.pdf`),
       contactSheet: await exists(state?.png?.contactSheet),
       stale: [state?.pdf, state?.png].some((a) => a && a.pptxSha256 !== hash),
+      thumbnails,
+      changedSlides: thumbnails && state?.png?.pptxSha256 === hash ? history.latest?.diff.slides : undefined,
+      history,
     });
   }
   return entries;
@@ -75,6 +92,17 @@ export function galleryHtml(entries: readonly GalleryEntry[], now: Date): string
   .links a { display: inline-block; margin: .25rem .75rem .25rem 0; padding: .4rem .8rem; border-radius: 4px; background: #1f4e79; color: #fff; text-decoration: none; }
   .none { color: #777; font-style: italic; }
   .stale { color: #8a4b00; background: #fff4e0; padding: .25rem .5rem; border-radius: 4px; }
+  .slides { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .5rem; margin: .5rem 0; }
+  .slides figure { margin: 0; }
+  .slides img { margin: 0; }
+  .slides figcaption { font-size: .8rem; color: #555; text-align: center; }
+  .slides .changed img { outline: 4px solid ${OUTLINE.color}; outline-offset: -2px; }
+  .slides .changed figcaption { color: ${OUTLINE.color}; font-weight: 600; }
+  h3 { font-size: 1rem; margin: .75rem 0 .25rem; }
+  .changes { padding-left: 1.2rem; margin: .25rem 0; font-size: .9rem; }
+  .history ol { padding-left: 1.2rem; margin: .25rem 0; font-size: .9rem; }
+  del { background: #ffe3e3; color: #8b0000; }
+  ins { background: #d3f9d8; color: #0b5e1d; text-decoration: none; }
 </style>
 </head>
 <body>
@@ -96,30 +124,48 @@ function card(e: GalleryEntry): string {
     `built ${formatDate(e.builtAt)}`,
     e.warnings === undefined ? undefined : `${e.warnings} warning${e.warnings === 1 ? '' : 's'}`,
   ].filter(Boolean);
-  const sheet = e.contactSheet
-    ? `<a href="${href(e.contactSheet)}"><img src="${href(e.contactSheet)}" alt="${escapeHtml(`Slides of ${e.title}`)}"></a>`
-    : '<p class="none">No thumbnails yet: run <code>briefdeck export --png</code>.</p>';
-  const links = [`<a href="${href(e.pptx)}" download>PowerPoint (.pptx)</a>`, e.pdf ? `<a href="${href(e.pdf)}">PDF</a>` : undefined].filter(Boolean).join(' ');
+  const sheet = e.thumbnails
+    ? thumbnailsHtml(e.thumbnails, e.changedSlides ?? [])
+    : e.contactSheet
+      ? `<a href="${href(e.contactSheet)}"><img src="${href(e.contactSheet)}" alt="${escapeHtml(`Slides of ${e.title}`)}"></a>`
+      : '<p class="none">No thumbnails yet: run <code>briefdeck export --png</code>.</p>';
+  const links = [
+    `<a href="${href(e.pptx)}" download>PowerPoint (.pptx)</a>`,
+    e.pdf ? `<a href="${href(e.pdf)}">PDF</a>` : undefined,
+    e.thumbnails && e.contactSheet ? `<a href="${href(e.contactSheet)}">Contact sheet</a>` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `<article id="${escapeHtml(e.slug)}">
 <h2>${escapeHtml(e.title)}</h2>
 <p class="meta">${escapeHtml(facts.join(' · '))}</p>
 ${e.stale ? '<p class="stale">The PDF or thumbnails are from an earlier build: run <code>briefdeck export</code>.</p>\n' : ''}${sheet}
 <p class="links">${links}</p>
+${e.history ? historyHtml(e.history) : ''}
 </article>`;
 }
 
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** One figure per slide; the slides that changed since the previous build are outlined and say so. */
+function thumbnailsHtml(files: readonly string[], changed: readonly number[]): string {
+  const figures = files.map((f, i) => {
+    const n = i + 1;
+    const hit = changed.includes(n);
+    return `<figure data-slide="${n}"${hit ? ' class="changed"' : ''}><a href="${href(f)}"><img src="${href(f)}" alt="Slide ${n}${hit ? ' (changed)' : ''}"></a><figcaption>${n}${hit ? ' · changed' : ''}</figcaption></figure>`;
+  });
+  return `<div class="slides">\n${figures.join('\n')}\n</div>`;
+}
+
+export { escapeHtml };
 
 /** A relative URL for a path under the output folder (each segment percent-encoded, then HTML-escaped). */
 const href = (rel: string): string => escapeHtml(rel.split('/').map(encodeURIComponent).join('/'));
 
-const formatDate = (d: Date): string => d.toISOString().replace('T', ' ').replace(/:\d\d\.\d{3}Z$/, ' UTC');
+const formatDate = formatUtc;
 
 async function pptxTitle(bytes: Uint8Array): Promise<string | undefined> {
   try {
-    const zip = await JSZip.loadAsync(bytes);
-    const core = await zip.file('docProps/core.xml')?.async('string');
+    const entry = readZipEntry(bytes, 'docProps/core.xml');
+    const core = entry && new TextDecoder().decode(entry);
     const m = core && /<dc:title>([^<]*)<\/dc:title>/.exec(core);
     return m && m[1].trim() ? decodeXML(m[1].trim()) : undefined;
   } catch {

@@ -5,7 +5,7 @@ import type { DeckOptions } from '../build.js';
 import { deckFolderProblem } from '../content/deck-folder.js';
 import { deckRule } from '../content/load-deck.js';
 import { MAX_IMAGE_BYTES, readInput, type InputRule } from '../content/read-input.js';
-import { DEFAULT_FONTS_DIR } from '../plan/measure/font-registry.js';
+import { DEFAULT_FONTS_DIR } from '../measure/font-registry.js';
 import { chooseTheme } from '../theme/choose-theme.js';
 import { findThemeFile, themeRule } from '../theme/load-theme.js';
 import { sha256 } from '../util/hash.js';

@@ -103,6 +103,8 @@ export interface DeckMeta {
   organization?: string;
   theme?: string;
   classification?: string;
+  /** BCP 47, e.g. `en-GB`. */
+  language?: string;
   email?: EmailSettings;
 }
 

@@ -1,36 +1,15 @@
 import type { Align, Run } from './article.js';
 import type { Position } from './diagnostic.js';
 
-/**
+import type { Insets, Rect, TextFrame } from './text-frame.js';
+
+export type { Insets, LevelStyle, Paragraph, Rect, TextFrame } from './text-frame.js';
+
+/*
  * The slide model: what `plan` decides and `render` draws. All geometry is in
- * points (72 per inch) on a 16:9 slide of 960 × 540 pt; every size here was
- * measured by the planner, so the renderer never guesses.
+ * points (72 per inch) on a 16:9 slide of 960 × 540 pt; every text frame here
+ * was measured by the planner, so the renderer never guesses.
  */
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-export interface Paragraph {
-  runs: Run[];
-  /** 0 for top level. */
-  level: number;
-  bullet: 'disc' | 'number' | 'none';
-  /** For numbered bullets: the number this paragraph shows. */
-  number?: number;
-}
-
-/** A block of paragraphs at one font size, inside a measured box. */
-export interface TextFrame {
-  box: Rect;
-  fontSize: number;
-  paragraphs: Paragraph[];
-  color?: 'text' | 'muted' | 'accent' | 'title';
-  align?: 'left' | 'center' | 'right';
-  italic?: boolean;
-}
 
 export interface TableCell {
   runs: Run[];
@@ -39,6 +18,10 @@ export interface TableCell {
 export interface PlannedTable {
   box: Rect;
   fontSize: number;
+  /** Face of the cells' ordinary runs (code runs use the theme's mono face). */
+  face: string;
+  /** Cell margins, as the rows were measured with them. */
+  cellInsets: Insets;
   /** Column widths in points; they add up to `box.w`. */
   columns: number[];
   align: Align[];
@@ -58,11 +41,21 @@ export interface PlannedImage {
   alt: string;
 }
 
+/**
+ * The layout a slide is built on, by what it needs: PowerPoint's "Title
+ * Slide", "Title and Content", "Section Header", "Title Only", "Two
+ * Content", "Blank", and briefdeck's "Quote" and "Picture with Caption".
+ */
+export type SlideLayout = 'title' | 'content' | 'section' | 'titleOnly' | 'twoContent' | 'quote' | 'picture' | 'blank';
+
 interface SlideBase {
+  layout: SlideLayout;
+  /** The title as text (what outline view and screen readers read). */
   title: string;
-  /** Title font size, chosen so the title fits its box. */
-  titleSize: number;
-  titleBox: Rect;
+  /** The title without the numbering of continued slides (`Title (cont.)`, `Title (2 of 3)` → `Title`). */
+  baseTitle: string;
+  /** The title's frame, its size chosen so it fits. */
+  titleFrame: TextFrame;
   /** Speaker notes, plain text; paragraphs separated by blank lines. */
   notes: string;
   /** The section this slide belongs to (PowerPoint sections), if any. */
@@ -143,9 +136,24 @@ export interface DeckInfo {
   timestamp: string;
   /** Footer text shown on content slides. */
   footer: string;
+  /** BCP 47 language of the deck's text (`en-US` unless deck.yaml says otherwise). */
+  language: string;
+}
+
+/** What every slide of a layout carries: measured like any text. */
+export interface DeckChrome {
+  /** The footer (organisation · date) on content slides. */
+  footer?: TextFrame;
+  /** The classification banner text, top and bottom. */
+  banners: TextFrame[];
+  /** The slide number on content slides (measured with the widest number the deck shows). */
+  slideNumber: TextFrame;
 }
 
 export interface Deck {
   info: DeckInfo;
+  /** Slide size in points. */
+  size: { w: number; h: number };
+  chrome: DeckChrome;
   slides: Slide[];
 }

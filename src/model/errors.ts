@@ -20,6 +20,7 @@ export class ThemeError extends BriefdeckError {}
 export class ExportError extends BriefdeckError {}
 export class DeliveryError extends BriefdeckError {}
 export class UsageError extends BriefdeckError {}
+export class HistoryError extends BriefdeckError {}
 /** The output folder is locked by another run (or cannot be locked at all). */
 export class LockError extends BriefdeckError {}
 

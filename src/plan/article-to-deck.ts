@@ -1,27 +1,29 @@
 import type { Article } from '../model/article.js';
 import type { ImageAssets } from '../model/assets.js';
 import type { Diagnostic, Position } from '../model/diagnostic.js';
-import type { Deck, DeckInfo, Paragraph, Slide } from '../model/deck.js';
+import type { Deck, DeckInfo, Slide } from '../model/deck.js';
+import type { Paragraph } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
+import type { FontSet } from '../measure/fonts.js';
+import { BODY_BOTTOM, BODY_TOP, CONTENT_W, GAP, MARGIN_X, SLIDE, TITLE_SLIDE_AREA } from '../theme/geometry.js';
+import { planChrome } from './chrome.js';
 import type { PlanContext } from './context.js';
-import { BODY_BOTTOM, BODY_TOP, CONTENT_W, GAP, MARGIN_X, SLIDE } from './geometry.js';
-import type { Measurer } from './measurer.js';
+import { continuedTitle, fitHeight, fitTitle, heightOf, plain, textFrame } from './frames.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { sectionToSlides } from './section-to-slides.js';
-import { bodyStyle, fitTitle, frame, framedHeight, headingStyle, plain } from './text-fit.js';
 
 export interface PlanInput {
   article: Article;
   theme: Theme;
-  measurer: Measurer;
+  fonts: FontSet;
   images: ImageAssets;
   /** ISO timestamp for the file's metadata (from `date` or SOURCE_DATE_EPOCH). */
   timestamp: string;
 }
 
 /** Article → slide model: title, agenda, each section's slides, closing. Pure. */
-export function articleToDeck({ article, theme, measurer, images, timestamp }: PlanInput): { deck: Deck; diagnostics: Diagnostic[] } {
-  const ctx: PlanContext = { theme, m: measurer, images, diagnostics: [] };
+export function articleToDeck({ article, theme, fonts, images, timestamp }: PlanInput): { deck: Deck; diagnostics: Diagnostic[] } {
+  const ctx: PlanContext = { theme, fonts, images, diagnostics: [] };
   const meta = article.meta;
   const info: DeckInfo = {
     slug: article.slug,
@@ -33,6 +35,7 @@ export function articleToDeck({ article, theme, measurer, images, timestamp }: P
     classification: meta.classification,
     timestamp,
     footer: [meta.organization, meta.date].filter(Boolean).join(' · '),
+    language: meta.language ?? 'en-US',
   };
   const at: Position = { file: article.metaFile, line: 1, column: 1 };
   const sections = article.sections.filter((s) => s.frontMatter.skip !== true);
@@ -42,75 +45,57 @@ export function articleToDeck({ article, theme, measurer, images, timestamp }: P
     ...sections.flatMap((s) => sectionToSlides(s, ctx)),
     closingSlide(info, ctx, at),
   ];
-  return { deck: { info, slides }, diagnostics: ctx.diagnostics };
+  return { deck: { info, size: { ...SLIDE }, chrome: planChrome(info, slides.length, ctx, at), slides }, diagnostics: ctx.diagnostics };
 }
 
 function titleSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
-  const { theme, m } = ctx;
-  const size = Math.round(theme.sizes.title * 1.25);
-  const tp = plain([{ text: info.title, bold: true }]);
-  let titleSize = size;
-  while (titleSize > theme.sizes.titleMin && framedHeight([tp], CONTENT_W, headingStyle(theme, titleSize), m) > 180) titleSize -= 2;
-  const titleH = framedHeight([tp], CONTENT_W, headingStyle(theme, titleSize), m);
-  const titleBox = { x: MARGIN_X, y: 150 + Math.max(0, 180 - titleH) / 2, w: CONTENT_W, h: titleH };
-  let y = titleBox.y + titleH + GAP;
-  const sub = info.subtitle ? [plain([{ text: info.subtitle }])] : [];
-  const subH = framedHeight(sub, CONTENT_W, bodyStyle(theme, theme.sizes.subtitle), m);
-  const subtitle = sub.length > 0 ? frame(sub, { x: MARGIN_X, y, w: CONTENT_W, h: subH }, theme.sizes.subtitle, { color: 'muted' }) : undefined;
-  y += subH + GAP * 2;
+  const { theme } = ctx;
+  const area = TITLE_SLIDE_AREA;
+  const heading = (size: number) => textFrame(theme, [plain([{ text: info.title, bold: true }])], { ...area, h: Infinity }, { size, heading: true, color: 'title', anchor: 'bottom', placeholder: 'ctrTitle' });
+  let titleSize = Math.round(theme.sizes.title * 1.25);
+  while (titleSize > theme.sizes.titleMin && heightOf(ctx, heading(titleSize)) > area.h) titleSize -= 2;
+  const t = heading(titleSize);
+  const titleH = heightOf(ctx, t);
+  const titleFrame = { ...t, box: { x: area.x, y: area.y + Math.max(0, area.h - titleH) / 2, w: area.w, h: titleH } };
+  let y = titleFrame.box.y + titleH + GAP;
+  const sub = info.subtitle ? fitHeight(ctx, textFrame(theme, [plain([{ text: info.subtitle }])], { x: MARGIN_X, y, w: CONTENT_W, h: Infinity }, { size: theme.sizes.subtitle, color: 'muted', placeholder: 'subTitle' })) : undefined;
+  y += (sub?.box.h ?? 0) + GAP * 2;
   const lines = [info.author, info.organization, info.date].filter((x): x is string => !!x).map((t) => plain([{ text: t }]));
-  const detailSize = theme.sizes.bodyMin;
-  const detailsH = framedHeight(lines, CONTENT_W, bodyStyle(theme, detailSize), m);
-  return {
-    kind: 'title',
-    title: info.title,
-    titleSize,
-    titleBox,
-    notes: '',
-    source: at,
-    subtitle,
-    details: frame(lines, { x: MARGIN_X, y: Math.min(y, BODY_BOTTOM - detailsH), w: CONTENT_W, h: detailsH }, detailSize),
-  };
+  const details = fitHeight(ctx, textFrame(theme, lines, { x: MARGIN_X, y, w: CONTENT_W, h: Infinity }, { size: theme.sizes.bodyMin }));
+  details.box.y = Math.min(y, BODY_BOTTOM - details.box.h);
+  return { kind: 'title', layout: 'title', title: info.title, baseTitle: info.title, titleFrame, notes: '', source: at, subtitle: sub, details };
 }
 
 function agendaSlides(titles: string[], ctx: PlanContext, at: Position): Slide[] {
-  const { theme, m } = ctx;
-  const head = fitTitle('Agenda (cont.)', theme, m);
+  const { theme } = ctx;
+  const head = fitTitle('Agenda (cont.)', ctx);
   const top = Math.max(BODY_TOP, head.box.y + head.box.h + GAP);
-  const h = BODY_BOTTOM - top;
+  const region = { x: MARGIN_X, y: top, w: CONTENT_W, h: BODY_BOTTOM - top };
   const groups: Paragraph[][] = titles.map((t, i) => [{ runs: [{ text: t }], level: 0, bullet: 'number', number: i + 1 }]);
-  const r = paginateParagraphs({ groups, firstHeight: h, nextHeight: h, boxW: CONTENT_W, style: (s) => bodyStyle(theme, s), size: theme.sizes.body, minSize: theme.sizes.bodyMin, m });
+  const frame = (ps: Paragraph[], box: typeof region, size: number) => textFrame(theme, ps, box, { size, placeholder: 'content' });
+  const r = paginateParagraphs({ groups, first: region, next: region, frame, size: theme.sizes.body, minSize: theme.sizes.bodyMin }, ctx);
   return r.pages.map((page, k) => {
-    const title = k === 0 ? 'Agenda' : 'Agenda (cont.)';
-    const fit = fitTitle(title, theme, m);
-    const bh = framedHeight(page.paragraphs, CONTENT_W, bodyStyle(theme, page.size), m);
+    const title = continuedTitle('Agenda', k, r.pages.length, 'cont');
     return {
       kind: 'agenda' as const,
+      layout: 'content' as const,
+      baseTitle: 'Agenda',
       title,
-      titleSize: fit.size,
-      titleBox: fit.box,
+      titleFrame: fitTitle(title, ctx),
       notes: '',
       source: at,
-      body: frame(page.paragraphs, { x: MARGIN_X, y: top, w: CONTENT_W, h: Math.min(h, Math.ceil(bh)) }, page.size),
+      body: frame(page.paragraphs, region, page.size),
       continuation: k > 0 ? { reason: 'agenda did not fit on one slide' } : undefined,
     };
   });
 }
 
 function closingSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
-  const { theme, m } = ctx;
+  const { theme } = ctx;
   const title = 'Questions and discussion';
   const lines = [info.title, info.organization, info.date].filter((x): x is string => !!x).map((t) => plain([{ text: t }]));
-  const size = theme.sizes.body;
-  const h = framedHeight(lines, CONTENT_W, bodyStyle(theme, size), m);
-  const fit = fitTitle(title, theme, m);
-  return {
-    kind: 'closing',
-    title,
-    titleSize: fit.size,
-    titleBox: fit.box,
-    notes: '',
-    source: at,
-    body: frame(lines, { x: MARGIN_X, y: Math.min(SLIDE.h / 2, BODY_BOTTOM - h), w: CONTENT_W, h }, size, { color: 'muted', align: 'center' }),
-  };
+  const body = fitHeight(ctx, textFrame(theme, lines, { x: MARGIN_X, y: 0, w: CONTENT_W, h: Infinity }, { size: theme.sizes.body, color: 'muted', align: 'center', placeholder: 'content' }));
+  body.box.y = Math.min(SLIDE.h / 2, BODY_BOTTOM - body.box.h);
+  body.box.h = BODY_BOTTOM - body.box.y; // room below, for text a briefer adds
+  return { kind: 'closing', layout: 'content', title, baseTitle: title, titleFrame: fitTitle(title, ctx), notes: '', source: at, body };
 }

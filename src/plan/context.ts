@@ -1,11 +1,12 @@
 import type { ImageAssets } from '../model/assets.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Theme } from '../model/theme.js';
-import type { Measurer } from './measurer.js';
+import type { FontSet } from '../measure/fonts.js';
 
 export interface PlanContext {
   theme: Theme;
-  m: Measurer;
+  /** The fonts that measure the theme's faces. */
+  fonts: FontSet;
   images: ImageAssets;
   /** Problems found while planning (too-wide tables, split paragraphs). */
   diagnostics: Diagnostic[];

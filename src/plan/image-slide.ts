@@ -1,19 +1,18 @@
 import type { ImageBlock } from '../model/article.js';
-import type { ImageSlide, Rect, Slide, TextFrame } from '../model/deck.js';
+import type { ImageSlide, Slide } from '../model/deck.js';
+import type { Rect, TextFrame } from '../model/text-frame.js';
 import type { PlanContext } from './context.js';
-import { bodyStyle, frame, framedHeight, plain } from './text-fit.js';
+import { fitHeight, plain, textFrame } from './frames.js';
 
 /** An image fitted inside the body keeping its aspect ratio, centred, with its title as a caption. */
-export function imageToSlide(b: ImageBlock, base: Omit<Slide, 'kind'>, region: Rect, lead: TextFrame | undefined, ctx: PlanContext): ImageSlide {
+export function imageToSlide(b: ImageBlock, base: Omit<Slide, 'kind' | 'layout'>, region: Rect, lead: TextFrame | undefined, ctx: PlanContext): ImageSlide {
   const asset = ctx.images.get(b.src);
   let caption: TextFrame | undefined;
   let area = region;
   if (b.title) {
-    const p = plain([{ text: b.title, italic: true }]);
-    const size = ctx.theme.sizes.bodyMin;
-    const h = framedHeight([p], region.w, bodyStyle(ctx.theme, size), ctx.m);
-    caption = frame([p], { x: region.x, y: region.y + region.h - h, w: region.w, h }, size, { color: 'muted', align: 'center' });
-    area = { ...region, h: region.h - h - 4 };
+    const f = fitHeight(ctx, textFrame(ctx.theme, [plain([{ text: b.title, italic: true }])], { ...region, h: Infinity }, { size: ctx.theme.sizes.bodyMin, color: 'muted', align: 'center', placeholder: 'caption' }));
+    caption = { ...f, box: { ...f.box, y: region.y + region.h - f.box.h } };
+    area = { ...region, h: region.h - f.box.h - 4 };
   }
   // The asset stage reports missing images as errors, so a missing one never reaches a build.
   const w = asset?.width ?? 4;
@@ -23,6 +22,7 @@ export function imageToSlide(b: ImageBlock, base: Omit<Slide, 'kind'>, region: R
   return {
     ...base,
     kind: 'image',
+    layout: 'picture',
     lead,
     image: { box, data: asset?.data ?? new Uint8Array(), mime: asset?.mime ?? 'image/png', alt: b.alt },
     caption,

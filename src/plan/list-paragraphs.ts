@@ -1,5 +1,5 @@
 import type { ListBlock } from '../model/article.js';
-import type { Paragraph } from '../model/deck.js';
+import type { Paragraph } from '../model/text-frame.js';
 
 /**
  * A Markdown list → groups of paragraphs, one group per top-level item with

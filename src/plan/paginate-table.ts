@@ -1,16 +1,15 @@
+import { measureFrame } from '../measure/measure-frame.js';
 import type { Run, TableBlock } from '../model/article.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import type { PlannedTable, Rect, TableCell } from '../model/deck.js';
-import type { Theme } from '../model/theme.js';
-import { CELL, WIDTH_SAFETY } from './geometry.js';
-import type { Measurer } from './measurer.js';
-import { longestFittingHead } from './runs.js';
-import { columnWidths, squeezedWidths } from './table-columns.js';
+import type { PlannedTable, TableCell } from '../model/deck.js';
+import type { Rect } from '../model/text-frame.js';
+import { CELL_INSETS } from '../theme/geometry.js';
+import type { PlanContext } from './context.js';
+import { splitToPages } from './split-paragraph.js';
+import { cellFrame, columnWidths, squeezedWidths } from './table-cells.js';
 
 export interface TablePagesInput {
   table: TableBlock;
-  theme: Theme;
-  m: Measurer;
   /** Where the table may go on the first page and on continuation pages. */
   first: Rect;
   next: Rect;
@@ -19,24 +18,24 @@ export interface TablePagesInput {
 /**
  * Lay a table out over as many slides as it needs: widths from content, rows
  * measured, pages broken between rows with the header repeated. A row taller
- * than a page shrinks to the theme's minimum table size, then continues in a
- * second row on the next page. Nothing is dropped.
+ * than a page shrinks to the theme's minimum table size, then continues in
+ * further rows on the next pages. Nothing is dropped.
  */
-export function paginateTable(inp: TablePagesInput): { pages: PlannedTable[]; diagnostics: Diagnostic[] } {
-  const { table, theme, m } = inp;
-  const face = theme.fonts.body;
+export function paginateTable(inp: TablePagesInput, ctx: PlanContext): { pages: PlannedTable[]; diagnostics: Diagnostic[] } {
+  const { table } = inp;
+  const { theme } = ctx;
   const header = table.header.map((c) => c.map((r) => ({ ...r, bold: true })));
   const all = [header, ...table.rows];
   const diagnostics: Diagnostic[] = [];
   let size = theme.sizes.table;
-  let cols = columnWidths(all, size, face, inp.first.w, m);
-  while (!cols && size > theme.sizes.tableMin) cols = columnWidths(all, --size, face, inp.first.w, m);
+  let cols = columnWidths(all, size, inp.first.w, ctx);
+  while (!cols && size > theme.sizes.tableMin) cols = columnWidths(all, --size, inp.first.w, ctx);
   if (!cols) {
-    cols = squeezedWidths(all, size, face, inp.first.w, m);
+    cols = squeezedWidths(all, size, inp.first.w, ctx);
     diagnostics.push(diagnostic('warning', 'table-too-wide', table.position, `Unexpected table too wide for a slide even at ${size} pt: long words will break inside cells`, 'split the table, or shorten its longest words'));
   }
   const widths = cols;
-  const rowH = (row: Run[][], s: number) => rowHeight(row, widths, s, face, m);
+  const rowH = (row: Run[][], s: number) => rowHeight(row, widths, s, ctx);
   const pages: PlannedTable[] = [];
   let rows: Run[][][] = [];
   let heights: number[] = [];
@@ -50,6 +49,8 @@ export function paginateTable(inp: TablePagesInput): { pages: PlannedTable[]; di
     pages.push({
       box: { ...b, h: used() },
       fontSize: pageSize,
+      face: theme.fonts.body,
+      cellInsets: { ...CELL_INSETS },
       columns: widths,
       align: table.align,
       header: cells(all[0]),
@@ -92,41 +93,37 @@ export function paginateTable(inp: TablePagesInput): { pages: PlannedTable[]; di
       heights.push(rowH(row, s));
       continue;
     }
-    // …then split its cells' text across this page and a continued row.
+    // …then split its cells' text into rows that each fill a page at that size, the header repeated.
     splitRows++;
-    const room = box().h - heights[0];
-    const head: Run[][] = [];
-    const tail: Run[][] = [];
-    row.forEach((cell, c) => {
-      const fits = (runs: Run[]) => cellHeight(runs, widths[c], s, face, m) <= room;
-      if (fits(cell)) {
-        head.push(cell);
-        tail.push([]);
-      } else {
-        const [h1, t1] = longestFittingHead(cell, fits);
-        head.push(h1);
-        tail.push(t1);
+    const room = (k: number) => (k === 0 ? box().h : inp.next.h) - rowH(all[0], s);
+    const pieces = row.map((cell, c) =>
+      splitToPages({ runs: cell, level: 0, bullet: 'none' }, (k, q) => ({ ...cellFrame(ctx, [q], widths[c], s), box: { x: 0, y: 0, w: widths[c], h: room(k) } }), ctx.fonts, { sentences: false }).map((q) => q.runs),
+    );
+    const count = Math.max(...pieces.map((p) => p.length));
+    const pieceRows = Array.from({ length: count }, (_, k) => pieces.map((p) => p[k] ?? []));
+    pieceRows.slice(0, -1).forEach((r) => {
+      if (rows.length === 0) {
+        pageSize = s;
+        heights = [rowH(all[0], s)];
+        rows = [all[0]];
       }
+      rows.push(r);
+      heights.push(rowH(r, s));
+      flush();
     });
-    rows.push(head);
-    heights.push(rowH(head, s));
-    flush();
-    queue.unshift(tail);
+    // The last piece is an ordinary row: later rows may join it on its page.
+    queue.unshift(pieceRows[count - 1]);
   }
   flush();
   if (splitRows > 0) {
-    diagnostics.push(diagnostic('warning', 'table-row-split', table.position, `Unexpected table row taller than a slide even at ${theme.sizes.tableMin} pt: its text continues in a second row on the next slide`, 'shorten the cell, or move detail to the speaker notes'));
+    diagnostics.push(diagnostic('warning', 'table-row-split', table.position, `Unexpected table row taller than a slide even at ${theme.sizes.tableMin} pt: its text continues in further rows on the next slides`, 'shorten the cell, or move detail to the speaker notes'));
   }
   return { pages, diagnostics };
 }
 
 const cells = (row: Run[][]): TableCell[] => row.map((runs) => ({ runs }));
 
-function cellHeight(runs: Run[], colW: number, size: number, face: string, m: Measurer): number {
-  const lines = Math.max(1, m.lineCount(runs, (colW - CELL.l - CELL.r) * WIDTH_SAFETY, size, face));
-  return lines * m.linePitch(face, size) + CELL.t + CELL.b;
-}
-
-export function rowHeight(row: Run[][], widths: number[], size: number, face: string, m: Measurer): number {
-  return Math.max(...row.map((cell, c) => cellHeight(cell, widths[c], size, face, m)));
+/** A row is as tall as its tallest cell (at least one line). */
+export function rowHeight(row: Run[][], widths: number[], size: number, ctx: PlanContext): number {
+  return Math.max(...row.map((cell, c) => measureFrame(cellFrame(ctx, [{ runs: cell, level: 0, bullet: 'none' }], widths[c], size), ctx.fonts).height));
 }

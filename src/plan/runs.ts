@@ -47,34 +47,3 @@ export function splitSentences(runs: readonly Run[]): Run[][] {
   }
   return out;
 }
-
-/** Offsets just after each space: where text may be cut between words. */
-export function wordBoundaries(text: string): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(/\s+/g)) out.push(m.index! + m[0].length);
-  return out;
-}
-
-/**
- * The longest head of `runs` (cut between words, or between characters for a
- * single huge word) for which `fits` holds; at least one character, so callers
- * always make progress.
- */
-export function longestFittingHead(runs: readonly Run[], fits: (head: Run[]) => boolean): [Run[], Run[]] {
-  const text = textOf(runs);
-  let cuts = wordBoundaries(text).filter((c) => c < text.length);
-  if (cuts.length === 0 || !fits(sliceRuns(runs, 0, cuts[0]))) {
-    cuts = Array.from({ length: Math.min(text.length, cuts[0] ?? text.length) - 1 }, (_, i) => i + 1);
-  }
-  let lo = 0;
-  let hi = cuts.length - 1;
-  let best = cuts.length > 0 ? cuts[0] : text.length;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (fits(sliceRuns(runs, 0, cuts[mid]))) {
-      best = cuts[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return [trimRuns(sliceRuns(runs, 0, best)), trimRuns(sliceRuns(runs, best))];
-}

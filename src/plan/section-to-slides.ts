@@ -1,14 +1,15 @@
 import type { Block, ImageBlock, ListBlock, ParagraphBlock, Run, Section, TableBlock } from '../model/article.js';
 import { diagnostic, type Position } from '../model/diagnostic.js';
-import type { Paragraph, Rect, Slide, TextFrame } from '../model/deck.js';
+import type { Slide } from '../model/deck.js';
+import type { Paragraph, Rect, TextFrame } from '../model/text-frame.js';
+import { BODY_BOTTOM, BODY_TOP, CONTENT_W, GAP, MARGIN_X } from '../theme/geometry.js';
 import type { PlanContext } from './context.js';
-import { BODY_BOTTOM, BODY_TOP, CONTENT_W, GAP, MARGIN_X } from './geometry.js';
+import { continuedTitle, fitHeight, fitTitle, plain, textFrame, type FrameOptions } from './frames.js';
+import { imageToSlide } from './image-slide.js';
 import { listToGroups } from './list-paragraphs.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { paginateTable } from './paginate-table.js';
-import { imageToSlide } from './image-slide.js';
 import { splitSentences, textOf } from './runs.js';
-import { bodyStyle, fitTitle, frame, framedHeight, plain } from './text-fit.js';
 
 type Visual = ListBlock | TableBlock | ImageBlock | Extract<Block, { type: 'quote' | 'code' }>;
 
@@ -69,14 +70,13 @@ function leadOf(p: ParagraphBlock): { runs: Run[]; alsoNotes: boolean } | undefi
 
 function visualToSlides(b: Visual, title: string, leadRuns: Run[] | undefined, notes: string[], section: Section, ctx: PlanContext): Slide[] {
   // Reserve room for the longest title this content may get (`… (12 of 12)`), so no variant reaches the body.
-  const t = fitTitle(`${title} (99 of 99)`, ctx.theme, ctx.m);
+  const t = fitTitle(`${title} (99 of 99)`, ctx);
   const top = Math.max(BODY_TOP, t.box.y + t.box.h + GAP);
-  const base = { title, titleSize: t.size, titleBox: t.box, notes: notes.join('\n\n'), section: section.title, source: b.position };
+  const base = { title, baseTitle: title, titleFrame: fitTitle(title, ctx), notes: notes.join('\n\n'), section: section.title, source: b.position };
   let lead: TextFrame | undefined;
   if (leadRuns) {
-    const p = plain(leadRuns);
-    const h = framedHeight([p], CONTENT_W, bodyStyle(ctx.theme), ctx.m);
-    if (h <= (BODY_BOTTOM - top) / 3) lead = frame([p], { x: MARGIN_X, y: top, w: CONTENT_W, h }, ctx.theme.sizes.body, { color: 'muted' });
+    const f = fitHeight(ctx, textFrame(ctx.theme, [plain(leadRuns)], { x: MARGIN_X, y: top, w: CONTENT_W, h: Infinity }, { size: ctx.theme.sizes.body, color: 'muted' }));
+    if (f.box.h <= (BODY_BOTTOM - top) / 3) lead = f;
     else base.notes = [textOf(leadRuns), base.notes].filter(Boolean).join('\n\n');
   }
   const firstTop = lead ? lead.box.y + lead.box.h + GAP / 2 : top;
@@ -89,12 +89,13 @@ function visualToSlides(b: Visual, title: string, leadRuns: Run[] | undefined, n
     case 'quote':
       return paragraphSlides('quote', b.paragraphs.map((runs) => [plain(runs)]), base, lead, region(firstTop), region(top), ctx, b.position);
     case 'table': {
-      const { pages, diagnostics } = paginateTable({ table: b, theme: ctx.theme, m: ctx.m, first: region(firstTop), next: region(top) });
+      const { pages, diagnostics } = paginateTable({ table: b, first: region(firstTop), next: region(top) }, ctx);
       ctx.diagnostics.push(...diagnostics);
       return pages.map((table, k) => ({
         ...base,
         ...retitle(base.title, k, pages.length, 'of', ctx),
         kind: 'table' as const,
+        layout: 'content' as const,
         notes: k === 0 ? base.notes : '',
         lead: k === 0 ? lead : undefined,
         table,
@@ -109,7 +110,7 @@ function visualToSlides(b: Visual, title: string, leadRuns: Run[] | undefined, n
 function paragraphSlides(
   kind: 'bullets' | 'quote',
   groups: Paragraph[][],
-  base: Omit<Slide, 'kind'>,
+  base: Omit<Slide, 'kind' | 'layout'>,
   lead: TextFrame | undefined,
   first: Rect,
   next: Rect,
@@ -117,12 +118,13 @@ function paragraphSlides(
   at: Position,
 ): Slide[] {
   const size = kind === 'quote' ? ctx.theme.sizes.quote : ctx.theme.sizes.body;
-  const r = paginateParagraphs({ groups, firstHeight: first.h, nextHeight: next.h, boxW: CONTENT_W, style: (s) => bodyStyle(ctx.theme, s), size, minSize: ctx.theme.sizes.bodyMin, m: ctx.m });
+  const style: Omit<FrameOptions, 'size'> = kind === 'quote' ? { italic: true, placeholder: 'content' } : { placeholder: 'content' };
+  const frame = (ps: Paragraph[], box: Rect, s: number) => textFrame(ctx.theme, ps, box, { ...style, size: s });
+  const r = paginateParagraphs({ groups, first, next, frame, size, minSize: ctx.theme.sizes.bodyMin }, ctx);
   if (r.splitParagraph) ctx.diagnostics.push(diagnostic('warning', 'paragraph-split', at, `Unexpected paragraph longer than a slide even at ${ctx.theme.sizes.bodyMin} pt: it continues on the next slide`, 'shorten it, or move detail to the speaker notes'));
   return r.pages.map((page, k) => {
-    const box = k === 0 ? first : next;
-    const h = framedHeight(page.paragraphs, box.w, bodyStyle(ctx.theme, page.size), ctx.m);
-    const body = frame(page.paragraphs, { ...box, h: Math.min(box.h, Math.ceil(h)) }, page.size, kind === 'quote' ? { italic: true } : {});
+    // The body placeholder keeps the whole region: text a briefer adds has room before PowerPoint refits it.
+    const body = frame(page.paragraphs, k === 0 ? first : next, page.size);
     const common = {
       ...base,
       ...retitle(base.title, k, r.pages.length, 'cont', ctx),
@@ -130,32 +132,33 @@ function paragraphSlides(
       body,
       continuation: k > 0 ? { reason: kind === 'quote' ? 'quote did not fit on one slide' : 'bullets did not fit on one slide' } : undefined,
     };
-    return kind === 'quote' ? { ...common, kind } : { ...common, kind, lead: k === 0 ? lead : undefined };
+    return kind === 'quote' ? { ...common, kind, layout: 'quote' as const } : { ...common, kind, layout: 'content' as const, lead: k === 0 ? lead : undefined };
   });
 }
 
 /** Continuation titles: `Title (cont.)` for text, `Title (2 of 3)` for tables; re-fitted, since they are longer. */
-function retitle(title: string, k: number, n: number, style: 'cont' | 'of', ctx: PlanContext): { title: string; titleSize: number; titleBox: Rect } {
-  const t = n === 1 ? title : style === 'of' ? `${title} (${k + 1} of ${n})` : k === 0 ? title : `${title} (cont.)`;
-  const fit = fitTitle(t, ctx.theme, ctx.m);
-  return { title: t, titleSize: fit.size, titleBox: fit.box };
+function retitle(title: string, k: number, n: number, style: 'cont' | 'of', ctx: PlanContext): { title: string; baseTitle: string; titleFrame: TextFrame } {
+  const t = continuedTitle(title, k, n, style);
+  return { title: t, baseTitle: title, titleFrame: fitTitle(t, ctx) };
 }
 
 /** A prose-only section: its opening sentence on the slide, every paragraph in the notes. */
 function statementSlides(section: Section, prose: ParagraphBlock[], notes: string[], ctx: PlanContext): Slide[] {
   const opening = prose.length > 0 ? splitSentences(prose[0].runs)[0] ?? prose[0].runs : [];
-  const t = fitTitle(`${section.title} (cont.)`, ctx.theme, ctx.m);
+  const t = fitTitle(`${section.title} (cont.)`, ctx);
   const top = Math.max(BODY_TOP, t.box.y + t.box.h + GAP);
   const region: Rect = { x: MARGIN_X, y: top, w: CONTENT_W, h: BODY_BOTTOM - top };
-  const r = paginateParagraphs({ groups: [[plain(opening)]], firstHeight: region.h, nextHeight: region.h, boxW: CONTENT_W, style: (s) => bodyStyle(ctx.theme, s), size: ctx.theme.sizes.quote, minSize: ctx.theme.sizes.bodyMin, m: ctx.m });
+  const frame = (ps: Paragraph[], box: Rect, s: number) => textFrame(ctx.theme, ps, box, { size: s, color: 'title', placeholder: 'text' });
+  const r = paginateParagraphs({ groups: [[plain(opening)]], first: region, next: region, frame, size: ctx.theme.sizes.quote, minSize: ctx.theme.sizes.bodyMin }, ctx);
   const source = prose[0]?.position ?? section.titlePosition;
   return r.pages.map((page, k) => ({
     kind: 'statement' as const,
+    layout: 'section' as const,
     ...retitle(section.title, k, r.pages.length, 'cont', ctx),
     notes: k === 0 ? notes.join('\n\n') : '',
     section: section.title,
     source,
-    body: frame(page.paragraphs, { ...region, h: Math.min(region.h, Math.ceil(framedHeight(page.paragraphs, region.w, bodyStyle(ctx.theme, page.size), ctx.m))) }, page.size, { color: 'title' }),
+    body: frame(page.paragraphs, region, page.size),
     continuation: k > 0 ? { reason: 'opening sentence did not fit on one slide' } : undefined,
   }));
 }

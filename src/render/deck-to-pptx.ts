@@ -1,31 +1,34 @@
 import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../model/deck.js';
 import type { Theme } from '../model/theme.js';
-import { defineLayouts, LAYOUT } from './layouts.js';
-import { normalizePptx } from './post-pass.js';
+import { defineLayouts } from './layouts.js';
+import { assemblePackage } from './package/assemble.js';
 import { renderSlide } from './renderers.js';
 import { escapeXml, xmlSafe } from './units.js';
 
 /**
  * Slide model → .pptx bytes. The only module that touches pptxgenjs: every
- * size and position was decided by the planner; this draws them, then the
- * post-pass repairs pptxgenjs's schema errors and makes the bytes stable.
+ * frame was planned and measured; pptxgenjs draws the slides, then the
+ * package stage gives the deck its theme, master and layouts, repairs what
+ * pptxgenjs writes wrong and makes the bytes reproducible.
  */
 export async function deckToPptx(deck: Deck, theme: Theme): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
-  pptx.layout = 'LAYOUT_WIDE';
-  pptx.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };
+  // In exact inches: 960 × 540 pt is PowerPoint's 16:9 (12192000 × 6858000 EMU).
+  pptx.defineLayout({ name: 'BRIEFDECK', width: deck.size.w / 72, height: deck.size.h / 72 });
+  pptx.layout = 'BRIEFDECK';
   pptx.title = xmlSafe(deck.info.title);
   if (deck.info.subtitle) pptx.subject = xmlSafe(deck.info.subtitle);
   pptx.author = xmlSafe(deck.info.author ?? deck.info.organization ?? 'briefdeck');
   // pptxgenjs writes `company` into docProps/app.xml without escaping it.
   if (deck.info.organization) pptx.company = escapeXml(deck.info.organization);
-  defineLayouts(pptx, theme, deck.info);
+  const layouts = defineLayouts(pptx);
 
   // pptxgenjs finds sections by name, so two sections of one name must differ.
   const taken = new Set<string>();
   let label: string | undefined;
   let current = '';
+  const ctx = { theme, chrome: deck.chrome, language: deck.info.language };
   for (const s of deck.slides) {
     const wanted = s.section ?? (s.kind === 'closing' ? 'Closing' : 'Overview');
     if (wanted !== label) {
@@ -35,9 +38,9 @@ export async function deckToPptx(deck: Deck, theme: Theme): Promise<Uint8Array> 
       taken.add(current);
       pptx.addSection({ title: current });
     }
-    const slide = pptx.addSlide({ masterName: s.kind === 'title' ? LAYOUT.title : LAYOUT.content, sectionTitle: current });
-    renderSlide(slide, s, theme);
+    const slide = pptx.addSlide({ masterName: layouts.get(s.layout)!, sectionTitle: current });
+    renderSlide(slide, s, ctx);
   }
   const raw = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
-  return normalizePptx(raw, deck.info.timestamp);
+  return assemblePackage(raw, deck, theme);
 }

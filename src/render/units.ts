@@ -1,4 +1,4 @@
-import type { Rect } from '../model/deck.js';
+import type { Rect } from '../model/text-frame.js';
 
 /** pptxgenjs reads numbers below 100 as inches: convert every position from points. */
 export const inch = (pt: number): number => Math.round((pt / 72) * 10000) / 10000;

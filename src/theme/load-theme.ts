@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { displayPath } from '../content/display-path.js';
 import { svgToPng } from '../content/normalise-image.js';
 import { IMAGE_LIMIT_REASON, MAX_IMAGE_BYTES, MAX_SECTION_BYTES, TEXT_LIMIT_REASON, readInput, type InputRule } from '../content/read-input.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Theme } from '../model/theme.js';
+import { loadSharp } from '../util/load-sharp.js';
 import { decodeSource } from '../util/text.js';
 import { parseYamlWithSchema } from '../util/yaml-schema.js';
 import { themeRules } from './theme-rules.js';
@@ -89,6 +89,7 @@ async function loadLogo(themesDir: string, rel: string, at: Diagnostic['position
   }
   const read = await readInput(full, themeRule(themesDir, 'logo'), at);
   if (!read.ok) return { diagnostic: read.diagnostic };
+  const sharp = await loadSharp();
   try {
     const box = { w: LOGO_PX, h: LOGO_PX };
     if ((await sharp(read.bytes).metadata()).format === 'svg') {

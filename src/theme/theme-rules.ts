@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
 import type { Theme } from '../model/theme.js';
-import { resolveFontFiles } from '../plan/measure/font-registry.js';
+import { resolveFontFiles } from '../measure/font-registry.js';
 import { contrastRatio } from './contrast.js';
 
 type Locate = (keyPath: readonly string[]) => Position;

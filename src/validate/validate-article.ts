@@ -5,8 +5,9 @@ import { emptySection } from './rules/empty-section.js';
 import { imagePaths } from './rules/image-paths.js';
 import { noSections } from './rules/no-sections.js';
 import { spellingVariants } from './rules/spelling-variants.js';
+import { unbreakableText } from './rules/unbreakable-text.js';
 
-export const rules: Rule[] = [noSections, emptySection, imagePaths, spellingVariants];
+export const rules: Rule[] = [noSections, emptySection, imagePaths, spellingVariants, unbreakableText];
 
 export function validateArticle(article: Article): Diagnostic[] {
   return rules.flatMap((rule) => rule(article));

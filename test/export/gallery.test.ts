@@ -2,7 +2,7 @@
  * `briefdeck build` + `briefdeck export` through the real CLI, then the
  * gallery page in real headless Chromium (one LibreOffice run in this file).
  */
-import { existsSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { galleryHtml } from '../../src/export/gallery.js';
 import { runCli } from '../helpers/cli.js';
+import { REPO_CONTENT } from '../helpers/decks.js';
 import { haveTools } from '../helpers/tools.js';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -21,11 +22,20 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
   let browser: Browser;
   let exported: ReturnType<typeof runCli>;
 
+  let content: string;
+
   beforeAll(async () => {
     out = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-gallery-'));
-    const built = runCli(['build', '--out', out]);
+    // Two builds of the treaty deck (a bullet and a table cell edited in between), one of the other deck.
+    content = path.join(out, 'content');
+    cpSync(REPO_CONTENT, content, { recursive: true });
+    const built = runCli(['build', '--content', content, '--out', out]);
     expect(built.status, built.stderr).toBe(0);
-    exported = runCli(['export', '--out', out]);
+    const file = path.join(content, 'russia-north-korea-treaty', '02-russia-and-north-koreas-treaty.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('joint military exercises', 'joint naval exercises').replace('Increased military spending', 'Increased naval spending'));
+    const rebuilt = runCli(['build', '--content', content, '--out', out]);
+    expect(rebuilt.stdout, rebuilt.stderr).toContain('1 deck built, 1 up to date, 0 failed');
+    exported = runCli(['export', '--content', content, '--out', out]);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   }, 120_000);
   afterAll(async () => {
@@ -50,36 +60,64 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
     expect(cards[0].text).toMatch(/16 slides · built \d{4}-\d\d-\d\d \d\d:\d\d UTC · \d+ warnings?/);
     expect(cards[1].text).toMatch(/15 slides · built/);
     const images = await page.$$eval('img', (is) => is.map((i) => ({ src: i.src, complete: i.complete, naturalWidth: i.naturalWidth })));
-    expect(images).toHaveLength(2);
-    for (const img of images) expect(img, img.src).toMatchObject({ complete: true, naturalWidth: 1200 });
+    expect(images).toHaveLength(16 + 15); // one thumbnail per slide
+    for (const img of images) expect(img, img.src).toMatchObject({ complete: true, naturalWidth: 1280 });
     const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as unknown as { href: string }).href));
-    expect(links.length).toBe(2 * 3); // contact sheet, .pptx, .pdf per deck
+    expect(links.length).toBe(16 + 15 + 2 * 3); // each thumbnail, and .pptx, .pdf and contact sheet per deck
     for (const link of links) {
       expect(link.startsWith('file://'), `${link} is relative to the page`).toBe(true);
       expect(existsSync(fileURLToPath(link)), link).toBe(true);
     }
     expect(links.filter((l) => l.endsWith('.pdf'))).toHaveLength(2);
     expect(links.filter((l) => l.endsWith('.pptx'))).toHaveLength(2);
+    expect(links.filter((l) => l.endsWith('/contact-sheet.png'))).toHaveLength(2);
     await page.close();
   });
 
-  it('is readable on a phone: no sideways scrolling, the contact sheet fits the screen', async () => {
+  it('outlines the slides that changed since the previous build, and lists both versions in the history', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(path.join(out, 'index.html')).href, { waitUntil: 'load' });
+    // What a reader sees: which thumbnails have the outline drawn (computed style, not just a class).
+    // A string, because this project's TypeScript has no DOM types.
+    const outlined = async (deck: string) =>
+      (await page.evaluate(
+        `[...document.querySelectorAll('#${deck} .slides figure')].filter((f) => getComputedStyle(f.querySelector('img')).outlineStyle === 'solid').map((f) => Number(f.dataset.slide))`,
+      )) as number[];
+    expect(await outlined('russia-north-korea-treaty')).toEqual([4, 5]);
+    expect(await outlined('us-policy-response')).toEqual([]);
+    const alts = await page.$$eval('#russia-north-korea-treaty .slides img', (is) => is.map((i) => i.getAttribute('alt')));
+    expect(alts.slice(2, 6)).toEqual(['Slide 3', 'Slide 4 (changed)', 'Slide 5 (changed)', 'Slide 6']);
+    const changed = await page.$eval('#russia-north-korea-treaty .what-changed', (e) => e.textContent ?? '');
+    expect(changed).toContain('updated: 1 bullet · 1 table row');
+    expect(changed).toContain('Military collaboration: …joint militarynaval exercises…');
+    expect(changed).toContain('Japan · Potential Shift post-Treaty');
+    const history = await page.$$eval('#russia-north-korea-treaty .history li', (ls) => ls.map((l) => l.textContent ?? ''));
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC [0-9a-f]{12} updated: 1 bullet · 1 table row$/);
+    expect(history[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC [0-9a-f]{12} first version$/);
+    expect(await page.$$eval('#us-policy-response .history li', (ls) => ls.map((l) => (l.textContent ?? '').replace(/^.* UTC [0-9a-f]{12} /, '')))).toEqual(['first version']);
+    await page.close();
+  });
+
+  it('is readable on a phone: no sideways scrolling, the thumbnails fit the screen', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(pathToFileURL(path.join(out, 'index.html')).href, { waitUntil: 'load' });
     // A string, because this project's TypeScript has no DOM types.
     const m = (await page.evaluate(`({
       scrollWidth: document.documentElement.scrollWidth,
-      imgWidths: [...document.images].map((i) => i.getBoundingClientRect().width),
+      imgBoxes: [...document.images].map((i) => { const r = i.getBoundingClientRect(); return { width: r.width, right: r.right }; }),
       fontSize: parseFloat(getComputedStyle(document.body).fontSize),
-    })`)) as { scrollWidth: number; imgWidths: number[]; fontSize: number };
+    })`)) as { scrollWidth: number; imgBoxes: { width: number; right: number }[]; fontSize: number };
     expect(m.scrollWidth).toBeLessThanOrEqual(390);
-    for (const w of m.imgWidths) expect(w).toBeGreaterThan(300);
+    expect(m.imgBoxes).toHaveLength(31);
+    for (const b of m.imgBoxes) expect(b.width).toBeGreaterThan(90);
+    for (const b of m.imgBoxes) expect(b.right).toBeLessThanOrEqual(390);
     expect(m.fontSize).toBeGreaterThanOrEqual(16);
     await page.close();
   });
 
   it('a second `briefdeck export` finds both decks up to date', () => {
-    const r = runCli(['export', '--out', out]);
+    const r = runCli(['export', '--content', content, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('0 decks exported, 2 up to date, 0 failed');
   });
@@ -87,7 +125,7 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
   it('`briefdeck build --pdf --png` exports through the same path: unchanged decks keep their files', () => {
     const pdf = path.join(out, 'us-policy-response.pdf');
     const before = statSync(pdf);
-    const r = runCli(['build', '--pdf', '--png', '--out', out]);
+    const r = runCli(['build', '--pdf', '--png', '--content', content, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('export failed');
     const after = statSync(pdf);
@@ -95,7 +133,7 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
   });
 
   it('without soffice on PATH: a clear error with the install command, no stack trace, earlier exports kept', () => {
-    const r = runCli(['export', '--pdf', '--force', '--out', out], { env: { PATH: path.join(out, 'no-tools-here') } });
+    const r = runCli(['export', '--pdf', '--force', '--content', content, '--out', out], { env: { PATH: path.join(out, 'no-tools-here') } });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Missing `soffice`, expected it on PATH: install it with `sudo apt-get install -y libreoffice-impress`');
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
@@ -111,7 +149,7 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
   });
 
   it('`briefdeck export --json` reports each deck', () => {
-    const r = runCli(['export', '--png', '--json', '--out', out]);
+    const r = runCli(['export', '--png', '--json', '--content', content, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as { decks: { slug: string; skipped: boolean; pngs: string[] }[]; failed: number };
     expect(json.failed).toBe(0);
@@ -140,6 +178,19 @@ describe('galleryHtml', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('briefdeck export --png');
     expect(html).not.toContain('earlier build');
+  });
+
+  it('per-slide thumbnails, the changed ones outlined, and the history, escaped', () => {
+    const history = {
+      latest: { diff: { deck: 'a', from: 'f'.repeat(64), to: 'e'.repeat(64), changes: [{ type: 'row' as const, action: 'added' as const, section: 'S', table: '<T>', key: 'K&', slides: [2] }], slides: [2] }, from: { version: 'f'.repeat(64) }, to: { version: 'e'.repeat(64) } },
+      versions: [{ version: 'e'.repeat(64), builtAt: '2026-01-02T03:04:05.000Z', summary: 'updated: 1 table row' }],
+    };
+    const html = galleryHtml([{ ...entry, thumbnails: ['a"b/slides/01.png', 'a"b/slides/02.png'], changedSlides: [2], history }], new Date());
+    expect(html).toContain('<figure data-slide="1"><a href="a%22b/slides/01.png"><img src="a%22b/slides/01.png" alt="Slide 1"></a><figcaption>1</figcaption></figure>');
+    expect(html).toContain('<figure data-slide="2" class="changed">');
+    expect(html).toContain('<strong>Table row added</strong>: &lt;T&gt; · K&amp; <span class="where">(slide 2)</span>');
+    expect(html).toContain('<li><time datetime="2026-01-02T03:04:05.000Z">2026-01-02 03:04 UTC</time> <code>eeeeeeeeeeee</code> updated: 1 table row</li>');
+    expect(html).toContain('href="a%22b/contact%20sheet.png">Contact sheet</a>');
   });
 
   it('says when exports were made from an earlier build of the .pptx', () => {

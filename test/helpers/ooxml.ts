@@ -11,7 +11,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import JSZip from 'jszip';
+import { readZip } from '../../src/util/zip.js';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import { parseXml } from './xml.js';
 
@@ -134,12 +134,9 @@ async function runBatch(
  * means valid), sorted by part name in natural order.
  */
 export async function validatePptx(buf: Uint8Array, options: ValidateOptions = {}): Promise<PartErrors[]> {
-  const zip = await JSZip.loadAsync(buf);
-  const names = Object.keys(zip.files)
-    .filter((n) => !zip.files[n].dir)
-    .sort(naturalCompare);
-  const read = (part: string) => zip.file(part)!.async('uint8array').then((contents) => ({ part, contents }));
-
+  const files = new Map(readZip(buf).map((e) => [e.name, e.data]));
+  const names = [...files.keys()].sort(naturalCompare);
+  const read = async (part: string) => ({ part, contents: files.get(part)! });
   const pml = await Promise.all(names.filter((n) => PML_PART.test(n)).map(read));
   const themes = await Promise.all(names.filter((n) => THEME_PART.test(n)).map(read));
   if (!pml.some((f) => f.part === 'ppt/presentation.xml'))
@@ -151,7 +148,7 @@ export async function validatePptx(buf: Uint8Array, options: ValidateOptions = {
   if (options.wellFormedOthers ?? true) {
     const others = names.filter((n) => /\.(?:xml|rels)$/i.test(n) && !PML_PART.test(n) && !THEME_PART.test(n));
     for (const part of others) {
-      const text = await zip.file(part)!.async('string');
+      const text = new TextDecoder().decode(files.get(part)!);
       try {
         parseXml(text, part);
       } catch (e) {

@@ -5,11 +5,11 @@
  * ppt/_rels/presentation.xml.rels, never file names. Every other link (layout,
  * notes slide, images) is followed through the slide's own .rels part.
  *
- * XML is read with the strict tokenizer in ./xml.ts (no XML parser is a
- * declared dependency). A part that is not well-formed makes readPptx reject
+ * The package is read with the project's own zip reader (src/util/zip.ts), XML
+ * with the strict tokenizer in ./xml.ts (no XML parser is a declared dependency). A part that is not well-formed makes readPptx reject
  * with the part name and line, which is what a corrupt deck deserves.
  */
-import JSZip from 'jszip';
+import { readZip } from '../../src/util/zip.js';
 import {
   NS,
   attr,
@@ -171,27 +171,19 @@ function shapeText(sp: XmlElement): string {
 const isTable = (e: XmlElement) => e.ns === NS.a && e.local === 'tbl';
 
 export async function readPptx(buf: Uint8Array): Promise<PptxView> {
-  const zip = await JSZip.loadAsync(buf);
-  const entries = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  const files = new Map(readZip(buf).map((e) => [e.name, e.data]));
+  const entries = [...files.keys()];
   const norm = (name: string) => name.replace(/^\/+/, '');
-  const lookup = (name: string) => {
+  const lookup = (name: string): Uint8Array => {
     const n = norm(name);
-    const f = zip.file(n) ?? safeDecode(n, (d) => zip.file(d));
+    const f = files.get(n) ?? safeDecode(n, (d) => files.get(d));
     if (!f) throw new Error(`part not found in package: ${n}`);
     return f;
   };
-  const textCache = new Map<string, Promise<string>>();
-  const part = (name: string): Promise<string> => {
-    const n = norm(name);
-    let p = textCache.get(n);
-    if (!p) {
-      p = Promise.resolve().then(() => lookup(n).async('string'));
-      textCache.set(n, p);
-    }
-    return p;
-  };
-  const partBytes = async (name: string): Promise<Uint8Array> => lookup(name).async('uint8array');
-  const hasPart = (name: string) => zip.file(norm(name)) !== null;
+  const decoder = new TextDecoder();
+  const part = async (name: string): Promise<string> => decoder.decode(lookup(name));
+  const partBytes = async (name: string): Promise<Uint8Array> => lookup(name);
+  const hasPart = (name: string) => files.has(norm(name));
   const rels = async (source: string): Promise<Relationship[]> => {
     const name = relsPartName(source);
     return hasPart(name) ? parseRels(await part(name), source, name) : [];
@@ -308,11 +300,11 @@ export async function readPptx(buf: Uint8Array): Promise<PptxView> {
   return { slides, sections, entries, part, partBytes };
 }
 
-function safeDecode<T>(name: string, f: (decoded: string) => T): T | null {
+function safeDecode<T>(name: string, f: (decoded: string) => T | undefined): T | undefined {
   try {
     const d = decodeURI(name);
-    return d === name ? null : f(d);
+    return d === name ? undefined : f(d);
   } catch {
-    return null;
+    return undefined;
   }
 }

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDeck, type CheckResult } from '../../src/build.js';
 import type { Paragraph, Slide } from '../../src/model/deck.js';
-import { BODY_BOTTOM, FOOTER_Y, SLIDE } from '../../src/plan/geometry.js';
+import { BODY_BOTTOM, FOOTER_Y, SLIDE } from '../../src/theme/geometry.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
 import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
 
 const text = (ps: Paragraph[]) => ps.map((p) => p.runs.map((r) => r.text).join('')).join('\n');
 const bySection = (r: CheckResult, section: string) => r.deck!.slides.filter((s) => s.section === section);
 const boxes = (s: Slide) => {
-  const out = [s.titleBox];
+  const out = [s.titleFrame.box];
   if ('body' in s) out.push(s.body.box);
   if ('lead' in s && s.lead) out.push(s.lead.box);
   if (s.kind === 'table') out.push(s.table.box);
@@ -55,14 +55,15 @@ describe('plan: stress content', () => {
         expect(b.y + b.h, `${s.kind} ${s.title}`).toBeLessThanOrEqual(s.kind === 'title' || s.kind === 'closing' ? FOOTER_Y : BODY_BOTTOM + 0.5);
       }
       // The title never reaches into the body.
-      for (const b of boxes(s).slice(1)) expect(b.y, s.title).toBeGreaterThanOrEqual(s.titleBox.y + s.titleBox.h);
+      for (const b of boxes(s).slice(1)) expect(b.y, s.title).toBeGreaterThanOrEqual(s.titleFrame.box.y + s.titleFrame.box.h);
     }
   });
 
   it('continues 18 bullets on a (cont.) slide, splitting between bullets', () => {
     const slides = bySection(r, 'Eighteen bullets');
     expect(slides.length).toBeGreaterThan(1);
-    expect(slides.map((s) => s.title)).toEqual(['Eighteen bullets', ...slides.slice(1).map(() => 'Eighteen bullets (cont.)')]);
+    expect(slides.map((s) => s.title)).toEqual(['Eighteen bullets', 'Eighteen bullets (cont.)', ...slides.slice(2).map((_, k) => `Eighteen bullets (cont. ${k + 2})`)]);
+    expect(new Set(slides.map((s) => s.baseTitle))).toEqual(new Set(['Eighteen bullets']));
     const all = slides.flatMap((s) => (s.kind === 'bullets' ? s.body.paragraphs : []));
     expect(all.map((p) => p.runs[0].text)).toEqual(Array.from({ length: 18 }, (_, i) => `Point ${i + 1}:`));
     expect(slides[1].continuation?.reason).toBe('bullets did not fit on one slide');
@@ -93,8 +94,8 @@ describe('plan: stress content', () => {
 
   it('shrinks a very long title, and the body starts below it', () => {
     const s = r.deck!.slides.find((x) => x.title.startsWith('An exceptionally long'))!;
-    expect(s.titleSize).toBe(24);
-    expect(s.titleBox.h).toBeGreaterThan(80);
+    expect(s.titleFrame.levels[0].size).toBe(24);
+    expect(s.titleFrame.box.h).toBeGreaterThan(80);
   });
 
   it('splits a 5,000-character cell across a continued row, with a warning, losing nothing', () => {
@@ -116,7 +117,7 @@ describe('plan: stress content', () => {
     expect(pieces.slice(1).every((p) => p.bullet === 'none')).toBe(true);
     for (const p of pieces) expect(p.runs.map((x) => x.text).join('')).toMatch(/\.$/);
     expect(pieces.map((p) => p.runs.map((x) => x.text).join('')).join(' ')).toBe(Array.from({ length: 40 }, (_, i) => `Sentence ${i} explains a consequence for regional stability and the alliances involved.`).join(' '));
-    for (const s of slides) if (s.kind === 'bullets') expect(s.body.fontSize).toBe(16);
+    for (const s of slides) if (s.kind === 'bullets') expect(s.body.levels[0].size).toBe(16);
     expect(r.diagnostics.map((d) => d.code)).toContain('paragraph-split');
   });
 

@@ -25,7 +25,13 @@ describe('build manifest', () => {
     expect(rebuilt(await build())).toEqual(SLUGS);
     const { manifest } = await readManifest(p.opts.outDir);
     const entry = manifest.decks[DARK];
-    expect(entry.outputs).toEqual([{ file: `${DARK}.pptx`, sha256: sha256(await pptx(DARK)), bytes: (await pptx(DARK)).byteLength }]);
+    const version = sha256(await pptx(DARK));
+    const record = await readFile(path.join(p.opts.outDir, 'versions', DARK, `${version}.json.gz`));
+    expect(entry.outputs).toEqual([
+      { file: `${DARK}.pptx`, sha256: version, bytes: (await pptx(DARK)).byteLength },
+      // The version record is an output too: deleting it means a rebuild.
+      { file: `versions/${DARK}/${version}.json.gz`, sha256: sha256(record), bytes: record.byteLength },
+    ]);
     expect(Object.keys(entry.inputs.files)).toContain('deck.yaml');
     expect(entry.inputs.theme).toMatchObject({ name: 'briefing-dark', file: 'briefing-dark.yaml' });
     expect(entry.inputs.tool).toBe('1.0.0');
@@ -38,6 +44,14 @@ describe('build manifest', () => {
     expect(again[0].diagnostics).toEqual(entry.warnings);
     expect(again[0].slides).toBe(entry.slides);
     expect((await stat(path.join(p.opts.outDir, `${DARK}.pptx`))).mtimeMs).toBe(mtime);
+  });
+
+  it('keeps of each built deck only what its report needs, not its bytes, article, theme or slide model', async () => {
+    const [r] = await build();
+    expect(Object.keys(r).sort()).toEqual(['deck', 'diagnostics', 'file', 'ms', 'slides', 'slug']);
+    expect(r.deck!.slides).toHaveLength(r.slides!);
+    expect(r.deck!.slides[0]).toEqual({ title: 'Countering the Russia–North Korea Alliance: Options for U.S. Policy' });
+    expect(r.deck!.slides.every((s) => Object.keys(s).every((k) => k === 'title' || k === 'continuation'))).toBe(true);
   });
 
   it('rebuilds only the deck whose section file changed', async () => {

@@ -23,6 +23,16 @@ describe('validation rules', () => {
     expect(r.diagnostics[0].message).toContain('leaves the deck folder');
   });
 
+  it('refuses text longer than 2,000 characters without a break opportunity, wherever it is, and keeps long breakable text', async () => {
+    const blob = 'A'.repeat(2001);
+    const r = await check({ '01-a.md': `# Keys\n\n- ${blob}\n\n| k | v |\n| --- | --- |\n| key | x${blob} |\n\n\`\`\`\n${blob}\n\`\`\`\n` });
+    expect(codes(r.diagnostics)).toEqual(['error unbreakable-text 01-a.md:3:1', 'error unbreakable-text 01-a.md:7:1', 'error unbreakable-text 01-a.md:10:1']);
+    expect(r.diagnostics[0].message).toContain('2,001 characters');
+    // At the limit, and long text that can break (words, or CJK, which breaks between ideographs), pass.
+    const ok = await check({ '01-a.md': `# Fine\n\n- ${'A'.repeat(2000)}\n- ${'word '.repeat(1000)}\n- ${'中'.repeat(3000)}\n` });
+    expect(codes(ok.diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
+  });
+
   it('a missing image is an error naming the expected file', async () => {
     const r = await check({ '01-a.md': '# Maps\n\nSee:\n\n![map](images/missing.png)\n' });
     expect(codes(r.diagnostics)).toEqual(['error image-missing 01-a.md:5:1']);

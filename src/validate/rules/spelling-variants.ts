@@ -1,6 +1,5 @@
-import type { Block, Run } from '../../model/article.js';
 import { diagnostic, type Position } from '../../model/diagnostic.js';
-import type { Rule } from '../rule.js';
+import { blockTexts, type Rule } from '../rule.js';
 
 const NAME = /\b([A-Z][a-z]+)([ -])([A-Za-z][a-z]+)\b/g;
 
@@ -37,21 +36,3 @@ export const spellingVariants: Rule = (article) => {
   }
   return out;
 };
-
-/** Texts of a block with the most precise position known for each. */
-function blockTexts(b: Block): [string, Position][] {
-  const t = (runs: Run[]) => runs.map((r) => r.text).join('');
-  switch (b.type) {
-    case 'paragraph':
-    case 'heading':
-      return [[t(b.runs), b.position]];
-    case 'list':
-      return b.items.flatMap((i): [string, Position][] => [[t(i.runs), i.position], ...i.children.flatMap(blockTexts)]);
-    case 'table':
-      return [...b.header.map((c): [string, Position] => [t(c), b.position]), ...b.rows.flatMap((row, k) => row.map((c): [string, Position] => [t(c), b.rowPositions[k] ?? b.position]))];
-    case 'quote':
-      return b.paragraphs.map((p): [string, Position] => [t(p), b.position]);
-    default:
-      return [];
-  }
-}

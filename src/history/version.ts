@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * A version record: a compact snapshot of what one built deck says, keyed by
+ * the deck version (the sha256 of its .pptx). Text is stored with white space
+ * collapsed, so a reflowed paragraph and the original are the same record.
+ * Slide numbers are 1-based, in the deck this record describes.
+ */
+export const VERSION_FORMAT = 1;
+
+const Slides = z.array(z.number().int().positive());
+
+const BulletSchema = z.object({ text: z.string(), level: z.number().int().min(0), slides: Slides });
+const RowSchema = z.object({ cells: z.array(z.string()), slides: Slides });
+
+/** Every block: its slides, the slide title when it differs from the section's (a `##` heading), and the lead-in sentence on its first slide. */
+const common = { slides: Slides, title: z.string().optional(), lead: z.string().optional() };
+
+export const BlockSchema = z.union([
+  z.object({ kind: z.literal('bullets'), ...common, bullets: z.array(BulletSchema) }),
+  z.object({ kind: z.literal('table'), ...common, header: z.array(z.string()), rows: z.array(RowSchema) }),
+  /** `image` is a short fingerprint of the picture, so a replaced image with the same alt text is a change. */
+  z.object({ kind: z.literal('image'), ...common, alt: z.string(), image: z.string(), caption: z.string().optional() }),
+  z.object({ kind: z.enum(['statement', 'quote', 'code']), ...common, text: z.string() }),
+]);
+
+export const SectionSchema = z.object({
+  /** From the file name (`02-outlook.md` → `outlook`): stable when the heading is reworded. */
+  slug: z.string(),
+  title: z.string(),
+  slides: Slides,
+  blocks: z.array(BlockSchema),
+  /** Speaker notes per slide; paragraphs separated by a blank line. */
+  notes: z.array(z.object({ slides: Slides, text: z.string() })),
+});
+
+export const DeckVersionSchema = z.object({
+  format: z.literal(VERSION_FORMAT),
+  deck: z.string(),
+  /** sha256 of the .pptx. */
+  version: z.string(),
+  /** The title slide: title, subtitle and detail lines (author, organisation, date). */
+  title: z.string(),
+  subtitle: z.string().optional(),
+  details: z.array(z.string()),
+  /** Every slide's title, slide 1 first. */
+  slideTitles: z.array(z.string()),
+  titleSlides: Slides,
+  agendaSlides: Slides,
+  sections: z.array(SectionSchema),
+});
+
+export type DeckVersion = z.output<typeof DeckVersionSchema>;
+export type SectionVersion = z.output<typeof SectionSchema>;
+export type BlockVersion = z.output<typeof BlockSchema>;
+export type BulletVersion = z.output<typeof BulletSchema>;
+export type RowVersion = z.output<typeof RowSchema>;

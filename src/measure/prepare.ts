@@ -1,0 +1,153 @@
+import type { Run } from '../model/article.js';
+import type { FontSet } from './fonts.js';
+import { pxPerEm } from './layout-grid.js';
+import { breakOpportunities, type BreakOpportunities } from './line-breaks.js';
+import { shapeText } from './shape.js';
+
+/**
+ * A paragraph ready to wrap at any size and width: its text, every glyph's
+ * advance, where lines may start, and where a word may be split. Everything
+ * here is size-independent and computed once per paragraph; widths at a size
+ * are prefix sums over the glyphs (`prefixPx`), so measuring any stretch of
+ * text is a subtraction and wrapping is linear in the text's length.
+ */
+export interface PreparedParagraph {
+  /** The runs' texts joined (offsets are the same as in the runs). */
+  readonly text: string;
+  readonly glyphClusters: Int32Array;
+  readonly glyphAdvances: Float64Array;
+  /** Units per em of each glyph's font. */
+  readonly glyphUpem: Float64Array;
+  readonly breaks: BreakOpportunities;
+  /** Hyperlink runs as [start, end) pairs: LibreOffice lays each out as one field. */
+  readonly links: Int32Array;
+  /** 1 at offsets where a line may split a word: glyph cluster starts, never inside a ligature or a surrogate pair. */
+  readonly splittable: Uint8Array;
+  /** Per size: cumulative width in 600-dpi pixels of text[0..i). */
+  readonly prefix: Map<number, Int32Array>;
+  /** Memoised line counts, by `size|width|model`. */
+  readonly lineCounts: Map<string, number>;
+}
+
+/** The faces a paragraph is shaped in: `code` runs use `mono`. */
+export interface Faces {
+  face: string;
+  mono: string;
+  fonts: FontSet;
+}
+
+/**
+ * A tab is priced as one whole default tab stop (1 in, `defTabSz` 914400 EMU):
+ * never less than the real jump.
+ */
+export const TAB_STOP_PX = 600;
+
+/** Prefix arrays kept per paragraph: pagination tries a handful of sizes. */
+const MAX_SIZES = 6;
+
+interface Memo {
+  texts: string[];
+  flags: string[];
+  fonts: FontSet;
+  prepared: PreparedParagraph;
+}
+
+const memo = new WeakMap<readonly Run[], Map<string, Memo>>();
+
+/**
+ * The prepared form of `runs`, memoised by the runs array and the faces
+ * (checked against the runs' texts and flags, so a mutated array is prepared
+ * again). Pagination asks about the same paragraph at many sizes and widths.
+ */
+export function prepareParagraph(runs: readonly Run[], faces: Faces): PreparedParagraph {
+  let byFaces = memo.get(runs);
+  if (!byFaces) memo.set(runs, (byFaces = new Map()));
+  const key = `${faces.face}\u0000${faces.mono}`;
+  const hit = byFaces.get(key);
+  // Same string objects compare in constant time, so this check is cheap for an unchanged array.
+  if (hit && hit.fonts === faces.fonts && hit.texts.length === runs.length && runs.every((r, i) => r.text === hit.texts[i] && styleOf(r) === hit.flags[i])) {
+    return hit.prepared;
+  }
+  const prepared = prepare(runs, faces);
+  byFaces.set(key, { texts: runs.map((r) => r.text), flags: runs.map(styleOf), fonts: faces.fonts, prepared });
+  return prepared;
+}
+
+const styleOf = (r: Run) => `${flagsOf(r)}${r.href ?? ''}`;
+
+/** Cumulative widths at `sizePt` on LibreOffice's 600-dpi grid: each glyph advance rounded to whole pixels. */
+export function prefixPx(p: PreparedParagraph, sizePt: number): Int32Array {
+  let out = p.prefix.get(sizePt);
+  if (out) return out;
+  const n = p.text.length;
+  out = new Int32Array(n + 1);
+  const ppem = pxPerEm(sizePt);
+  for (let g = 0; g < p.glyphClusters.length; g++) out[p.glyphClusters[g] + 1] += Math.round((p.glyphAdvances[g] * ppem) / p.glyphUpem[g]);
+  for (let i = 0; i < n; i++) {
+    if (p.text.charCodeAt(i) === 9) out[i + 1] += TAB_STOP_PX;
+    out[i + 1] += out[i];
+  }
+  if (p.prefix.size >= MAX_SIZES) p.prefix.delete(p.prefix.keys().next().value!);
+  p.prefix.set(sizePt, out);
+  return out;
+}
+
+const flagsOf = (r: Run) => (r.bold ? 1 : 0) | (r.italic ? 2 : 0) | (r.code ? 4 : 0) | (r.breakBefore ? 8 : 0) | (r.strike ? 16 : 0);
+
+/**
+ * Neighbouring runs that format alike are laid out as one portion, kerning
+ * across the join (`P&L` + ` Ta`), as LibreOffice and PowerPoint do; a
+ * different link target or a forced break keeps them apart.
+ */
+const alike = (a: Run, b: Run) => !b.breakBefore && flagsOf(a) === flagsOf(b) && a.href === b.href;
+
+function prepare(runs: readonly Run[], faces: Faces): PreparedParagraph {
+  const parts: string[] = [];
+  const clusters: number[] = [];
+  const advances: number[] = [];
+  const upems: number[] = [];
+  const links: number[] = [];
+  const forced: number[] = [];
+  let offset = 0;
+  for (let i = 0; i < runs.length; ) {
+    const first = runs[i];
+    let j = i + 1;
+    while (j < runs.length && alike(runs[j - 1], runs[j])) j++;
+    if (first.breakBefore) forced.push(offset);
+    const text = j === i + 1 ? first.text : runs.slice(i, j).map((r) => r.text).join('');
+    if (text.length > 0) {
+      const font = faces.fonts.font(first.code ? faces.mono : faces.face, first.bold, first.italic);
+      const shaped = shapeText(font, text);
+      for (let g = 0; g < shaped.clusters.length; g++) {
+        clusters.push(offset + shaped.clusters[g]);
+        advances.push(shaped.advances[g]);
+        upems.push(shaped.unitsPerEm);
+      }
+      if (first.href) links.push(offset, offset + text.length);
+    }
+    parts.push(text);
+    offset += text.length;
+    i = j;
+  }
+  const text = parts.join('');
+  const splittable = new Uint8Array(text.length + 1);
+  for (const c of clusters) splittable[c] = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 9) splittable[i] = splittable[i + 1] = 1;
+    if (c >= 0xdc00 && c <= 0xdfff) splittable[i] = 0; // never between the halves of a surrogate pair
+  }
+  for (const f of forced) splittable[f] = 1;
+  splittable[text.length] = 1;
+  return {
+    text,
+    glyphClusters: Int32Array.from(clusters),
+    glyphAdvances: Float64Array.from(advances),
+    glyphUpem: Float64Array.from(upems),
+    breaks: breakOpportunities(text, forced),
+    links: Int32Array.from(links),
+    splittable,
+    prefix: new Map(),
+    lineCounts: new Map(),
+  };
+}

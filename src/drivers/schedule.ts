@@ -4,6 +4,7 @@ import { Cron } from 'croner';
 import { escapeControl } from '../util/control-chars.js';
 import { ioCause, isIoError } from '../util/io-error.js';
 import { acquireLock, type LockHolder } from './lock.js';
+import { LOCK_WAIT_MS } from './output-lock.js';
 
 /**
  * A scheduled cycle: take the cross-process lock, run the stages in order
@@ -40,7 +41,7 @@ export interface CycleOptions {
   logFile: string;
   stages: readonly CycleStage[];
   trigger: RunRecord['trigger'];
-  /** How long to wait for another process's cycle to finish (default 10 minutes). */
+  /** How long to wait for another run to finish with the output folder (default LOCK_WAIT_MS). */
   lockWaitMs?: number;
   onWait?: (holder: LockHolder) => void;
 }
@@ -50,7 +51,7 @@ export async function runCycle(o: CycleOptions): Promise<RunRecord> {
   let lock: Awaited<ReturnType<typeof acquireLock>>;
   let lockProblem: string | undefined;
   try {
-    lock = await acquireLock(o.lockFile, { waitMs: o.lockWaitMs ?? 600_000, onWait: o.onWait, command: 'schedule' });
+    lock = await acquireLock(o.lockFile, { waitMs: o.lockWaitMs ?? LOCK_WAIT_MS, onWait: o.onWait, command: 'schedule' });
   } catch (e) {
     if (!isIoError(e)) throw e;
     lockProblem = `cannot create the lock \`${o.lockFile}\`: ${ioCause(e)}`;

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { BuildResult, DeckOptions } from './build.js';
-import { deckInputs } from './drivers/deck-inputs.js';
-import { isUpToDate, manifestEntry, readManifest, updateManifest, type ManifestEntry } from './drivers/manifest.js';
+import { displayPath } from './content/display-path.js';
 import { recordBuild } from './history/record-build.js';
+import { deckInputs } from './manifest/deck-inputs.js';
+import { MANIFEST_FILE, isUpToDate, manifestEntry, readManifest, updateManifest, type ManifestEntry } from './manifest/manifest.js';
 import type { Deck, Slide } from './model/deck.js';
 import { diagnostic, hasErrors } from './model/diagnostic.js';
 import { detached } from './util/detached.js';
+import { ioCause, isIoError } from './util/io-error.js';
 import { packageVersion } from './util/package-root.js';
 
 export interface BuildAllOptions {
@@ -62,8 +64,9 @@ async function buildOne(slug: string, opts: DeckOptions, tool: string, previous:
   try {
     inputs = await deckInputs(slug, opts, tool);
   } catch (e) {
-    const at = { file: path.join(opts.contentDir, slug), line: 1, column: 1 };
-    return { slug, diagnostics: [diagnostic('error', 'deck-unreadable', at, `Unreadable deck folder: ${(e as Error).message}`)], ms: performance.now() - t0 };
+    if (!isIoError(e)) throw e;
+    const at = { file: displayPath(path.join(opts.contentDir, slug)), line: 1, column: 1 };
+    return { slug, diagnostics: [diagnostic('error', 'deck-unreadable', at, `Unreadable deck folder \`${at.file}\`: ${ioCause(e)}${e.path ? ` at \`${displayPath(e.path)}\`` : ''}`)], ms: performance.now() - t0 };
   }
   if (!force && previous && (await isUpToDate(previous, inputs, opts.outDir))) {
     const file = previous.outputs[0] && path.join(opts.outDir, previous.outputs[0].file);
@@ -75,9 +78,17 @@ async function buildOne(slug: string, opts: DeckOptions, tool: string, previous:
   if (hasErrors(r.diagnostics) || !r.pptx || !r.file) return { slug, diagnostics: r.diagnostics, deck: outline(r.deck), ms: r.ms };
   const slides = r.deck?.slides.length ?? 0;
   const now = new Date();
-  const outputs = [{ file: path.relative(opts.outDir, r.file), bytes: r.pptx }, ...(await recordBuild(opts, r, now))];
-  const entry = manifestEntry(inputs, outputs, { ms: r.ms, slides, diagnostics: r.diagnostics }, now);
-  await updateManifest(opts.outDir, { [slug]: entry });
+  try {
+    const outputs = [{ file: path.relative(opts.outDir, r.file), bytes: r.pptx }, ...(await recordBuild(opts, r, now))];
+    const entry = manifestEntry(inputs, outputs, { ms: r.ms, slides, diagnostics: r.diagnostics }, now);
+    await updateManifest(opts.outDir, { [slug]: entry });
+  } catch (e) {
+    // The .pptx is written; a full disk while recording it (version record, manifest) is still this deck's error, not the run's.
+    if (!isIoError(e)) throw e;
+    const file = displayPath(e.path ?? path.join(opts.outDir, MANIFEST_FILE));
+    const problem = diagnostic('error', 'manifest-unwritable', { file, line: 1, column: 1 }, `Unwritable \`${file}\`: ${ioCause(e)}; \`${displayPath(r.file)}\` was written but not recorded, so it will be rebuilt next time`);
+    return { slug, diagnostics: [...r.diagnostics, problem], deck: outline(r.deck), file: r.file, ms: r.ms, slides };
+  }
   return { slug, diagnostics: r.diagnostics, deck: outline(r.deck), file: r.file, ms: r.ms, slides };
 }
 

@@ -11,8 +11,12 @@ import { shippedFonts } from './measure/fonts.js';
 import { measureFrame } from './measure/measure-frame.js';
 import { plain, textFrame } from './plan/frames.js';
 import { CONTENT_W } from './theme/geometry.js';
-import { DEFAULT_THEME, loadTheme } from './theme/load-theme.js';
+import { chooseTheme } from './theme/choose-theme.js';
+import { loadTheme } from './theme/load-theme.js';
+import { displayPath } from './content/display-path.js';
+import { diagnostic } from './model/diagnostic.js';
 import { writeFileAtomic } from './util/atomic-write.js';
+import { ioCause, isIoError } from './util/io-error.js';
 import { validateArticle } from './validate/validate-article.js';
 
 export interface DeckOptions {
@@ -51,7 +55,7 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
   const article = parsed.article;
   if (!article) return { slug, diagnostics };
   diagnostics.push(...validateArticle(article));
-  const themed = await loadTheme(opts.themesDir, opts.theme ?? article.meta.theme ?? opts.defaultTheme ?? DEFAULT_THEME);
+  const themed = await loadTheme(opts.themesDir, chooseTheme(opts, article.meta.theme));
   // An unknown theme named in deck.yaml is that line's problem, not the themes folder's.
   const themeAt = article.metaPositions.theme;
   diagnostics.push(...themed.diagnostics.map((d) => (d.code === 'unknown-theme' && !opts.theme && themeAt ? { ...d, position: themeAt } : d)));
@@ -72,7 +76,15 @@ export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildR
   const { deckToPptx } = await import('./render/deck-to-pptx.js');
   const pptx = await deckToPptx(checked.deck, checked.theme);
   const file = path.join(opts.outDir, `${slug}.pptx`);
-  await writeFileAtomic(file, pptx);
+  try {
+    await writeFileAtomic(file, pptx);
+  } catch (e) {
+    // A full disk or a read-only folder is this deck's error; the previous .pptx is untouched (atomic write).
+    if (!isIoError(e)) throw e;
+    const at = { file: displayPath(file), line: 1, column: 1 };
+    const problem = diagnostic('error', 'output-unwritable', at, `Unwritable \`${displayPath(file)}\`: ${ioCause(e)}; the previous file is unchanged`, 'free space, fix the output folder\'s permissions or move what is in the way, then build again');
+    return { ...checked, diagnostics: [...checked.diagnostics, problem], ms: performance.now() - t0 };
+  }
   return { ...checked, file, pptx, ms: performance.now() - t0 };
 }
 

@@ -4,6 +4,7 @@ import { consoleOutput, printDiagnostics, red, type Output } from './cli/output.
 import { EXIT, type Command } from './commands/command.js';
 import { sharedHelp, sharedOptions } from './commands/options.js';
 import { isUserError, UsageError } from './model/errors.js';
+import { escapeControl } from './util/control-chars.js';
 import { packageVersion } from './util/package-root.js';
 
 /**
@@ -57,7 +58,7 @@ export async function main(argv: string[], output: Output = consoleOutput(), env
   } catch (e) {
     if (isUserError(e)) {
       printDiagnostics(output, e.diagnostics);
-      output.err(red(output.color, `briefdeck ${command.name}: ${e.message}`));
+      output.err(red(output.color, `briefdeck ${command.name}: ${escapeControl(e.message)}`));
       return e instanceof UsageError ? EXIT.usage : EXIT.failed;
     }
     output.err(`briefdeck ${command.name}: internal error — this is a bug in briefdeck, please report it with this output:`);

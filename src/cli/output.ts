@@ -1,4 +1,5 @@
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { terminalSafe } from '../util/control-chars.js';
 
 /** Where a command prints: plain text, colour only on a terminal and never under NO_COLOR. */
 export interface Output {
@@ -9,7 +10,8 @@ export interface Output {
 
 export function consoleOutput(): Output {
   const color = !!process.stdout.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb';
-  return { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`), color };
+  // The sink escapes stray control characters, so no value can move the cursor, recolour or hide text.
+  return { out: (l) => process.stdout.write(`${terminalSafe(l)}\n`), err: (l) => process.stderr.write(`${terminalSafe(l)}\n`), color };
 }
 
 const paint = (code: number) => (on: boolean, s: string) => (on ? `\u001b[${code}m${s}\u001b[39m` : s);

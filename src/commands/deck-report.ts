@@ -2,6 +2,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Slide } from '../model/deck.js';
 import { dim, green, plural, red, type Output } from '../cli/output.js';
 import { hasErrors } from '../model/diagnostic.js';
+import { escapeControl } from '../util/control-chars.js';
 
 /** What a report line needs of a checked or built deck (a CheckResult, or a build run's DeckBuildOutcome). */
 interface Reported {
@@ -24,16 +25,17 @@ export function continuations(r: Reported): { count: number; reasons: Record<str
 
 /** One line per deck: what a person scanning a terminal needs. */
 export function deckLine(o: Output, r: Reported & { ms?: number; slides?: number }, verb: string): string {
+  const slug = escapeControl(r.slug); // a deck folder's name is the user's; its line stays one line
   const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
-  if (hasErrors(r.diagnostics)) return `${red(o.color, '✗')} ${r.slug}  ${red(o.color, plural(errors, 'error'))}${warnings ? `, ${plural(warnings, 'warning')}` : ''}  (nothing written)`;
+  if (hasErrors(r.diagnostics)) return `${red(o.color, '✗')} ${slug}  ${red(o.color, plural(errors, 'error'))}${warnings ? `, ${plural(warnings, 'warning')}` : ''}  (nothing written)`;
   const c = continuations(r);
   const why = Object.entries(c.reasons).map(([reason, n]) => `${n}× ${reason}`).join('; ');
   const parts = [plural(r.deck?.slides.length ?? r.slides ?? 0, 'slide')];
   if (c.count > 0) parts.push(`${c.count} continued: ${why}`);
   if (r.ms !== undefined) parts.push(`${Math.round(r.ms)} ms`);
   parts.push(plural(warnings, 'warning'));
-  return `${green(o.color, '✓')} ${r.slug}  ${verb}  ${dim(o.color, parts.join(' · '))}`;
+  return `${green(o.color, '✓')} ${slug}  ${verb}  ${dim(o.color, parts.join(' · '))}`;
 }
 
 export function deckJson(r: Reported & { ms?: number; file?: string; slides?: number; skipped?: boolean }) {

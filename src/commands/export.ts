@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { green, plural, red, dim } from '../cli/output.js';
+import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
 import { exportDecks, type ExportOutcome } from '../export/export-decks.js';
 import { EXIT, type Command } from './command.js';
 import { deckOptions } from './options.js';
@@ -20,7 +21,8 @@ export const exportCommand: Command = {
     const opts = deckOptions(values, env, config);
     const slugs = await selectDecks(opts.contentDir, positionals);
     const what = formats(values, config.export);
-    const results = await exportDecks(slugs, opts, { ...what, force: !!values.force });
+    const onWait = (h: Parameters<typeof waitingLine>[0]) => !values.json && output.err(waitingLine(h));
+    const results = await withOutputLock(opts.outDir, { command: 'export', onWait }, () => exportDecks(slugs, opts, { ...what, force: !!values.force }));
     const failed = results.filter((r) => r.error);
     const gallery = path.join(opts.outDir, 'index.html');
     if (values.json) {

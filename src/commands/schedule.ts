@@ -9,13 +9,13 @@ import { sendDecks } from '../deliver/send-decks.js';
 import { exportDecks } from '../export/export-decks.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
+import { outputLockFile } from '../drivers/output-lock.js';
 import { untilSignal } from '../drivers/signals.js';
 import { EXIT, type Command } from './command.js';
 import { deckLine } from './deck-report.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
 
-export const LOCK_FILE = '.briefdeck-schedule.lock';
 export const RUNS_LOG = 'runs.log';
 
 export const schedule: Command = {
@@ -35,7 +35,8 @@ export const schedule: Command = {
     const s = scheduleOptions(values, env, config);
     const cycle = async (trigger: RunRecord['trigger']) => {
       const r = await runCycle({
-        lockFile: path.join(opts.outDir, LOCK_FILE),
+        // The output folder's one lock (drivers/output-lock.ts), held for the whole cycle: build, export and send.
+        lockFile: outputLockFile(opts.outDir),
         logFile: path.join(opts.outDir, RUNS_LOG),
         stages: cycleStages(opts, positionals, s, config, env, output),
         trigger,
@@ -140,6 +141,7 @@ function cycleStages(opts: DeckOptions, named: readonly string[], s: ScheduleOpt
 
 function summary(r: RunRecord): string {
   if (r.notRun) return `run not started: ${r.notRun}`;
+  const log = r.logProblem ? `; ${r.logProblem}` : '';
   const stages = r.stages.map((s) => `${s.name} ${s.ok ? 'ok' : 'FAILED'}${s.note ? ` (${s.note})` : ''}`).join(', ');
-  return `run ${r.start}: ${r.rebuilt.length} rebuilt, ${r.skipped.length} up to date, ${r.failed.length} failed; ${stages}; ${r.ms} ms`;
+  return `run ${r.start}: ${r.rebuilt.length} rebuilt, ${r.skipped.length} up to date, ${r.failed.length} failed; ${stages}; ${r.ms} ms${log}`;
 }

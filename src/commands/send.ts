@@ -2,6 +2,8 @@ import { dim, green, plural, printDiagnostics, red, yellow, type Output } from '
 import { sendDecks, type SendOutcome } from '../deliver/send-decks.js';
 import { DEFAULT_FROM, mailSettings } from '../deliver/mail-settings.js';
 import { formatBytes } from '../deliver/message.js';
+import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
+import { escapeControl } from '../util/control-chars.js';
 import { EXIT, type Command } from './command.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
@@ -22,7 +24,9 @@ export const send: Command = {
     const dryRun = !!values['dry-run'];
     const settings = mailSettings(config, env);
     if (settings.from === DEFAULT_FROM && !values.json) output.err(dim(output.color, `note: no sender configured (mail.from or BRIEFDECK_MAIL_FROM); using \`${DEFAULT_FROM}\``));
-    const outcomes = await sendDecks(slugs, opts, {
+    // A real send holds the output folder's lock for the whole run: sent.json is read, updated and written by one process at a time.
+    const locked = <T>(fn: () => Promise<T>) => (dryRun ? fn() : withOutputLock(opts.outDir, { command: 'send', onWait: (h) => !values.json && output.err(waitingLine(h)) }, fn));
+    const outcomes = await locked(() => sendDecks(slugs, opts, {
       config,
       env,
       force: !!values.force,
@@ -32,7 +36,7 @@ export const send: Command = {
         if (e.type === 'retry') output.err(dim(output.color, `  ${e.slug}: attempt ${e.attempt} failed (${e.reason}); retrying in ${Math.round(e.delayMs / 100) / 10} s`));
         else printOutcome(output, e.outcome);
       },
-    });
+    }));
     const failed = outcomes.filter((r) => r.status === 'failed' || r.status === 'partial');
     if (values.json) {
       output.out(JSON.stringify({ decks: outcomes, failed: failed.length }, null, 2));
@@ -50,20 +54,21 @@ export const send: Command = {
 };
 
 function printOutcome(o: Output, r: SendOutcome): void {
+  const slug = escapeControl(r.slug);
   printDiagnostics(o, r.diagnostics.filter((d) => d.severity === 'error'));
   const size = r.messageBytes === undefined ? '' : ` · ${formatBytes(r.messageBytes)}`;
   switch (r.status) {
     case 'sent':
-      o.out(`${green(o.color, '✓')} ${r.slug}  sent to ${plural(r.accepted.length, 'recipient')} via ${r.via}${dim(o.color, `${size} · ${plural(r.attempts, 'attempt')}${r.file ? ` · ${r.file}` : ''}`)}`);
+      o.out(`${green(o.color, '✓')} ${slug}  sent to ${plural(r.accepted.length, 'recipient')} via ${r.via}${dim(o.color, `${size} · ${plural(r.attempts, 'attempt')}${r.messages > 1 ? ` · ${r.messages} messages (the server capped recipients per message)` : ''}${r.file ? ` · ${r.file}` : ''}`)}`);
       break;
     case 'up-to-date':
-      o.out(`${dim(o.color, '·')} ${r.slug}  up to date: ${plural(r.alreadySent.length, 'recipient')} already have this version via ${r.via} (--force sends again)`);
+      o.out(`${dim(o.color, '·')} ${slug}  up to date: ${plural(r.alreadySent.length, 'recipient')} already have this version via ${r.via} (--force sends again)`);
       break;
     case 'no-recipients':
-      o.out(`${dim(o.color, '·')} ${r.slug}  not sent: deck.yaml has no \`email\` recipients`);
+      o.out(`${dim(o.color, '·')} ${slug}  not sent: deck.yaml has no \`email\` recipients`);
       break;
     case 'dry-run':
-      o.out(`${r.slug}  would send via ${r.via}${r.alreadySent.length ? ` (${plural(r.alreadySent.length, 'recipient')} already have it)` : ''}`);
+      o.out(`${slug}  would send via ${r.via}${r.alreadySent.length ? ` (${plural(r.alreadySent.length, 'recipient')} already have it)` : ''}`);
       o.out(`  from     ${r.from}`);
       o.out(`  to       ${r.to.filter((a) => r.pending.includes(a)).join(', ') || '-'}`);
       if (r.cc.length) o.out(`  cc       ${r.cc.filter((a) => r.pending.includes(a)).join(', ') || '-'}`);
@@ -75,7 +80,7 @@ function printOutcome(o: Output, r: SendOutcome): void {
     case 'failed': {
       const head = r.status === 'partial' ? yellow(o.color, '!') : red(o.color, '✗');
       const what = r.status === 'partial' ? `sent to ${plural(r.accepted.length, 'recipient')}, failed for ${r.failed.length}` : 'not sent';
-      o.out(`${head} ${r.slug}  ${what}${r.error && r.failed.length === 0 ? `: ${r.error}` : ''}`);
+      o.out(`${head} ${slug}  ${what}${r.error && r.failed.length === 0 ? `: ${r.error}` : ''}`);
       for (const f of r.failed) o.err(red(o.color, `  ${f.recipient}: ${f.message}`));
       break;
     }

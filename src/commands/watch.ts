@@ -2,8 +2,10 @@ import { buildDecks, toolVersion, type DeckBuildOutcome } from '../build-all.js'
 import { warmUp } from '../build.js';
 import { dim, green, plural, printDiagnostics, red, type Output } from '../cli/output.js';
 import { listDecks } from '../content/load-deck.js';
-import { deckInputs } from '../drivers/deck-inputs.js';
+import { deckInputs } from '../manifest/deck-inputs.js';
+import { waitingLine, withOutputLock } from '../drivers/output-lock.js';
 import { watchDecks } from '../drivers/watch.js';
+import { escapeControl } from '../util/control-chars.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import { untilSignal } from '../drivers/signals.js';
@@ -34,7 +36,8 @@ export const watch: Command = {
       stages: {
         listDecks: () => listDecks(opts.contentDir),
         inputsHash: async (slug) => (await deckInputs(slug, opts, tool)).hash,
-        build: async (slug) => (await buildDecks([slug], opts, { toolVersion: tool, onNote: (m) => output.err(m) }))[0],
+        // Each rebuild takes the output folder's lock, so a scheduled run or a `send` never sees half a rebuild.
+        build: (slug) => withOutputLock(opts.outDir, { command: 'watch', onWait: (h) => output.out(`${stamp()} ${waitingLine(h)}`) }, async () => (await buildDecks([slug], opts, { toolVersion: tool, onNote: (m) => output.err(m) }))[0]),
       },
       on: {
         built: (slug, r, initial) => {
@@ -42,9 +45,9 @@ export const watch: Command = {
           if (hasErrors(r.diagnostics)) failing.add(slug);
           else failing.delete(slug);
         },
-        added: (slug) => output.out(`${stamp()} + ${slug}  new deck`),
-        removed: (slug) => output.out(`${stamp()} - ${slug}  deck folder removed; its output is left in place`),
-        error: (slug, e) => output.err(`${stamp()} ${red(output.color, '✗')} ${slug ?? 'watcher'}  ${(e as Error)?.message ?? String(e)}`),
+        added: (slug) => output.out(`${stamp()} + ${escapeControl(slug)}  new deck`),
+        removed: (slug) => output.out(`${stamp()} - ${escapeControl(slug)}  deck folder removed; its output is left in place`),
+        error: (slug, e) => output.err(`${stamp()} ${red(output.color, '✗')} ${escapeControl(slug ?? 'watcher')}  ${escapeControl((e as Error)?.message ?? String(e))}`),
       },
     });
     // Decks found up to date load nothing: warm the stages and fonts now, not on the first save.

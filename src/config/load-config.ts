@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Cron } from 'croner';
 import YAML from 'yaml';
-import { displayPath } from '../content/load-deck.js';
+import { displayPath } from '../content/display-path.js';
+import { MAX_SECTION_BYTES, TEXT_LIMIT_REASON, readInput } from '../content/read-input.js';
 import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import { decodeSource } from '../util/text.js';
@@ -20,14 +20,17 @@ export const CONFIG_FILE = 'briefdeck.config.yaml';
  */
 export async function loadConfig(named?: string, cwd = process.cwd()): Promise<Config> {
   const file = path.resolve(cwd, named ?? CONFIG_FILE);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    if (named) throw new UsageError('config-missing', `Missing config file \`${named}\``);
-    return {};
-  }
   const shown = displayPath(file);
+  // The operator's file, so any folder may hold it (or a link to it); it must still be a regular file of sane size, so a FIFO cannot block a run.
+  const read = await readInput(file, { what: 'config', root: path.parse(file).root, rootName: 'the file system', rootCode: 'root', maxBytes: MAX_SECTION_BYTES, limitReason: TEXT_LIMIT_REASON });
+  if (!read.ok) {
+    if (read.diagnostic.code === 'config-missing') {
+      if (named) throw new UsageError('config-missing', `Missing config file \`${named}\``);
+      return {};
+    }
+    throw new UsageError('config-invalid', `Invalid config file \`${shown}\``, [read.diagnostic]);
+  }
+  const bytes = read.bytes;
   const value = parseConfig(bytes, shown);
   const { content, themes, output, ...rest } = value;
   const dir = path.dirname(file);

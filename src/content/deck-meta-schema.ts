@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import { firstControl } from '../util/control-chars.js';
+
+/**
+ * Text that becomes a mail header (the title is the default subject): a
+ * CR/LF would start a header of its own, so control characters are refused
+ * at their deck.yaml line rather than stripped.
+ */
+const oneLine = <T extends z.ZodType<string>>(s: T) =>
+  s.superRefine((v, ctx) => {
+    const c = firstControl(v);
+    if (c) ctx.addIssue({ code: 'custom', message: `Unexpected ${c}, expected one line of text (it is used in mail headers)` });
+  });
 
 const isoDate = z
   .string({ error: 'expected a date as a quoted string `YYYY-MM-DD`' })
@@ -11,7 +23,7 @@ const address = z.email({ error: (i) => `\`${String(i.input)}\` is not an email 
 const addresses = z.union([address.transform((a) => [a]), z.array(address)]);
 
 export const DeckMetaSchema = z.object({
-  title: z.string({ error: 'expected a title (text)' }).trim().min(1, { error: 'must not be empty' }),
+  title: oneLine(z.string({ error: 'expected a title (text)' }).trim().min(1, { error: 'must not be empty' })),
   subtitle: z.string().optional(),
   // YAML 1.2 keeps an unquoted 2026-01-02 as a string, but a bare year is a number.
   date: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), isoDate).optional(),
@@ -25,7 +37,7 @@ export const DeckMetaSchema = z.object({
     .object({
       to: addresses,
       cc: addresses.default([]),
-      subject: z.string().optional(),
+      subject: oneLine(z.string()).optional(),
     })
     .optional(),
 });

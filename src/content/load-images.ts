@@ -1,64 +1,72 @@
-import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ImageBlock } from '../model/article.js';
 import type { ImageAsset } from '../model/assets.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { BODY_BOTTOM, BODY_TOP, CONTENT_W } from '../theme/geometry.js';
 import { loadSharp } from '../util/load-sharp.js';
+import { safeDecodeUri } from '../util/text.js';
+import { deckRule } from './load-deck.js';
+import { svgExternalRefs, svgToPng, verifyRaster, type PixelBox } from './normalise-image.js';
+import { IMAGE_LIMIT_REASON, MAX_IMAGE_BYTES, readInput } from './read-input.js';
 
+/** The longest side an image keeps: 2400 px across the body is about 195 dpi, sharp on any projector. */
 const MAX_PX = 2400;
+/**
+ * The most an image can occupy on a slide is the body region; an SVG is
+ * rasterised to that, at the density that puts MAX_PX across its width.
+ */
+const SVG_BOX: PixelBox = { w: MAX_PX, h: Math.round(((BODY_BOTTOM - BODY_TOP) * MAX_PX) / CONTENT_W) };
 
 /**
- * Read every image an article uses and normalise it with sharp: EXIF
- * rotation applied, at most 2400 px, and PNG or JPEG only (PowerPoint and
- * LibreOffice cannot be trusted with SVG, WebP, AVIF or HEIC).
+ * Read every image an article uses, through the input rule (inside the deck
+ * folder, a regular file, at most MAX_IMAGE_BYTES), and normalise it with
+ * sharp: decoded in full (a truncated file is an error), EXIF rotation
+ * applied, at most 2400 px, and PNG or JPEG only (PowerPoint and LibreOffice
+ * cannot be trusted with SVG, WebP, AVIF or HEIC). An SVG keeps its bytes
+ * on the asset beside the PNG.
  */
 export async function loadImages(article: Article): Promise<{ images: Map<string, ImageAsset>; diagnostics: Diagnostic[] }> {
   const images = new Map<string, ImageAsset>();
   const diagnostics: Diagnostic[] = [];
   const blocks = article.sections.flatMap((s) => s.blocks).filter((b): b is ImageBlock => b.type === 'image');
-  const root = await realpath(article.dir);
   for (const b of blocks) {
     if (images.has(b.src)) continue;
-    const r = await loadImage(root, b);
-    if ('diagnostic' in r) diagnostics.push(r.diagnostic);
-    else if (r.asset) images.set(b.src, r.asset);
+    const r = await loadImage(article.dir, b);
+    diagnostics.push(...r.diagnostics);
+    if (r.asset) images.set(b.src, r.asset);
   }
   return { images, diagnostics };
 }
 
-async function loadImage(root: string, b: ImageBlock): Promise<{ asset?: ImageAsset } | { diagnostic: Diagnostic }> {
-  let rel: string;
-  try {
-    rel = decodeURI(b.src);
-  } catch {
-    rel = b.src;
-  }
+async function loadImage(dir: string, b: ImageBlock): Promise<{ asset?: ImageAsset; diagnostics: Diagnostic[] }> {
+  const rel = safeDecodeUri(b.src);
   // Path rules are the validator's; a path it refused is not read here.
-  if (/^[a-z][a-z0-9+.-]*:/i.test(rel) || path.isAbsolute(rel)) return {};
-  const full = path.resolve(root, rel);
-  if (path.relative(root, full).startsWith('..')) return {};
-  let real: string;
-  try {
-    real = await realpath(full);
-  } catch {
-    return { diagnostic: diagnostic('error', 'image-missing', b.position, `Missing image \`${b.src}\`, expected a file at \`${path.relative(process.cwd(), full)}\``, 'check the file name and its case') };
-  }
-  if (path.relative(root, real).startsWith('..')) {
-    return { diagnostic: diagnostic('error', 'image-outside-deck', b.position, `Unexpected image \`${b.src}\` that links outside the deck folder, expected a file inside it`) };
-  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(rel) || path.isAbsolute(rel)) return { diagnostics: [] };
+  const full = path.resolve(dir, rel);
+  if (path.relative(dir, full).startsWith('..')) return { diagnostics: [] };
+  const read = await readInput(full, deckRule(dir, 'image', MAX_IMAGE_BYTES, IMAGE_LIMIT_REASON), b.position);
+  if (!read.ok) return { diagnostics: [read.diagnostic] };
+  const input = read.bytes;
   const sharp = await loadSharp();
   try {
-    const input = await readFile(real);
     const meta = await sharp(input).metadata();
+    if (meta.format === 'svg') {
+      const png = await svgToPng(input, SVG_BOX);
+      const refs = svgExternalRefs(input);
+      const diagnostics = refs.length === 0 ? [] : [diagnostic('warning', 'svg-external-ref', b.position, `Unexpected reference${refs.length === 1 ? '' : 's'} ${refs.map((r) => `\`${r}\``).join(', ')} inside SVG \`${b.src}\`: an SVG is drawn on its own, so ${refs.length === 1 ? 'it' : 'they'} will be missing from the picture`, 'embed the picture in the SVG as a `data:` URI, or export the SVG as PNG')];
+      return { asset: { data: new Uint8Array(png.data), mime: 'image/png', width: png.width, height: png.height, svg: input }, diagnostics };
+    }
     const keep = (meta.format === 'png' || meta.format === 'jpeg') && (meta.width ?? 0) <= MAX_PX && (meta.height ?? 0) <= MAX_PX && (meta.orientation ?? 1) === 1;
-    const density = meta.format === 'svg' ? 288 : undefined;
-    const pipeline = sharp(input, density ? { density } : {}).rotate().resize({ width: MAX_PX, height: MAX_PX, fit: 'inside', withoutEnlargement: true });
     const asJpeg = meta.format === 'jpeg';
-    const { data, info } = keep
-      ? { data: input, info: { width: meta.width!, height: meta.height! } }
-      : await (asJpeg ? pipeline.jpeg({ quality: 88 }) : pipeline.png()).toBuffer({ resolveWithObject: true });
-    return { asset: { data: new Uint8Array(data), mime: asJpeg ? 'image/jpeg' : 'image/png', width: info.width, height: info.height } };
+    if (keep) {
+      await verifyRaster(input);
+      return { asset: { data: input, mime: asJpeg ? 'image/jpeg' : 'image/png', width: meta.width!, height: meta.height! }, diagnostics: [] };
+    }
+    // The conversion decodes every pixel, so it verifies the file too.
+    const pipeline = sharp(input).rotate().resize({ width: MAX_PX, height: MAX_PX, fit: 'inside', withoutEnlargement: true });
+    const { data, info } = await (asJpeg ? pipeline.jpeg({ quality: 88 }) : pipeline.png()).toBuffer({ resolveWithObject: true });
+    return { asset: { data: new Uint8Array(data), mime: asJpeg ? 'image/jpeg' : 'image/png', width: info.width, height: info.height }, diagnostics: [] };
   } catch (e) {
-    return { diagnostic: diagnostic('error', 'image-unreadable', b.position, `Unreadable image \`${b.src}\`: ${(e as Error).message}`, 'export it as PNG or JPEG') };
+    return { diagnostics: [diagnostic('error', 'image-unreadable', b.position, `Unreadable image \`${b.src}\` (\`${path.relative(dir, read.real) || b.src}\`): ${(e as Error).message}`, 'the file may be truncated or corrupt: export it again as PNG or JPEG')] };
   }
 }

@@ -17,7 +17,8 @@ export interface ParseResult {
 
 /** Parse a deck folder's files into an article. Pure: the bytes were read by `loadDeckSource`. */
 export function sourceToArticle(source: DeckSource): ParseResult {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...source.problems];
+  if (source.refused) return { diagnostics };
   const { meta, positions } = parseMeta(source, diagnostics);
   for (const stray of source.strays) {
     diagnostics.push(
@@ -35,7 +36,10 @@ export function sourceToArticle(source: DeckSource): ParseResult {
 
 function parseMeta(source: DeckSource, ds: Diagnostic[]): { meta?: DeckMeta; positions: Record<string, Position> } {
   if (!source.meta) {
-    ds.push(diagnostic('error', 'deck-yaml-missing', { file: displayPath(path.join(source.dir, 'deck.yaml')), line: 1, column: 1 }, 'Missing `deck.yaml`, expected one in every deck folder', 'create it with at least `title: …`'));
+    const metaFile = displayPath(path.join(source.dir, 'deck.yaml'));
+    // A deck.yaml the input rule refused was reported already.
+    if (source.problems.some((d) => d.position.file === metaFile)) return { positions: {} };
+    ds.push(diagnostic('error', 'deck-yaml-missing', { file: metaFile, line: 1, column: 1 }, 'Missing `deck.yaml`, expected one in every deck folder', 'create it with at least `title: …`'));
     return { positions: {} };
   }
   const { text, diagnostics } = decodeSource(source.meta.bytes, source.meta.file);

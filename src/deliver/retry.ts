@@ -23,24 +23,35 @@ export interface RetryResult {
   accepted: string[];
   /** Final: 5xx, or still 4xx when the retries ran out. */
   failed: Rejection[];
+  /** Rounds of offering (1 + retries). */
   attempts: number;
+  /** Messages handed to the server: more than the attempts when it capped the recipients per message. */
+  messages: number;
   file?: string;
 }
 
 export interface RetryHooks {
-  /** After each attempt that got recipients accepted: persist them before anything else can fail. */
+  /** After each message that got recipients accepted: persist them before anything else can fail. Its errors propagate. */
   onAccepted?: (accepted: string[]) => Promise<void>;
   onRetry?: (attempt: number, delayMs: number, reason: string) => void;
-  secrets?: readonly string[];
+  /** Scrubs credentials from error text (MailSettings.redact). */
+  redact?: (text: string) => string;
 }
+
+/** RFC 5321 4.5.3.1.10: a server that takes no more recipients for this message answers 452. */
+const TOO_MANY_RECIPIENTS = 452;
 
 /**
  * Offer the message to `recipients`, retrying only those that failed
- * transiently, after the policy's delays. Never throws for SMTP failures.
+ * transiently, after the policy's delays. A server that caps recipients per
+ * message (accepts some, then answers 452 to the rest) gets the rest at once
+ * in further messages of the size it took, which is not a retry. Every
+ * recipient is in at most one accepted message. Never throws for SMTP
+ * failures; an error from `onAccepted` (the send log) propagates.
  */
 export async function deliverWithRetry(
   recipients: readonly string[],
-  attempt: (pending: string[]) => Promise<DeliveryReport>,
+  attempt: (batch: string[]) => Promise<DeliveryReport>,
   policy: RetryPolicy,
   hooks: RetryHooks = {},
 ): Promise<RetryResult> {
@@ -50,24 +61,37 @@ export async function deliverWithRetry(
   let pending = [...recipients];
   let file: string | undefined;
   let attempts = 0;
+  let messages = 0;
+  let perMessage = Infinity;
   while (pending.length > 0) {
     attempts++;
-    let retryable: Rejection[];
-    try {
-      const r = await attempt(pending);
+    const retryable: Rejection[] = [];
+    let queue = pending;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, perMessage);
+      queue = queue.slice(batch.length);
+      messages++;
+      let r: DeliveryReport;
+      try {
+        r = await attempt(batch);
+      } catch (e) {
+        const code = (e as { responseCode?: unknown }).responseCode;
+        const each = [...batch, ...queue].map((recipient) => ({ recipient, code: typeof code === 'number' ? code : undefined, message: errorText(e, hooks.redact), transient: isTransient(e) }));
+        (isTransient(e) ? retryable : failed).push(...each);
+        queue = [];
+        break;
+      }
       file = r.file ?? file;
       accepted.push(...r.accepted);
       if (r.accepted.length > 0) await hooks.onAccepted?.(r.accepted);
       failed.push(...r.rejected.filter((x) => !x.transient));
-      retryable = r.rejected.filter((x) => x.transient);
-    } catch (e) {
-      const code = (e as { responseCode?: unknown }).responseCode;
-      const each = pending.map((recipient) => ({ recipient, code: typeof code === 'number' ? code : undefined, message: errorText(e, hooks.secrets), transient: isTransient(e) }));
-      if (!isTransient(e)) {
-        failed.push(...each);
-        break;
+      const capped = r.accepted.length > 0 ? r.rejected.filter((x) => x.code === TOO_MANY_RECIPIENTS) : [];
+      retryable.push(...r.rejected.filter((x) => x.transient && !capped.includes(x)));
+      if (capped.length > 0) {
+        const over = new Set(capped.map((x) => x.recipient));
+        perMessage = Math.min(perMessage, Math.max(1, batch.findIndex((b) => over.has(b))));
+        queue = [...batch.filter((b) => over.has(b)), ...queue];
       }
-      retryable = each;
     }
     pending = retryable.map((x) => x.recipient);
     if (pending.length === 0) break;
@@ -79,5 +103,5 @@ export async function deliverWithRetry(
     hooks.onRetry?.(attempts, delay, retryable[0].message);
     await sleep(delay);
   }
-  return { accepted, failed, attempts, file };
+  return { accepted, failed, attempts, messages, file };
 }

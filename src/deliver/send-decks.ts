@@ -2,6 +2,7 @@ import { checkDeck, timestampOf, type DeckOptions } from '../build.js';
 import type { Config } from '../config/config-schema.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { BriefdeckError, DeliveryError } from '../model/errors.js';
+import { ioCause, isIoError } from '../util/io-error.js';
 import { deckArtifacts } from './artifacts.js';
 import { mailSettings, type MailSettings } from './mail-settings.js';
 import { deckToMessage, formatBytes } from './message.js';
@@ -51,6 +52,8 @@ export interface SendOutcome {
   messageBytes?: number;
   maxBytes: number;
   attempts: number;
+  /** Messages handed to the server (more than one when it capped recipients per message). */
+  messages: number;
   /** The .eml written (outbox). */
   file?: string;
   /** Why the deck was not (fully) sent: a deck-level problem, or a summary of `failed` (user-facing, credentials redacted). */
@@ -84,7 +87,7 @@ export async function sendDecks(slugs: readonly string[], opts: DeckOptions, o: 
 
 async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, settings: MailSettings, log: SendLog, transport?: MailTransport): Promise<SendOutcome> {
   const via = settings.smtp?.display ?? 'outbox';
-  const outcome: SendOutcome = { slug, status: 'failed', via, from: settings.from, to: [], cc: [], pending: [], accepted: [], alreadySent: [], failed: [], attachments: [], maxBytes: settings.maxBytes, attempts: 0, diagnostics: [] };
+  const outcome: SendOutcome = { slug, status: 'failed', via, from: settings.from, to: [], cc: [], pending: [], accepted: [], alreadySent: [], failed: [], attachments: [], maxBytes: settings.maxBytes, attempts: 0, messages: 0, diagnostics: [] };
   try {
     const checked = await checkDeck(slug, opts);
     outcome.diagnostics = checked.diagnostics;
@@ -109,7 +112,7 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
     // The outbox is reproducible (the deck's date, ids from its version); SMTP mail carries the real send time.
     const now = (o.now ?? (() => new Date()))();
     const reproducible = via === 'outbox';
-    const domain = /@([^\s>]+)>?\s*$/.exec(settings.from)?.[1] ?? 'briefdeck.localhost';
+    const domain = settings.fromAddress.split('@').pop() || 'briefdeck.localhost';
     const messageId = reproducible ? `<${artifacts.version.slice(0, 32)}.${slug}@${domain}>` : `<${artifacts.version.slice(0, 20)}.${now.getTime().toString(36)}.${slug}@${domain}>`;
     const message = await deckToMessage({
       slug,
@@ -140,8 +143,8 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
     if (o.dryRun || !transport) return { ...outcome, status: 'dry-run' };
 
     const base = { deck: slug, version: artifacts.version, via, messageId, attachments: [artifacts.pptx, artifacts.pdf, artifacts.contactSheet].flatMap((a) => (a ? [{ filename: a.filename, sha256: a.sha256, bytes: a.content.length }] : [])) };
-    const r = await deliverWithRetry(outcome.pending, (pending) => transport.deliver(message, { from: addressOf(settings.from), to: pending }, `${slug}-${artifacts.version.slice(0, 12)}`), o.retry ?? DEFAULT_RETRY, {
-      secrets: settings.secrets,
+    const r = await deliverWithRetry(outcome.pending, (pending) => transport.deliver(message, { from: settings.fromAddress, to: pending }, `${slug}-${artifacts.version.slice(0, 12)}`), o.retry ?? DEFAULT_RETRY, {
+      redact: settings.redact,
       onAccepted: async (accepted) => {
         recordAccepted(log, base, accepted, (o.now ?? (() => new Date()))().toISOString());
         await saveSendLog(opts.outDir, log);
@@ -150,10 +153,12 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
     });
     const status = r.failed.length === 0 ? 'sent' : r.accepted.length > 0 ? 'partial' : 'failed';
     const error = r.failed.length === 0 ? undefined : failureSummary(r.failed);
-    return { ...outcome, status, accepted: r.accepted, failed: r.failed, attempts: r.attempts, file: r.file, error };
+    return { ...outcome, status, accepted: r.accepted, failed: r.failed, attempts: r.attempts, messages: r.messages, file: r.file, error };
   } catch (e) {
+    // A full disk or a permission is this deck's failure (an accepted delivery is recorded before anything else, so at most that record is lost).
+    if (isIoError(e)) return { ...outcome, status: 'failed', error: settings.redact(`${e.path ? `\`${e.path}\`: ` : ''}${ioCause(e)}`), errorCode: 'io-error' };
     if (!(e instanceof BriefdeckError)) throw e;
-    return { ...outcome, status: 'failed', error: errorText(e, settings.secrets), errorCode: e.code };
+    return { ...outcome, status: 'failed', error: errorText(e, settings.redact), errorCode: e.code };
   }
 }
 
@@ -161,11 +166,6 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
 function failureSummary(failed: Rejection[]): string {
   const n = failed.length;
   return `${n} recipient${n === 1 ? '' : 's'} failed: ${failed.map((f) => `${f.recipient} (${f.message})`).join(', ')}`;
-}
-
-/** `Name <a@b>` → `a@b`, for the SMTP envelope. */
-function addressOf(from: string): string {
-  return /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
 }
 
 function unique(addresses: string[]): string[] {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DeliveryError } from '../model/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { ioCause, isIoError } from '../util/io-error.js';
 
 /** One version of one deck offered through one transport, and who has accepted it. */
 export interface SendRecord {
@@ -30,6 +31,7 @@ export async function loadSendLog(outDir: string): Promise<SendLog> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { format: 1, sends: [] };
+    if (isIoError(e)) throw new DeliveryError('send-log-unreadable', `Unreadable \`${file}\`: ${ioCause(e)}`);
     throw e;
   }
   try {

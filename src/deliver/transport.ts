@@ -43,7 +43,7 @@ function smtpTransport(settings: MailSettings): MailTransport {
     secure: s.secure,
     // STARTTLS is used whenever the server offers it; requireTLS refuses servers that do not.
     requireTLS: s.requireTLS,
-    auth: s.user ? { user: s.user, pass: s.pass ?? '' } : undefined,
+    auth: s.user ? { user: s.user, pass: s.password() ?? '' } : undefined,
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
@@ -58,12 +58,12 @@ function smtpTransport(settings: MailSettings): MailTransport {
         const info = await tx.sendMail({ envelope, raw: message.raw });
         return {
           accepted: info.accepted.map(String),
-          rejected: (info.rejectedErrors ?? []).map((e) => rejection(e, settings.secrets)),
+          rejected: (info.rejectedErrors ?? []).map((e) => rejection(e, settings.redact)),
         };
       } catch (e) {
         // Every recipient refused: a per-recipient outcome, not a transport failure.
         const rejectedErrors = (e as { rejectedErrors?: unknown[] }).rejectedErrors;
-        if (Array.isArray(rejectedErrors) && rejectedErrors.length > 0) return { accepted: [], rejected: rejectedErrors.map((r) => rejection(r, settings.secrets)) };
+        if (Array.isArray(rejectedErrors) && rejectedErrors.length > 0) return { accepted: [], rejected: rejectedErrors.map((r) => rejection(r, settings.redact)) };
         throw e;
       }
     },
@@ -71,13 +71,13 @@ function smtpTransport(settings: MailSettings): MailTransport {
   };
 }
 
-function rejection(e: unknown, secrets: string[]): Rejection {
+function rejection(e: unknown, scrub: (text: string) => string): Rejection {
   const err = e as { recipient?: string; responseCode?: number; response?: string };
   const code = typeof err.responseCode === 'number' ? err.responseCode : undefined;
   return {
     recipient: String(err.recipient ?? ''),
     code,
-    message: errorText(err.response ?? e, secrets),
+    message: errorText(err.response ?? e, scrub),
     transient: code !== undefined && code >= 400 && code < 500,
   };
 }

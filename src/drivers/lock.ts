@@ -14,6 +14,8 @@ export interface LockHolder {
   host: string;
   since: string;
   token: string;
+  /** What the holder is doing (`build`, `send`…), for "waiting for …" messages. */
+  command?: string;
 }
 
 export interface Lock {
@@ -30,6 +32,8 @@ export interface AcquireOptions {
   pollMs?: number;
   /** Called once when the lock is busy and we start waiting. */
   onWait?: (holder: LockHolder) => void;
+  /** Recorded in the lock file for others' messages. */
+  command?: string;
 }
 
 /** A take-over guard older than this belongs to a process that died mid-take-over. */
@@ -37,7 +41,7 @@ const GUARD_STALE_MS = 10_000;
 
 export async function acquireLock(file: string, o: AcquireOptions = {}): Promise<Lock | undefined> {
   const deadline = Date.now() + (o.waitMs ?? 0);
-  const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` };
+  const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, ...(o.command ? { command: o.command } : {}) };
   let tookOverFrom: LockHolder | undefined;
   let told = false;
   for (;;) {

@@ -1,7 +1,10 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Cron } from 'croner';
+import { escapeControl } from '../util/control-chars.js';
+import { ioCause, isIoError } from '../util/io-error.js';
 import { acquireLock, type LockHolder } from './lock.js';
+import { LOCK_WAIT_MS } from './output-lock.js';
 
 /**
  * A scheduled cycle: take the cross-process lock, run the stages in order
@@ -23,6 +26,8 @@ export interface RunRecord {
   lock: { waitedMs: number; tookOverFrom?: number };
   /** Set when the run did not happen (the lock stayed busy). */
   notRun?: string;
+  /** Set when the record could not be appended to runs.log. */
+  logProblem?: string;
 }
 
 export interface CycleStage {
@@ -36,14 +41,21 @@ export interface CycleOptions {
   logFile: string;
   stages: readonly CycleStage[];
   trigger: RunRecord['trigger'];
-  /** How long to wait for another process's cycle to finish (default 10 minutes). */
+  /** How long to wait for another run to finish with the output folder (default LOCK_WAIT_MS). */
   lockWaitMs?: number;
   onWait?: (holder: LockHolder) => void;
 }
 
 export async function runCycle(o: CycleOptions): Promise<RunRecord> {
   const t0 = Date.now();
-  const lock = await acquireLock(o.lockFile, { waitMs: o.lockWaitMs ?? 600_000, onWait: o.onWait });
+  let lock: Awaited<ReturnType<typeof acquireLock>>;
+  let lockProblem: string | undefined;
+  try {
+    lock = await acquireLock(o.lockFile, { waitMs: o.lockWaitMs ?? LOCK_WAIT_MS, onWait: o.onWait, command: 'schedule' });
+  } catch (e) {
+    if (!isIoError(e)) throw e;
+    lockProblem = `cannot create the lock \`${o.lockFile}\`: ${ioCause(e)}`;
+  }
   const started = Date.now();
   const record: RunRecord = {
     start: new Date(started).toISOString(),
@@ -58,7 +70,7 @@ export async function runCycle(o: CycleOptions): Promise<RunRecord> {
     lock: { waitedMs: started - t0, ...(lock?.tookOverFrom ? { tookOverFrom: lock.tookOverFrom.pid } : {}) },
   };
   if (!lock) {
-    record.notRun = `lock \`${o.lockFile}\` still held after ${record.lock.waitedMs} ms`;
+    record.notRun = lockProblem ?? `lock \`${o.lockFile}\` still held after ${record.lock.waitedMs} ms`;
     return finish(record, o.logFile);
   }
   try {
@@ -78,14 +90,21 @@ export async function runCycle(o: CycleOptions): Promise<RunRecord> {
 }
 
 /** A run succeeded when it ran, no deck failed and every stage finished. */
-export const runOk = (r: RunRecord): boolean => !r.notRun && r.failed.length === 0 && r.stages.every((s) => s.ok);
+export const runOk = (r: RunRecord): boolean => !r.notRun && !r.logProblem && r.failed.length === 0 && r.stages.every((s) => s.ok);
 
 async function finish(record: RunRecord, logFile: string): Promise<RunRecord> {
   const end = Date.now();
   record.end = new Date(end).toISOString();
   record.ms = end - Date.parse(record.start);
-  await mkdir(path.dirname(logFile), { recursive: true });
-  await appendFile(logFile, `${JSON.stringify(record)}\n`);
+  try {
+    await mkdir(path.dirname(logFile), { recursive: true });
+    // JSON escapes C0 controls; escapeControl also escapes C1, DEL and bidi marks (still valid JSON), so `cat runs.log` shows what was logged.
+    await appendFile(logFile, `${escapeControl(JSON.stringify(record))}\n`);
+  } catch (e) {
+    // A full disk must not turn a finished run into a crash: the run is reported as failed on the terminal.
+    if (!isIoError(e)) throw e;
+    record.logProblem = `could not append to \`${logFile}\`: ${ioCause(e)}`;
+  }
   return record;
 }
 

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import { isScratchFile } from './deck-inputs.js';
+import { isScratchFile } from '../manifest/deck-inputs.js';
 
 /**
  * The watch driver: file events are hints. An event under a deck folder

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readManifest } from '../manifest/manifest.js';
 
 /** What the build recorded about a deck, when it is known to describe this very .pptx. */
 export interface BuildRecord {
@@ -8,22 +7,13 @@ export interface BuildRecord {
 }
 
 /**
- * Read the build's `output/manifest.json` (owned by the build, read here
- * only) for one deck, and trust it only when the .pptx it lists has the
- * same sha256 as the file on disk. Any other shape means "unknown".
+ * The build's manifest entry for one deck (read through the manifest module,
+ * which owns the file and its schema), trusted only when the .pptx it lists
+ * has the same sha256 as the file on disk. Anything else means "unknown".
  */
 export async function readBuildRecord(outDir: string, slug: string, pptxSha256: string): Promise<BuildRecord | undefined> {
-  let deck: unknown;
-  try {
-    deck = (JSON.parse(await readFile(path.join(outDir, 'manifest.json'), 'utf8')) as { decks?: Record<string, unknown> }).decks?.[slug];
-  } catch {
-    return undefined;
-  }
-  if (!deck || typeof deck !== 'object') return undefined;
-  const d = deck as { outputs?: unknown; builtAt?: unknown; warnings?: unknown };
-  const same = Array.isArray(d.outputs) && d.outputs.some((o) => (o as { file?: unknown; sha256?: unknown })?.file === `${slug}.pptx` && (o as { sha256?: unknown }).sha256 === pptxSha256);
-  if (!same) return undefined;
-  const builtAt = typeof d.builtAt === 'string' && !Number.isNaN(Date.parse(d.builtAt)) ? new Date(d.builtAt) : undefined;
-  const warnings = Array.isArray(d.warnings) ? d.warnings.length : typeof d.warnings === 'number' ? d.warnings : undefined;
-  return { builtAt, warnings };
+  const entry = (await readManifest(outDir)).manifest.decks[slug];
+  if (!entry?.outputs.some((o) => o.file === `${slug}.pptx` && o.sha256 === pptxSha256)) return undefined;
+  const builtAt = Number.isNaN(Date.parse(entry.builtAt)) ? undefined : new Date(entry.builtAt);
+  return { builtAt, warnings: entry.warnings.length };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DeckOptions } from '../build.js';
 import { ExportError, isUserError } from '../model/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { ioCause, isIoError } from '../util/io-error.js';
 import { contactSheet } from './contact-sheet.js';
 import { deckDir, readExportState, writeExportState, type ExportState } from './export-state.js';
 import { writeGallery } from './gallery.js';
@@ -69,9 +70,15 @@ export async function exportDecks(slugs: readonly string[], opts: DeckOptions, e
       outcomes.set(slug, { slug, skipped: false, error: messageOf(err) });
     }
   }
-  await mkdir(opts.outDir, { recursive: true });
-  await removeAbandonedWork(opts.outDir);
-  const work = await mkdtemp(path.join(opts.outDir, WORK_PREFIX));
+  let work: string;
+  try {
+    await mkdir(opts.outDir, { recursive: true });
+    await removeAbandonedWork(opts.outDir);
+    work = await mkdtemp(path.join(opts.outDir, WORK_PREFIX));
+  } catch (err) {
+    if (!isIoError(err)) throw err;
+    throw new ExportError('export-unwritable', `Cannot export into \`${opts.outDir}\`: ${ioCause(err)}`);
+  }
   try {
     const toConvert = plans.filter((p) => p.convert);
     // Convert a copy of the very bytes that were hashed, so a build that rewrites
@@ -95,7 +102,12 @@ export async function exportDecks(slugs: readonly string[], opts: DeckOptions, e
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  await writeGallery(opts.outDir);
+  try {
+    await writeGallery(opts.outDir);
+  } catch (err) {
+    if (!isIoError(err)) throw err;
+    throw new ExportError('gallery-unwritable', `Cannot write the gallery \`${path.join(opts.outDir, 'index.html')}\`: ${ioCause(err)}`);
+  }
   return slugs.map((s) => outcomes.get(s)!);
 }
 
@@ -191,5 +203,6 @@ async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) 
 
 const exists = (f: string) => stat(f).then(() => true, () => false);
 const allExist = async (fs: string[]) => (await Promise.all(fs.map(exists))).every(Boolean);
-/** A user error's message as is; anything else is a bug and says so. */
-const messageOf = (err: unknown) => (isUserError(err) ? err.message : `internal error (a bug in briefdeck, please report it): ${(err as Error)?.stack ?? String(err)}`);
+/** A user error's message as is; a system error (full disk, permissions) as its cause; anything else is a bug and says so. */
+const messageOf = (err: unknown) =>
+  isUserError(err) ? err.message : isIoError(err) ? `${err.path ? `\`${err.path}\`: ` : ''}${ioCause(err)}` : `internal error (a bug in briefdeck, please report it): ${(err as Error)?.stack ?? String(err)}`;

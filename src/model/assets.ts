@@ -5,6 +5,8 @@ export interface ImageAsset {
   /** Pixel size after normalising. */
   width: number;
   height: number;
+  /** The original bytes when the source was an SVG (`data` is its PNG rendering), for embedding it as vector with `data` as the fallback. */
+  svg?: Uint8Array;
 }
 
 /** Images by their `src` as written in the Markdown. */

@@ -1,3 +1,5 @@
+import { escapeControl } from '../util/control-chars.js';
+
 /** A place in a source file. Lines and columns start at 1. */
 export interface Position {
   file: string;
@@ -33,8 +35,12 @@ export function diagnostic(
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
-/** `file:line:col severity message` — the one format people and editors read. */
+/**
+ * `file:line:col severity message` — the one format people and editors read.
+ * Always one line: control characters from file names or quoted text are
+ * escaped, so a diagnostic cannot forge another line of output or log.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = `${d.position.file}:${d.position.line}:${d.position.column}`;
-  return `${where} ${d.severity} ${d.message}${d.fix ? ` (fix: ${d.fix})` : ''} [${d.code}]`;
+  return escapeControl(`${where} ${d.severity} ${d.message}${d.fix ? ` (fix: ${d.fix})` : ''} [${d.code}]`);
 }

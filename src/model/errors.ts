@@ -21,5 +21,7 @@ export class ExportError extends BriefdeckError {}
 export class DeliveryError extends BriefdeckError {}
 export class UsageError extends BriefdeckError {}
 export class HistoryError extends BriefdeckError {}
+/** The output folder is locked by another run (or cannot be locked at all). */
+export class LockError extends BriefdeckError {}
 
 export const isUserError = (e: unknown): e is BriefdeckError => e instanceof BriefdeckError;

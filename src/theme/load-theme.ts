@@ -1,6 +1,8 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../content/load-deck.js';
+import { displayPath } from '../content/display-path.js';
+import { svgToPng } from '../content/normalise-image.js';
+import { IMAGE_LIMIT_REASON, MAX_IMAGE_BYTES, MAX_SECTION_BYTES, TEXT_LIMIT_REASON, readInput, type InputRule } from '../content/read-input.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Theme } from '../model/theme.js';
 import { loadSharp } from '../util/load-sharp.js';
@@ -24,6 +26,19 @@ export async function findThemeFile(themesDir: string, name: string): Promise<st
   return hit && path.join(themesDir, hit);
 }
 
+/** The input rule for the themes folder: theme files and logos are read from inside it only. */
+export const themeRule = (themesDir: string, what: 'theme' | 'logo'): InputRule => ({
+  what,
+  root: themesDir,
+  rootName: 'the themes folder',
+  rootCode: 'themes',
+  maxBytes: what === 'theme' ? MAX_SECTION_BYTES : MAX_IMAGE_BYTES,
+  limitReason: what === 'theme' ? TEXT_LIMIT_REASON : IMAGE_LIMIT_REASON,
+});
+
+/** The largest a logo is kept, in pixels (it is drawn small, in the footer and on the title slide). */
+const LOGO_PX = 1200;
+
 export interface ThemeResult {
   theme?: Theme;
   diagnostics: Diagnostic[];
@@ -41,7 +56,9 @@ export async function loadTheme(themesDir: string, name: string): Promise<ThemeR
     };
   }
   const shown = displayPath(file);
-  const { text, diagnostics } = decodeSource(await readFile(file), shown);
+  const read = await readInput(file, themeRule(themesDir, 'theme'));
+  if (!read.ok) return { diagnostics: [read.diagnostic] };
+  const { text, diagnostics } = decodeSource(read.bytes, shown);
   if (text === undefined) return { diagnostics };
   const parsed = parseYamlWithSchema(text, shown, ThemeFileSchema);
   if (!parsed.value) return { diagnostics: parsed.diagnostics };
@@ -70,12 +87,17 @@ async function loadLogo(themesDir: string, rel: string, at: Diagnostic['position
   if (path.relative(path.resolve(themesDir), full).startsWith('..')) {
     return { diagnostic: diagnostic('error', 'logo-outside-themes', at, `Unexpected logo path \`${rel}\`, expected a file inside the themes folder`) };
   }
+  const read = await readInput(full, themeRule(themesDir, 'logo'), at);
+  if (!read.ok) return { diagnostic: read.diagnostic };
   const sharp = await loadSharp();
   try {
-    const { data, info } = await sharp(await readFile(full), { density: 288 })
-      .resize({ width: 1200, height: 1200, fit: 'inside', withoutEnlargement: true })
-      .png()
-      .toBuffer({ resolveWithObject: true });
+    const box = { w: LOGO_PX, h: LOGO_PX };
+    if ((await sharp(read.bytes).metadata()).format === 'svg') {
+      const png = await svgToPng(read.bytes, box);
+      return { data: new Uint8Array(png.data), width: png.width, height: png.height };
+    }
+    // Converting decodes every pixel, so a truncated logo is an error here.
+    const { data, info } = await sharp(read.bytes).resize({ width: box.w, height: box.h, fit: 'inside', withoutEnlargement: true }).png().toBuffer({ resolveWithObject: true });
     return { data: new Uint8Array(data), width: info.width, height: info.height };
   } catch (e) {
     return { diagnostic: diagnostic('error', 'logo-unreadable', at, `Unreadable logo \`${rel}\`: ${(e as Error).message}`) };

@@ -38,7 +38,14 @@ export function parseYamlWithSchema<S extends z.ZodType>(
       keyPositions: {},
     };
   }
-  const data = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    // The yaml package refuses documents whose aliases expand past the limit (a "billion laughs" file).
+    return { diagnostics: [aliasBomb(doc, at)], unknownKeys: [], keyPositions: {} };
+  }
   const unknownKeys: YamlParse<unknown>['unknownKeys'] = [];
   const keyPositions: YamlParse<unknown>['keyPositions'] = {};
   if (YAML.isMap(doc.contents)) {
@@ -67,3 +74,24 @@ export function parseYamlWithSchema<S extends z.ZodType>(
 }
 
 const firstLine = (s: string) => s.split('\n')[0];
+
+/** Alias uses allowed when a document is expanded (the yaml package's default): far above any real deck.yaml, far below an exhaustion attack. */
+export const MAX_ALIAS_COUNT = 100;
+
+function aliasBomb(doc: YAML.Document, at: (pos: number) => { file: string; line: number; column: number }): Diagnostic {
+  let first: YAML.Alias | undefined;
+  YAML.visit(doc, {
+    Alias(_, node) {
+      first = node;
+      return YAML.visit.BREAK;
+    },
+  });
+  const pos = first?.range ? at(first.range[0]) : at(0);
+  return diagnostic(
+    'error',
+    'yaml-alias-limit',
+    pos,
+    `Unexpected YAML aliases that expand past ${MAX_ALIAS_COUNT} uses${first ? ` (starting with \`*${first.source}\`)` : ''}, expected a document without alias chains: the yaml package refuses it as a resource-exhaustion attack`,
+    'write the values out instead of chaining `&anchor`/`*alias` references',
+  );
+}

@@ -17,6 +17,12 @@ export interface FixtureOptions {
   busyConnections?: number;
   /** A reply for RCPT TO, e.g. `{ 'x@y': [550, 'No such user'] }`. */
   rejectRcpt?: Record<string, [number, string]>;
+  /** Answer `452 Too many recipients` to every RCPT TO after this many in one message. */
+  maxRecipients?: number;
+  /** SASL mechanisms offered (default PLAIN and LOGIN). */
+  authMethods?: string[];
+  /** A careless server: its 535 reply echoes what the client sent (AUTH PLAIN's base64, or LOGIN's two). */
+  echoAuth?: boolean;
 }
 
 export interface SmtpFixture {
@@ -39,6 +45,7 @@ export async function startSmtp(options: FixtureOptions = {}): Promise<SmtpFixtu
     disabledCommands: ['STARTTLS'],
     authOptional: !options.auth,
     allowInsecureAuth: true,
+    authMethods: options.authMethods ?? ['PLAIN', 'LOGIN'],
     onConnect(_session, cb) {
       fixture.connections++;
       if (fixture.connections <= (fixture.options.busyConnections ?? 0)) return cb(replyError(421, 'Too busy, try again later'));
@@ -46,10 +53,14 @@ export async function startSmtp(options: FixtureOptions = {}): Promise<SmtpFixtu
     },
     onAuth(auth, _session, cb) {
       const want = fixture.options.auth;
-      if (want && auth.username === want.user && auth.password === want.pass) return cb(null, { user: auth.username });
-      cb(replyError(535, 'Authentication failed'));
+      if (want && auth.username === want.user && auth.password === want.pass && !fixture.options.echoAuth) return cb(null, { user: auth.username });
+      const b64 = (s: string) => Buffer.from(s).toString('base64');
+      const echo = auth.method === 'PLAIN' ? b64(`\0${auth.username}\0${auth.password}`) : `${b64(auth.username ?? '')} ${b64(auth.password ?? '')}`;
+      cb(replyError(535, fixture.options.echoAuth ? `Authentication failed for AUTH ${auth.method} ${echo}` : 'Authentication failed'));
     },
-    onRcptTo(address, _session, cb) {
+    onRcptTo(address, session, cb) {
+      const max = fixture.options.maxRecipients;
+      if (max !== undefined && session.envelope.rcptTo.length >= max) return cb(replyError(452, '4.5.3 Too many recipients'));
       const reject = fixture.options.rejectRcpt?.[address.address];
       cb(reject ? replyError(reject[0], reject[1]) : undefined);
     },

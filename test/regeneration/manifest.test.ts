@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDecks, type DeckBuildOutcome } from '../../src/build-all.js';
 import { sha256 } from '../../src/util/hash.js';
-import { readManifest } from '../../src/drivers/manifest.js';
+import { readManifest } from '../../src/manifest/manifest.js';
 import { hasErrors } from '../../src/model/diagnostic.js';
 import { DARK, LIGHT, tempProject } from './project.js';
 

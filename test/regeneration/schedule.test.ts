@@ -19,7 +19,7 @@ afterEach(() => p.cleanup());
 
 const runs = async (): Promise<RunRecord[]> =>
   (await readFile(path.join(p.opts.outDir, 'runs.log'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as RunRecord);
-const LOCK = () => path.join(p.opts.outDir, '.briefdeck-schedule.lock');
+const LOCK = () => path.join(p.opts.outDir, '.briefdeck.lock');
 
 describe('schedule --once', { timeout: 90_000 }, () => {
   it('runs one cycle, logs it as a JSON line, and skips unchanged decks the second time', () => {

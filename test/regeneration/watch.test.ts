@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDecks, type DeckBuildOutcome } from '../../src/build-all.js';
 import { listDecks } from '../../src/content/load-deck.js';
-import { deckInputs } from '../../src/drivers/deck-inputs.js';
+import { deckInputs } from '../../src/manifest/deck-inputs.js';
 import { watchDecks, type DeckWatcher } from '../../src/drivers/watch.js';
 import { hasErrors } from '../../src/model/diagnostic.js';
 import { DARK, LIGHT, tempProject, until } from './project.js';

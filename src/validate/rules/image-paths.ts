@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ImageBlock } from '../../model/article.js';
 import { diagnostic } from '../../model/diagnostic.js';
+import { safeDecodeUri } from '../../util/text.js';
 import { blocksOf, type Rule } from '../rule.js';
 
 /** Images must come from inside the deck folder: a deck is mailed and archived as one unit. */
@@ -17,7 +18,7 @@ export const imagePaths: Rule = (article) =>
 function outsideReason(src: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return 'a URL';
   if (src.startsWith('/') || src.startsWith('\\') || path.isAbsolute(src)) return 'an absolute path';
-  const norm = path.posix.normalize(decodeURI(src).replace(/\\/g, '/'));
+  const norm = path.posix.normalize(safeDecodeUri(src).replace(/\\/g, '/'));
   if (norm === '..' || norm.startsWith('../')) return 'it leaves the deck folder';
   return undefined;
 }

@@ -1,10 +1,15 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { DeckOptions } from '../build.js';
+import { deckFolderProblem } from '../content/deck-folder.js';
+import { deckRule } from '../content/load-deck.js';
+import { MAX_IMAGE_BYTES, readInput, type InputRule } from '../content/read-input.js';
 import { DEFAULT_FONTS_DIR } from '../measure/font-registry.js';
-import { DEFAULT_THEME, findThemeFile } from '../theme/load-theme.js';
+import { chooseTheme } from '../theme/choose-theme.js';
+import { findThemeFile, themeRule } from '../theme/load-theme.js';
 import { sha256 } from '../util/hash.js';
+import { mapLimited } from '../util/map-limited.js';
 
 /**
  * Everything that goes into one deck, hashed: every file in its folder
@@ -14,7 +19,7 @@ import { sha256 } from '../util/hash.js';
  */
 export interface DeckInputs {
   hash: string;
-  /** Deck-folder files (relative, `/`-separated) → sha256. */
+  /** Deck-folder files (relative, `/`-separated) → sha256 (or why the input rule refuses the file). */
   files: Record<string, string>;
   theme: { name: string; file?: string; sha256?: string; logo?: string; logoSha256?: string };
   /** One sha256 over every font file. */
@@ -36,8 +41,10 @@ export function isScratchFile(name: string): boolean {
 
 export async function deckInputs(slug: string, opts: DeckOptions, tool: string, env: NodeJS.ProcessEnv = process.env): Promise<DeckInputs> {
   const dir = path.join(opts.contentDir, slug);
-  const files = await hashTree(dir);
-  const themeName = opts.theme ?? (await metaTheme(dir)) ?? opts.defaultTheme ?? DEFAULT_THEME;
+  // A refused folder (a link, a bad name) is never walked; the build reports why.
+  const refused = await deckFolderProblem(opts.contentDir, slug);
+  const files = refused ? { '': refusal(refused.message) } : await hashTree(dir);
+  const themeName = chooseTheme(opts, refused ? undefined : await metaTheme(dir));
   const theme = await themeInputs(opts.themesDir, themeName);
   const fonts = await fontsHash(DEFAULT_FONTS_DIR);
   const options = { theme: themeName, ...(env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: env.SOURCE_DATE_EPOCH } : {}) };
@@ -45,11 +52,12 @@ export async function deckInputs(slug: string, opts: DeckOptions, tool: string, 
   return { hash: sha256(JSON.stringify(body)), ...body };
 }
 
-
 /** The theme named in deck.yaml, read leniently (an invalid file fails the build anyway). */
 async function metaTheme(dir: string): Promise<string | undefined> {
+  const read = await readInput(path.join(dir, 'deck.yaml'), deckRule(dir, 'deck-yaml'));
+  if (!read.ok) return undefined;
   try {
-    const data = YAML.parse(await readFile(path.join(dir, 'deck.yaml'), 'utf8')) as { theme?: unknown } | null;
+    const data = YAML.parse(new TextDecoder().decode(read.bytes)) as { theme?: unknown } | null;
     return typeof data?.theme === 'string' ? data.theme : undefined;
   } catch {
     return undefined;
@@ -59,41 +67,51 @@ async function metaTheme(dir: string): Promise<string | undefined> {
 async function themeInputs(themesDir: string, name: string): Promise<DeckInputs['theme']> {
   const file = await findThemeFile(themesDir, name);
   if (!file) return { name };
-  const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes) return { name, file: path.basename(file) };
-  const out: DeckInputs['theme'] = { name, file: path.basename(file), sha256: sha256(bytes) };
+  const read = await readInput(file, themeRule(themesDir, 'theme'));
+  if (!read.ok) return { name, file: path.basename(file), sha256: refusal(read.diagnostic.message) };
+  const out: DeckInputs['theme'] = { name, file: path.basename(file), sha256: sha256(read.bytes) };
   let logo: unknown;
   try {
-    logo = (YAML.parse(new TextDecoder().decode(bytes)) as { logo?: unknown } | null)?.logo;
+    logo = (YAML.parse(new TextDecoder().decode(read.bytes)) as { logo?: unknown } | null)?.logo;
   } catch {
     logo = undefined;
   }
   if (typeof logo === 'string') {
     out.logo = logo;
-    const logoBytes = await readFile(path.resolve(themesDir, logo)).catch(() => undefined);
-    if (logoBytes) out.logoSha256 = sha256(logoBytes);
+    const logoRead = await readInput(path.resolve(themesDir, logo), themeRule(themesDir, 'logo'));
+    out.logoSha256 = logoRead.ok ? sha256(logoRead.bytes) : refusal(logoRead.diagnostic.message);
   }
   return out;
 }
 
-/** sha256 of every file under `dir` (scratch files and dot-folders left out), keyed by relative path. */
+/**
+ * sha256 of every file under `dir` (scratch files and dot-folders left out),
+ * keyed by relative path. Each file goes through the input rule: a link out
+ * of the folder or a FIFO is never read, only recorded with the reason (which
+ * names its target, so re-pointing a link changes the hash).
+ */
 async function hashTree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
+  const rule: InputRule = { ...deckRule(dir, 'input'), maxBytes: MAX_IMAGE_BYTES };
+  const files: string[] = [];
   const walk = async (rel: string): Promise<void> => {
     const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (isScratchFile(e.name)) continue;
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(r);
-      else if (e.isFile() || e.isSymbolicLink()) {
-        const bytes = await readFile(path.join(dir, r)).catch(() => undefined);
-        if (bytes) out[r] = sha256(bytes);
-      }
+      else files.push(r);
     }
   };
   await walk('');
-  return out;
+  // Hashed in parallel (a 200-section deck is checked on every build and every watch event), in walk order.
+  const hashes = await mapLimited(files, 16, async (r) => {
+    const read = await readInput(path.join(dir, r), rule);
+    return read.ok ? sha256(read.bytes) : refusal(read.diagnostic.message);
+  });
+  return Object.fromEntries(files.map((r, i) => [r, hashes[i]]));
 }
+
+const refusal = (message: string) => `refused: ${sha256(message)}`;
 
 /** Font files change only when the package is updated: cache their hashes by size and mtime. */
 const fontCache = new Map<string, { key: string; hash: string }>();

@@ -1,0 +1,46 @@
+/**
+ * Characters that change how text is shown rather than being shown: C0 and
+ * C1 controls (CR, LF, ESC, backspace…), DEL, line/paragraph separators and
+ * bidirectional overrides. In a mail header they start new headers; on a
+ * terminal or in a log they forge or hide lines.
+ */
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL_ALL = new RegExp(CONTROL_CHARS.source, 'g');
+
+const NAMES: Record<string, string> = { '\n': 'line feed', '\r': 'carriage return', '\t': 'tab', '\u001b': 'escape', '\u0000': 'NUL', '\u0008': 'backspace', '\u007f': 'delete' };
+
+/** `\n`, `\r`, `\t` or `\u001b`: an escape that is readable and valid inside a JSON string too. */
+export function escapeChar(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** Every control character shown as an escape: the text stays one line and shows what it holds. */
+export const escapeControl = (s: string): string => s.replace(CONTROL_ALL, escapeChar);
+
+/** Colour codes the CLI itself writes (cli/output.ts): the only escapes a terminal line may keep. */
+const OWN_SGR = /(\u001b\[(?:2|22|31|32|33|39)m)/;
+const CONTROL_BUT_NEWLINE = new RegExp(CONTROL_CHARS.source.replace('\\u0000-\\u001f', '\\u0000-\\u0009\\u000b-\\u001f'), 'g');
+
+/**
+ * What may reach a terminal or a log: every control character escaped except
+ * line breaks and briefdeck's own colours. Values from files (names, text,
+ * server replies) are escaped where they enter a message (formatDiagnostic,
+ * deck lines), so a line break inside them never reaches this point raw.
+ */
+export function terminalSafe(line: string): string {
+  return line
+    .split(OWN_SGR)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(CONTROL_BUT_NEWLINE, escapeChar)))
+    .join('');
+}
+
+/** `U+000D (carriage return)` for the first control character in `s`, if any: for "Unexpected …" messages. */
+export function firstControl(s: string): string | undefined {
+  const m = CONTROL_CHARS.exec(s);
+  if (!m) return undefined;
+  const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return NAMES[m[0]] ? `${code} (${NAMES[m[0]]})` : code;
+}

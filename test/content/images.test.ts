@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 const cut = (b: Buffer) => b.subarray(0, Math.floor(b.length * 0.6));
 const flipped = (b: Buffer) => Buffer.from(b.map((x, i) => (i > b.length / 2 && i < b.length / 2 + 200 ? x ^ 0x5a : x)));
-const md = (src: string) => `# Picture\n\n![a picture](${src})\n`;
+const md = (src: string) => `# Picture of ${src}\n\n![a picture](${src})\n`;
 
 describe('images are verified (a broken picture is an error, not a black box in the PDF)', () => {
   it('a truncated PNG and a truncated JPEG are errors naming the file, and nothing is written', async () => {

@@ -6,7 +6,7 @@ import { BODY_BOTTOM, BODY_TOP, CONTENT_W } from '../theme/geometry.js';
 import { loadSharp } from '../util/load-sharp.js';
 import { safeDecodeUri } from '../util/text.js';
 import { deckRule } from './load-deck.js';
-import { svgExternalRefs, svgToPng, verifyRaster, type PixelBox } from './normalise-image.js';
+import { svgEmbeddable, svgExternalRefs, svgToPng, verifyRaster, type PixelBox } from './normalise-image.js';
 import { IMAGE_LIMIT_REASON, MAX_IMAGE_BYTES, readInput } from './read-input.js';
 
 /** The longest side an image keeps: 2400 px across the body is about 195 dpi, sharp on any projector. */
@@ -54,7 +54,7 @@ async function loadImage(dir: string, b: ImageBlock): Promise<{ asset?: ImageAss
       const png = await svgToPng(input, SVG_BOX);
       const refs = svgExternalRefs(input);
       const diagnostics = refs.length === 0 ? [] : [diagnostic('warning', 'svg-external-ref', b.position, `Unexpected reference${refs.length === 1 ? '' : 's'} ${refs.map((r) => `\`${r}\``).join(', ')} inside SVG \`${b.src}\`: an SVG is drawn on its own, so ${refs.length === 1 ? 'it' : 'they'} will be missing from the picture`, 'embed the picture in the SVG as a `data:` URI, or export the SVG as PNG')];
-      return { asset: { data: new Uint8Array(png.data), mime: 'image/png', width: png.width, height: png.height, svg: input }, diagnostics };
+      return { asset: { data: new Uint8Array(png.data), mime: 'image/png', width: png.width, height: png.height, ...(svgEmbeddable(input) ? { svg: input } : {}) }, diagnostics };
     }
     const keep = (meta.format === 'png' || meta.format === 'jpeg') && (meta.width ?? 0) <= MAX_PX && (meta.height ?? 0) <= MAX_PX && (meta.orientation ?? 1) === 1;
     const asJpeg = meta.format === 'jpeg';

@@ -46,3 +46,15 @@ export function svgExternalRefs(svg: Uint8Array): string[] {
   for (const m of text.matchAll(/@import\s+(["'])(.*?)\1/gi)) if (!local(m[2].trim())) refs.add(m[2].trim());
   return [...refs];
 }
+
+/**
+ * Whether an SVG may go into the deck as vector beside its PNG rendering.
+ * PowerPoint draws the SVG and LibreOffice the PNG, so the two must show the
+ * same picture: an SVG with outside references (blank here, perhaps fetched
+ * there), a DTD (entities expand differently per reader) or a script is kept
+ * as the PNG alone.
+ */
+export function svgEmbeddable(svg: Uint8Array): boolean {
+  const text = new TextDecoder().decode(svg);
+  return svgExternalRefs(svg).length === 0 && !/<!DOCTYPE|<!ENTITY|<(?:[\w-]+:)?script\b|\son[a-z]+\s*=/i.test(text);
+}

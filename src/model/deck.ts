@@ -38,6 +38,8 @@ export interface PlannedImage {
   /** PNG or JPEG bytes. */
   data: Uint8Array;
   mime: 'image/png' | 'image/jpeg';
+  /** The SVG `data` was drawn from, embedded as vector (PowerPoint 2016+ draws it; others show `data`). */
+  svg?: Uint8Array;
   alt: string;
 }
 

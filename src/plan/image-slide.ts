@@ -24,7 +24,7 @@ export function imageToSlide(b: ImageBlock, base: Omit<Slide, 'kind' | 'layout'>
     kind: 'image',
     layout: 'picture',
     lead,
-    image: { box, data: asset?.data ?? new Uint8Array(), mime: asset?.mime ?? 'image/png', alt: b.alt },
+    image: { box, data: asset?.data ?? new Uint8Array(), mime: asset?.mime ?? 'image/png', ...(asset?.svg ? { svg: asset.svg } : {}), alt: b.alt },
     caption,
   } as ImageSlide;
 }

@@ -11,7 +11,7 @@ import { stressDeck } from '../fixtures/stress-deck.js';
 import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
 import { formatValidation, validatePptx } from '../helpers/ooxml.js';
 import { checkPackage } from '../helpers/package-check.js';
-import { readPptx, type PptxView } from '../helpers/pptx.js';
+import { parseRels, readPptx, relsPartName, type PptxView } from '../helpers/pptx.js';
 import { attr, descendants, firstChild, NS, parseXml } from '../helpers/xml.js';
 
 const CONTENT = ['russia-north-korea-treaty', 'us-policy-response'];
@@ -148,6 +148,33 @@ describe('PowerPoint-native decks', () => {
     const xml = view.slides.map((s) => s.xml).join('');
     expect(xml).toMatch(/<a:rPr lang="de-DE"[^>]*>(?:(?!<\/a:r>).)*<a:t>Der Bericht, /s);
     expect(xml).toMatch(/<a:rPr lang="ko-KR" altLang="de-DE"/);
+  });
+});
+
+describe('SVG pictures', () => {
+  it('embed the SVG as vector beside a real PNG fallback, as PowerPoint 2016+ writes them', async () => {
+    const chart = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="400" height="200" fill="#0B3D91"/><circle cx="200" cy="100" r="80" fill="#C8102E"/></svg>';
+    const outside = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><image href="photo.png" width="400" height="200"/><rect width="40" height="20"/></svg>';
+    const md = (title: string, src: string) => `# ${title}\n\n![A chart](${src})\n`;
+    const c = makeContent({ svg: { files: { '01-a.md': md('Vector', 'chart.svg'), '02-b.md': md('Outside', 'outside.svg'), 'chart.svg': chart, 'outside.svg': outside } } });
+    const r = await buildDeck('svg', deckOpts(c));
+    expect(checkPackage(r.pptx!)).toEqual([]);
+    expect(formatValidation(await validatePptx(r.pptx!))).toBe('');
+    const view = await readPptx(r.pptx!);
+    const [vector, raster] = ['Vector', 'Outside'].map((t) => view.slides.find((s) => s.title === t)!);
+    const blip = firstChild(descendants(parseXml(vector.xml), NS.p, 'blipFill')[0], NS.a, 'blip')!;
+    const svgBlip = descendants(blip, 'http://schemas.microsoft.com/office/drawing/2016/SVG/main', 'svgBlip');
+    expect(svgBlip).toHaveLength(1);
+    const byId = new Map(parseRels(await view.part(relsPartName(vector.file)), vector.file).map((x) => [x.id, x.target]));
+    const main = byId.get(attr(blip, 'embed', NS.r)!)!;
+    const svg = byId.get(attr(svgBlip[0], 'embed', NS.r)!)!;
+    // The main blip is what LibreOffice, Keynote and older PowerPoint draw: a PNG, not SVG bytes under a .png name.
+    expect([...(await view.partBytes(main)).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(Buffer.from(await view.partBytes(svg)).toString()).toBe(chart);
+    expect(vector.images.map((i) => i.contentType).sort()).toEqual(['image/png', 'image/svg+xml']);
+    // An SVG that refers outside itself would draw differently in the two readers: PNG only.
+    expect(raster.xml).not.toContain('svgBlip');
+    expect(raster.images.map((i) => i.contentType)).toEqual(['image/png']);
   });
 });
 

@@ -8,6 +8,7 @@ import { LOGO_REL, layoutXml } from './layout-xml.js';
 import { masterXml } from './master-xml.js';
 import { notesMasterAfterSlideMasters, notesParagraphs, stableSectionIds } from './presentation-xml.js';
 import { fixSlideXml, renumberShapes } from './slide-xml.js';
+import { withSvgBlip } from './svg-blip.js';
 import { tableStylesXml } from './table-style-xml.js';
 import { themeXml } from './theme-xml.js';
 import { relsXml } from './xml.js';
@@ -64,9 +65,18 @@ export function assemblePackage(raw: Uint8Array, deck: Deck, theme: Theme): Uint
   const creationIds = (xml: string) => xml.replace(/(<p14:creationId [^>]*val=")\d+"/g, (_m, head: string) => `${head}${1000000001 + creation++}"`);
   const slideNames = [...parts.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
   for (const name of slideNames) {
-    parts.set(name, fixSlideXml(text(name), language));
+    let slide = fixSlideXml(text(name), language);
     const relsName = name.replace('ppt/slides/', 'ppt/slides/_rels/') + '.rels';
-    let rels = text(relsName).replace(/Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/, (_m, file: string) => `Target="../slideLayouts/${layoutFile.get(file) ?? file}"`);
+    let rels = text(relsName);
+    const number = Number(/(\d+)\.xml$/.exec(name)![1]);
+    const planned = deck.slides[number - 1];
+    if (planned?.kind === 'image' && planned.image.svg) {
+      const media = `briefdeck-svg-${number}.svg`;
+      parts.set(`ppt/media/${media}`, planned.image.svg);
+      ({ slide, rels } = withSvgBlip(slide, rels, `../media/${media}`));
+    }
+    parts.set(name, slide);
+    rels = rels.replace(/Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/, (_m, file: string) => `Target="../slideLayouts/${layoutFile.get(file) ?? file}"`);
     const notesTarget = /Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/.exec(rels)?.[1];
     if (notesTarget) {
       const notesName = `ppt/notesSlides/${notesTarget}`;

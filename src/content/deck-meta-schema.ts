@@ -48,6 +48,8 @@ export const SectionFrontMatterSchema = z.object({
   title: z.string().optional(),
   notes: z.string().optional(),
   skip: z.boolean().optional(),
+  /** A layout of the theme by name ("Title and Content", or a template's own), for this section's slides. */
+  layout: oneLine(z.string().min(1)).optional(),
 });
 
 export const frontMatterKeys = Object.keys(SectionFrontMatterSchema.shape);

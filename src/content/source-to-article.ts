@@ -59,6 +59,7 @@ function parseSection(file: SourceFile, ds: Diagnostic[]): Section | undefined {
   if (text === undefined) return undefined;
   const fm = splitFrontMatter(text);
   let frontMatter: Record<string, unknown> = {};
+  let frontMatterPositions: Section['frontMatterPositions'] = {};
   if (fm.yaml !== undefined) {
     const r = parseYamlWithSchema(fm.yaml, file.file, SectionFrontMatterSchema, { lineOffset: fm.yamlLine - 1, knownKeys: frontMatterKeys });
     ds.push(...r.diagnostics);
@@ -67,6 +68,7 @@ function parseSection(file: SourceFile, ds: Diagnostic[]): Section | undefined {
       ds.push(diagnostic('warning', 'unknown-key', { file: file.file, line: k.line, column: k.column }, `Unexpected front-matter key \`${k.key}\`, expected one of ${frontMatterKeys.map((x) => `\`${x}\``).join(', ')}`));
     }
     frontMatter = (r.value ?? {}) as Record<string, unknown>;
+    frontMatterPositions = r.keyPositions;
   }
   const body = markdownToBlocks(fm.body, file.file, fm.bodyLine);
   ds.push(...body.diagnostics);
@@ -76,5 +78,5 @@ function parseSection(file: SourceFile, ds: Diagnostic[]): Section | undefined {
     return undefined;
   }
   const slug = SECTION_FILE.exec(file.name)?.[2] ?? file.name;
-  return { file: file.file, slug, title: runsText(body.title.runs).trim(), titlePosition: body.title.position, frontMatter, blocks: body.blocks };
+  return { file: file.file, slug, title: runsText(body.title.runs).trim(), titlePosition: body.title.position, frontMatter, frontMatterPositions, blocks: body.blocks };
 }

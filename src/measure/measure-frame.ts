@@ -103,7 +103,7 @@ function paragraphLines(frame: TextFrame, p: Paragraph, fonts: FontSet, model: W
 }
 
 const prepared_ = (frame: TextFrame, p: Paragraph, fonts: FontSet): PreparedParagraph =>
-  prepareParagraph(p.runs, { face: frame.face, mono: frame.monoFace, fonts });
+  prepareParagraph(p.runs, { face: frame.face, mono: frame.monoFace, bold: frame.bold, italic: frame.italic, fonts });
 
 /**
  * Where each line of a paragraph starts (offsets into its runs' joined text),

@@ -33,6 +33,9 @@ export interface PreparedParagraph {
 export interface Faces {
   face: string;
   mono: string;
+  /** The frame's own weight and slant (a quote set italic, a bold title style): every run has them. */
+  bold?: boolean;
+  italic?: boolean;
   fonts: FontSet;
 }
 
@@ -62,7 +65,7 @@ const memo = new WeakMap<readonly Run[], Map<string, Memo>>();
 export function prepareParagraph(runs: readonly Run[], faces: Faces): PreparedParagraph {
   let byFaces = memo.get(runs);
   if (!byFaces) memo.set(runs, (byFaces = new Map()));
-  const key = `${faces.face}\u0000${faces.mono}`;
+  const key = `${faces.face}\u0000${faces.mono}\u0000${faces.bold ? 1 : 0}${faces.italic ? 1 : 0}`;
   const hit = byFaces.get(key);
   // Same string objects compare in constant time, so this check is cheap for an unchanged array.
   if (hit && hit.fonts === faces.fonts && hit.texts.length === runs.length && runs.every((r, i) => r.text === hit.texts[i] && styleOf(r) === hit.flags[i])) {
@@ -116,7 +119,7 @@ function prepare(runs: readonly Run[], faces: Faces): PreparedParagraph {
     if (first.breakBefore) forced.push(offset);
     const text = j === i + 1 ? first.text : runs.slice(i, j).map((r) => r.text).join('');
     if (text.length > 0) {
-      const font = faces.fonts.font(first.code ? faces.mono : faces.face, first.bold, first.italic);
+      const font = faces.fonts.font(first.code ? faces.mono : faces.face, first.bold || faces.bold, first.italic || faces.italic);
       const shaped = shapeText(font, text);
       for (let g = 0; g < shaped.clusters.length; g++) {
         clusters.push(offset + shaped.clusters[g]);

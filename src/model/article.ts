@@ -85,6 +85,8 @@ export interface Section {
   title: string;
   titlePosition: Position;
   frontMatter: Record<string, unknown>;
+  /** Where each front-matter key's value starts (for problems found when planning, such as an unknown layout). */
+  frontMatterPositions: Record<string, Position>;
   blocks: Block[];
 }
 

@@ -51,7 +51,10 @@ export interface PlannedImage {
 export type SlideLayout = 'title' | 'content' | 'section' | 'titleOnly' | 'twoContent' | 'quote' | 'picture' | 'blank';
 
 interface SlideBase {
+  /** What the slide needs of its layout. */
   layout: SlideLayout;
+  /** The layout it is on: its part in the deck (`slideLayout2.xml`), from the theme's layouts. */
+  layoutFile: string;
   /** The title as text (what outline view and screen readers read). */
   title: string;
   /** The title without the numbering of continued slides (`Title (cont.)`, `Title (2 of 3)` → `Title`). */
@@ -148,8 +151,8 @@ export interface DeckChrome {
   footer?: TextFrame;
   /** The classification banner text, top and bottom. */
   banners: TextFrame[];
-  /** The slide number on content slides (measured with the widest number the deck shows). */
-  slideNumber: TextFrame;
+  /** The slide number on content slides (measured with the widest number the deck shows); absent when the layouts have no slide number placeholder. */
+  slideNumber?: TextFrame;
 }
 
 export interface Deck {

@@ -45,6 +45,8 @@ export interface LevelStyle {
   spaceAfter: number;
   /** The bullet character for `disc` paragraphs. */
   bulletChar: string;
+  /** The face the bullet character is drawn in, when a template names one (a Wingdings bullet is a private-use character in any other face). */
+  bulletFont?: string;
 }
 
 /**
@@ -79,6 +81,8 @@ export interface TextFrame {
   /** Typeface of ordinary runs, and of `code` runs. */
   face: string;
   monoFace: string;
+  /** The face the frame shows without direct formatting (its placeholder's list styles, the theme fonts): the writer writes `face` only when it differs. */
+  inheritedFace: string;
   align: 'left' | 'center' | 'right';
   color: ColorRole;
   bold?: boolean;

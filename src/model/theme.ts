@@ -1,3 +1,5 @@
+import type { TemplateTheme } from './template.js';
+
 /** A resolved theme: every field filled in, colours as 6-digit hex without `#`. */
 export interface Theme {
   name: string;
@@ -41,4 +43,6 @@ export interface Theme {
   footer: { show: boolean };
   /** Logo as PNG bytes, normalised with sharp, with its pixel size. */
   logo?: { data: Uint8Array; width: number; height: number };
+  /** Set when the theme is an organisation's PowerPoint template: its layouts, styles and parts. */
+  template?: TemplateTheme;
 }

@@ -5,13 +5,16 @@ import type { Deck, DeckInfo, Slide } from '../model/deck.js';
 import type { Paragraph } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
 import type { FontSet } from '../measure/fonts.js';
-import { BODY_BOTTOM, BODY_TOP, CONTENT_W, GAP, MARGIN_X, SLIDE, TITLE_SLIDE_AREA } from '../theme/geometry.js';
+import { BANNER_H, GAP } from '../theme/geometry.js';
+import { layoutsOf } from '../theme/layouts-of.js';
 import { deckAccessibility } from './accessibility.js';
 import { planChrome } from './chrome.js';
 import type { PlanContext } from './context.js';
-import { continuedTitle, fitHeight, fitTitle, heightOf, plain, textFrame } from './frames.js';
+import { fitHeight, heightOf, plain, slotFrame, textFrame } from './frames.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
+import { bodyRegion, insideSafe, textBottom } from './regions.js';
 import { sectionToSlides } from './section-to-slides.js';
+import { continuedTitle, fitTitle } from './titles.js';
 
 export interface PlanInput {
   article: Article;
@@ -24,8 +27,10 @@ export interface PlanInput {
 
 /** Article → slide model: title, agenda, each section's slides, closing. Pure. */
 export function articleToDeck({ article, theme, fonts, images, timestamp }: PlanInput): { deck: Deck; diagnostics: Diagnostic[] } {
-  const ctx: PlanContext = { theme, fonts, images, diagnostics: [] };
   const meta = article.meta;
+  const layouts = layoutsOf(theme);
+  const safe = meta.classification ? { top: BANNER_H, bottom: layouts.size.h - BANNER_H } : { top: 0, bottom: layouts.size.h };
+  const ctx: PlanContext = { theme, layouts, fonts, images, safe, diagnostics: [] };
   const info: DeckInfo = {
     slug: article.slug,
     title: meta.title,
@@ -47,43 +52,72 @@ export function articleToDeck({ article, theme, fonts, images, timestamp }: Plan
     closingSlide(info, ctx, at),
   ];
   const chrome = planChrome(info, slides.length, ctx, at);
-  return { deck: { info, size: { ...SLIDE }, chrome, slides }, diagnostics: [...ctx.diagnostics, ...deckAccessibility(slides)] };
+  return { deck: { info, size: { ...layouts.size }, chrome, slides }, diagnostics: [...ctx.diagnostics, ...deckAccessibility(slides)] };
 }
 
+/**
+ * The title slide on its layout: the deck title in the centred title
+ * placeholder (shrinking until it fits the placeholder), the subtitle in the
+ * subtitle placeholder, and author, organisation and date below it, in a text
+ * box where there is room and as further subtitle paragraphs where there is not.
+ */
 function titleSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
-  const { theme } = ctx;
-  const area = TITLE_SLIDE_AREA;
-  const heading = (size: number) => textFrame(theme, [plain([{ text: info.title, bold: true }])], { ...area, h: Infinity }, { size, heading: true, color: 'title', anchor: 'bottom', placeholder: 'ctrTitle' });
-  let titleSize = Math.round(theme.sizes.title * 1.25);
+  const { theme, layouts } = ctx;
+  const layout = layouts.layouts[layouts.byNeed.title];
+  const role = layout.slots.ctrTitle ? 'ctrTitle' : 'title';
+  const area = insideSafe(layout.slots[role]!.box, ctx);
+  const heading = (size: number) => slotFrame(theme, layout, role, [plain([{ text: info.title }])], area, { size, color: 'title' });
+  let titleSize = layout.slots[role]!.levels[0].size;
   while (titleSize > theme.sizes.titleMin && heightOf(ctx, heading(titleSize)) > area.h) titleSize -= 2;
   const t = heading(titleSize);
-  const titleH = heightOf(ctx, t);
-  const titleFrame = { ...t, box: { x: area.x, y: area.y + Math.max(0, area.h - titleH) / 2, w: area.w, h: titleH } };
-  let y = titleFrame.box.y + titleH + GAP;
-  const sub = info.subtitle ? fitHeight(ctx, textFrame(theme, [plain([{ text: info.subtitle }])], { x: MARGIN_X, y, w: CONTENT_W, h: Infinity }, { size: theme.sizes.subtitle, color: 'muted', placeholder: 'subTitle' })) : undefined;
-  y += (sub?.box.h ?? 0) + GAP * 2;
+  const titleFrame = { ...t, box: { ...area, h: Math.max(area.h, heightOf(ctx, t)) } };
   const lines = [info.author, info.organization, info.date].filter((x): x is string => !!x).map((t) => plain([{ text: t }]));
-  const details = fitHeight(ctx, textFrame(theme, lines, { x: MARGIN_X, y, w: CONTENT_W, h: Infinity }, { size: theme.sizes.bodyMin }));
-  details.box.y = Math.min(y, BODY_BOTTOM - details.box.h);
-  return { kind: 'title', layout: 'title', title: info.title, baseTitle: info.title, titleFrame, notes: '', source: at, subtitle: sub, details };
+  const sub = layout.slots.subTitle;
+  // The details may reach as low as body text on a content slide.
+  const floor = bodyRegion(ctx, layouts.layouts[layouts.byNeed.content], 'content', undefined);
+  const bottom = floor.y + floor.h;
+  let subtitle = sub && info.subtitle ? subtitleFrame(ctx, layout, [plain([{ text: info.subtitle }])], titleFrame) : undefined;
+  const below = Math.max(titleFrame.box.y + titleFrame.box.h, subtitle ? subtitle.box.y + subtitle.box.h : 0) + GAP;
+  let details = fitHeight(ctx, textFrame(theme, lines, { x: (subtitle ?? titleFrame).box.x, y: below, w: (subtitle ?? titleFrame).box.w, h: Infinity }, { size: theme.sizes.bodyMin }));
+  if (details.box.y + details.box.h > bottom && sub) {
+    // No room below: the details join the subtitle placeholder, which shrinks to hold both.
+    subtitle = subtitleFrame(ctx, layout, [...(info.subtitle ? [plain([{ text: info.subtitle }])] : []), ...lines], titleFrame);
+    details = { ...details, paragraphs: [] };
+  }
+  details.box.y = Math.min(details.box.y, bottom - details.box.h);
+  return { kind: 'title', layout: 'title', layoutFile: layout.file, title: info.title, baseTitle: info.title, titleFrame, notes: '', source: at, subtitle, details };
+}
+
+/** The subtitle placeholder's text at its size, shrinking to the body minimum to fit the placeholder, never above the title's text. */
+function subtitleFrame(ctx: PlanContext, layout: Parameters<typeof slotFrame>[1], paragraphs: Paragraph[], title: Slide['titleFrame']): NonNullable<Extract<Slide, { kind: 'title' }>['subtitle']> {
+  const slot = layout.slots.subTitle!;
+  const placed = insideSafe(slot.box, ctx);
+  // A title that wrapped past its placeholder pushes the subtitle down.
+  const top = Math.max(placed.y, textBottom(ctx, title) + GAP / 2);
+  const box = { ...placed, y: top, h: Math.max(0, placed.h - (top - placed.y)) };
+  const at = (size: number) => slotFrame(ctx.theme, layout, 'subTitle', paragraphs, box, { size, color: 'muted' });
+  let size = slot.levels[0].size;
+  while (size > ctx.theme.sizes.bodyMin && heightOf(ctx, at(size)) > box.h) size--;
+  const f = at(size);
+  return { ...f, box: { ...box, h: Math.max(box.h, heightOf(ctx, f)) } };
 }
 
 function agendaSlides(titles: string[], ctx: PlanContext, at: Position): Slide[] {
-  const { theme } = ctx;
-  const head = fitTitle('Agenda (cont.)', ctx);
-  const top = Math.max(BODY_TOP, head.box.y + head.box.h + GAP);
-  const region = { x: MARGIN_X, y: top, w: CONTENT_W, h: BODY_BOTTOM - top };
+  const { theme, layouts } = ctx;
+  const layout = layouts.layouts[layouts.byNeed.content];
+  const region = bodyRegion(ctx, layout, 'content', fitTitle('Agenda (cont.)', ctx, layout));
   const groups: Paragraph[][] = titles.map((t, i) => [{ runs: [{ text: t }], level: 0, bullet: 'number', number: i + 1 }]);
-  const frame = (ps: Paragraph[], box: typeof region, size: number) => textFrame(theme, ps, box, { size, placeholder: 'content' });
-  const r = paginateParagraphs({ groups, first: region, next: region, frame, size: theme.sizes.body, minSize: theme.sizes.bodyMin }, ctx);
+  const frame = (ps: Paragraph[], box: typeof region, size: number) => slotFrame(theme, layout, 'content', ps, box, { size });
+  const r = paginateParagraphs({ groups, first: region, next: region, frame, size: layout.slots.content!.levels[0].size, minSize: theme.sizes.bodyMin }, ctx);
   return r.pages.map((page, k) => {
     const title = continuedTitle('Agenda', k, r.pages.length, 'cont');
     return {
       kind: 'agenda' as const,
       layout: 'content' as const,
+      layoutFile: layout.file,
       baseTitle: 'Agenda',
       title,
-      titleFrame: fitTitle(title, ctx),
+      titleFrame: fitTitle(title, ctx, layout),
       notes: '',
       source: at,
       body: frame(page.paragraphs, region, page.size),
@@ -92,12 +126,17 @@ function agendaSlides(titles: string[], ctx: PlanContext, at: Position): Slide[]
   });
 }
 
+/** The closing slide: its title, and the deck's title, organisation and date centred in the body, from mid-slide down. */
 function closingSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
-  const { theme } = ctx;
+  const { theme, layouts } = ctx;
+  const layout = layouts.layouts[layouts.byNeed.content];
   const title = 'Questions and discussion';
+  const titleFrame = fitTitle(title, ctx, layout);
+  const region = bodyRegion(ctx, layout, 'content', titleFrame);
   const lines = [info.title, info.organization, info.date].filter((x): x is string => !!x).map((t) => plain([{ text: t }]));
-  const body = fitHeight(ctx, textFrame(theme, lines, { x: MARGIN_X, y: 0, w: CONTENT_W, h: Infinity }, { size: theme.sizes.body, color: 'muted', align: 'center', placeholder: 'content' }));
-  body.box.y = Math.min(SLIDE.h / 2, BODY_BOTTOM - body.box.h);
-  body.box.h = BODY_BOTTOM - body.box.y; // room below, for text a briefer adds
-  return { kind: 'closing', layout: 'content', title, baseTitle: title, titleFrame: fitTitle(title, ctx), notes: '', source: at, body };
+  const body = fitHeight(ctx, slotFrame(theme, layout, 'content', lines, { ...region, h: Infinity }, { color: 'muted', align: 'center' }));
+  const bottom = region.y + region.h;
+  body.box.y = Math.max(region.y, Math.min(layouts.size.h / 2, bottom - body.box.h));
+  body.box.h = bottom - body.box.y; // room below, for text a briefer adds
+  return { kind: 'closing', layout: 'content', layoutFile: layout.file, title, baseTitle: title, titleFrame, notes: '', source: at, body };
 }

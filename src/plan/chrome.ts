@@ -1,10 +1,11 @@
 import { measureFrame } from '../measure/measure-frame.js';
 import { diagnostic, type Position } from '../model/diagnostic.js';
 import type { DeckChrome, DeckInfo } from '../model/deck.js';
-import type { Rect, TextFrame } from '../model/text-frame.js';
-import { bannerBox, FOOTER_BOX, NO_INSETS, slideNumberBox, TEXT_INSETS } from '../theme/geometry.js';
+import type { TextFrame } from '../model/text-frame.js';
+import { bannerBox, NO_INSETS } from '../theme/geometry.js';
 import type { PlanContext } from './context.js';
-import { plain, textFrame } from './frames.js';
+import { plain, slotFrame, textFrame } from './frames.js';
+import { movedInsideSafe } from './regions.js';
 
 /** The smallest size footer and banner text may shrink to before it is cut. */
 const MIN_CHROME_SIZE = 7;
@@ -16,27 +17,38 @@ const MIN_CHROME_SIZE = 7;
  * with an ellipsis and a warning, so it never runs into the slide number.
  */
 export function planChrome(info: DeckInfo, slides: number, ctx: PlanContext, at: Position): DeckChrome {
-  const { theme } = ctx;
-  const footer = theme.footer.show && info.footer ? fitLine(info.footer, FOOTER_BOX, { anchor: 'middle', color: 'muted', placeholder: 'footer' }, 'footer', ctx, at) : undefined;
+  const { theme, layouts } = ctx;
+  // Footers are planned once, in the content layout's placeholders; every slide's footer copies them.
+  const layout = layouts.layouts[layouts.byNeed.content];
+  const footerSlot = layout.slots.footer;
+  const footer =
+    theme.footer.show && info.footer && footerSlot
+      ? fitLine(info.footer, (t, size) => slotFrame(theme, layout, 'footer', [plain([{ text: t }])], movedInsideSafe(footerSlot.box, ctx), { size, tight: true, color: 'muted' }), footerSlot.levels[0].size, 'footer', ctx, at)
+      : undefined;
   const banners = info.classification
-    ? (['top', 'bottom'] as const).map((w) => fitLine(info.classification!, bannerBox(w), { anchor: 'middle', color: 'bannerText', align: 'center', bold: true }, 'classification banner', ctx, at))
+    ? (['top', 'bottom'] as const).map((w) =>
+        fitLine(
+          info.classification!,
+          (t, size) => ({ ...textFrame(theme, [plain([{ text: t, bold: true }])], bannerBox(w, layouts.size), { size, tight: true, anchor: 'middle', color: 'bannerText', align: 'center' }), insets: { ...NO_INSETS } }),
+          theme.sizes.footer,
+          'classification banner',
+          ctx,
+          at,
+        ),
+      )
     : [];
   // The widest number the deck shows, as the slide number box's text: it must fit too.
-  const slideNumber: TextFrame = {
-    ...textFrame(theme, [plain([{ text: String(slides).replace(/\d/g, '8') }])], slideNumberBox(!!theme.logo), { size: theme.sizes.footer, tight: true, color: 'muted', align: 'right', placeholder: 'slideNumber' }),
-    insets: { ...TEXT_INSETS },
-  };
-  if (!measureFrame(slideNumber, ctx.fonts).fits) ctx.diagnostics.push(diagnostic('warning', 'slide-number-too-wide', at, `Unexpected slide number \`${slides}\` wider than its box at ${theme.sizes.footer} pt`, 'lower `sizes.footer` in the theme'));
-  return { footer, banners, slideNumber };
+  const numberSlot = layout.slots.slideNumber;
+  const slideNumber = numberSlot ? slotFrame(theme, layout, 'slideNumber', [plain([{ text: String(slides).replace(/\d/g, '8') }])], movedInsideSafe(numberSlot.box, ctx), { tight: true, color: 'muted' }) : undefined;
+  if (slideNumber && !measureFrame(slideNumber, ctx.fonts).fits) ctx.diagnostics.push(diagnostic('warning', 'slide-number-too-wide', at, `Unexpected slide number \`${slides}\` wider than its box at ${slideNumber.levels[0].size} pt`, 'lower `sizes.footer` in the theme'));
+  return { footer, banners, ...(slideNumber ? { slideNumber } : {}) };
 }
 
-function fitLine(text: string, box: Rect, o: { anchor: TextFrame['anchor']; color: TextFrame['color']; align?: TextFrame['align']; bold?: boolean; placeholder?: TextFrame['placeholder'] }, what: string, ctx: PlanContext, at: Position): TextFrame {
-  const frame = (t: string, size: number): TextFrame => ({
-    ...textFrame(ctx.theme, [plain([{ text: t, ...(o.bold ? { bold: true } : {}) }])], box, { size, tight: true, anchor: o.anchor, color: o.color, align: o.align, placeholder: o.placeholder }),
-    insets: { ...NO_INSETS },
-  });
+/** A one-line frame of `text` at a size. */
+type LineFrame = (text: string, size: number) => TextFrame;
+
+function fitLine(text: string, frame: LineFrame, start: number, what: string, ctx: PlanContext, at: Position): TextFrame {
   const fits = (f: TextFrame) => measureFrame(f, ctx.fonts).fits;
-  const start = ctx.theme.sizes.footer;
   for (let size = start; size >= Math.min(start, MIN_CHROME_SIZE); size--) {
     const f = frame(text, size);
     if (fits(f)) return f;

@@ -1,16 +1,24 @@
 import type { ImageBlock } from '../model/article.js';
 import type { ImageSlide, Slide } from '../model/deck.js';
+import type { LayoutDef } from '../model/layout-set.js';
 import type { Rect, TextFrame } from '../model/text-frame.js';
 import type { PlanContext } from './context.js';
-import { fitHeight, plain, textFrame } from './frames.js';
+import { fitHeight, plain, slotFrame, textFrame } from './frames.js';
 
-/** An image fitted inside the body keeping its aspect ratio, centred, with its title as a caption. */
-export function imageToSlide(b: ImageBlock, base: Omit<Slide, 'kind' | 'layout'>, region: Rect, lead: TextFrame | undefined, ctx: PlanContext): ImageSlide {
+/**
+ * An image fitted inside the body keeping its aspect ratio, centred, with
+ * its title as a caption: in the layout's caption placeholder when it has
+ * one, else in a text box.
+ */
+export function imageToSlide(b: ImageBlock, base: Omit<Slide, 'kind' | 'layout'>, layout: LayoutDef, region: Rect, lead: TextFrame | undefined, ctx: PlanContext): ImageSlide {
   const asset = ctx.images.get(b.src);
   let caption: TextFrame | undefined;
   let area = region;
   if (b.title) {
-    const f = fitHeight(ctx, textFrame(ctx.theme, [plain([{ text: b.title, italic: true }])], { ...region, h: Infinity }, { size: ctx.theme.sizes.bodyMin, color: 'muted', align: 'center', placeholder: 'caption' }));
+    const runs = [plain([{ text: b.title, italic: true }])];
+    const box = { ...region, h: Infinity };
+    const o = { size: ctx.theme.sizes.bodyMin, color: 'muted', align: 'center' } as const;
+    const f = fitHeight(ctx, layout.slots.caption ? slotFrame(ctx.theme, layout, 'caption', runs, box, o) : textFrame(ctx.theme, runs, box, o));
     caption = { ...f, box: { ...f.box, y: region.y + region.h - f.box.h } };
     area = { ...region, h: region.h - f.box.h - 4 };
   }

@@ -3,7 +3,6 @@ import type { Run, TableBlock } from '../model/article.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { PlannedTable, TableCell } from '../model/deck.js';
 import type { Rect } from '../model/text-frame.js';
-import { CELL_INSETS } from '../theme/geometry.js';
 import type { PlanContext } from './context.js';
 import { splitToPages } from './split-paragraph.js';
 import { cellFrame, columnWidths, squeezedWidths } from './table-cells.js';
@@ -49,8 +48,8 @@ export function paginateTable(inp: TablePagesInput, ctx: PlanContext): { pages: 
     pages.push({
       box: { ...b, h: used() },
       fontSize: pageSize,
-      face: theme.fonts.body,
-      cellInsets: { ...CELL_INSETS },
+      face: ctx.layouts.cell.face,
+      cellInsets: { ...ctx.layouts.cell.insets },
       columns: widths,
       align: table.align,
       header: cells(all[0]),

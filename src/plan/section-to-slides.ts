@@ -1,15 +1,19 @@
 import type { Block, ImageBlock, ListBlock, ParagraphBlock, Run, Section, TableBlock } from '../model/article.js';
 import { diagnostic, type Position } from '../model/diagnostic.js';
-import type { Slide } from '../model/deck.js';
+import type { Slide, SlideLayout } from '../model/deck.js';
+import type { LayoutDef } from '../model/layout-set.js';
 import type { Paragraph, Rect, TextFrame } from '../model/text-frame.js';
-import { BODY_BOTTOM, BODY_TOP, CONTENT_W, GAP, MARGIN_X } from '../theme/geometry.js';
+import { GAP } from '../theme/geometry.js';
 import type { PlanContext } from './context.js';
-import { continuedTitle, fitHeight, fitTitle, plain, textFrame, type FrameOptions } from './frames.js';
+import { fitHeight, plain, slotFrame, textFrame, type FrameOptions } from './frames.js';
 import { imageToSlide } from './image-slide.js';
+import { sectionLayouts } from './layout-choice.js';
 import { listToGroups } from './list-paragraphs.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { paginateTable } from './paginate-table.js';
+import { bodyRegion } from './regions.js';
 import { splitSentences, textOf } from './runs.js';
+import { continuedTitle, fitTitle } from './titles.js';
 
 type Visual = ListBlock | TableBlock | ImageBlock | Extract<Block, { type: 'quote' | 'code' }>;
 
@@ -20,6 +24,7 @@ type Visual = ListBlock | TableBlock | ImageBlock | Extract<Block, { type: 'quot
  * list or table. A section of prose only gets a statement slide.
  */
 export function sectionToSlides(section: Section, ctx: PlanContext): Slide[] {
+  const layoutFor = sectionLayouts(section, ctx);
   const slides: Slide[] = [];
   let title = section.title;
   let notes: string[] = typeof section.frontMatter.notes === 'string' ? [section.frontMatter.notes] : [];
@@ -37,7 +42,7 @@ export function sectionToSlides(section: Section, ctx: PlanContext): Slide[] {
         const lead = leadOf(b);
         if (lead) {
           if (lead.alsoNotes) notes.push(textOf(b.runs));
-          const made = visualToSlides(next, title, lead.runs, notes, section, ctx);
+          const made = visualToSlides(next, title, lead.runs, notes, section, layoutFor, ctx);
           slides.push(...made);
           notes = [];
           i++;
@@ -48,10 +53,10 @@ export function sectionToSlides(section: Section, ctx: PlanContext): Slide[] {
       prose.push(b);
       continue;
     }
-    slides.push(...visualToSlides(b, title, undefined, notes, section, ctx));
+    slides.push(...visualToSlides(b, title, undefined, notes, section, layoutFor, ctx));
     notes = [];
   }
-  if (slides.length === 0) return statementSlides(section, prose, notes, ctx);
+  if (slides.length === 0) return statementSlides(section, prose, notes, layoutFor('section'), ctx);
   if (notes.length > 0) {
     const last = slides[slides.length - 1];
     last.notes = [last.notes, ...notes].filter(Boolean).join('\n\n');
@@ -76,7 +81,7 @@ function distinctTitles(slides: Slide[], ctx: PlanContext): Slide[] {
     while (used.has(continuedTitle(s.baseTitle, k, 2, 'cont'))) k++;
     const title = continuedTitle(s.baseTitle, k, k + 1, 'cont');
     used.add(title);
-    return { ...s, title, titleFrame: fitTitle(title, ctx) };
+    return { ...s, title, titleFrame: fitTitle(title, ctx, layoutOf(ctx, s.layoutFile)) };
   });
 }
 
@@ -89,32 +94,38 @@ function leadOf(p: ParagraphBlock): { runs: Run[]; alsoNotes: boolean } | undefi
   return last && textOf(last).length <= 200 ? { runs: last, alsoNotes: true } : undefined;
 }
 
-function visualToSlides(b: Visual, title: string, leadRuns: Run[] | undefined, notes: string[], section: Section, ctx: PlanContext): Slide[] {
+/** The layout a slide was planned on. */
+export const layoutOf = (ctx: PlanContext, file: string): LayoutDef => ctx.layouts.layouts.find((l) => l.file === file)!;
+
+function visualToSlides(b: Visual, title: string, leadRuns: Run[] | undefined, notes: string[], section: Section, layoutFor: (need: SlideLayout) => LayoutDef, ctx: PlanContext): Slide[] {
+  const need: SlideLayout = b.type === 'quote' ? 'quote' : b.type === 'image' ? 'picture' : 'content';
+  const layout = layoutFor(need);
   // Reserve room for the longest title this content may get (`… (12 of 12)`), so no variant reaches the body.
-  const t = fitTitle(`${title} (99 of 99)`, ctx);
-  const top = Math.max(BODY_TOP, t.box.y + t.box.h + GAP);
-  const base = { title, baseTitle: title, titleFrame: fitTitle(title, ctx), notes: notes.join('\n\n'), section: section.title, source: b.position };
+  const whole = bodyRegion(ctx, layout, 'content', fitTitle(`${title} (99 of 99)`, ctx, layout));
+  const top = whole.y;
+  const base = { title, baseTitle: title, titleFrame: fitTitle(title, ctx, layout), layoutFile: layout.file, notes: notes.join('\n\n'), section: section.title, source: b.position };
   let lead: TextFrame | undefined;
   if (leadRuns) {
-    const f = fitHeight(ctx, textFrame(ctx.theme, [plain(leadRuns)], { x: MARGIN_X, y: top, w: CONTENT_W, h: Infinity }, { size: ctx.theme.sizes.body, color: 'muted' }));
-    if (f.box.h <= (BODY_BOTTOM - top) / 3) lead = f;
+    const f = fitHeight(ctx, textFrame(ctx.theme, [plain(leadRuns)], { ...whole, h: Infinity }, { size: ctx.theme.sizes.body, color: 'muted' }));
+    if (f.box.h <= whole.h / 3) lead = f;
     else base.notes = [textOf(leadRuns), base.notes].filter(Boolean).join('\n\n');
   }
   const firstTop = lead ? lead.box.y + lead.box.h + GAP / 2 : top;
-  const region = (y: number): Rect => ({ x: MARGIN_X, y, w: CONTENT_W, h: BODY_BOTTOM - y });
+  const bottom = whole.y + whole.h;
+  const region = (y: number): Rect => ({ x: whole.x, y, w: whole.w, h: bottom - y });
   switch (b.type) {
     case 'list':
-      return paragraphSlides('bullets', listToGroups(b), base, lead, region(firstTop), region(top), ctx, b.position);
+      return paragraphSlides('bullets', listToGroups(b), base, layout, lead, region(firstTop), region(top), ctx, b.position);
     case 'code':
-      return paragraphSlides('bullets', b.text.split('\n').map((line) => [plain([{ text: line || ' ', code: true }])]), base, lead, region(firstTop), region(top), ctx, b.position);
+      return paragraphSlides('bullets', b.text.split('\n').map((line) => [plain([{ text: line || ' ', code: true }])]), base, layout, lead, region(firstTop), region(top), ctx, b.position);
     case 'quote':
-      return paragraphSlides('quote', b.paragraphs.map((runs) => [plain(runs)]), base, lead, region(firstTop), region(top), ctx, b.position);
+      return paragraphSlides('quote', b.paragraphs.map((runs) => [plain(runs)]), base, layout, lead, region(firstTop), region(top), ctx, b.position);
     case 'table': {
       const { pages, diagnostics } = paginateTable({ table: b, first: region(firstTop), next: region(top) }, ctx);
       ctx.diagnostics.push(...diagnostics);
       return pages.map((table, k) => ({
         ...base,
-        ...retitle(base.title, k, pages.length, 'of', ctx),
+        ...retitle(base.title, k, pages.length, 'of', ctx, layout),
         kind: 'table' as const,
         layout: 'content' as const,
         notes: k === 0 ? base.notes : '',
@@ -124,7 +135,7 @@ function visualToSlides(b: Visual, title: string, leadRuns: Run[] | undefined, n
       }));
     }
     case 'image':
-      return [imageToSlide(b, base, region(firstTop), lead, ctx)];
+      return [imageToSlide(b, base, layout, region(firstTop), lead, ctx)];
   }
 }
 
@@ -132,15 +143,16 @@ function paragraphSlides(
   kind: 'bullets' | 'quote',
   groups: Paragraph[][],
   base: Omit<Slide, 'kind' | 'layout'>,
+  layout: LayoutDef,
   lead: TextFrame | undefined,
   first: Rect,
   next: Rect,
   ctx: PlanContext,
   at: Position,
 ): Slide[] {
-  const size = kind === 'quote' ? ctx.theme.sizes.quote : ctx.theme.sizes.body;
-  const style: Omit<FrameOptions, 'size'> = kind === 'quote' ? { italic: true, placeholder: 'content' } : { placeholder: 'content' };
-  const frame = (ps: Paragraph[], box: Rect, s: number) => textFrame(ctx.theme, ps, box, { ...style, size: s });
+  const size = layout.slots.content!.levels[0].size;
+  const style: Omit<FrameOptions, 'size'> = kind === 'quote' ? { italic: true } : {};
+  const frame = (ps: Paragraph[], box: Rect, s: number) => slotFrame(ctx.theme, layout, 'content', ps, box, { ...style, size: s });
   const r = paginateParagraphs({ groups, first, next, frame, size, minSize: ctx.theme.sizes.bodyMin }, ctx);
   if (r.splitParagraph) ctx.diagnostics.push(diagnostic('warning', 'paragraph-split', at, `Unexpected paragraph longer than a slide even at ${ctx.theme.sizes.bodyMin} pt: it continues on the next slide`, 'shorten it, or move detail to the speaker notes'));
   return r.pages.map((page, k) => {
@@ -148,7 +160,7 @@ function paragraphSlides(
     const body = frame(page.paragraphs, k === 0 ? first : next, page.size);
     const common = {
       ...base,
-      ...retitle(base.title, k, r.pages.length, 'cont', ctx),
+      ...retitle(base.title, k, r.pages.length, 'cont', ctx, layout),
       notes: k === 0 ? base.notes : '',
       body,
       continuation: k > 0 ? { reason: kind === 'quote' ? 'quote did not fit on one slide' : 'bullets did not fit on one slide' } : undefined,
@@ -158,24 +170,23 @@ function paragraphSlides(
 }
 
 /** Continuation titles: `Title (cont.)` for text, `Title (2 of 3)` for tables; re-fitted, since they are longer. */
-function retitle(title: string, k: number, n: number, style: 'cont' | 'of', ctx: PlanContext): { title: string; baseTitle: string; titleFrame: TextFrame } {
+function retitle(title: string, k: number, n: number, style: 'cont' | 'of', ctx: PlanContext, layout: LayoutDef): { title: string; baseTitle: string; titleFrame: TextFrame } {
   const t = continuedTitle(title, k, n, style);
-  return { title: t, baseTitle: title, titleFrame: fitTitle(t, ctx) };
+  return { title: t, baseTitle: title, titleFrame: fitTitle(t, ctx, layout) };
 }
 
 /** A prose-only section: its opening sentence on the slide, every paragraph in the notes. */
-function statementSlides(section: Section, prose: ParagraphBlock[], notes: string[], ctx: PlanContext): Slide[] {
+function statementSlides(section: Section, prose: ParagraphBlock[], notes: string[], layout: LayoutDef, ctx: PlanContext): Slide[] {
   const opening = prose.length > 0 ? splitSentences(prose[0].runs)[0] ?? prose[0].runs : [];
-  const t = fitTitle(`${section.title} (cont.)`, ctx);
-  const top = Math.max(BODY_TOP, t.box.y + t.box.h + GAP);
-  const region: Rect = { x: MARGIN_X, y: top, w: CONTENT_W, h: BODY_BOTTOM - top };
-  const frame = (ps: Paragraph[], box: Rect, s: number) => textFrame(ctx.theme, ps, box, { size: s, color: 'title', placeholder: 'text' });
-  const r = paginateParagraphs({ groups: [[plain(opening)]], first: region, next: region, frame, size: ctx.theme.sizes.quote, minSize: ctx.theme.sizes.bodyMin }, ctx);
+  const region = bodyRegion(ctx, layout, 'text', fitTitle(`${section.title} (cont.)`, ctx, layout));
+  const frame = (ps: Paragraph[], box: Rect, s: number) => slotFrame(ctx.theme, layout, 'text', ps, box, { size: s, color: 'title' });
+  const r = paginateParagraphs({ groups: [[plain(opening)]], first: region, next: region, frame, size: layout.slots.text!.levels[0].size, minSize: ctx.theme.sizes.bodyMin }, ctx);
   const source = prose[0]?.position ?? section.titlePosition;
   return r.pages.map((page, k) => ({
     kind: 'statement' as const,
     layout: 'section' as const,
-    ...retitle(section.title, k, r.pages.length, 'cont', ctx),
+    layoutFile: layout.file,
+    ...retitle(section.title, k, r.pages.length, 'cont', ctx, layout),
     notes: k === 0 ? notes.join('\n\n') : '',
     section: section.title,
     source,

@@ -1,7 +1,6 @@
 import { boxWidthFor, longestWord, naturalWidth } from '../measure/measure-frame.js';
 import type { Run } from '../model/article.js';
 import type { Paragraph, TextFrame } from '../model/text-frame.js';
-import { CELL_INSETS } from '../theme/geometry.js';
 import type { PlanContext } from './context.js';
 import { textFrame } from './frames.js';
 
@@ -11,12 +10,12 @@ import { textFrame } from './frames.js';
  * measured with it and the renderer writes cells with the same margins.
  */
 export function cellFrame(ctx: PlanContext, paragraphs: Paragraph[], width: number, size: number): TextFrame {
-  return { ...textFrame(ctx.theme, paragraphs, { x: 0, y: 0, w: width, h: Infinity }, { size, tight: true }), insets: { ...CELL_INSETS } };
+  return textFrame(ctx.theme, paragraphs, { x: 0, y: 0, w: width, h: Infinity }, { size, tight: true, style: ctx.layouts.cell });
 }
 
 const para = (runs: Run[]): Paragraph => ({ runs, level: 0, bullet: 'none' });
 /** The column width a cell needs for `w` points of text on one line, as the plan wraps it (plus 1 pt of slack). */
-const columnFor = (w: number) => boxWidthFor(w, CELL_INSETS) + 1;
+const columnFor = (w: number, ctx: PlanContext) => boxWidthFor(w, ctx.layouts.cell.insets) + 1;
 
 /**
  * Column widths the way browsers lay out auto tables: every column gets at
@@ -26,14 +25,14 @@ const columnFor = (w: number) => boxWidthFor(w, CELL_INSETS) + 1;
  */
 export function columnWidths(table: Run[][][], size: number, total: number, ctx: PlanContext): number[] | undefined {
   const cols = table[0]?.length ?? 0;
-  const pad = CELL_INSETS.left + CELL_INSETS.right;
+  const pad = ctx.layouts.cell.insets.left + ctx.layouts.cell.insets.right;
   const min = new Array<number>(cols).fill(pad + size);
   const pref = new Array<number>(cols).fill(pad + size);
   const probe = cellFrame(ctx, [], total, size);
   for (const row of table) {
     row.forEach((cell, c) => {
-      min[c] = Math.max(min[c], columnFor(longestWord(probe, para(cell), ctx.fonts)));
-      pref[c] = Math.max(pref[c], columnFor(naturalWidth(probe, para(cell), ctx.fonts)));
+      min[c] = Math.max(min[c], columnFor(longestWord(probe, para(cell), ctx.fonts), ctx));
+      pref[c] = Math.max(pref[c], columnFor(naturalWidth(probe, para(cell), ctx.fonts), ctx));
     });
   }
   const sumMin = sum(min);
@@ -49,7 +48,7 @@ export function columnWidths(table: Run[][][], size: number, total: number, ctx:
 /** Widths proportional to the widest words, for tables too wide to avoid breaking words. */
 export function squeezedWidths(table: Run[][][], size: number, total: number, ctx: PlanContext): number[] {
   const cols = table[0]?.length ?? 0;
-  const pad = CELL_INSETS.left + CELL_INSETS.right;
+  const pad = ctx.layouts.cell.insets.left + ctx.layouts.cell.insets.right;
   const min = new Array<number>(cols).fill(pad + size);
   const probe = cellFrame(ctx, [], total, size);
   for (const row of table) row.forEach((cell, c) => (min[c] = Math.max(min[c], longestWord(probe, para(cell), ctx.fonts) + pad)));

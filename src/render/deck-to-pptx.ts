@@ -1,10 +1,13 @@
 import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../model/deck.js';
 import type { Theme } from '../model/theme.js';
-import { defineLayouts } from './layouts.js';
 import { assemblePackage } from './package/assemble.js';
 import { renderSlide } from './renderers.js';
+import type { TextFrame } from '../model/text-frame.js';
 import { escapeXml, xmlSafe } from './units.js';
+
+/** The one layout pptxgenjs is given: the package stage points every slide at its planned layout instead. */
+const STAND_IN = 'briefdeck';
 
 /**
  * Slide model → .pptx bytes. The only module that touches pptxgenjs: every
@@ -22,13 +25,14 @@ export async function deckToPptx(deck: Deck, theme: Theme): Promise<Uint8Array> 
   pptx.author = xmlSafe(deck.info.author ?? deck.info.organization ?? 'briefdeck');
   // pptxgenjs writes `company` into docProps/app.xml without escaping it.
   if (deck.info.organization) pptx.company = escapeXml(deck.info.organization);
-  const layouts = defineLayouts(pptx);
+  pptx.defineSlideMaster({ title: STAND_IN, objects: [] });
 
   // pptxgenjs finds sections by name, so two sections of one name must differ.
   const taken = new Set<string>();
   let label: string | undefined;
   let current = '';
   const ctx = { theme, chrome: deck.chrome, language: deck.info.language };
+  const frames: TextFrame[][] = [];
   for (const s of deck.slides) {
     const wanted = s.section ?? (s.kind === 'closing' ? 'Closing' : 'Overview');
     if (wanted !== label) {
@@ -38,9 +42,9 @@ export async function deckToPptx(deck: Deck, theme: Theme): Promise<Uint8Array> 
       taken.add(current);
       pptx.addSection({ title: current });
     }
-    const slide = pptx.addSlide({ masterName: layouts.get(s.layout)!, sectionTitle: current });
-    renderSlide(slide, s, ctx);
+    const slide = pptx.addSlide({ masterName: STAND_IN, sectionTitle: current });
+    frames.push(renderSlide(slide, s, ctx));
   }
   const raw = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
-  return assemblePackage(raw, deck, theme);
+  return assemblePackage(raw, deck, theme, frames);
 }

@@ -4,7 +4,6 @@ import type { Insets, Paragraph, TextFrame } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
 import { colorRef, hexOf } from './colors.js';
 import { splitByLanguage } from './language.js';
-import { PLACEHOLDER_MARK } from './placeholders.js';
 import { place, xmlSafe } from './units.js';
 
 type TextProps = PptxGenJS.TextProps;
@@ -31,10 +30,9 @@ export interface FrameText {
  */
 export function frameToText(f: TextFrame, theme: Theme, language: string): FrameText {
   const level = f.levels[0];
-  const inherited = f.placeholder === 'title' || f.placeholder === 'ctrTitle' ? theme.fonts.heading : theme.fonts.body;
   const options: FrameText['options'] = {
     ...place(f.box),
-    ...(f.face === inherited ? {} : { fontFace: f.face }),
+    ...(f.face === f.inheritedFace ? {} : { fontFace: f.face }),
     fontSize: level.size,
     color: colorRef(hexOf(f.color, theme), theme),
     italic: f.italic,
@@ -47,10 +45,18 @@ export function frameToText(f: TextFrame, theme: Theme, language: string): Frame
     ...(level.spaceBefore ? { paraSpaceBefore: level.spaceBefore } : {}),
     fit: f.autofit === 'shrink' ? 'shrink' : 'none',
     wrap: true,
-    ...(f.placeholder ? { objectName: `${PLACEHOLDER_MARK}${f.placeholder}` } : {}),
   };
   return { runs: paragraphsToRuns(f.paragraphs, f, theme, language), options };
 }
+
+/**
+ * How the renderer names a frame's shape (`__briefdeck-frame:3`, the slide's
+ * fourth frame) for the package stage, which turns it into its placeholder
+ * and writes its paragraph properties (pptxgenjs can write neither: its
+ * placeholders take the layout's geometry over the planned one, and it
+ * derives every level's margin from one indent).
+ */
+export const FRAME_MARK = '__briefdeck-frame:';
 
 /**
  * Insets as pptxgenjs's text `margin` array. pptxgenjs 4.0.1 reads the array
@@ -72,8 +78,11 @@ export function paragraphsToRuns(ps: readonly Paragraph[], f: Pick<TextFrame, 'l
     const runs = (p.runs.length > 0 ? p.runs : [{ text: '' }]).flatMap((r) =>
       splitByLanguage(r.text, language).map((piece, k): Run & { lang: string } => ({ ...r, text: piece.text, lang: piece.lang, ...(k > 0 ? { breakBefore: false } : {}) })),
     );
+    const st = f.levels[Math.min(p.level, f.levels.length - 1)];
+    // A level of another size than the first (a template's second level) carries its size on its runs.
+    const sized = st && f.levels[0] && st.size !== f.levels[0].size ? { fontSize: st.size } : {};
     runs.forEach((r, j) => {
-      const options: TextPropsOptions = { ...base, ...runStyle(r, f.monoFace, theme), lang: r.lang };
+      const options: TextPropsOptions = { ...base, ...sized, ...runStyle(r, f.monoFace, theme), lang: r.lang };
       if (j === 0) Object.assign(options, paragraphOptions(p, ps, i, f));
       if (j > 0 && r.breakBefore) options.softBreakBefore = true;
       if (j === runs.length - 1 && i < ps.length - 1) options.breakLine = true;
@@ -96,12 +105,11 @@ function runStyle(r: Run, monoFace: string, theme: Theme): TextPropsOptions {
   return o;
 }
 
+/** pptxgenjs's paragraph options (the package stage writes the real `a:pPr`, `paragraphPropsXml`; these keep its runs grouped into the same paragraphs). */
 function paragraphOptions(p: Paragraph, all: readonly Paragraph[], i: number, f: Pick<TextFrame, 'levels'>): TextPropsOptions {
   if (p.bullet === 'none') return { bullet: false };
   const st = f.levels[Math.min(p.level, f.levels.length - 1)];
-  // pptxgenjs writes marL = indent × (level + 1) and indent = −indent: the frame's level must say the same.
   const hang = -st.indent;
-  if (Math.abs(st.marL - hang * (p.level + 1)) > 1e-9) throw new Error(`briefdeck bug: level ${p.level} marL ${st.marL} is not ${hang} × ${p.level + 1}`);
   const o: TextPropsOptions = { indentLevel: p.level };
   if (p.bullet === 'disc') o.bullet = { indent: hang };
   else o.bullet = { type: 'number', indent: hang, numberStartAt: runStart(all, i) };
@@ -124,4 +132,35 @@ function runStart(all: readonly Paragraph[], i: number): number {
   }
   while (all[k].level !== level || all[k].bullet !== 'number') k++;
   return all[k].number ?? 1;
+}
+
+const ALGN = { left: 'l', center: 'ctr', right: 'r' } as const;
+const emu = (pt: number) => Math.round(pt * 12700);
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const hex = (ch: string) => `&#x${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')};`;
+
+/**
+ * Each paragraph's `a:pPr`, from the level style it was measured with: its
+ * alignment, level, left margin and hanging indent, line spacing, spacing
+ * before and after, and bullet (character, number with its start, or none;
+ * a paragraph without a bullet starts at the inset). The package stage puts
+ * these in place of pptxgenjs's, which cannot give each level its own margin.
+ */
+export function paragraphPropsXml(f: TextFrame): string[] {
+  return f.paragraphs.map((p, i) => {
+    const st = f.levels[Math.min(p.level, f.levels.length - 1)];
+    const lvl = p.level > 0 ? ` lvl="${p.level}"` : '';
+    const margins = p.bullet === 'none' ? ' indent="0" marL="0"' : ` marL="${emu(st.marL)}" indent="${emu(st.indent)}"`;
+    const spacing =
+      `<a:lnSpc><a:spcPct val="${Math.round(st.lineSpacing * 100000)}"/></a:lnSpc>` +
+      (st.spaceBefore > 0 ? `<a:spcBef><a:spcPts val="${Math.round(st.spaceBefore * 100)}"/></a:spcBef>` : '') +
+      (st.spaceAfter > 0 ? `<a:spcAft><a:spcPts val="${Math.round(st.spaceAfter * 100)}"/></a:spcAft>` : '');
+    const bullet =
+      p.bullet === 'none'
+        ? '<a:buNone/>'
+        : p.bullet === 'disc'
+          ? `<a:buSzPct val="100000"/>${st.bulletFont ? `<a:buFont typeface="${escapeAttr(st.bulletFont)}"/>` : ''}<a:buChar char="${hex(st.bulletChar)}"/>`
+          : `<a:buSzPct val="100000"/><a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="${runStart(f.paragraphs, i)}"/>`;
+    return `<a:pPr algn="${ALGN[f.align]}"${lvl}${margins}>${spacing}${bullet}</a:pPr>`;
+  });
 }

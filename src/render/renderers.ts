@@ -3,7 +3,7 @@ import type { DeckChrome, Slide, SlideKind } from '../model/deck.js';
 import type { TextFrame } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
 import { colorRef, hexOf } from './colors.js';
-import { frameToText } from './frame-to-text.js';
+import { FRAME_MARK, frameToText } from './frame-to-text.js';
 import { tableToPptx } from './table.js';
 import { place, xmlSafe } from './units.js';
 
@@ -14,7 +14,22 @@ export interface RenderContext {
   language: string;
 }
 
-export type Renderer<S extends Slide = Slide> = (slide: PptxGenJS.Slide, s: S, ctx: RenderContext) => void;
+/** Writes a slide's text frames in order, marking each so the package stage can find it again (`FRAME_MARK` + its index). */
+export class FrameWriter {
+  readonly frames: TextFrame[] = [];
+  constructor(
+    private readonly slide: PptxGenJS.Slide,
+    private readonly ctx: RenderContext,
+  ) {}
+
+  text(f: TextFrame, extra: Partial<PptxGenJS.TextPropsOptions> = {}): void {
+    const { runs, options } = frameToText(f, this.ctx.theme, this.ctx.language);
+    this.slide.addText(runs, { ...options, ...extra, objectName: `${FRAME_MARK}${this.frames.length}` });
+    this.frames.push(f);
+  }
+}
+
+export type Renderer<S extends Slide = Slide> = (slide: PptxGenJS.Slide, s: S, ctx: RenderContext, w: FrameWriter) => void;
 type ByKind = { [K in SlideKind]: Renderer<Extract<Slide, { kind: K }>> };
 
 /**
@@ -24,50 +39,54 @@ type ByKind = { [K in SlideKind]: Renderer<Extract<Slide, { kind: K }>> };
  * (leads, the title slide's details) are text boxes.
  */
 export const renderers = {
-  title: (slide, s, ctx) => {
-    text(slide, s.titleFrame, ctx);
-    if (s.subtitle) text(slide, s.subtitle, ctx);
-    text(slide, s.details, ctx);
+  title: (_slide, s, _ctx, w) => {
+    w.text(s.titleFrame);
+    if (s.subtitle) w.text(s.subtitle);
+    if (s.details.paragraphs.length > 0) w.text(s.details);
   },
   agenda: titleAndBody,
-  bullets: (slide, s, ctx) => {
-    text(slide, s.titleFrame, ctx);
-    if (s.lead) text(slide, s.lead, ctx);
-    text(slide, s.body, ctx);
+  bullets: (_slide, s, _ctx, w) => {
+    w.text(s.titleFrame);
+    if (s.lead) w.text(s.lead);
+    w.text(s.body);
   },
-  table: (slide, s, ctx) => {
-    text(slide, s.titleFrame, ctx);
-    if (s.lead) text(slide, s.lead, ctx);
+  table: (slide, s, ctx, w) => {
+    w.text(s.titleFrame);
+    if (s.lead) w.text(s.lead);
     tableToPptx(slide, s.table, ctx.theme, ctx.language);
   },
-  image: (slide, s, ctx) => {
-    text(slide, s.titleFrame, ctx);
-    if (s.lead) text(slide, s.lead, ctx);
+  image: (slide, s, _ctx, w) => {
+    w.text(s.titleFrame);
+    if (s.lead) w.text(s.lead);
     slide.addImage({ data: `${s.image.mime};base64,${Buffer.from(s.image.data).toString('base64')}`, ...place(s.image.box), altText: xmlSafe(s.image.alt) });
-    if (s.caption) text(slide, s.caption, ctx);
+    if (s.caption) w.text(s.caption);
   },
   quote: titleAndBody,
   statement: titleAndBody,
   closing: titleAndBody,
 } satisfies ByKind;
 
-function titleAndBody(slide: PptxGenJS.Slide, s: Slide & { body: TextFrame }, ctx: RenderContext): void {
-  text(slide, s.titleFrame, ctx);
-  text(slide, s.body, ctx);
+function titleAndBody(_slide: PptxGenJS.Slide, s: Slide & { body: TextFrame }, _ctx: RenderContext, w: FrameWriter): void {
+  w.text(s.titleFrame);
+  w.text(s.body);
 }
 
-/** A slide: its frames, then (except on the title slide) the footer and slide number placeholders, then its notes. */
-export function renderSlide(slide: PptxGenJS.Slide, s: Slide, ctx: RenderContext): void {
-  (renderers[s.kind] as Renderer)(slide, s, ctx);
+/**
+ * A slide: its frames, then (except on the title slide) the footer and slide
+ * number placeholders, then its notes. On an organisation's template the
+ * classification banners are drawn on each slide (the template's layouts
+ * stay as they are); briefdeck's own layouts carry them. Returns the frames
+ * in the order written.
+ */
+export function renderSlide(slide: PptxGenJS.Slide, s: Slide, ctx: RenderContext): TextFrame[] {
+  const w = new FrameWriter(slide, ctx);
+  (renderers[s.kind] as Renderer)(slide, s, ctx, w);
+  if (ctx.theme.template) for (const b of ctx.chrome.banners) w.text(b, { fill: { color: colorRef(ctx.theme.colors.bannerBackground, ctx.theme) } });
   if (s.layout !== 'title') {
-    if (ctx.chrome.footer) text(slide, ctx.chrome.footer, ctx);
+    if (ctx.chrome.footer) w.text(ctx.chrome.footer);
     const n = ctx.chrome.slideNumber;
-    slide.slideNumber = { ...place(n.box), fontSize: n.levels[0].size, color: colorRef(hexOf(n.color, ctx.theme), ctx.theme), align: n.align } as PptxGenJS.SlideNumberProps;
+    if (n) slide.slideNumber = { ...place(n.box), fontSize: n.levels[0].size, color: colorRef(hexOf(n.color, ctx.theme), ctx.theme), align: n.align } as PptxGenJS.SlideNumberProps;
   }
   if (s.notes) slide.addNotes(xmlSafe(s.notes));
-}
-
-function text(slide: PptxGenJS.Slide, f: TextFrame, ctx: RenderContext): void {
-  const { runs, options } = frameToText(f, ctx.theme, ctx.language);
-  slide.addText(runs, options);
+  return w.frames;
 }

@@ -33,8 +33,8 @@ export const BODY_TOP = 112;
 /** The body never reaches into the footer. */
 export const BODY_BOTTOM = 492;
 
-/** The title slide: its title is centred vertically in this area, above the subtitle. */
-export const TITLE_SLIDE_AREA: Readonly<Rect> = { x: MARGIN_X, y: 150, w: CONTENT_W, h: 180 };
+/** The title slide's title placeholder: the title sits at its foot, right above the subtitle. */
+export const TITLE_SLIDE_AREA: Readonly<Rect> = { x: MARGIN_X, y: 120, w: CONTENT_W, h: 170 };
 
 export const FOOTER_Y = 498;
 export const FOOTER_H = 20;
@@ -43,10 +43,10 @@ export const FOOTER_BOX: Readonly<Rect> = { x: MARGIN_X, y: FOOTER_Y, w: CONTENT
 
 /** The classification banner, full width at the top and bottom of every slide. */
 export const BANNER_H = 18;
-export const bannerBox = (where: 'top' | 'bottom'): Rect => ({ x: 0, y: where === 'top' ? 0 : SLIDE.h - BANNER_H, w: SLIDE.w, h: BANNER_H });
+export const bannerBox = (where: 'top' | 'bottom', slide: { w: number; h: number } = SLIDE): Rect => ({ x: 0, y: where === 'top' ? 0 : slide.h - BANNER_H, w: slide.w, h: BANNER_H });
 
 /** The accent mark: above the title on the title slide, beside it elsewhere (it can never collide with a wrapped title). */
-export const ACCENT_TITLE_SLIDE: Readonly<Rect> = { x: MARGIN_X + 7.2, y: 136, w: 120, h: 4 };
+export const ACCENT_TITLE_SLIDE: Readonly<Rect> = { x: MARGIN_X + 7.2, y: TITLE_SLIDE_AREA.y - 14, w: 120, h: 4 };
 export const ACCENT_CONTENT: Readonly<Rect> = { x: MARGIN_X - 16, y: TITLE_Y + 6, w: 5, h: 32 };
 
 /** The logo's box for its pixel size: 48 pt high at the top right of the title slide, 24 pt beside the footer elsewhere. */

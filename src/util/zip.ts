@@ -59,3 +59,15 @@ export function editZip(bytes: Uint8Array, edits: Record<string, (text: string |
   for (const [name, edit] of Object.entries(edits)) if (!entries.some((e) => e.name === name)) out.push({ name, data: encoder.encode(edit(undefined)) });
   return writeZip(out);
 }
+
+/** Each entry's declared uncompressed size, read from the zip's directory without inflating anything. Throws for a file that is not a zip. */
+export function zipEntrySizes(bytes: Uint8Array): { name: string; size: number }[] {
+  const out: { name: string; size: number }[] = [];
+  unzipSync(bytes, {
+    filter: (f) => {
+      out.push({ name: f.name, size: f.originalSize });
+      return false;
+    },
+  });
+  return out;
+}

@@ -14,6 +14,7 @@ import type { Run } from '../../src/model/article.js';
 import type { Deck, Slide } from '../../src/model/deck.js';
 import type { Paragraph, TextFrame } from '../../src/model/text-frame.js';
 import { plain, textFrame } from '../../src/plan/frames.js';
+import { layoutFor } from '../../src/theme/layouts-of.js';
 import { deckToPptx } from '../../src/render/deck-to-pptx.js';
 import { TEXT_INSETS } from '../../src/theme/geometry.js';
 import { theme } from '../helpers/frames.js';
@@ -164,7 +165,8 @@ describe.skipIf(!tools)('line counts agree with LibreOffice', () => {
         for (const size of SIZES) {
           for (const boxWidth of WIDTHS) for (const placeholder of [undefined, 'content'] as const) {
             const paragraphs: Paragraph[] = text.paragraphs.map((para) => ({ runs: para.runs, level: para.bullet ?? 0, bullet: para.bullet === undefined ? 'none' : 'disc' }));
-            const frame = textFrame(t, paragraphs, { x: 36, y: 18, w: boxWidth, h: PAGE.h - 100 }, { size, placeholder });
+            // The deck is drawn in the default theme (Calibri): a frame in another face must write its face.
+            const frame = { ...textFrame(t, paragraphs, { x: 36, y: 18, w: boxWidth, h: PAGE.h - 100 }, { size, placeholder, ...(placeholder ? { style: layoutFor(t, 'content').slots.content } : {}) }), inheritedFace: 'Calibri' };
             // What the planner plans for (the worse of PowerPoint and LibreOffice) …
             const planned = measureFrame(frame);
             // … and the prediction for LibreOffice, which wraps links as fields and needs no margin.
@@ -172,7 +174,7 @@ describe.skipIf(!tools)('line counts agree with LibreOffice', () => {
             const total = (counts: number[]) => counts.reduce((a, n) => a + n, 0);
             cases.push({ text, face, size, boxWidth, frame, predicted: total(asLo.lines), planned: total(planned.lines), predictedHeight: asLo.height });
             const empty = textFrame(t, [plain([{ text: '' }])], { x: 36, y: 0, w: 100, h: 10 }, { size: 10, heading: true });
-            slides.push({ kind: 'bullets', layout: 'content', title: '', baseTitle: '', titleFrame: empty, notes: '', source: { file: 'cases', line: cases.length, column: 1 }, body: frame });
+            slides.push({ kind: 'bullets', layout: 'content', layoutFile: layoutFor(t, 'content').file, title: '', baseTitle: '', titleFrame: empty, notes: '', source: { file: 'cases', line: cases.length, column: 1 }, body: frame });
           }
         }
       }

@@ -53,11 +53,12 @@ describe.skipIf(!enabled)('LibreOffice stress', () => {
         }
       }
       const t = themes[face as keyof typeof themes];
-      const frame = textFrame(t, [plain(runs)], { x: 14.4, y: 14.4, w, h: 1400 }, { size });
+      // The deck is drawn in the Calibri theme: a frame in another face must write its face.
+      const frame = { ...textFrame(t, [plain(runs)], { x: 14.4, y: 14.4, w, h: 1400 }, { size }), inheritedFace: 'Calibri' };
       const pred = measureFrame(frame, undefined, LIBREOFFICE).lines[0]; // as LibreOffice wraps links
       const planned = measureFrame(frame).lines[0];
       cases.push({ face, size, w, pred, planned, runs, frame });
-      slides.push({ kind: 'bullets', layout: 'content', title: '', baseTitle: '', titleFrame: textFrame(t, [plain([{ text: '' }])], { x: 0, y: 0, w: 10, h: 10 }, { size: 10, heading: true }), notes: '', source: { file: 'stress', line: k + 1, column: 1 }, body: frame });
+      slides.push({ kind: 'bullets', layout: 'content', layoutFile: 'slideLayout2.xml', title: '', baseTitle: '', titleFrame: textFrame(t, [plain([{ text: '' }])], { x: 0, y: 0, w: 10, h: 10 }, { size: 10, heading: true }), notes: '', source: { file: 'stress', line: k + 1, column: 1 }, body: frame });
     }
     const t = themes.Calibri;
     const deck: Deck = {

@@ -47,14 +47,16 @@ const DEFAULTS: Record<string, string> = {
  * needs one, nothing for a part that does not exist (pptxgenjs declares a
  * master per slide; PowerPoint repairs such files).
  */
-export function contentTypesXml(parts: readonly string[], template = false): string {
+export function contentTypesXml(parts: readonly string[], template = false, declared: ReadonlyMap<string, string> = new Map()): string {
   const exts = new Set<string>(['rels', 'xml']);
   const overrides: string[] = [];
   for (const part of parts) {
     if (part === '[Content_Types].xml') continue;
-    const o = overrideOf(part, template);
-    if (o) overrides.push(`<Override PartName="/${esc(part)}" ContentType="${o}"/>`);
-    else exts.add(part.slice(part.lastIndexOf('.') + 1).toLowerCase());
+    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    // A template's part the rules do not know (tags, an .wdp picture) keeps the type the template declared for it.
+    const o = overrideOf(part, template) ?? (declared.has(part) && declared.get(part) !== DEFAULTS[ext] ? declared.get(part)! : null);
+    if (o) overrides.push(`<Override PartName="/${esc(part)}" ContentType="${esc(o)}"/>`);
+    else exts.add(ext);
   }
   const defaults = [...exts].map((e) => {
     const type = DEFAULTS[e];

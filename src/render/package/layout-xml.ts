@@ -2,8 +2,8 @@ import type { DeckChrome } from '../../model/deck.js';
 import type { Theme } from '../../model/theme.js';
 import { ACCENT_CONTENT, ACCENT_TITLE_SLIDE, logoBox } from '../../theme/geometry.js';
 import { colorRef } from '../colors.js';
-import type { LayoutSpec } from '../layout-catalogue.js';
-import type { PlaceholderRole } from '../placeholders.js';
+import type { LayoutSpec } from '../../theme/layout-catalogue.js';
+import type { PlaceholderRole } from '../../theme/placeholders.js';
 import { GROUP_HEADER, labelXml, pictureXml, placeholderXml, rectXml, ShapeIds } from './shapes-xml.js';
 import { NS_A, NS_P, NS_R, XML_HEAD } from './xml.js';
 

@@ -1,13 +1,18 @@
+import type { LayoutDef } from '../../model/layout-set.js';
+import type { TextFrame } from '../../model/text-frame.js';
+import { FRAME_MARK, paragraphPropsXml } from '../frame-to-text.js';
 import { isEastAsian } from '../language.js';
-import { PLACEHOLDER_MARK, PLACEHOLDERS, type PlaceholderRole } from '../placeholders.js';
 import { TABLE_STYLE_ID } from './table-style-xml.js';
 
 /**
  * Repairs and completions of a slide part as pptxgenjs writes it, each
  * where pptxgenjs cannot be told to write it right:
- * - one `<a:pPr>` per paragraph (pptxgenjs writes one before every run of a
- *   mixed-format paragraph: a schema error, PR #1083 unmerged);
- * - shapes the frame writer marked become the layout's placeholders;
+ * - each frame's paragraphs get the properties it was measured with, one
+ *   `<a:pPr>` per paragraph (pptxgenjs writes one before every run of a
+ *   mixed-format paragraph: a schema error, PR #1083 unmerged; and it cannot
+ *   give each level its own margin);
+ * - frames the planner put in a placeholder become the slide layout's
+ *   placeholder (`<p:ph>` as that layout writes it);
  * - the slide number fills the layout's slide number placeholder;
  * - tables: header row and banding flags and the deck's table style, with
  *   pptxgenjs's per-cell `noFill` borders and default black text removed so
@@ -17,16 +22,22 @@ import { TABLE_STYLE_ID } from './table-style-xml.js';
  *   the same id, and every slide number id 25);
  * - `altLang` only beside East Asian text, naming the deck's language.
  */
-export function fixSlideXml(xml: string, language: string): string {
+export function fixSlideXml(xml: string, language: string, frames: readonly TextFrame[], layout: LayoutDef): string {
   let out = firstParagraphPropsOnly(xml);
-  out = out.replace(/<p:cNvPr id="\d+" name="([^"]*)"><\/p:cNvPr><p:cNvSpPr\/><p:nvPr><\/p:nvPr>/g, (whole, name: string) => {
-    if (!name.startsWith(PLACEHOLDER_MARK)) return whole;
-    const spec = PLACEHOLDERS[name.slice(PLACEHOLDER_MARK.length) as PlaceholderRole];
-    if (!spec) throw new Error(`briefdeck bug: unknown placeholder mark \`${name}\``);
-    return `<p:cNvPr id="0" name="${spec.name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${spec.ph}</p:nvPr>`;
+  out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/g, (sp) => {
+    const m = new RegExp(`<p:cNvPr id="\\d+" name="${FRAME_MARK}(\\d+)"><\\/p:cNvPr><p:cNvSpPr\\/><p:nvPr><\\/p:nvPr>`).exec(sp);
+    if (!m) return sp;
+    const k = Number(m[1]);
+    const frame = frames[k];
+    if (!frame) throw new Error(`briefdeck bug: no frame ${k} on the slide`);
+    const slot = frame.placeholder ? layout.slots[frame.placeholder] : undefined;
+    const nv = slot ? `<p:cNvPr id="0" name="${slot.name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${slot.ph}</p:nvPr>` : `<p:cNvPr id="0" name="Text ${k}"></p:cNvPr><p:cNvSpPr/><p:nvPr></p:nvPr>`;
+    return withParagraphProps(sp.replace(m[0], nv), paragraphPropsXml(frame));
   });
-  out = out.replace(/<p:ph type="sldNum" sz="quarter" idx="4294967295"\/>/g, PLACEHOLDERS.slideNumber.ph);
-  out = out.replace(/(<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"\/><\/p:cNvGraphicFramePr>\s*<p:nvPr>)/g, `$1${PLACEHOLDERS.content.ph}`);
+  const number = layout.slots.slideNumber;
+  out = out.replace(/<p:ph type="sldNum" sz="quarter" idx="4294967295"\/>/g, number ? number.ph : '');
+  const content = layout.slots.content;
+  if (content) out = out.replace(/(<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"\/><\/p:cNvGraphicFramePr>\s*<p:nvPr>)/g, `$1${content.ph}`);
   out = out.replace(/<a:tbl>[\s\S]*?<\/a:tbl>/g, tableWithStyle);
   out = out.replace(/<a:ln><\/a:ln>/g, '');
   out = tagLanguages(out, language);
@@ -53,6 +64,20 @@ function tagLanguages(xml: string, language: string): string {
 export function renumberShapes(xml: string): string {
   let n = 0;
   return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++n}"`);
+}
+
+/** A shape's paragraphs, each starting with the given `a:pPr` in place of the one it had. */
+function withParagraphProps(sp: string, pPrs: readonly string[]): string {
+  // pptxgenjs writes an empty paragraph for a frame without any.
+  if (pPrs.length === 0) return sp;
+  let i = 0;
+  const out = sp.replace(PARAGRAPH, (_whole, inner: string) => {
+    const pPr = pPrs[i++];
+    if (pPr === undefined) throw new Error('briefdeck bug: a shape has more paragraphs than its frame');
+    return `<a:p>${pPr}${inner.replace(/^<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/, '')}</a:p>`;
+  });
+  if (i !== pPrs.length) throw new Error(`briefdeck bug: a shape has ${i} paragraphs, its frame ${pPrs.length}`);
+  return out;
 }
 
 const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;

@@ -1,6 +1,6 @@
 import type { SlideLayout } from '../model/deck.js';
 import type { Rect } from '../model/text-frame.js';
-import { BODY_BOTTOM, BODY_TOP, CONTENT_W, FOOTER_BOX, GAP, MARGIN_X, TITLE_BOX, TITLE_SLIDE_AREA, slideNumberBox } from '../theme/geometry.js';
+import { BODY_BOTTOM, BODY_TOP, CONTENT_W, FOOTER_BOX, GAP, MARGIN_X, TITLE_BOX, TITLE_SLIDE_AREA, slideNumberBox } from './geometry.js';
 import type { PlaceholderRole } from './placeholders.js';
 
 /** One layout of briefdeck's own master: its name, PowerPoint type and placeholders with their default boxes. */
@@ -17,7 +17,7 @@ export interface LayoutSpec {
 
 const BODY: Rect = { x: MARGIN_X, y: BODY_TOP, w: CONTENT_W, h: BODY_BOTTOM - BODY_TOP };
 const HALF = (CONTENT_W - GAP) / 2;
-const SUBTITLE: Rect = { x: MARGIN_X, y: TITLE_SLIDE_AREA.y + TITLE_SLIDE_AREA.h + GAP, w: CONTENT_W, h: 60 };
+const SUBTITLE: Rect = { x: MARGIN_X, y: TITLE_SLIDE_AREA.y + TITLE_SLIDE_AREA.h + GAP, w: CONTENT_W, h: 70 };
 const FOOTERS = (hasLogo: boolean): LayoutSpec['placeholders'] => [
   { role: 'date', box: { x: FOOTER_BOX.x + FOOTER_BOX.w + GAP, y: FOOTER_BOX.y, w: 200, h: FOOTER_BOX.h } },
   { role: 'footer', box: FOOTER_BOX },

@@ -1,0 +1,42 @@
+import type { LayoutDef } from '../model/layout-set.js';
+import type { TextFrame } from '../model/text-frame.js';
+import { measureFrame } from '../measure/measure-frame.js';
+import type { PlanContext } from './context.js';
+import { heightOf, plain, slotFrame } from './frames.js';
+import { insideSafe } from './regions.js';
+
+/**
+ * A slide's title in its layout's title placeholder: the placeholder's size
+ * while the title fits on two lines, shrinking to the theme minimum, and
+ * below that wrapping onto more lines. The box is the placeholder's, grown
+ * downwards when the lines need more (the body then starts lower), so a
+ * title never runs into the body.
+ */
+export function fitTitle(title: string, ctx: PlanContext, layout: LayoutDef): TextFrame {
+  const role = layout.slots.title ? 'title' : 'ctrTitle';
+  const slot = layout.slots[role];
+  if (!slot) throw new Error(`briefdeck bug: layout \`${layout.name}\` has no title placeholder`);
+  const box = insideSafe(slot.box, ctx);
+  const min = Math.min(ctx.theme.sizes.titleMin, slot.levels[0].size);
+  const at = (size: number) => slotFrame(ctx.theme, layout, role, [plain([{ text: title }])], { ...box, h: Infinity }, { size, color: 'title' });
+  let f = at(min);
+  for (let size = slot.levels[0].size; size >= min; size -= 2) {
+    const candidate = at(size);
+    if (measureFrame(candidate, ctx.fonts).lines[0] <= 2) {
+      f = candidate;
+      break;
+    }
+  }
+  return { ...f, box: { ...box, h: Math.max(box.h, heightOf(ctx, f)) } };
+}
+
+/**
+ * The title of page `k` of `n` of one piece of content, numbered so that no
+ * two slides share a title (PowerPoint's accessibility checker flags
+ * duplicates): tables `Title (2 of 3)`; text `Title (cont.)`, `Title (cont. 2)`.
+ */
+export function continuedTitle(title: string, k: number, n: number, style: 'cont' | 'of'): string {
+  if (n === 1) return title;
+  if (style === 'of') return `${title} (${k + 1} of ${n})`;
+  return k === 0 ? title : k === 1 ? `${title} (cont.)` : `${title} (cont. ${k})`;
+}

@@ -81,7 +81,7 @@ function printOutcome(o: Output, r: SendOutcome): void {
       if (r.cc.length) o.out(`  cc       ${r.cc.filter((a) => r.pending.includes(a)).join(', ') || '-'}`);
       for (const a of r.attachments) o.out(`  attach   ${a.filename}  ${formatBytes(a.bytes)}`);
       for (const g of r.groups) {
-        if (r.groups.length > 1) o.out(`  message  for ${g.recipients.join(', ')}`);
+        if (r.groups.length > 1) o.out(`  group    ${g.recipients.join(', ')}`);
         o.out(`  subject  ${g.subject}`);
         o.out(`  changes  ${g.since ? `${g.summary} (since the version accepted ${formatUtc(g.since.at)})` : g.summary}`);
         o.out(`  message  ${formatBytes(g.bytes)} (limit ${formatBytes(r.maxBytes)})`);

@@ -43,20 +43,23 @@ async function staleness(slug: string, opts: DeckOptions, pptxSha256: string): P
   if (await isUpToDate(entry, inputs, opts.outDir)) return undefined;
   const when = Number.isNaN(Date.parse(entry.builtAt)) ? '' : ` on ${formatUtc(entry.builtAt)}`;
   if (!entry.outputs.some((f) => f.file === `${slug}.pptx` && f.sha256 === pptxSha256)) return `it is not the file the last build wrote${when}`;
-  if (entry.inputHash !== inputs.hash) return `${changedInputs(entry, inputs)} since it was built${when}`;
+  if (entry.inputHash !== inputs.hash) {
+    const { options: was } = entry.inputs;
+    const theme = was.theme !== inputs.options.theme ? `it was built with the theme \`${was.theme}\` and this run would use \`${inputs.options.theme}\` (give \`send\` the same \`--theme\` as \`build\`)` : undefined;
+    const changed = changedInputs(entry, inputs);
+    return [...(changed.length > 0 || !theme ? [`${changed.join(', ') || 'the build options changed'} since it was built${when}`] : []), ...(theme ? [theme] : [])].join('; ');
+  }
   return `a file its last build wrote${when} is missing or changed`;
 }
 
-/** `` `02-outlook.md` changed, the theme changed ``…: what differs between the recorded inputs and the current ones. */
-function changedInputs(entry: ManifestEntry, now: DeckInputs): string {
+/** `` `02-outlook.md` changed ``, `the fonts changed`, …: which recorded inputs differ from the current ones (the theme option aside). */
+function changedInputs(entry: ManifestEntry, now: DeckInputs): string[] {
   const was = entry.inputs;
   const names = [...new Set([...Object.keys(was.files), ...Object.keys(now.files)])].sort();
   const files = names.flatMap((n) => (was.files[n] === now.files[n] ? [] : [`\`${n}\` ${was.files[n] === undefined ? 'added' : now.files[n] === undefined ? 'removed' : 'changed'}`]));
   const parts = [...files.slice(0, 3), ...(files.length > 3 ? [`${files.length - 3} more files changed`] : [])];
-  if (was.options.theme !== now.options.theme) parts.push(`the theme changed (built with \`${was.options.theme}\`, this run would use \`${now.options.theme}\`)`);
-  else if (JSON.stringify(was.theme) !== JSON.stringify(now.theme)) parts.push(`the theme \`${now.theme.name}\` changed`);
+  if (was.options.theme === now.options.theme && JSON.stringify(was.theme) !== JSON.stringify(now.theme)) parts.push(`the theme \`${now.theme.name}\` changed`);
   if (was.tool !== now.tool) parts.push(`briefdeck changed (${was.tool} → ${now.tool})`);
   if (was.fonts !== now.fonts) parts.push('the fonts changed');
-  if (parts.length === 0) parts.push('the build options changed');
-  return parts.join(', ');
+  return parts;
 }

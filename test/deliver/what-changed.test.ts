@@ -104,6 +104,10 @@ describe('what changed, per recipient group (outbox)', () => {
     // The send log records each recipient once for this version.
     const log = JSON.parse(await readFile(path.join(p.opts.outDir, 'sent.json'), 'utf8'));
     expect(log.sends.map((s: { accepted: Record<string, string> }) => Object.keys(s.accepted))).toEqual([[A], [B], [A, B]]);
+    // Byte-reproducible: sent again (--force), each reader's message is rewritten with the same bytes.
+    const again = await p.send({ force: true });
+    expect(again.groups.map((g) => g.file)).toEqual(r.groups.map((g) => g.file));
+    for (const [k, g] of again.groups.entries()) expect((await readFile(g.file!)).equals([forA, forB][k].raw)).toBe(true);
   });
 
   it('a long list of changes is cut in the body and attached whole as text', { timeout: 60_000 }, async () => {

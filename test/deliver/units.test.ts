@@ -5,7 +5,7 @@ import { DeliveryError } from '../../src/model/errors.js';
 import { mailSettings } from '../../src/deliver/mail-settings.js';
 import { subjectOf } from '../../src/deliver/message.js';
 import { recipientGroups } from '../../src/deliver/recipient-groups.js';
-import { subjectMark } from '../../src/deliver/what-changed.js';
+import { changesSection, changesText, subjectMark, type WhatChanged } from '../../src/deliver/what-changed.js';
 import type { DeckDiff } from '../../src/history/deck-diff.js';
 import { receivedVersions } from '../../src/history/sent-versions.js';
 import { redact, secretForms } from '../../src/deliver/redact.js';
@@ -100,6 +100,19 @@ describe('subject', () => {
     expect(subjectMark({ since, diff: diff([section('A'), section('B'), section('C')]) })).toBe('updated: 3 sections');
     expect(subjectMark({ since, diff: diff([section('A'), bullet, notes]) })).toBe('updated: 1 section · 1 bullet · …');
     expect([subjectMark({}), subjectMark({ since, diff: diff([]) }), subjectMark({ since })]).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('the "what changed" section', () => {
+  it('says first version, unchanged, or not known (the version a reader has is no longer kept)', () => {
+    const since = { version: 'a'.repeat(64), at: '2026-11-20T09:15:00.000Z' };
+    const text = (w: WhatChanged) => changesText(w, changesSection(w, 'd', 'D'));
+    expect(text({})).toEqual(['What changed', '  first version: you have not received this deck before']);
+    expect(text({ since, diff: { deck: 'd', from: since.version, to: 'b'.repeat(64), changes: [], slides: [] } })).toEqual([
+      'What changed since the version you received on 2026-11-20 09:15 UTC',
+      '  unchanged: the slides say the same as in the version you received; only the file was rebuilt',
+    ]);
+    expect(text({ since })).toEqual(['What changed since the version you received on 2026-11-20 09:15 UTC', '  not known: the version you received (aaaaaaaaaaaa) is older than the versions kept (`history.keep`)']);
   });
 });
 

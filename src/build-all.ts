@@ -19,6 +19,8 @@ export interface BuildAllOptions {
   onNote?: (message: string) => void;
   /** The version recorded as an input (default: package.json's); tests change it. */
   toolVersion?: string;
+  /** The clock for the build times recorded in the manifest and the version history (tests pin it). */
+  now?: () => Date;
 }
 
 /** What a run keeps of a built deck for its report: each slide's title and why it continues, if it does. */
@@ -51,14 +53,14 @@ export async function buildDecks(slugs: readonly string[], opts: DeckOptions, o:
   if (problem) o.onNote?.(problem);
   const out: DeckBuildOutcome[] = [];
   for (const slug of slugs) {
-    const r = await buildOne(slug, opts, tool, manifest.decks[slug], !!o.force);
+    const r = await buildOne(slug, opts, tool, manifest.decks[slug], !!o.force, o.now ?? (() => new Date()));
     o.onDeck?.(r);
     out.push(r);
   }
   return out;
 }
 
-async function buildOne(slug: string, opts: DeckOptions, tool: string, previous: ManifestEntry | undefined, force: boolean): Promise<DeckBuildOutcome> {
+async function buildOne(slug: string, opts: DeckOptions, tool: string, previous: ManifestEntry | undefined, force: boolean, clock: () => Date): Promise<DeckBuildOutcome> {
   const t0 = performance.now();
   let inputs;
   try {
@@ -77,7 +79,7 @@ async function buildOne(slug: string, opts: DeckOptions, tool: string, previous:
   const r = await buildDeck(slug, opts);
   if (hasErrors(r.diagnostics) || !r.pptx || !r.file) return { slug, diagnostics: r.diagnostics, deck: outline(r.deck), ms: r.ms };
   const slides = r.deck?.slides.length ?? 0;
-  const now = new Date();
+  const now = clock();
   try {
     const outputs = [{ file: path.relative(opts.outDir, r.file), bytes: r.pptx }, ...(await recordBuild(opts, r, now))];
     const entry = manifestEntry(inputs, outputs, { ms: r.ms, slides, diagnostics: r.diagnostics }, now);

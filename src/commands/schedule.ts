@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { buildDecks } from '../build-all.js';
 import type { DeckOptions } from '../build.js';
-import { plural, printDiagnostics, type Output } from '../cli/output.js';
+import { dim, plural, printDiagnostics, type Output } from '../cli/output.js';
 import type { Config } from '../config/config-schema.js';
 import { validZone } from '../config/load-config.js';
 import { nextRuns, runCycle, runOk, startSchedule, type CycleStage, type RunRecord } from '../drivers/schedule.js';
 import { sendDecks } from '../deliver/send-decks.js';
 import { exportDecks } from '../export/export-decks.js';
+import { latestChange } from '../history/deck-history.js';
+import { escapeControl } from '../util/control-chars.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import { outputLockFile } from '../drivers/output-lock.js';
@@ -108,6 +110,12 @@ function cycleStages(opts: DeckOptions, named: readonly string[], s: ScheduleOpt
           if (!r.skipped) {
             printDiagnostics(output, r.diagnostics);
             output.out(deckLine(output, r, 'built'));
+          }
+          // What the rebuild changed, in the briefer's terms: the log says why a deck was (or was not) mailed again.
+          const change = !r.skipped && !hasErrors(r.diagnostics) ? await latestChange(opts.outDir, r.slug) : undefined;
+          if (change) {
+            record.changes[r.slug] = change;
+            output.out(dim(output.color, `  ${escapeControl(r.slug)}: ${change}`));
           }
         }
         return note;

@@ -4,6 +4,7 @@ import { DEFAULT_FROM, mailSettings } from '../deliver/mail-settings.js';
 import { formatBytes } from '../deliver/message.js';
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
 import { escapeControl } from '../util/control-chars.js';
+import { formatUtc } from '../util/time.js';
 import { EXIT, type Command } from './command.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
@@ -11,11 +12,13 @@ import { selectDecks } from './select-decks.js';
 export const send: Command = {
   name: 'send',
   summary: "mail built decks to each deck's email recipients, once per version",
-  usage: 'briefdeck send [deck-slug...] [--force] [--dry-run] [options]',
-  options: { force: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  usage: 'briefdeck send [deck-slug...] [--force] [--allow-stale] [--dry-run] [options]',
+  options: { force: { type: 'boolean' }, 'allow-stale': { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
   help: [
     '  --force         send again to recipients that already have this version',
-    '  --dry-run       print recipients and attachment sizes; send nothing',
+    '  --allow-stale   send a deck whose sources changed since it was built (as built; else `build` first)',
+    '  --dry-run       print recipients, what changed for each and attachment sizes; send nothing',
+    '  Each message says what changed since the version its recipients last accepted.',
     '  Mail goes through BRIEFDECK_SMTP_URL or the config file `mail.smtp`; without either, to <out>/outbox/*.eml.',
   ],
   async run({ values, positionals, output, env, config }) {
@@ -30,6 +33,7 @@ export const send: Command = {
       config,
       env,
       force: !!values.force,
+      allowStale: !!values['allow-stale'],
       dryRun,
       onProgress: (e) => {
         if (values.json) return;
@@ -58,9 +62,12 @@ function printOutcome(o: Output, r: SendOutcome): void {
   printDiagnostics(o, r.diagnostics.filter((d) => d.severity === 'error'));
   const size = r.messageBytes === undefined ? '' : ` · ${formatBytes(r.messageBytes)}`;
   switch (r.status) {
-    case 'sent':
-      o.out(`${green(o.color, '✓')} ${slug}  sent to ${plural(r.accepted.length, 'recipient')} via ${r.via}${dim(o.color, `${size} · ${plural(r.attempts, 'attempt')}${r.messages > 1 ? ` · ${r.messages} messages (the server capped recipients per message)` : ''}${r.file ? ` · ${r.file}` : ''}`)}`);
+    case 'sent': {
+      const one = r.groups.length === 1 ? ` · ${r.groups[0].summary}` : '';
+      o.out(`${green(o.color, '✓')} ${slug}  sent to ${plural(r.accepted.length, 'recipient')} via ${r.via}${dim(o.color, `${size} · ${plural(r.attempts, 'attempt')}${r.messages > 1 ? ` · ${r.messages} messages${r.messages > r.groups.length ? ' (the server capped recipients per message)' : ''}` : ''}${r.file && r.groups.length === 1 ? ` · ${r.file}` : ''}${one}`)}`);
+      if (r.groups.length > 1) for (const g of r.groups) o.out(dim(o.color, `    ${groupLine(g)}${g.file ? ` · ${g.file}` : ''}`));
       break;
+    }
     case 'up-to-date':
       o.out(`${dim(o.color, '·')} ${slug}  up to date: ${plural(r.alreadySent.length, 'recipient')} already have this version via ${r.via} (--force sends again)`);
       break;
@@ -72,9 +79,13 @@ function printOutcome(o: Output, r: SendOutcome): void {
       o.out(`  from     ${r.from}`);
       o.out(`  to       ${r.to.filter((a) => r.pending.includes(a)).join(', ') || '-'}`);
       if (r.cc.length) o.out(`  cc       ${r.cc.filter((a) => r.pending.includes(a)).join(', ') || '-'}`);
-      o.out(`  subject  ${r.subject}`);
       for (const a of r.attachments) o.out(`  attach   ${a.filename}  ${formatBytes(a.bytes)}`);
-      o.out(`  message  ${formatBytes(r.messageBytes ?? 0)} (limit ${formatBytes(r.maxBytes)})`);
+      for (const g of r.groups) {
+        if (r.groups.length > 1) o.out(`  group    ${g.recipients.join(', ')}`);
+        o.out(`  subject  ${g.subject}`);
+        o.out(`  changes  ${g.since ? `${g.summary} (since the version accepted ${formatUtc(g.since.at)})` : g.summary}`);
+        o.out(`  message  ${formatBytes(g.bytes)} (limit ${formatBytes(r.maxBytes)})`);
+      }
       break;
     case 'partial':
     case 'failed': {
@@ -85,4 +96,10 @@ function printOutcome(o: Output, r: SendOutcome): void {
       break;
     }
   }
+  for (const n of r.notes) o.err(yellow(o.color, `  ${slug}: ${n}`));
+}
+
+/** `2 recipients, since the version accepted 2026-11-20 09:15 UTC: updated: 1 bullet` */
+function groupLine(g: SendOutcome['groups'][number]): string {
+  return `${plural(g.recipients.length, 'recipient')}${g.since ? `, since the version accepted ${formatUtc(g.since.at)}` : ''}: ${g.summary}`;
 }

@@ -1,11 +1,15 @@
-import { checkDeck, timestampOf, type DeckOptions } from '../build.js';
+import type { DeckOptions } from '../build.js';
 import type { Config } from '../config/config-schema.js';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import { receivedVersions, type Received } from '../history/sent-versions.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { BriefdeckError, DeliveryError } from '../model/errors.js';
 import { ioCause, isIoError } from '../util/io-error.js';
 import { deckArtifacts } from './artifacts.js';
+import { builtDeck } from './built-deck.js';
+import { deckEmail, planMessages } from './deck-mail.js';
 import { mailSettings, type MailSettings } from './mail-settings.js';
-import { deckToMessage, formatBytes } from './message.js';
+import { formatBytes } from './message.js';
+import { recipientGroups } from './recipient-groups.js';
 import { DEFAULT_RETRY, deliverWithRetry, type RetryPolicy } from './retry.js';
 import { errorText } from './redact.js';
 import { alreadyAccepted, loadSendLog, recordAccepted, saveSendLog, type SendLog } from './send-log.js';
@@ -16,6 +20,8 @@ export interface SendOptions {
   env: NodeJS.ProcessEnv;
   /** Send even to recipients that already have this version. */
   force?: boolean;
+  /** Send a deck whose sources changed since it was built (it is sent, and described, as built). */
+  allowStale?: boolean;
   /** Build the messages and report what would be sent; send and write nothing. */
   dryRun?: boolean;
   onProgress?: (e: SendProgress) => void;
@@ -30,12 +36,29 @@ export type SendProgress =
 
 export type SendStatus = 'sent' | 'partial' | 'failed' | 'up-to-date' | 'no-recipients' | 'dry-run';
 
+/** One message: the recipients who last accepted the same version, and what it told them. */
+export interface MessageOutcome {
+  recipients: string[];
+  /** The version they last accepted, and when; absent for recipients new to the deck. */
+  since?: Received;
+  /** `first version`, `unchanged`, `updated: …` or `not known`. */
+  summary: string;
+  subject: string;
+  bytes: number;
+  /** Attached files, the inline contact sheet included. */
+  attachments: string[];
+  accepted: string[];
+  /** The .eml written (outbox). */
+  file?: string;
+}
+
 export interface SendOutcome {
   slug: string;
   status: SendStatus;
   /** `outbox` or `smtp://host:port`. */
   via: string;
   from: string;
+  /** The first message's subject (each message's is in `groups`). */
   subject?: string;
   /** sha256 over the attachments. */
   version?: string;
@@ -49,13 +72,18 @@ export interface SendOutcome {
   /** Per recipient, final. */
   failed: Rejection[];
   attachments: { filename: string; bytes: number }[];
+  /** One per group of pending recipients (grouped by the version they last accepted). */
+  groups: MessageOutcome[];
+  /** The largest message. */
   messageBytes?: number;
   maxBytes: number;
   attempts: number;
-  /** Messages handed to the server (more than one when it capped recipients per message). */
+  /** Messages handed to the server (one per group, more when it capped recipients per message). */
   messages: number;
-  /** The .eml written (outbox). */
+  /** The last .eml written (outbox). */
   file?: string;
+  /** Exported files left out because they belong to an earlier build, and why. */
+  notes: string[];
   /** Why the deck was not (fully) sent: a deck-level problem, or a summary of `failed` (user-facing, credentials redacted). */
   error?: string;
   errorCode?: string;
@@ -63,10 +91,11 @@ export interface SendOutcome {
 }
 
 /**
- * Mail each deck's built files to its `email` recipients, once per version.
- * A deck that fails does not stop the others; SMTP failures become outcomes,
- * not exceptions. Throws DeliveryError only for run-wide problems (a bad SMTP
- * URL, an unreadable send log).
+ * Mail each deck's built files to its `email` recipients, once per version,
+ * each message saying what changed since the version its recipients last
+ * accepted. A deck that fails does not stop the others; SMTP failures become
+ * outcomes, not exceptions. Throws DeliveryError only for run-wide problems
+ * (a bad SMTP URL, an unreadable send log).
  */
 export async function sendDecks(slugs: readonly string[], opts: DeckOptions, o: SendOptions): Promise<SendOutcome[]> {
   const settings = mailSettings(o.config, o.env);
@@ -87,78 +116,70 @@ export async function sendDecks(slugs: readonly string[], opts: DeckOptions, o: 
 
 async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, settings: MailSettings, log: SendLog, transport?: MailTransport): Promise<SendOutcome> {
   const via = settings.smtp?.display ?? 'outbox';
-  const outcome: SendOutcome = { slug, status: 'failed', via, from: settings.from, to: [], cc: [], pending: [], accepted: [], alreadySent: [], failed: [], attachments: [], maxBytes: settings.maxBytes, attempts: 0, messages: 0, diagnostics: [] };
+  const clock = o.now ?? (() => new Date());
+  const outcome: SendOutcome = { slug, status: 'failed', via, from: settings.from, to: [], cc: [], pending: [], accepted: [], alreadySent: [], failed: [], attachments: [], groups: [], maxBytes: settings.maxBytes, attempts: 0, messages: 0, notes: [], diagnostics: [] };
   try {
-    const checked = await checkDeck(slug, opts);
-    outcome.diagnostics = checked.diagnostics;
-    const article = checked.article;
-    if (!article || !checked.deck || hasErrors(checked.diagnostics)) {
-      const n = checked.diagnostics.filter((d) => d.severity === 'error').length;
-      throw new DeliveryError('deck-invalid', `Deck \`${slug}\` has ${n} error${n === 1 ? '' : 's'}, expected a valid deck (run \`briefdeck check ${slug}\`)`);
-    }
-    const email = article.meta.email;
+    const { email } = await deckEmail(slug, opts.contentDir);
     if (!email || email.to.length + email.cc.length === 0) return { ...outcome, status: 'no-recipients' };
     outcome.to = email.to;
     outcome.cc = email.cc;
     const recipients = unique([...email.to, ...email.cc]);
     const artifacts = await deckArtifacts(opts.outDir, slug);
     outcome.version = artifacts.version;
+    outcome.notes = artifacts.leftOut.map((f) => `not attached: ${f}`);
     outcome.attachments = [artifacts.pptx, artifacts.pdf].flatMap((a) => (a ? [{ filename: a.filename, bytes: a.content.length }] : []));
+    // What the mail says comes from the build that made the attached .pptx; a deck whose sources moved on is refused unless allowed.
+    const built = await builtDeck(slug, opts, artifacts.pptx.sha256, { allowStale: o.allowStale });
     const before = alreadyAccepted(log, slug, artifacts.version, via);
     outcome.alreadySent = recipients.filter((r) => before.has(r.toLowerCase()));
     outcome.pending = o.force ? recipients : recipients.filter((r) => !before.has(r.toLowerCase()));
     if (outcome.pending.length === 0) return { ...outcome, status: 'up-to-date' };
 
-    // The outbox is reproducible (the deck's date, ids from its version); SMTP mail carries the real send time.
-    const now = (o.now ?? (() => new Date()))();
-    const reproducible = via === 'outbox';
-    const domain = settings.fromAddress.split('@').pop() || 'briefdeck.localhost';
-    const messageId = reproducible ? `<${artifacts.version.slice(0, 32)}.${slug}@${domain}>` : `<${artifacts.version.slice(0, 20)}.${now.getTime().toString(36)}.${slug}@${domain}>`;
-    const message = await deckToMessage({
-      slug,
-      from: settings.from,
-      to: email.to,
-      cc: email.cc,
-      subject: email.subject ?? article.meta.title,
-      title: article.meta.title,
-      subtitle: article.meta.subtitle,
-      organization: article.meta.organization,
-      deckDate: article.meta.date,
-      builtAt: checked.deck.info.timestamp,
-      agenda: article.sections.filter((s) => s.frontMatter.skip !== true).map((s) => s.title),
-      warnings: checked.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
-      artifacts,
-      date: reproducible ? new Date(timestampOf(article, o.env)) : now,
-      messageId,
-    });
-    outcome.subject = message.subject;
-    outcome.messageBytes = message.raw.length;
-    if (message.raw.length > settings.maxBytes) {
+    const groups = recipientGroups(outcome.pending, receivedVersions(log, slug, artifacts.pptx.sha256));
+    const planned = await planMessages({ slug, outDir: opts.outDir, from: settings.from, fromAddress: settings.fromAddress, email, artifacts, built, groups, reproducible: via === 'outbox', now: clock() });
+    outcome.groups = planned.map(({ group, message }) => ({ recipients: group.recipients, ...(group.since ? { since: group.since } : {}), summary: message.summary, subject: message.subject, bytes: message.raw.length, attachments: message.attachments, accepted: [] }));
+    outcome.subject = planned[0].message.subject;
+    outcome.messageBytes = Math.max(...planned.map((p) => p.message.raw.length));
+    if (outcome.messageBytes > settings.maxBytes) {
       const parts = outcome.attachments.map((a) => `${a.filename} ${formatBytes(a.bytes)}`).join(', ');
       throw new DeliveryError(
         'message-too-large',
-        `Message for \`${slug}\` is ${formatBytes(message.raw.length)}, over the ${formatBytes(settings.maxBytes)} limit (attachments: ${parts}); raise \`mail.maxBytes\` in the config file if the server accepts larger messages`,
+        `Message for \`${slug}\` is ${formatBytes(outcome.messageBytes)}, over the ${formatBytes(settings.maxBytes)} limit (attachments: ${parts}); raise \`mail.maxBytes\` in the config file if the server accepts larger messages`,
       );
     }
     if (o.dryRun || !transport) return { ...outcome, status: 'dry-run' };
 
-    const base = { deck: slug, version: artifacts.version, via, messageId, attachments: [artifacts.pptx, artifacts.pdf, artifacts.contactSheet].flatMap((a) => (a ? [{ filename: a.filename, sha256: a.sha256, bytes: a.content.length }] : [])) };
-    const r = await deliverWithRetry(outcome.pending, (pending) => transport.deliver(message, { from: settings.fromAddress, to: pending }, `${slug}-${artifacts.version.slice(0, 12)}`), o.retry ?? DEFAULT_RETRY, {
-      redact: settings.redact,
-      onAccepted: async (accepted) => {
-        recordAccepted(log, base, accepted, (o.now ?? (() => new Date()))().toISOString());
-        await saveSendLog(opts.outDir, log);
-      },
-      onRetry: (attempt, delayMs, reason) => o.onProgress?.({ type: 'retry', slug, attempt, delayMs, reason }),
-    });
-    const status = r.failed.length === 0 ? 'sent' : r.accepted.length > 0 ? 'partial' : 'failed';
-    const error = r.failed.length === 0 ? undefined : failureSummary(r.failed);
-    return { ...outcome, status, accepted: r.accepted, failed: r.failed, attempts: r.attempts, messages: r.messages, file: r.file, error };
+    const attachments = [artifacts.pptx, artifacts.pdf, artifacts.contactSheet].flatMap((a) => (a ? [{ filename: a.filename, sha256: a.sha256, bytes: a.content.length }] : []));
+    const accepted: string[] = [];
+    const failed: Rejection[] = [];
+    let attempts = 0;
+    let messages = 0;
+    let file: string | undefined;
+    for (const [k, { group, message, key }] of planned.entries()) {
+      const base = { deck: slug, version: artifacts.version, via, messageId: message.messageId, attachments };
+      const r = await deliverWithRetry(group.recipients, (pending) => transport.deliver(message, { from: settings.fromAddress, to: pending }, `${slug}-${key.slice(0, 12)}`), o.retry ?? DEFAULT_RETRY, {
+        redact: settings.redact,
+        onAccepted: async (who) => {
+          recordAccepted(log, base, who, clock().toISOString());
+          await saveSendLog(opts.outDir, log);
+        },
+        onRetry: (attempt, delayMs, reason) => o.onProgress?.({ type: 'retry', slug, attempt, delayMs, reason }),
+      });
+      outcome.groups[k] = { ...outcome.groups[k], accepted: r.accepted, ...(r.file ? { file: r.file } : {}) };
+      accepted.push(...r.accepted);
+      failed.push(...r.failed);
+      attempts = Math.max(attempts, r.attempts);
+      messages += r.messages;
+      file = r.file ?? file;
+    }
+    const status = failed.length === 0 ? 'sent' : accepted.length > 0 ? 'partial' : 'failed';
+    const error = failed.length === 0 ? undefined : failureSummary(failed);
+    return { ...outcome, status, accepted, failed, attempts, messages, file, error };
   } catch (e) {
     // A full disk or a permission is this deck's failure (an accepted delivery is recorded before anything else, so at most that record is lost).
     if (isIoError(e)) return { ...outcome, status: 'failed', error: settings.redact(`${e.path ? `\`${e.path}\`: ` : ''}${ioCause(e)}`), errorCode: 'io-error' };
     if (!(e instanceof BriefdeckError)) throw e;
-    return { ...outcome, status: 'failed', error: errorText(e, settings.redact), errorCode: e.code };
+    return { ...outcome, status: 'failed', error: errorText(e, settings.redact), errorCode: e.code, diagnostics: [...e.diagnostics] };
   }
 }
 

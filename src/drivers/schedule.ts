@@ -22,6 +22,8 @@ export interface RunRecord {
   rebuilt: string[];
   skipped: string[];
   failed: string[];
+  /** Each rebuilt deck's change since its previous build, in one line (`updated: 1 bullet · 1 table row`). */
+  changes: Record<string, string>;
   stages: { name: string; ok: boolean; ms: number; note?: string }[];
   lock: { waitedMs: number; tookOverFrom?: number };
   /** Set when the run did not happen (the lock stayed busy). */
@@ -66,6 +68,7 @@ export async function runCycle(o: CycleOptions): Promise<RunRecord> {
     rebuilt: [],
     skipped: [],
     failed: [],
+    changes: {},
     stages: [],
     lock: { waitedMs: started - t0, ...(lock?.tookOverFrom ? { tookOverFrom: lock.tookOverFrom.pid } : {}) },
   };

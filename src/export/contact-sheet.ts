@@ -19,7 +19,7 @@ export function sheetSize(count: number, w: number, h: number): SheetSize {
   return { width, height: gap + rows * (thumbHeight + label + gap), thumbWidth, thumbHeight };
 }
 
-/** The outline drawn around changed slides (the gallery's CSS outline has the same colour). */
+/** The outline drawn around changed slides, on the contact sheet (in the gallery and the mail) and in the gallery's CSS alike. */
 export const OUTLINE = { color: '#d9480f', width: 6 } as const;
 
 export interface SheetOptions {
@@ -41,16 +41,18 @@ export async function contactSheet(pngs: readonly string[], o: SheetOptions = {}
   const thumbs = await Promise.all(
     pngs.map((p) => sharp(p).resize({ width: size.thumbWidth, height: size.thumbHeight, fit: 'contain', background: '#ffffff' }).png().toBuffer()),
   );
+  const outlined = [...new Set(o.outline ?? [])].filter((n) => n >= 1 && n <= pngs.length);
+  // As in the gallery: an outlined slide's number reads `N · changed`, in the outline's colour.
   const labels = pngs
     .map((_, i) => {
       const { left, top } = at(i);
       const y = top + size.thumbHeight + label - 8;
-      return `<text x="${left + size.thumbWidth / 2}" y="${y}" text-anchor="middle">${i + 1}</text>`;
+      const hit = outlined.includes(i + 1);
+      return `<text x="${left + size.thumbWidth / 2}" y="${y}" text-anchor="middle"${hit ? ` style="fill:${OUTLINE.color}"` : ''}>${i + 1}${hit ? ' · changed' : ''}</text>`;
     })
     .join('');
   const w = OUTLINE.width;
-  const outlines = [...new Set(o.outline ?? [])]
-    .filter((n) => n >= 1 && n <= pngs.length)
+  const outlines = outlined
     .map((n) => {
       const { left, top } = at(n - 1);
       return `<rect x="${left - w / 2}" y="${top - w / 2}" width="${size.thumbWidth + w}" height="${size.thumbHeight + w}" fill="none" stroke="${OUTLINE.color}" stroke-width="${w}"/>`;

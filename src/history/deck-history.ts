@@ -38,3 +38,17 @@ export async function deckHistory(outDir: string, slug: string): Promise<DeckHis
   });
   return { latest, versions: versions.reverse() };
 }
+
+/**
+ * The deck's latest build compared with the build before it, in one line
+ * (`first version`, `unchanged`, `updated: 2 bullets · 1 table row`): what a
+ * schedule cycle logs for each deck it rebuilt. Undefined when the .pptx has
+ * no version record.
+ */
+export async function latestChange(outDir: string, slug: string): Promise<string | undefined> {
+  const c = await compareWith(outDir, slug, { previous: true }).catch((e: unknown) => {
+    if (isUserError(e)) return undefined;
+    throw e;
+  });
+  return c && summarizeDiff(c.diff);
+}

@@ -51,6 +51,9 @@ export function deckToVersion(deck: Deck, article: Article, version: string): De
     titleSlides: numbersOf(slides, 'title'),
     agendaSlides: numbersOf(slides, 'agenda'),
     sections,
+    ...(deck.info.date ? { date: deck.info.date } : {}),
+    ...(deck.info.organization ? { organization: collapse(deck.info.organization) } : {}),
+    timestamp: deck.info.timestamp,
   };
 }
 

@@ -8,14 +8,21 @@ export interface FormatOptions {
   maxLines?: number;
 }
 
+export interface SummaryOptions {
+  /** Name at most this many kinds of change, then `…` (a mail subject keeps the first two). */
+  maxItems?: number;
+}
+
 /**
  * One line for a mail subject or a log: `first version`, `unchanged`, or
  * `updated: 3 sections · 2 bullets · 1 table row`.
  */
-export function summarizeDiff(d: DeckDiff): string {
+export function summarizeDiff(d: DeckDiff, o: SummaryOptions = {}): string {
   if (!d.from) return 'first version';
   if (d.changes.length === 0) return 'unchanged';
-  return `updated: ${tally(d.changes).join(' · ')}`;
+  const items = tally(d.changes);
+  const max = Math.max(1, o.maxItems ?? Infinity);
+  return `updated: ${[...items.slice(0, max), ...(items.length > max ? ['…'] : [])].join(' · ')}`;
 }
 
 /** The diff as lines of text: one per change, then the changed slides. */

@@ -10,12 +10,17 @@ export interface Received {
 /** The .pptx attachment's sha256 maps a send record to a deck version. */
 export const sentPptx = (r: SendRecord): string | undefined => r.attachments.find((a) => a.filename.toLowerCase().endsWith('.pptx'))?.sha256;
 
-/** Per recipient (lower case): the latest deck version they accepted, over every transport. */
-export function receivedVersions(log: SendLog, deck: string): Map<string, Received> {
+/**
+ * Per recipient (lower case): the latest deck version they accepted, over
+ * every transport. With `except`, that version does not count: what a
+ * recipient had before the version about to be sent (again, with `--force`,
+ * or through another transport).
+ */
+export function receivedVersions(log: SendLog, deck: string, except?: string): Map<string, Received> {
   const out = new Map<string, Received>();
   for (const r of log.sends) {
     const version = r.deck === deck ? sentPptx(r) : undefined;
-    if (!version) continue;
+    if (!version || version === except) continue;
     for (const [who, at] of Object.entries(r.accepted)) {
       const seen = out.get(who);
       if (!seen || at > seen.at) out.set(who, { version, at });

@@ -34,6 +34,15 @@ export const SectionSchema = z.object({
   notes: z.array(z.object({ slides: Slides, text: z.string() })),
 });
 
+/** A build warning as the build reported it (a Diagnostic), its file relative to the content folder. */
+const WarningSchema = z.object({
+  severity: z.literal('warning'),
+  code: z.string(),
+  message: z.string(),
+  position: z.object({ file: z.string(), line: z.number().int(), column: z.number().int() }),
+  fix: z.string().optional(),
+});
+
 export const DeckVersionSchema = z.object({
   format: z.literal(VERSION_FORMAT),
   deck: z.string(),
@@ -48,6 +57,16 @@ export const DeckVersionSchema = z.object({
   titleSlides: Slides,
   agendaSlides: Slides,
   sections: z.array(SectionSchema),
+  /**
+   * Facts the mail states about the attached deck (deck.yaml `date` and
+   * `organization`, the timestamp written into the .pptx) and the build's
+   * warnings. Not compared by diffVersions. Optional: records written before
+   * briefdeck kept them lack them.
+   */
+  date: z.string().optional(),
+  organization: z.string().optional(),
+  timestamp: z.string().optional(),
+  warnings: z.array(WarningSchema).optional(),
 });
 
 export type DeckVersion = z.output<typeof DeckVersionSchema>;

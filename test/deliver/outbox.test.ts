@@ -2,9 +2,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../../src/build.js';
+import { buildDecks } from '../../src/build-all.js';
 import { sendDecks } from '../../src/deliver/send-decks.js';
-import { OTHER, PDF, PNG, SLUG, outDirWith, removeTemps } from './deck-fixture.js';
+import { OTHER, PDF, PNG, SLUG, contentDir, outDirWith, removeTemps, tempDir, themesDir, writeExport } from './deck-fixture.js';
 import { runCliAsync } from '../helpers/cli.js';
 
 afterAll(removeTemps);
@@ -41,16 +41,23 @@ describe('send without SMTP settings: the outbox', () => {
     expect(again.stdout).toContain('2 decks: 0 sent, 2 up to date, 0 failed');
   });
 
-  it('is byte-identical for identical inputs (two separate builds, and --force over the same out dir)', async () => {
-    const a = await outDirWith({ exports: true });
-    const b = await outDirWith({ decks: [], exports: true });
-    expect((await buildDeck(SLUG, b)).file).toBe(path.join(b.outDir, `${SLUG}.pptx`)); // a build of its own, not a copy
+  it('is byte-identical for identical inputs (two separate builds at the same recorded time, and --force over the same out dir)', async () => {
+    const at = () => new Date('2026-11-20T08:00:00.000Z');
+    const twice = await Promise.all(['a', 'b'].map(async (n) => {
+      const o = { contentDir, themesDir, outDir: await tempDir(`same-${n}`) };
+      const [built] = await buildDecks([SLUG], o, { now: at });
+      expect(built.file).toBe(path.join(o.outDir, `${SLUG}.pptx`)); // a build of its own, not a copy
+      await writeExport(o.outDir, SLUG);
+      return o;
+    }));
+    const [a, b] = twice;
     const env = { BRIEFDECK_SMTP_URL: '' };
     const [ra] = await sendDecks([SLUG], a, { config: {}, env });
     const [rb] = await sendDecks([SLUG], b, { config: {}, env });
     expect(ra.file && rb.file).toBeTruthy();
     const bytesA = await readFile(ra.file!);
     expect(bytesA.equals(await readFile(rb.file!))).toBe(true);
+    expect(bytesA.toString('latin1')).toContain('Built: 2026-11-20 08:00 UTC');
     const mtime = (await stat(ra.file!)).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
     const [forced] = await sendDecks([SLUG], a, { config: {}, env, force: true });
@@ -61,6 +68,7 @@ describe('send without SMTP settings: the outbox', () => {
 
   it('--dry-run prints recipients and attachment sizes and writes nothing', async () => {
     const opts = await outDirWith({ exports: true });
+    const before = await listTree(opts.outDir);
     const out = await cli(opts, SLUG, '--dry-run');
     expect(out.status, out.stderr).toBe(0);
     const pptx = (await stat(path.join(opts.outDir, `${SLUG}.pptx`))).size;
@@ -72,7 +80,7 @@ describe('send without SMTP settings: the outbox', () => {
     expect(out.stdout).toContain(`  attach   ${SLUG}.pdf  ${PDF.length} B`);
     expect(out.stdout).toMatch(/ {2}message {2}[\d.]+ KB \(limit 10\.0 MB\)/);
     expect(out.stdout).toContain('1 deck: 1 to send, 0 up to date, 0 failed (dry run: nothing sent)');
-    expect((await readdir(opts.outDir)).sort()).toEqual([SLUG, `${SLUG}.pdf`, `${SLUG}.pptx`]);
+    expect(await listTree(opts.outDir)).toEqual(before);
   });
 
   it('--json reports per-deck outcomes', async () => {
@@ -91,3 +99,15 @@ describe('send without SMTP settings: the outbox', () => {
     expect(out.stdout).toContain(`✗ ${SLUG}  not sent: Missing \`${path.join(opts.outDir, `${SLUG}.pptx`)}\`, expected a built deck (run \`briefdeck build ${SLUG}\` first)`);
   });
 });
+
+/** Every file under `dir` with its size and mtime: what "writes nothing" compares. */
+async function listTree(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const f = path.join(e.parentPath, e.name);
+    const s = await stat(f);
+    out.push(`${path.relative(dir, f)} ${s.size} ${s.mtimeMs}`);
+  }
+  return out.sort();
+}

@@ -1,7 +1,7 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../../src/build.js';
+import { buildDecks } from '../../src/build-all.js';
 import { sendDecks } from '../../src/deliver/send-decks.js';
 import { SLUG, contentDir, fast, removeTemps, tempDir, themesDir } from './deck-fixture.js';
 import { startSmtp, type SmtpFixture } from './smtp-fixture.js';
@@ -24,7 +24,7 @@ describe('recipients are batched to the server\'s cap', { timeout: 60_000 }, () 
     const yaml = path.join(content, SLUG, 'deck.yaml');
     await writeFile(yaml, (await readFile(yaml, 'utf8')).replace(/  to: .*\n  cc: .*\n/, `  to: [${RECIPIENTS.slice(0, 700).join(', ')}]\n  cc: [${RECIPIENTS.slice(700).join(', ')}]\n`));
     const opts = { contentDir: content, themesDir, outDir: await tempDir('cap-out') };
-    expect((await buildDeck(SLUG, opts)).file).toBeTruthy();
+    expect((await buildDecks([SLUG], opts))[0].file).toBeTruthy();
     const retries: number[] = [];
     const [r] = await sendDecks([SLUG], opts, { config: {}, env: { BRIEFDECK_SMTP_URL: smtp.url() }, retry: { ...fast, sleep: async (ms) => void retries.push(ms) } });
     expect(r).toMatchObject({ status: 'sent', attempts: 1, messages: 10, failed: [] });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sendDecks } from '../../src/deliver/send-decks.js';
-import { OTHER, PDF, PNG, SLUG, fast, outDirWith, removeTemps } from './deck-fixture.js';
+import { OTHER, PDF, PNG, SLUG, fast, outDirWith, removeTemps, writeExport } from './deck-fixture.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { startSmtp, type SmtpFixture } from './smtp-fixture.js';
 
@@ -100,7 +100,7 @@ describe('send over SMTP (loopback smtp-server, AUTH with username and password)
   it('a new version (changed attachments) is sent again without --force', async () => {
     const opts = await outDirWith();
     await sendDecks([SLUG], opts, { config: mailConfig, env: env(), retry: fast });
-    await import('node:fs/promises').then((fs) => fs.writeFile(path.join(opts.outDir, `${SLUG}.pdf`), PDF));
+    await writeExport(opts.outDir, SLUG); // a PDF exported from this .pptx: a new attachment
     const [r] = await sendDecks([SLUG], opts, { config: mailConfig, env: env(), retry: fast });
     expect(r.status).toBe('sent');
     expect(smtp.received).toHaveLength(2);

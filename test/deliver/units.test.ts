@@ -4,6 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/model/errors.js';
 import { mailSettings } from '../../src/deliver/mail-settings.js';
 import { subjectOf } from '../../src/deliver/message.js';
+import { recipientGroups } from '../../src/deliver/recipient-groups.js';
+import { changesSection, changesText, subjectMark, type WhatChanged } from '../../src/deliver/what-changed.js';
+import type { DeckDiff } from '../../src/history/deck-diff.js';
+import { receivedVersions } from '../../src/history/sent-versions.js';
 import { redact, secretForms } from '../../src/deliver/redact.js';
 import { deliverWithRetry, isTransient } from '../../src/deliver/retry.js';
 import type { DeliveryReport } from '../../src/deliver/transport.js';
@@ -83,6 +87,56 @@ describe('subject', () => {
     expect(subjectOf('Briefing', '2026-11-20')).toBe('Briefing (2026-11-20)');
     expect(subjectOf('Briefing 2026-11-20', '2026-11-20')).toBe('Briefing 2026-11-20');
     expect(subjectOf('Briefing')).toBe('Briefing');
+  });
+
+  it('marks an update with its first two kinds of change; a first version, an unchanged deck or an unknown baseline are not marked', () => {
+    expect(subjectOf('Weekly brief', undefined, 'updated: 3 sections')).toBe('Weekly brief (updated: 3 sections)');
+    expect(subjectOf('Weekly brief', '2026-11-20', 'updated: 3 sections')).toBe('Weekly brief (2026-11-20, updated: 3 sections)');
+    const since = { version: 'a'.repeat(64), at: '2026-11-20T09:00:00.000Z' };
+    const diff = (changes: DeckDiff['changes']): DeckDiff => ({ deck: 'd', from: since.version, to: 'b'.repeat(64), changes, slides: [] });
+    const section = (s: string): DeckDiff['changes'][number] => ({ type: 'section', action: 'added', section: s, slides: [2] });
+    const bullet: DeckDiff['changes'][number] = { type: 'text', action: 'added', role: 'bullet', section: 'A', text: 'x', slides: [3] };
+    const notes: DeckDiff['changes'][number] = { type: 'notes', section: 'A', before: 'a', after: 'b', slides: [3] };
+    expect(subjectMark({ since, diff: diff([section('A'), section('B'), section('C')]) })).toBe('updated: 3 sections');
+    expect(subjectMark({ since, diff: diff([section('A'), bullet, notes]) })).toBe('updated: 1 section · 1 bullet · …');
+    expect([subjectMark({}), subjectMark({ since, diff: diff([]) }), subjectMark({ since })]).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('the "what changed" section', () => {
+  it('says first version, unchanged, or not known (the version a reader has is no longer kept)', () => {
+    const since = { version: 'a'.repeat(64), at: '2026-11-20T09:15:00.000Z' };
+    const text = (w: WhatChanged) => changesText(w, changesSection(w, 'd', 'D'));
+    expect(text({})).toEqual(['What changed', '  first version: you have not received this deck before']);
+    expect(text({ since, diff: { deck: 'd', from: since.version, to: 'b'.repeat(64), changes: [], slides: [] } })).toEqual([
+      'What changed since the version you received on 2026-11-20 09:15 UTC',
+      '  unchanged: the slides say the same as in the version you received; only the file was rebuilt',
+    ]);
+    expect(text({ since })).toEqual(['What changed since the version you received on 2026-11-20 09:15 UTC', '  not known: the version you received (aaaaaaaaaaaa) is older than the versions kept (`history.keep`)']);
+  });
+});
+
+describe('recipient groups', () => {
+  it('one group per version last accepted, in the order of each group\'s first recipient; new recipients together', () => {
+    const received = new Map([
+      ['a@x.org', { version: 'v1', at: '2026-11-20T09:00:00Z' }],
+      ['c@x.org', { version: 'v2', at: '2026-11-21T09:00:00Z' }],
+      ['d@x.org', { version: 'v1', at: '2026-11-19T09:00:00Z' }],
+    ]);
+    expect(recipientGroups(['B@x.org', 'A@x.org', 'c@x.org', 'e@x.org', 'D@x.org'], received)).toEqual([
+      { recipients: ['B@x.org', 'e@x.org'] },
+      // Accepted at different times: the group says the earliest.
+      { since: { version: 'v1', at: '2026-11-19T09:00:00Z' }, recipients: ['A@x.org', 'D@x.org'] },
+      { since: { version: 'v2', at: '2026-11-21T09:00:00Z' }, recipients: ['c@x.org'] },
+    ]);
+    expect(received.get('a@x.org')!.at).toBe('2026-11-20T09:00:00Z'); // not modified
+  });
+
+  it('what a recipient received before the version being sent: that version itself does not count', () => {
+    const rec = (version: string, accepted: Record<string, string>) => ({ deck: 'd', version: `send-${version}`, via: 'outbox', messageId: '<x>', attachments: [{ filename: 'd.pptx', sha256: version, bytes: 1 }], accepted });
+    const log = { format: 1 as const, sends: [rec('v1', { 'a@x.org': '2026-11-20T09:00:00Z' }), rec('v2', { 'a@x.org': '2026-11-21T09:00:00Z' })] };
+    expect(receivedVersions(log, 'd').get('a@x.org')?.version).toBe('v2');
+    expect(receivedVersions(log, 'd', 'v2').get('a@x.org')?.version).toBe('v1');
   });
 });
 

@@ -34,5 +34,14 @@ describe('contactSheet outlines', () => {
       return pixel(left + Math.round(size.thumbWidth / 2), top - 2);
     };
     expect([0, 1, 2, 3].map(edge)).toEqual(['#eeeeee', OUTLINE.color, '#eeeeee', OUTLINE.color]);
+    // As in the gallery, an outlined slide's number is written in the outline's colour (`2 · changed`); the others in grey.
+    const labelColours = (k: number) => {
+      const left = SHEET.gap + (k % SHEET.columns) * (size.thumbWidth + SHEET.gap);
+      const top = SHEET.gap + Math.floor(k / SHEET.columns) * (size.thumbHeight + SHEET.label + SHEET.gap) + size.thumbHeight + OUTLINE.width;
+      const seen = new Set<string>();
+      for (let y = top; y < top + SHEET.label - OUTLINE.width; y++) for (let x = left; x < left + size.thumbWidth; x++) seen.add(pixel(x, y));
+      return seen.has(OUTLINE.color);
+    };
+    expect([0, 1, 2, 3].map(labelColours)).toEqual([false, true, false, true]);
   });
 });

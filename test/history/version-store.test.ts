@@ -38,6 +38,16 @@ describe('version records beside the build', () => {
     t.cleanup();
   });
 
+  it('records what the mail states about the deck: its date, organisation, file timestamp and build warnings (files relative to the content folder)', async () => {
+    const c = makeContent({ d: { yaml: 'title: D\ndate: "2026-01-02"\norganization: "Unit  X"\n', files: { '01-a.md': '# Alpha\n\n- a **bold point\n' } } });
+    const [r] = await buildDecks(['d'], deckOpts(c), { toolVersion: 'test' });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['unmatched-emphasis']);
+    const record = JSON.parse(gunzipSync(readFileSync(path.join(versionsDir(c.out, 'd'), `${sha256(readFileSync(path.join(c.out, 'd.pptx')))}.json.gz`))).toString('utf8'));
+    expect(record).toMatchObject({ date: '2026-01-02', organization: 'Unit X', timestamp: '2026-01-02T00:00:00Z' });
+    expect(record.warnings).toEqual([expect.objectContaining({ severity: 'warning', code: 'unmatched-emphasis', position: { file: 'd/01-a.md', line: 3, column: expect.any(Number) } })]);
+    rmSync(c.root, { recursive: true, force: true });
+  });
+
   it('keeps the newest `keep` versions and deletes older records', async () => {
     const t = setup(2);
     const versions: string[] = [];

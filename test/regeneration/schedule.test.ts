@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { simpleParser } from 'mailparser';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/drivers/lock.js';
@@ -87,6 +88,33 @@ describe('schedule --once', { timeout: 90_000 }, () => {
     expect(run.stages[2].note).toBe('1 deck mailed');
     expect((await readdir(path.join(p.opts.outDir, 'outbox'))).some((f) => f.endsWith('.eml'))).toBe(true);
     expect(r.status).toBe(1);
+  });
+});
+
+describe('schedule --once and what changed', { timeout: 90_000 }, () => {
+  it('logs each rebuilt deck\'s change in runs.log and mails only the deck that changed, saying what changed', async () => {
+    await writeFile(path.join(p.dir, 'briefdeck.config.yaml'), 'mail:\n  from: briefing@example.org\n');
+    const env = { BRIEFDECK_SMTP_URL: '' };
+    const outbox = async () => (await readdir(path.join(p.opts.outDir, 'outbox')).catch(() => [] as string[])).sort();
+    expect(runCli(['schedule', '--once'], { cwd: p.dir, env }).status).toBe(0);
+    expect(await outbox()).toHaveLength(2);
+    expect(runCli(['schedule', '--once'], { cwd: p.dir, env }).status).toBe(0);
+    const file = p.deck(LIGHT, '02-russia-and-north-koreas-treaty.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('| Increased military spending; more robust diplomatic initiatives |', '| Increased naval spending; more robust diplomatic initiatives |'));
+    const third = runCli(['schedule', '--once'], { cwd: p.dir, env });
+    expect(third.status, third.stderr).toBe(0);
+    expect(third.stdout).toContain(`  ${LIGHT}: updated: 1 table row`);
+    const rs = await runs();
+    expect(rs.map((r) => r.changes)).toEqual([{ [DARK]: 'first version', [LIGHT]: 'first version' }, {}, { [LIGHT]: 'updated: 1 table row' }]);
+    expect(rs.map((r) => r.stages.find((s) => s.name === 'send')?.note)).toEqual(['2 decks mailed', '0 decks mailed', '1 deck mailed']);
+    const names = await outbox();
+    expect(names).toHaveLength(3); // one message (to both recipients) per deck, and one more for the changed deck
+    const mails = await Promise.all(names.map(async (n) => simpleParser(await readFile(path.join(p.opts.outDir, 'outbox', n)))));
+    const update = mails.filter((m) => m.text?.includes('What changed since the version you received on'));
+    expect(update).toHaveLength(1);
+    expect(update[0].headers.get('x-briefdeck-deck')).toBe(LIGHT);
+    expect(update[0].subject).toContain('(2026-11-20, updated: 1 table row)');
+    expect(update[0].text).toContain('Table row changed: Russia and North Korea’s Treaty · Japan · Potential Shift post-Treaty');
   });
 });
 

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeXmlText } from './xml.js';
@@ -13,18 +13,30 @@ export function pptxToPdfs(pptxFiles: readonly string[], outDir: string, timeout
   return convertWithLibreOffice(pptxFiles, outDir, 'pdf', timeoutMs);
 }
 
-/** `soffice --convert-to <format>` of several files in one process with a throw-away profile; the output paths, in order. */
+/**
+ * `soffice --convert-to <format>` of several files in one process with a
+ * throw-away profile; the output paths, in order. soffice exits 0 when it
+ * cannot load a file and writes nothing, so every output is checked and a
+ * missing one throws with what soffice said.
+ */
 export function convertWithLibreOffice(files: readonly string[], outDir: string, format: string, timeoutMs = 170_000): string[] {
   const profile = mkdtempSync(path.join(tmpdir(), 'lo-test-'));
+  let r;
   try {
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', format, '--outdir', outDir, ...files], {
-      stdio: 'pipe',
+    r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', format, '--outdir', outDir, ...files], {
+      encoding: 'utf8',
       timeout: timeoutMs,
     });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  return files.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.${format.split(':')[0]}`));
+  const outputs = files.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.${format.split(':')[0]}`));
+  const missing = outputs.filter((o) => !existsSync(o) || statSync(o).size === 0);
+  if (r.error || r.status !== 0 || missing.length > 0)
+    throw new Error(
+      `soffice --convert-to ${format} failed (${r.error?.message ?? `exit ${r.status}`}${missing.length ? `; no ${missing.map((m) => path.basename(m)).join(', ')}` : ''}): ${`${r.stdout ?? ''}${r.stderr ?? ''}`.trim()}`,
+    );
+  return outputs;
 }
 
 export interface PdfWord {

@@ -6,6 +6,7 @@ const APT: Record<string, string> = {
   pdftotext: 'poppler-utils',
   pdfinfo: 'poppler-utils',
   chromium: 'chromium',
+  pandoc: 'pandoc',
 };
 
 /**

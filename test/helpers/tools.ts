@@ -6,6 +6,8 @@ const APT: Record<string, string> = {
   pdftotext: 'poppler-utils',
   pdfinfo: 'poppler-utils',
   chromium: 'chromium',
+  'fc-list': 'fontconfig',
+  'fc-match': 'fontconfig',
 };
 
 /**

@@ -10,9 +10,10 @@ export const shippedFont = (name: string): Uint8Array => readFileSync(path.join(
  * family (a "Calibri" that is really Liberation Sans) without committing a
  * binary. The rest of the file, its metrics and style bits included, is kept.
  */
-export function renamedFont(font: Uint8Array, family: string, subfamily = 'Regular'): Uint8Array {
+export function renamedFont(font: Uint8Array, family: string, subfamily = 'Regular', o: { macFamily?: string; windows?: boolean } = {}): Uint8Array {
   const tables = tablesOf(font);
-  tables.set('name', nameTable({ 1: family, 2: subfamily, 4: `${family} ${subfamily}`, 6: `${family}-${subfamily}`.replace(/\s+/g, '') }));
+  const names = { 1: family, 2: subfamily, 4: `${family} ${subfamily}`, 6: `${family}-${subfamily}`.replace(/\s+/g, '') };
+  tables.set('name', nameTable(o.windows === false ? {} : names, o.macFamily === undefined ? {} : { ...names, 1: o.macFamily }));
   return sfnt(font.subarray(0, 4), tables, 0);
 }
 
@@ -81,30 +82,32 @@ function sfnt(version: Uint8Array, tables: Map<string, Uint8Array>, base: number
   return out;
 }
 
-/** A format-0 name table with Windows Unicode English records. */
-function nameTable(names: Record<number, string>): Uint8Array {
-  const ids = Object.keys(names).map(Number).sort((a, b) => a - b);
-  const strings = ids.map((id) => {
-    const s = names[id];
-    const b = new Uint8Array(s.length * 2);
-    for (let i = 0; i < s.length; i++) {
-      b[2 * i] = s.charCodeAt(i) >> 8;
-      b[2 * i + 1] = s.charCodeAt(i) & 0xff;
-    }
-    return b;
-  });
-  const head = 6 + 12 * ids.length;
+/** A format-0 name table: Mac Roman English records (ASCII only), then Windows Unicode English ones. */
+function nameTable(windows: Record<number, string>, mac: Record<number, string>): Uint8Array {
+  const records = [
+    ...Object.entries(mac).map(([id, s]) => ({ platform: 1, encoding: 0, language: 0, id: Number(id), bytes: Uint8Array.from(s, (c) => c.charCodeAt(0)) })),
+    ...Object.entries(windows).map(([id, s]) => {
+      const b = new Uint8Array(s.length * 2);
+      for (let i = 0; i < s.length; i++) {
+        b[2 * i] = s.charCodeAt(i) >> 8;
+        b[2 * i + 1] = s.charCodeAt(i) & 0xff;
+      }
+      return { platform: 3, encoding: 1, language: 0x409, id: Number(id), bytes: b };
+    }),
+  ].sort((a, b) => a.platform - b.platform || a.id - b.id);
+  const strings = records.map((r) => r.bytes);
+  const head = 6 + 12 * records.length;
   const out = new Uint8Array(head + strings.reduce((n, s) => n + s.length, 0));
   const v = new DataView(out.buffer);
-  v.setUint16(2, ids.length);
+  v.setUint16(2, records.length);
   v.setUint16(4, head);
   let off = 0;
-  ids.forEach((id, i) => {
+  records.forEach((rec, i) => {
     const r = 6 + 12 * i;
-    v.setUint16(r, 3);
-    v.setUint16(r + 2, 1);
-    v.setUint16(r + 4, 0x409);
-    v.setUint16(r + 6, id);
+    v.setUint16(r, rec.platform);
+    v.setUint16(r + 2, rec.encoding);
+    v.setUint16(r + 4, rec.language);
+    v.setUint16(r + 6, rec.id);
     v.setUint16(r + 8, strings[i].length);
     v.setUint16(r + 10, off);
     out.set(strings[i], head + off);

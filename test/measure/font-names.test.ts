@@ -18,6 +18,14 @@ describe('fontNames', () => {
     expect(fontNames(path.join(DEFAULT, 'Carlito-Italic.ttf'))[0]).toMatchObject({ families: ['Carlito'], variant: 'italic' });
   });
 
+  it('takes the Windows family over a different Mac one, and the Mac one when it is all there is', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'both.ttf'), renamedFont(shippedFont('Carlito-Bold.ttf'), 'Brand Sans Bold', 'Regular', { macFamily: 'Brand Sans' }));
+    writeFileSync(path.join(dir, 'mac.ttf'), renamedFont(shippedFont('Carlito-Bold.ttf'), 'Brand Sans', 'Bold', { macFamily: 'Old Brand', windows: false }));
+    expect(fontNames(path.join(dir, 'both.ttf'))[0].families).toEqual(['Brand Sans Bold']);
+    expect(fontNames(path.join(dir, 'mac.ttf'))[0]).toMatchObject({ families: ['Old Brand'], variant: 'bold' });
+  });
+
   it('reads again when the file changes', () => {
     const file = path.join(tmp(), 'f.ttf');
     writeFileSync(file, renamedFont(shippedFont('Carlito-Regular.ttf'), 'First'));

@@ -2,6 +2,7 @@ import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_FONTS_DIR as DEFAULT } from '../../src/measure/font-files.js';
 import { fontNames } from '../../src/measure/font-names.js';
 import { openFont } from '../../src/measure/font-set.js';
 import { shapeText } from '../../src/measure/shape.js';
@@ -52,4 +53,3 @@ describe('fontNames', () => {
   });
 });
 
-const DEFAULT = path.join(import.meta.dirname, '..', '..', 'themes', 'fonts');

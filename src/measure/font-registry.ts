@@ -1,76 +1,29 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../util/package-root.js';
+import { DEFAULT_FONTS_DIR, faceKey, type FontFiles } from './font-files.js';
+import { fontFolder } from './font-folder.js';
+import { resolveFace } from './font-resolution.js';
+import { aliasedFaces } from './metric-aliases.js';
 
-/** The four font files measured for one face. */
-export interface FontFiles {
-  regular: string;
-  bold: string;
-  italic: string;
-  boldItalic: string;
-}
+export { DEFAULT_FONTS_DIR, faceKey, variantOf, type FontFiles, type FontVariant } from './font-files.js';
 
-export type FontVariant = keyof FontFiles;
-
-/** `themes/fonts/` of this package, from src/ (vitest), dist/ or dist-bench/ alike. */
-export const DEFAULT_FONTS_DIR = join(PACKAGE_ROOT, 'themes', 'fonts');
-
-const CARLITO: FontFiles = {
-  regular: 'Carlito-Regular.ttf',
-  bold: 'Carlito-Bold.ttf',
-  italic: 'Carlito-Italic.ttf',
-  boldItalic: 'Carlito-BoldItalic.ttf',
-};
-const LIBERATION_SANS: FontFiles = {
-  regular: 'LiberationSans-Regular.ttf',
-  bold: 'LiberationSans-Bold.ttf',
-  italic: 'LiberationSans-Italic.ttf',
-  boldItalic: 'LiberationSans-BoldItalic.ttf',
-};
-/** No italic files are shipped: a monospaced italic has the same advances as upright. */
-const LIBERATION_MONO: FontFiles = {
-  regular: 'LiberationMono-Regular.ttf',
-  bold: 'LiberationMono-Bold.ttf',
-  italic: 'LiberationMono-Regular.ttf',
-  boldItalic: 'LiberationMono-Bold.ttf',
-};
-
-/** Theme face names we can measure, each with metric-compatible files. */
-const FACES: ReadonlyArray<readonly [string, FontFiles]> = [
-  ['Calibri', CARLITO],
-  ['Carlito', CARLITO],
-  ['Arial', LIBERATION_SANS],
-  ['Helvetica', LIBERATION_SANS],
-  ['Liberation Sans', LIBERATION_SANS],
-  ['Courier New', LIBERATION_MONO],
-  ['Liberation Mono', LIBERATION_MONO],
-];
-
-/** `" Liberation  SANS "` → `liberation sans`. */
-export const faceKey = (face: string): string => face.trim().replace(/\s+/g, ' ').toLowerCase();
-
-const BY_KEY = new Map(FACES.map(([name, files]) => [faceKey(name), files]));
-
-/** The face names `resolveFontFiles` accepts (matching is case-insensitive). */
-export function measurableFaces(): string[] {
-  return FACES.map(([name]) => name);
+/**
+ * The face names the built-in themes can use: every family shipped in
+ * `fontsDir` and every face with a metric-compatible family there
+ * (matching is case-insensitive).
+ */
+export function measurableFaces(fontsDir: string = DEFAULT_FONTS_DIR): string[] {
+  const shipped = [...fontFolder(fontsDir).families.values()].map((f) => f.name);
+  const aliased = aliasedFaces().filter((face) => resolveFontFiles(face, fontsDir) !== undefined);
+  const out = new Map<string, string>();
+  for (const f of [...aliased, ...shipped]) if (!out.has(faceKey(f))) out.set(faceKey(f), f);
+  return [...out.values()];
 }
 
 /**
- * Absolute paths of the files that measure `face`, or `undefined` when the face
- * is unknown or a file is missing (then the theme must refuse the font).
+ * Absolute paths of the shipped files that measure `face` (a style the
+ * family lacks borrows another's file, font-variants.ts), or `undefined`
+ * when nothing in `fontsDir` measures it (then the theme must refuse the font).
  */
 export function resolveFontFiles(face: string, fontsDir: string = DEFAULT_FONTS_DIR): FontFiles | undefined {
-  const names = BY_KEY.get(faceKey(face));
-  if (!names) return undefined;
-  const files: FontFiles = {
-    regular: join(fontsDir, names.regular),
-    bold: join(fontsDir, names.bold),
-    italic: join(fontsDir, names.italic),
-    boldItalic: join(fontsDir, names.boldItalic),
-  };
-  return Object.values(files).every((f) => existsSync(f)) ? files : undefined;
+  const r = resolveFace(face, { fontsDirs: [fontsDir], system: false });
+  return r && { regular: r.files.regular.file, bold: r.files.bold.file, italic: r.files.italic.file, boldItalic: r.files.boldItalic.file };
 }
-
-export const variantOf = (bold?: boolean, italic?: boolean): FontVariant =>
-  bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';

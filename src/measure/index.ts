@@ -9,7 +9,9 @@
  * - **Shaping**: HarfBuzz (`harfbuzzjs`), the shaper LibreOffice uses, with
  *   kerning and ligatures, one script run at a time; neighbouring runs that
  *   format alike are shaped together (kerning across them). Fonts are the
- *   metric-compatible files in `themes/fonts/` (font-registry.ts).
+ *   files resolved for each face (font-resolution.ts): a font in the
+ *   themes' `fonts/` folders by family name, a metric-compatible family, an
+ *   installed font of that family, or the theme sidecar's map.
  * - **Widths**: laid out on LibreOffice's 600-dpi grid (each glyph advance
  *   rounded to whole pixels, layout-grid.ts); box widths, insets and margins
  *   snapped to 1/100 mm; a line fits when its width, trailing spaces
@@ -30,8 +32,14 @@
  *
  * Checked against LibreOffice 7.4 in test/plan/measure/libreoffice-lines.test.ts.
  */
-export { DEFAULT_FONTS_DIR, measurableFaces, resolveFontFiles, type FontFiles, type FontVariant } from './font-registry.js';
+export { DEFAULT_FONTS_DIR, faceKey, type FontFiles, type FontRef, type FontVariant } from './font-files.js';
+export { measurableFaces, resolveFontFiles } from './font-registry.js';
 export { openFont, shippedFonts, type FontSet, type ShapingFont } from './fonts.js';
+export { fontContextFor, resolveFace, type FontContext, type ResolutionStep, type ResolvedFace } from './font-resolution.js';
+export { fontProblems } from './font-problems.js';
+export { type FontProblem, type SidecarFont, type SidecarFonts } from './font-sidecar.js';
+export { fontconfig, systemFonts, type SystemFonts } from './fontconfig.js';
+export { resolvingFonts, type ResolvingFontSet } from './resolving-fonts.js';
 export { MISSING_GLYPH_EM, missingGlyphEm } from './missing-glyph.js';
 export {
   boxWidthFor,

@@ -7,6 +7,8 @@ const APT: Record<string, string> = {
   pdfinfo: 'poppler-utils',
   chromium: 'chromium',
   pandoc: 'pandoc',
+  'fc-list': 'fontconfig',
+  'fc-match': 'fontconfig',
 };
 
 /**

@@ -62,7 +62,7 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
   const { images, diagnostics: imageProblems } = await loadImages(article);
   diagnostics.push(...imageProblems);
   if (!themed.theme || hasErrors(diagnostics)) return { slug, diagnostics, article, theme: themed.theme };
-  const planned = articleToDeck({ article, theme: themed.theme, fonts: shippedFonts(), images, timestamp: timestampOf(article) });
+  const planned = articleToDeck({ article, theme: themed.theme, fonts: themed.theme.template?.fonts ?? shippedFonts(), images, timestamp: timestampOf(article) });
   diagnostics.push(...planned.diagnostics);
   return { slug, diagnostics, article, theme: themed.theme, deck: planned.deck };
 }
@@ -112,7 +112,7 @@ export async function warmUp(opts: DeckOptions, deck: string | undefined, themeN
     if (!theme) continue;
     for (const heading of [true, false]) {
       const frame = textFrame(theme, [plain(runs)], { x: 0, y: 0, w: CONTENT_W, h: 1000 }, { size: theme.sizes.body, heading });
-      measureFrame(frame, shippedFonts());
+      measureFrame(frame, theme.template?.fonts ?? shippedFonts());
     }
   }
 }

@@ -47,15 +47,16 @@ export interface FrameMeasure {
  * Measure a frame: each paragraph wrapped in the box width minus the insets
  * and its left margin (`marginOf`; each snapped to 1/100 mm, as LibreOffice
  * stores geometry); every line one pitch (`LINE_PITCH_EM` × size × line
- * spacing); the space before a paragraph and the space after it between
- * paragraphs (nothing is drawn after the last one); plus the top and bottom
+ * spacing); the space before each paragraph (the first one's too) and the
+ * space after it between paragraphs (nothing is drawn after the last one); plus the top and bottom
  * insets. A frame without paragraphs measures 0. `fits` compares points as
  * the box was planned (the box itself is computed in points).
  */
 export function measureFrame(frame: TextFrame, fonts: FontSet = shippedFonts(), model: WrapModel = PLAN): FrameMeasure {
   const ps = frame.paragraphs;
   const lines: number[] = [];
-  let height = ps.length > 0 ? frame.insets.top + frame.insets.bottom : 0;
+  // The first paragraph's space before counts too: whether a renderer draws it at the top of a frame is not assumed.
+  let height = ps.length > 0 ? frame.insets.top + frame.insets.bottom + levelOf(frame, ps[0]).spaceBefore : 0;
   ps.forEach((p, i) => {
     const st = levelOf(frame, p);
     const n = paragraphLines(frame, p, fonts, model);

@@ -9,6 +9,8 @@ import { movedInsideSafe } from './regions.js';
 
 /** The smallest size footer and banner text may shrink to before it is cut. */
 const MIN_CHROME_SIZE = 7;
+/** Banner text at most this size: the band is 18 pt high, and a template's footer size (14 pt, say) would fill it. */
+const BANNER_TEXT_MAX = 10;
 
 /**
  * The text every slide of a layout carries, measured like any other: the
@@ -30,7 +32,7 @@ export function planChrome(info: DeckInfo, slides: number, ctx: PlanContext, at:
         fitLine(
           info.classification!,
           (t, size) => ({ ...textFrame(theme, [plain([{ text: t, bold: true }])], bannerBox(w, layouts.size), { size, tight: true, anchor: 'middle', color: 'bannerText', align: 'center' }), insets: { ...NO_INSETS } }),
-          theme.sizes.footer,
+          Math.min(theme.sizes.footer, BANNER_TEXT_MAX),
           'classification banner',
           ctx,
           at,

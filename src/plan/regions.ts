@@ -27,14 +27,15 @@ const FOOTERS: readonly PlaceholderRole[] = ['date', 'footer', 'slideNumber'];
 /**
  * The part of a layout placeholder body text may fill: its box (or the
  * master's body area, when the layout has no such placeholder), starting
- * below the title's text (a title that wraps further pushes it down), and
+ * below the text of a title above it (a title that wraps further pushes it down), and
  * ending above the layout's footer placeholders beneath it and the
  * classification banner.
  */
 export function bodyRegion(ctx: PlanContext, layout: LayoutDef, role: PlaceholderRole, title: TextFrame | undefined): Rect {
   // A layout without the placeholder (a picture on "Title Only") uses the master's body area.
   const box = insideSafe(layout.slots[role]?.box ?? ctx.layouts.bodyArea, ctx);
-  const top = title ? Math.max(box.y, textBottom(ctx, title) + GAP) : box.y;
+  // Only a title above the body pushes it down (an old Office section header puts its text above the title).
+  const top = title && title.box.y < box.y ? Math.max(box.y, textBottom(ctx, title) + GAP) : box.y;
   let bottom = box.y + box.h;
   for (const r of FOOTERS) {
     const f = layout.slots[r]?.box;

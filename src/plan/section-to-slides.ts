@@ -178,9 +178,11 @@ function retitle(title: string, k: number, n: number, style: 'cont' | 'of', ctx:
 /** A prose-only section: its opening sentence on the slide, every paragraph in the notes. */
 function statementSlides(section: Section, prose: ParagraphBlock[], notes: string[], layout: LayoutDef, ctx: PlanContext): Slide[] {
   const opening = prose.length > 0 ? splitSentences(prose[0].runs)[0] ?? prose[0].runs : [];
-  const region = bodyRegion(ctx, layout, 'text', fitTitle(`${section.title} (cont.)`, ctx, layout));
-  const frame = (ps: Paragraph[], box: Rect, s: number) => slotFrame(ctx.theme, layout, 'text', ps, box, { size: s, color: 'title' });
-  const r = paginateParagraphs({ groups: [[plain(opening)]], first: region, next: region, frame, size: layout.slots.text!.levels[0].size, minSize: ctx.theme.sizes.bodyMin }, ctx);
+  // A template without a section header puts the statement in its content layout's body.
+  const role = layout.slots.text ? 'text' : 'content';
+  const region = bodyRegion(ctx, layout, role, fitTitle(`${section.title} (cont.)`, ctx, layout));
+  const frame = (ps: Paragraph[], box: Rect, s: number) => slotFrame(ctx.theme, layout, role, ps, box, { size: s, color: 'title' });
+  const r = paginateParagraphs({ groups: [[plain(opening)]], first: region, next: region, frame, size: layout.slots[role]!.levels[0].size, minSize: ctx.theme.sizes.bodyMin }, ctx);
   const source = prose[0]?.position ?? section.titlePosition;
   return r.pages.map((page, k) => ({
     kind: 'statement' as const,

@@ -28,7 +28,8 @@ export interface ThemeColors {
 }
 
 /**
- * A briefdeck theme's colours as a PowerPoint colour scheme, so a shape,
+ * The deck's colour scheme: a template's own, or a briefdeck theme's colours
+ * as a PowerPoint colour scheme, so a shape,
  * text box or table a briefer adds comes out in the theme, not in Office
  * blue. Text and background are dk1/lt1 (swapped through the colour map on
  * a dark theme, as PowerPoint's own dark themes do), the title colour and
@@ -37,6 +38,8 @@ export interface ThemeColors {
  * links, accent6 table borders; hyperlinks use the link colour.
  */
 export function themeColors(theme: Theme): ThemeColors {
+  // An organisation's template has its own scheme: colours match its slots, or are written as hex.
+  if (theme.template) return { scheme: theme.template.scheme, map: theme.template.clrMap };
   const c = theme.colors;
   const dark = luminance(c.background) < luminance(c.text);
   const accents = { accent1: c.tableHeaderBackground, accent2: c.accent, accent3: c.bannerBackground, accent4: c.muted, accent5: c.link, accent6: c.tableBorder };

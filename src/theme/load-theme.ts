@@ -8,22 +8,55 @@ import type { Theme } from '../model/theme.js';
 import { loadSharp } from '../util/load-sharp.js';
 import { decodeSource } from '../util/text.js';
 import { parseYamlWithSchema } from '../util/yaml-schema.js';
+import { loadTemplate } from '../template/load-template.js';
 import { themeRules } from './theme-rules.js';
 import { ThemeFileSchema } from './theme-schema.js';
 
 export const DEFAULT_THEME = 'briefing-light';
 const EXTENSIONS = ['.yaml', '.yml', '.json'];
+/** An organisation's PowerPoint template is a theme too; a theme file of the same name beside it is its sidecar. */
+const TEMPLATE_EXTENSIONS = ['.potx', '.pptx'];
+/** Files people save a template as that briefdeck cannot read, and how to convert each. */
+const OTHER_FORMATS: Record<string, string> = {
+  '.ppt': 'a PowerPoint 97–2003 presentation',
+  '.pot': 'a PowerPoint 97–2003 template',
+  '.pptm': 'a macro-enabled presentation',
+  '.potm': 'a macro-enabled template',
+  '.odp': 'an OpenDocument presentation',
+  '.otp': 'an OpenDocument presentation template',
+  '.docx': 'a Word document',
+  '.dotx': 'a Word template',
+  '.key': 'a Keynote presentation',
+};
+
+/** What a theme name refers to in the themes folder. */
+export type FoundTheme =
+  | { kind: 'theme'; file: string }
+  | { kind: 'template'; file: string; sidecar?: string }
+  | { kind: 'unsupported'; file: string; what: string };
+
+const stem = (n: string) => n.slice(0, -path.extname(n).length);
 
 export async function listThemes(themesDir: string): Promise<string[]> {
   const names = await readdir(themesDir).catch(() => [] as string[]);
-  return names.filter((n) => EXTENSIONS.includes(path.extname(n))).map((n) => n.slice(0, -path.extname(n).length)).sort();
+  return [...new Set(names.filter((n) => EXTENSIONS.includes(path.extname(n)) || TEMPLATE_EXTENSIONS.includes(path.extname(n).toLowerCase())).map(stem))].sort();
+}
+
+/** The theme a name refers to, if any: a template (with its sidecar), a theme file, or a file of a format briefdeck cannot read. */
+export async function findTheme(themesDir: string, name: string): Promise<FoundTheme | undefined> {
+  const names = await readdir(themesDir).catch(() => [] as string[]);
+  const named = (exts: readonly string[]) => names.find((n) => stem(n) === name && exts.includes(path.extname(n).toLowerCase()));
+  const yaml = EXTENSIONS.map((ext) => name + ext).find((n) => names.includes(n));
+  const template = named(TEMPLATE_EXTENSIONS);
+  if (template) return { kind: 'template', file: path.join(themesDir, template), ...(yaml ? { sidecar: path.join(themesDir, yaml) } : {}) };
+  if (yaml) return { kind: 'theme', file: path.join(themesDir, yaml) };
+  const other = named(Object.keys(OTHER_FORMATS));
+  return other ? { kind: 'unsupported', file: path.join(themesDir, other), what: OTHER_FORMATS[path.extname(other).toLowerCase()] } : undefined;
 }
 
 /** The file a theme name refers to, if any. */
 export async function findThemeFile(themesDir: string, name: string): Promise<string | undefined> {
-  const names = await readdir(themesDir).catch(() => [] as string[]);
-  const hit = EXTENSIONS.map((ext) => name + ext).find((n) => names.includes(n));
-  return hit && path.join(themesDir, hit);
+  return (await findTheme(themesDir, name))?.file;
 }
 
 /** The input rule for the themes folder: theme files and logos are read from inside it only. */
@@ -46,7 +79,13 @@ export interface ThemeResult {
 
 /** Read, schema-check and rule-check a theme; normalise its logo with sharp. */
 export async function loadTheme(themesDir: string, name: string): Promise<ThemeResult> {
-  const file = await findThemeFile(themesDir, name);
+  const found = await findTheme(themesDir, name);
+  if (found?.kind === 'template') return loadTemplate(themesDir, name, found.file, found.sidecar);
+  if (found?.kind === 'unsupported') {
+    const at = { file: displayPath(found.file), line: 0, column: 0 };
+    return { diagnostics: [diagnostic('error', 'template-unsupported', at, `Unexpected ${found.what}, expected a PowerPoint template (.potx) or presentation (.pptx)`, 'open it in PowerPoint (or LibreOffice Impress) and save it as a PowerPoint Template (.potx) next to it')] };
+  }
+  const file = found?.file;
   if (!file) {
     const known = await listThemes(themesDir);
     return {

@@ -1,5 +1,6 @@
 import type { Theme } from '../../model/theme.js';
 import type { Design } from './design.js';
+import { renumberShapes } from './slide-xml.js';
 import { tableStylesXml } from './table-style-xml.js';
 
 /**
@@ -11,11 +12,30 @@ import { tableStylesXml } from './table-style-xml.js';
 export function templateDesign(theme: Theme): Design {
   const t = theme.template!;
   const parts = new Map<string, Uint8Array | string>(t.parts);
+  for (const [name, bytes] of t.parts) if (/^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(name)) parts.set(name, repaired(bytes));
   const numbers = [...t.parts.keys()].map((p) => /^ppt\/theme\/theme(\d+)\.xml$/.exec(p)?.[1]).filter((n): n is string => !!n).map(Number);
   const notesTheme = `theme${Math.max(0, ...numbers) + 1}.xml`;
   parts.set(`ppt/theme/${notesTheme}`, t.parts.get(t.notesTheme)!);
   parts.set('ppt/tableStyles.xml', withOurStyle(t.tableStylesXml, tableStylesXml(theme, theme.name)));
   return { parts, notesTheme, contentTypes: t.contentTypes, presentation: { masters: t.masters, sizeXml: t.sizeXml, defaultTextStyleXml: t.defaultTextStyleXml } };
+}
+
+/**
+ * A master or layout with the two faults LibreOffice writes, which
+ * PowerPoint repairs: shape ids that repeat or are 0 (numbered 1, 2, 3…
+ * again, unless animations refer to shapes by id), and a background
+ * without its required effect list (`<a:effectLst/>` added). Byte for
+ * byte the template's otherwise.
+ */
+function repaired(bytes: Uint8Array): Uint8Array | string {
+  let xml = new TextDecoder().decode(bytes);
+  const original = xml;
+  const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => m[1]);
+  if ((ids.includes('0') || new Set(ids).size !== ids.length) && !/\bspid="/.test(xml)) xml = renumberShapes(xml);
+  xml = xml.replace(/<p:bgPr\b([^>]*)>([\s\S]*?)<\/p:bgPr>/g, (whole, attrs: string, inner: string) =>
+    /<a:effect(Lst|Dag)\b/.test(inner) ? whole : `<p:bgPr${attrs}>${inner.replace(/(<p:extLst>[\s\S]*)?$/, '<a:effectLst/>$1')}</p:bgPr>`,
+  );
+  return xml === original ? bytes : xml;
 }
 
 /** The template's table styles with briefdeck's added (it is what every table names); ours alone when the template has none. */

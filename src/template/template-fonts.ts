@@ -1,0 +1,14 @@
+import { fontContextFor, type FontContext } from '../measure/font-resolution.js';
+import { resolvingFonts, type ResolvingFontSet } from '../measure/resolving-fonts.js';
+import type { Sidecar } from './sidecar-schema.js';
+
+/**
+ * The fonts that measure a template's faces, resolved in order: a font in
+ * the themes folder's `fonts/` (then the package's), a metric-compatible
+ * family, a font installed on the machine (fontconfig), then the sidecar's
+ * `fonts:` map.
+ */
+export function templateFonts(themesDir: string, sidecar: Sidecar): { fonts: ResolvingFontSet; context: FontContext } {
+  const context = fontContextFor(themesDir, sidecar.fonts);
+  return { fonts: resolvingFonts(context), context };
+}

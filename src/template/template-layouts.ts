@@ -1,0 +1,125 @@
+import type { SlideLayout } from '../model/deck.js';
+import type { LayoutDef } from '../model/layout-set.js';
+import type { PlaceholderRole } from '../model/text-frame.js';
+import { suits } from '../theme/layout-needs.js';
+import type { LayoutInfo, MasterInfo, PlaceholderShape, TemplateStructure } from './read-masters.js';
+import { resolveSlot, type ResolvedSlot } from './resolve-slot.js';
+
+/** Placeholder types that hold text a slide fills, by role; body kinds are sorted out by size below. */
+const BY_TYPE: Record<string, PlaceholderRole> = { title: 'title', ctrTitle: 'ctrTitle', subTitle: 'subTitle', dt: 'date', ftr: 'footer', sldNum: 'slideNumber' };
+const BODY_TYPES = new Set(['obj', 'body']);
+
+export interface TemplateLayout extends LayoutDef {
+  /** `p:sldLayout@type`. */
+  type: string;
+  master: number;
+  /** The first-level text colour of the title and body placeholders, when they say one. */
+  colors: Partial<Record<PlaceholderRole, string>>;
+}
+
+/**
+ * A layout's placeholders by what briefdeck puts in them: title, centred
+ * title, subtitle, footers by type; of the body and content placeholders
+ * (LibreOffice writes them as bare `<p:ph/>`), the largest is the body
+ * (`text` on a section header, `content` elsewhere) and a second one of
+ * similar size beside it the second column. Vertical text and picture,
+ * chart or table placeholders are left alone.
+ */
+export function layoutSlots(layout: LayoutInfo, master: MasterInfo, s: TemplateStructure): Pick<TemplateLayout, 'slots' | 'colors'> {
+  const slots: LayoutDef['slots'] = {};
+  const colors: TemplateLayout['colors'] = {};
+  const put = (role: PlaceholderRole, ph: PlaceholderShape) => {
+    if (slots[role]) return;
+    const r: ResolvedSlot | undefined = resolveSlot(ph, role, master, s.defaultTextStyle);
+    if (!r) return;
+    slots[role] = r.slot;
+    if (r.color) colors[role] = r.color;
+  };
+  for (const ph of layout.placeholders) if (BY_TYPE[ph.type]) put(BY_TYPE[ph.type], ph);
+  const bodies = layout.placeholders.filter((ph) => BODY_TYPES.has(ph.type) && ph.orient !== 'vert');
+  const resolved = bodies.map((ph) => ({ ph, box: resolveSlot(ph, "content", master, s.defaultTextStyle)?.slot.box })).filter((b) => b.box);
+  resolved.sort((a, b) => b.box!.w * b.box!.h - a.box!.w * a.box!.h || a.box!.y - b.box!.y || a.box!.x - b.box!.x);
+  const [first, second] = resolved;
+  if (first) put(layout.type === 'secHead' ? 'text' : 'content', first.ph);
+  if (first && second && layout.type !== 'secHead') {
+    const [a, b] = [first.box!, second.box!];
+    const sideBySide = Math.abs(a.y - b.y) < a.h / 4 && b.w * b.h >= 0.5 * a.w * a.h;
+    if (sideBySide) put('content2', second.ph);
+  }
+  return { slots, colors };
+}
+
+/** Names people and tools give each kind of layout (PowerPoint's, LibreOffice's), lower case. */
+const NAME_HINTS: Record<SlideLayout, RegExp> = {
+  title: /^title slide$/,
+  content: /^(title (and|&) content|title, content|title and body|title and text|title, text)$/,
+  section: /^section (header|title)/,
+  titleOnly: /^title only$/,
+  twoContent: /^(two content|title, 2 content|two objects?)$/,
+  quote: /quote/,
+  picture: /^picture with caption$/,
+  blank: /^blank( slide)?$/,
+};
+const TYPE_HINTS: Record<SlideLayout, readonly string[]> = {
+  title: ['title'],
+  content: ['obj', 'tx'],
+  section: ['secHead'],
+  titleOnly: ['titleOnly'],
+  twoContent: ['twoObj', 'twoTxTwoObj'],
+  quote: ['obj'],
+  picture: ['titleOnly'],
+  blank: ['blank'],
+};
+/** Where a need goes when the template has no layout for it: the nearest kind, in order. */
+export const NEAREST: Record<SlideLayout, readonly SlideLayout[]> = {
+  title: ['title', 'content'],
+  content: ['content'],
+  section: ['section', 'content'],
+  titleOnly: ['titleOnly', 'content'],
+  twoContent: ['twoContent', 'content'],
+  quote: ['content'],
+  // Pictures are drawn on the slide, not in a picture placeholder: a title is all they need.
+  picture: ['titleOnly', 'content'],
+  blank: ['blank', 'titleOnly', 'content'],
+};
+
+/**
+ * The layout each need goes on: among the layouts that hold what it needs,
+ * those of the master the sidecar names, then the one whose type says so,
+ * then whose name says so, then one the template's own sample slides use,
+ * then the earliest (first master first).
+ * A need no layout suits takes its nearest kind's layout (`NEAREST`);
+ * `fallbacks` lists those, for the loader's warnings.
+ */
+export function chooseLayouts(layouts: readonly TemplateLayout[], sample: readonly string[], master?: number): { byNeed: Partial<Record<SlideLayout, number>>; fallbacks: { need: SlideLayout; used: SlideLayout }[] } {
+  const score = (l: TemplateLayout, need: SlideLayout, i: number) =>
+    (TYPE_HINTS[need].includes(l.type) ? 100 : 0) +
+    (NAME_HINTS[need].test(l.name.trim().toLowerCase()) ? 50 : 0) +
+    (sample.includes(`ppt/slideLayouts/${l.file}`) ? 30 : 0) +
+    (master !== undefined && l.master === master ? 1000 : 0) -
+    (need === 'content' && l.slots.content2 ? 40 : 0) -
+    l.master * 5 -
+    i / 1000;
+  const best = (need: SlideLayout): number | undefined => {
+    let pick: number | undefined;
+    let top = -Infinity;
+    layouts.forEach((l, i) => {
+      if (!suits(l, need)) return;
+      const s = score(l, need, i);
+      if (s > top) [pick, top] = [i, s];
+    });
+    return pick;
+  };
+  const byNeed: Partial<Record<SlideLayout, number>> = {};
+  const fallbacks: { need: SlideLayout; used: SlideLayout }[] = [];
+  for (const need of Object.keys(NEAREST) as SlideLayout[]) {
+    for (const kind of NEAREST[need]) {
+      const i = best(kind);
+      if (i === undefined) continue;
+      byNeed[need] = i;
+      if (kind !== NEAREST[need][0]) fallbacks.push({ need, used: kind });
+      break;
+    }
+  }
+  return { byNeed, fallbacks };
+}

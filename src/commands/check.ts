@@ -1,6 +1,7 @@
 import { checkDeck, type CheckResult } from '../build.js';
 import { plural, printDiagnostics } from '../cli/output.js';
-import { hasErrors } from '../model/diagnostic.js';
+import { formatDiagnostic, hasErrors } from '../model/diagnostic.js';
+import { loadTheme } from '../theme/load-theme.js';
 import { EXIT, type Command } from './command.js';
 import { deckJson, deckLine } from './deck-report.js';
 import { deckOptions } from './options.js';
@@ -11,16 +12,27 @@ export const check: Command = {
   summary: 'validate decks and plan their slides without writing anything',
   usage: 'briefdeck check [deck-slug...] [options]',
   options: { strict: { type: 'boolean' } },
-  help: ['  --strict        treat warnings as errors'],
+  help: ['  --strict        treat warnings as errors', '  (with --theme NAME, the theme itself is checked first: a template\'s file, layouts and fonts)'],
   async run({ values, positionals, output, env, config }) {
     const opts = deckOptions(values, env, config);
+    // `--theme` checks the theme itself first, once (a template: is it readable, does it have the layouts, can its fonts be measured).
+    const theme = opts.theme ? await loadTheme(opts.themesDir, opts.theme) : undefined;
+    const themeFailed = !!theme && (hasErrors(theme.diagnostics) || (!!values.strict && theme.diagnostics.length > 0));
+    const ofTheme = new Set(theme?.diagnostics.map((d) => formatDiagnostic(d)));
     const slugs = await selectDecks(opts.contentDir, positionals);
     const results: CheckResult[] = [];
-    for (const slug of slugs) results.push(await checkDeck(slug, opts));
-    const failed = results.filter((r) => hasErrors(r.diagnostics) || (values.strict && r.diagnostics.length > 0));
+    for (const slug of slugs) {
+      const r = await checkDeck(slug, opts);
+      results.push({ ...r, diagnostics: r.diagnostics.filter((d) => !ofTheme.has(formatDiagnostic(d))) });
+    }
+    const failed = results.filter((r) => hasErrors(r.diagnostics) || (values.strict && r.diagnostics.length > 0) || (themeFailed && !r.deck));
     if (values.json) {
-      output.out(JSON.stringify({ decks: results.map(deckJson), failed: failed.length }, null, 2));
+      output.out(JSON.stringify({ ...(theme ? { theme: { name: opts.theme, diagnostics: theme.diagnostics, ok: !themeFailed } } : {}), decks: results.map(deckJson), failed: failed.length }, null, 2));
     } else {
+      if (theme) {
+        printDiagnostics(output, theme.diagnostics);
+        output.out(`${themeFailed ? '✗' : '✓'} theme ${opts.theme}  ${themeFailed ? 'unusable' : 'usable'}${theme.diagnostics.length > 0 ? ` · ${plural(theme.diagnostics.length, 'problem')}` : ''}`);
+      }
       for (const r of results) {
         printDiagnostics(output, r.diagnostics);
         output.out(deckLine(output, r, 'checked'));
@@ -28,6 +40,6 @@ export const check: Command = {
       const problems = results.reduce((n, r) => n + r.diagnostics.length, 0);
       output.out(`${plural(results.length, 'deck')} checked: ${failed.length} failed, ${plural(problems, 'problem')}`);
     }
-    return failed.length > 0 ? EXIT.failed : EXIT.ok;
+    return failed.length > 0 || themeFailed ? EXIT.failed : EXIT.ok;
   },
 };

@@ -7,7 +7,7 @@ import { deckRule } from '../content/load-deck.js';
 import { MAX_IMAGE_BYTES, readInput, type InputRule } from '../content/read-input.js';
 import { DEFAULT_FONTS_DIR } from '../measure/font-registry.js';
 import { chooseTheme } from '../theme/choose-theme.js';
-import { findThemeFile, themeRule } from '../theme/load-theme.js';
+import { findTheme, themeRule } from '../theme/load-theme.js';
 import { sha256 } from '../util/hash.js';
 import { mapLimited } from '../util/map-limited.js';
 
@@ -21,7 +21,7 @@ export interface DeckInputs {
   hash: string;
   /** Deck-folder files (relative, `/`-separated) → sha256 (or why the input rule refuses the file). */
   files: Record<string, string>;
-  theme: { name: string; file?: string; sha256?: string; logo?: string; logoSha256?: string };
+  theme: { name: string; file?: string; sha256?: string; logo?: string; logoSha256?: string; sidecar?: string; sidecarSha256?: string; fontsSha256?: string };
   /** One sha256 over every font file. */
   fonts: string;
   tool: string;
@@ -65,7 +65,9 @@ async function metaTheme(dir: string): Promise<string | undefined> {
 }
 
 async function themeInputs(themesDir: string, name: string): Promise<DeckInputs['theme']> {
-  const file = await findThemeFile(themesDir, name);
+  const found = await findTheme(themesDir, name);
+  if (found?.kind === 'template') return templateInputs(themesDir, name, found.file, found.sidecar);
+  const file = found?.file;
   if (!file) return { name };
   const read = await readInput(file, themeRule(themesDir, 'theme'));
   if (!read.ok) return { name, file: path.basename(file), sha256: refusal(read.diagnostic.message) };
@@ -81,6 +83,25 @@ async function themeInputs(themesDir: string, name: string): Promise<DeckInputs[
     const logoRead = await readInput(path.resolve(themesDir, logo), themeRule(themesDir, 'logo'));
     out.logoSha256 = logoRead.ok ? sha256(logoRead.bytes) : refusal(logoRead.diagnostic.message);
   }
+  return out;
+}
+
+/**
+ * An organisation template's inputs: the template file, its sidecar, and the
+ * themes folder's fonts (which may measure its faces). Fonts the sidecar maps
+ * elsewhere in the themes folder, and installed fonts, are not hashed: after
+ * changing those, build with --force.
+ */
+async function templateInputs(themesDir: string, name: string, file: string, sidecar: string | undefined): Promise<DeckInputs['theme']> {
+  const rule = { ...themeRule(themesDir, 'theme'), maxBytes: MAX_IMAGE_BYTES };
+  const read = await readInput(file, rule);
+  const out: DeckInputs['theme'] = { name, file: path.basename(file), sha256: read.ok ? sha256(read.bytes) : refusal(read.diagnostic.message) };
+  if (sidecar) {
+    const s = await readInput(sidecar, themeRule(themesDir, 'theme'));
+    out.sidecar = path.basename(sidecar);
+    out.sidecarSha256 = s.ok ? sha256(s.bytes) : refusal(s.diagnostic.message);
+  }
+  out.fontsSha256 = await fontsHash(path.join(themesDir, 'fonts'));
   return out;
 }
 

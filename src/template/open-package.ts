@@ -108,7 +108,7 @@ export function openPackage(bytes: Uint8Array): { pkg?: OpcPackage; problem?: Pa
   const main = rels('').find((r) => r.type === 'officeDocument' && !r.external)?.target;
   const mainType = main ? contentType(main) : undefined;
   if (!main || !mainType || !PRESENTATION_TYPES.has(mainType)) {
-    const what = /wordprocessingml/.test(mainType ?? '') ? 'a Word document' : /spreadsheetml/.test(mainType ?? '') ? 'an Excel workbook' : `a package of type \`${mainType ?? 'unknown'}\``;
+    const what = /wordprocessingml/.test(mainType ?? '') ? 'Word document' : /spreadsheetml/.test(mainType ?? '') ? 'Excel workbook' : `package of type \`${mainType ?? 'unknown'}\``;
     return { problem: { code: 'template-not-presentation', message: `Unexpected ${what}, expected a PowerPoint presentation or template`, fix: SAVE_AS } };
   }
   return { pkg: { parts: entries, contentType, text, xml, rels, main } };

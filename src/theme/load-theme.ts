@@ -18,15 +18,15 @@ const EXTENSIONS = ['.yaml', '.yml', '.json'];
 const TEMPLATE_EXTENSIONS = ['.potx', '.pptx'];
 /** Files people save a template as that briefdeck cannot read, and how to convert each. */
 const OTHER_FORMATS: Record<string, string> = {
-  '.ppt': 'a PowerPoint 97–2003 presentation',
-  '.pot': 'a PowerPoint 97–2003 template',
-  '.pptm': 'a macro-enabled presentation',
-  '.potm': 'a macro-enabled template',
-  '.odp': 'an OpenDocument presentation',
-  '.otp': 'an OpenDocument presentation template',
-  '.docx': 'a Word document',
-  '.dotx': 'a Word template',
-  '.key': 'a Keynote presentation',
+  '.ppt': 'PowerPoint 97–2003 presentation (.ppt)',
+  '.pot': 'PowerPoint 97–2003 template (.pot)',
+  '.pptm': 'macro-enabled presentation (.pptm)',
+  '.potm': 'macro-enabled template (.potm)',
+  '.odp': 'OpenDocument presentation (.odp)',
+  '.otp': 'OpenDocument presentation template (.otp)',
+  '.docx': 'Word document (.docx)',
+  '.dotx': 'Word template (.dotx)',
+  '.key': 'Keynote presentation (.key)',
 };
 
 /** What a theme name refers to in the themes folder. */
@@ -54,10 +54,6 @@ export async function findTheme(themesDir: string, name: string): Promise<FoundT
   return other ? { kind: 'unsupported', file: path.join(themesDir, other), what: OTHER_FORMATS[path.extname(other).toLowerCase()] } : undefined;
 }
 
-/** The file a theme name refers to, if any. */
-export async function findThemeFile(themesDir: string, name: string): Promise<string | undefined> {
-  return (await findTheme(themesDir, name))?.file;
-}
 
 /** The input rule for the themes folder: theme files and logos are read from inside it only. */
 export const themeRule = (themesDir: string, what: 'theme' | 'logo'): InputRule => ({

@@ -8,7 +8,6 @@ import type { Theme } from '../model/theme.js';
 import { loadSharp } from '../util/load-sharp.js';
 import { decodeSource } from '../util/text.js';
 import { parseYamlWithSchema } from '../util/yaml-schema.js';
-import { loadTemplate } from '../template/load-template.js';
 import { themeRules } from './theme-rules.js';
 import { ThemeFileSchema } from './theme-schema.js';
 
@@ -76,7 +75,11 @@ export interface ThemeResult {
 /** Read, schema-check and rule-check a theme; normalise its logo with sharp. */
 export async function loadTheme(themesDir: string, name: string): Promise<ThemeResult> {
   const found = await findTheme(themesDir, name);
-  if (found?.kind === 'template') return loadTemplate(themesDir, name, found.file, found.sidecar);
+  if (found?.kind === 'template') {
+    // The template reader (and its XML parser) loads only for a template: a built-in theme never pays for it.
+    const { loadTemplate } = await import('../template/load-template.js');
+    return loadTemplate(themesDir, name, found.file, found.sidecar);
+  }
   if (found?.kind === 'unsupported') {
     const at = { file: displayPath(found.file), line: 0, column: 0 };
     return { diagnostics: [diagnostic('error', 'template-unsupported', at, `Unexpected ${found.what}, expected a PowerPoint template (.potx) or presentation (.pptx)`, 'open it in PowerPoint (or LibreOffice Impress) and save it as a PowerPoint Template (.potx) next to it')] };

@@ -7,7 +7,7 @@
  * in one process. Targets are from issue 12; nothing here fails on a figure.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,18 @@ export default async function bench(report: Report): Promise<void> {
     writeFileSync(small, articleMarkdown(path.join(CONTENT, DECK)));
     const deckArgs = ['build', DECK, '--force', '--content', CONTENT, '--themes', THEMES, '--out', path.join(tmp, 'out-1')];
     compare(report, `cold build of ${DECK}`, [process.execPath, CLI, ...deckArgs], havePandoc ? ['pandoc', small, '-o', path.join(tmp, 'pandoc-1.pptx')] : undefined, 10, 1.0);
+
+    // The same article on an organisation's template: pandoc's reference document (saved by PowerPoint),
+    // as pandoc's --reference-doc and as a briefdeck theme.
+    if (havePandoc) {
+      const themes = path.join(tmp, 'themes');
+      mkdirSync(themes);
+      cpSync(path.join(THEMES, 'fonts'), path.join(themes, 'fonts'), { recursive: true });
+      const reference = path.join(themes, 'reference.pptx');
+      writeFileSync(reference, spawnSync('pandoc', ['--print-default-data-file', 'reference.pptx']).stdout);
+      const onTemplate = ['build', DECK, '--force', '--content', CONTENT, '--themes', themes, '--theme', 'reference', '--out', path.join(tmp, 'out-t')];
+      compare(report, `cold build of ${DECK} on a template`, [process.execPath, CLI, ...onTemplate], ['pandoc', small, '--reference-doc', reference, '-o', path.join(tmp, 'pandoc-t.pptx')], 10, 1.0);
+    }
 
     // A 200-section article (about 330 slides).
     const corpus = makeCorpus(CONTENT, { sections: 200, decks: 0 });

@@ -104,7 +104,7 @@ function paragraphLines(frame: TextFrame, p: Paragraph, fonts: FontSet, model: W
 }
 
 const prepared_ = (frame: TextFrame, p: Paragraph, fonts: FontSet): PreparedParagraph =>
-  prepareParagraph(p.runs, { face: frame.face, mono: frame.monoFace, bold: frame.bold, italic: frame.italic, fonts });
+  prepareParagraph(p.runs, { face: frame.face, mono: frame.monoFace, bold: frame.bold, italic: frame.italic, caps: levelOf(frame, p).caps, letterSpacing: levelOf(frame, p).letterSpacing, fonts });
 
 /**
  * Where each line of a paragraph starts (offsets into its runs' joined text),

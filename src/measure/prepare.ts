@@ -27,6 +27,8 @@ export interface PreparedParagraph {
   readonly prefix: Map<number, Int32Array>;
   /** Memoised line counts, by `size|width|model`. */
   readonly lineCounts: Map<string, number>;
+  /** Extra advance after every character, in points (DrawingML `spc`, a template's letter spacing). */
+  readonly letterSpacing: number;
 }
 
 /** The faces a paragraph is shaped in: `code` runs use `mono`. */
@@ -36,6 +38,10 @@ export interface Faces {
   /** The frame's own weight and slant (a quote set italic, a bold title style): every run has them. */
   bold?: boolean;
   italic?: boolean;
+  /** All capitals (`cap="all"`, or small capitals measured as capitals): the shaped text is upper case. */
+  caps?: boolean;
+  /** Letter spacing in points (`spc`). */
+  letterSpacing?: number;
   fonts: FontSet;
 }
 
@@ -65,7 +71,7 @@ const memo = new WeakMap<readonly Run[], Map<string, Memo>>();
 export function prepareParagraph(runs: readonly Run[], faces: Faces): PreparedParagraph {
   let byFaces = memo.get(runs);
   if (!byFaces) memo.set(runs, (byFaces = new Map()));
-  const key = `${faces.face}\u0000${faces.mono}\u0000${faces.bold ? 1 : 0}${faces.italic ? 1 : 0}`;
+  const key = `${faces.face}\u0000${faces.mono}\u0000${faces.bold ? 1 : 0}${faces.italic ? 1 : 0}${faces.caps ? 1 : 0}\u0000${faces.letterSpacing ?? 0}`;
   const hit = byFaces.get(key);
   // Same string objects compare in constant time, so this check is cheap for an unchanged array.
   if (hit && hit.fonts === faces.fonts && hit.texts.length === runs.length && runs.every((r, i) => r.text === hit.texts[i] && styleOf(r) === hit.flags[i])) {
@@ -86,8 +92,12 @@ export function prefixPx(p: PreparedParagraph, sizePt: number): Int32Array {
   out = new Int32Array(n + 1);
   const ppem = pxPerEm(sizePt);
   for (let g = 0; g < p.glyphClusters.length; g++) out[p.glyphClusters[g] + 1] += Math.round((p.glyphAdvances[g] * ppem) / p.glyphUpem[g]);
+  const spacing = Math.round((p.letterSpacing * 600) / 72);
   for (let i = 0; i < n; i++) {
-    if (p.text.charCodeAt(i) === 9) out[i + 1] += TAB_STOP_PX;
+    const c = p.text.charCodeAt(i);
+    if (c === 9) out[i + 1] += TAB_STOP_PX;
+    // Letter spacing follows every character (not the second half of a surrogate pair).
+    if (spacing !== 0 && !(c >= 0xdc00 && c <= 0xdfff)) out[i + 1] += spacing;
     out[i + 1] += out[i];
   }
   if (p.prefix.size >= MAX_SIZES) p.prefix.delete(p.prefix.keys().next().value!);
@@ -117,7 +127,8 @@ function prepare(runs: readonly Run[], faces: Faces): PreparedParagraph {
     let j = i + 1;
     while (j < runs.length && alike(runs[j - 1], runs[j])) j++;
     if (first.breakBefore) forced.push(offset);
-    const text = j === i + 1 ? first.text : runs.slice(i, j).map((r) => r.text).join('');
+    const joined = j === i + 1 ? first.text : runs.slice(i, j).map((r) => r.text).join('');
+    const text = faces.caps ? upperSameLength(joined) : joined;
     if (text.length > 0) {
       const font = faces.fonts.font(first.code ? faces.mono : faces.face, first.bold || faces.bold, first.italic || faces.italic);
       const shaped = shapeText(font, text);
@@ -152,5 +163,18 @@ function prepare(runs: readonly Run[], faces: Faces): PreparedParagraph {
     splittable,
     prefix: new Map(),
     lineCounts: new Map(),
+    letterSpacing: faces.letterSpacing ?? 0,
   };
+}
+
+/** Upper case, character by character where that keeps the length (`ß` stays: offsets must not move). */
+function upperSameLength(text: string): string {
+  const up = text.toUpperCase();
+  if (up.length === text.length) return up;
+  let out = '';
+  for (const ch of text) {
+    const u = ch.toUpperCase();
+    out += u.length === ch.length ? u : ch;
+  }
+  return out;
 }

@@ -23,6 +23,10 @@ export interface TextStyle {
   /** The face of `code` runs. */
   monoFace: string;
   bold?: boolean;
+  /** Set italic by the style (inherited by the slide's text, so measured). */
+  italic?: boolean;
+  /** The text colour the style gives (a template placeholder's), as hex; the theme's colour for the frame's role when absent. */
+  color?: string;
   /** Per outline level, at the style's own sizes; a frame drawn smaller scales every level alike. */
   levels: LevelStyle[];
 }

@@ -47,6 +47,12 @@ export interface LevelStyle {
   bulletChar: string;
   /** The face the bullet character is drawn in, when a template names one (a Wingdings bullet is a private-use character in any other face). */
   bulletFont?: string;
+  /** The bullet's size as a share of the text's (a template's `buSzPct`); 1 when absent. */
+  bulletSize?: number;
+  /** Set in capitals by the style (a template's `cap="all"` or `"small"`): measured as upper case. */
+  caps?: boolean;
+  /** Extra space after every character, in points (a template's `spc`). */
+  letterSpacing?: number;
 }
 
 /**
@@ -85,6 +91,8 @@ export interface TextFrame {
   inheritedFace: string;
   align: 'left' | 'center' | 'right';
   color: ColorRole;
+  /** The exact colour, as hex, when the frame's style gives one (a template placeholder's): it wins over `color`. */
+  ink?: string;
   bold?: boolean;
   italic?: boolean;
   /** Style of each outline level; a paragraph deeper than the list uses the last one. */

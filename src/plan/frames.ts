@@ -48,8 +48,9 @@ export function textFrame(theme: Theme, paragraphs: Paragraph[], box: Rect, o: F
     monoFace: style.monoFace,
     align: o.align ?? style.align,
     color: o.color ?? 'text',
+    ...(style.color ? { ink: style.color } : {}),
     ...(style.bold ? { bold: true } : {}),
-    ...(o.italic ? { italic: true } : {}),
+    ...(o.italic || style.italic ? { italic: true } : {}),
     levels: style.levels.map(level),
     paragraphs,
   };

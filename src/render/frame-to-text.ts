@@ -34,7 +34,7 @@ export function frameToText(f: TextFrame, theme: Theme, language: string): Frame
     ...place(f.box),
     ...(f.face === f.inheritedFace ? {} : { fontFace: f.face }),
     fontSize: level.size,
-    color: colorRef(hexOf(f.color, theme), theme),
+    color: colorRef(f.ink ?? hexOf(f.color, theme), theme),
     italic: f.italic,
     bold: f.bold,
     align: f.align,
@@ -159,7 +159,7 @@ export function paragraphPropsXml(f: TextFrame): string[] {
       p.bullet === 'none'
         ? '<a:buNone/>'
         : p.bullet === 'disc'
-          ? `<a:buSzPct val="100000"/>${st.bulletFont ? `<a:buFont typeface="${escapeAttr(st.bulletFont)}"/>` : ''}<a:buChar char="${hex(st.bulletChar)}"/>`
+          ? `<a:buSzPct val="${Math.round((st.bulletSize ?? 1) * 100000)}"/>${st.bulletFont ? `<a:buFont typeface="${escapeAttr(st.bulletFont)}"/>` : ''}<a:buChar char="${hex(st.bulletChar)}"/>`
           : `<a:buSzPct val="100000"/><a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="${runStart(f.paragraphs, i)}"/>`;
     return `<a:pPr algn="${ALGN[f.align]}"${lvl}${margins}>${spacing}${bullet}</a:pPr>`;
   });

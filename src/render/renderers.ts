@@ -85,7 +85,7 @@ export function renderSlide(slide: PptxGenJS.Slide, s: Slide, ctx: RenderContext
   if (s.layout !== 'title') {
     if (ctx.chrome.footer) w.text(ctx.chrome.footer);
     const n = ctx.chrome.slideNumber;
-    if (n) slide.slideNumber = { ...place(n.box), fontSize: n.levels[0].size, color: colorRef(hexOf(n.color, ctx.theme), ctx.theme), align: n.align } as PptxGenJS.SlideNumberProps;
+    if (n) slide.slideNumber = { ...place(n.box), fontSize: n.levels[0].size, color: colorRef(n.ink ?? hexOf(n.color, ctx.theme), ctx.theme), align: n.align } as PptxGenJS.SlideNumberProps;
   }
   if (s.notes) slide.addNotes(xmlSafe(s.notes));
   return w.frames;

@@ -3,7 +3,7 @@ import { readZip, zipEntrySizes } from '../util/zip.js';
 
 /** The most a template may hold unpacked: its parts are read into memory (PowerPoint's own templates are a few MB). */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
-import { attr, children, NS, parsePart, type Element } from './xml.js';
+import { attr, children, NS, PartSyntaxError, parsePart, type Element } from './xml.js';
 
 const PML = 'application/vnd.openxmlformats-officedocument.presentationml';
 /** Main parts briefdeck builds on: a presentation, a template, a show, and their macro-enabled kinds (macros are not kept). */
@@ -70,6 +70,11 @@ export function openPackage(bytes: Uint8Array): { pkg?: OpcPackage; problem?: Pa
   } catch (e) {
     return { problem: { code: 'template-corrupt', message: `Unreadable package (${(e as Error).message}): the file is truncated or corrupt`, fix: `copy or download it again, or ${SAVE_AS}` } };
   }
+  // A part name may not climb out of the package (a zip-slip entry would end up in every deck).
+  const escaping = [...entries.keys()].find((n) => !validPartName(n));
+  if (escaping !== undefined) {
+    return { problem: { code: 'template-corrupt', message: `Unexpected part name \`${escaping}\` in the package: part names may not contain \`..\`, \`\\\` or a drive, or start with \`/\``, fix: `open it in PowerPoint and save it again, or ${SAVE_AS}` } };
+  }
   const types = entries.get('[Content_Types].xml');
   if (!types) {
     const odf = entries.get('mimetype') && new TextDecoder().decode(entries.get('mimetype')).startsWith('application/vnd.oasis.opendocument');
@@ -79,12 +84,12 @@ export function openPackage(bytes: Uint8Array): { pkg?: OpcPackage; problem?: Pa
         : { code: 'template-not-presentation', message: 'Unexpected zip file without `[Content_Types].xml`, expected a PowerPoint presentation or template', fix: SAVE_AS },
     };
   }
-  const decoder = new TextDecoder();
   const parsed = new Map<string, Element>();
   const text = (part: string) => {
     const b = entries.get(part);
     if (!b) throw new PackagePartMissing(part);
-    return decoder.decode(b);
+    if (b.length > MAX_XML_PART_BYTES) throw new PartSyntaxError(`\`${part}\` is ${Math.round(b.length / 1048576)} MB, more than the ${MAX_XML_PART_BYTES / 1048576} MB an XML part of a template may be`);
+    return decodeXmlBytes(b);
   };
   const xml = (part: string) => {
     let el = parsed.get(part);
@@ -101,7 +106,8 @@ export function openPackage(bytes: Uint8Array): { pkg?: OpcPackage; problem?: Pa
     return children(xml(name), NS.rel, 'Relationship').map((r) => {
       const external = attr(r, 'TargetMode') === 'External';
       const raw = attr(r, 'Target') ?? '';
-      const target = external ? raw : raw.startsWith('/') ? raw.slice(1) : path.normalize(path.join(path.dirname(part), raw)).replace(/^\.\//, '');
+      const target = external ? raw : raw.startsWith('/') ? path.normalize(raw.slice(1)) : path.normalize(path.join(path.dirname(part), raw)).replace(/^\.\//, '');
+      if (!external && !validPartName(target)) throw new PartSyntaxError(`\`${name}\` has a relationship to \`${raw}\`, outside the package`);
       return { id: attr(r, 'Id') ?? '', type: (attr(r, 'Type') ?? '').split('/').pop()!, target, external };
     });
   };
@@ -119,6 +125,19 @@ export class PackagePartMissing extends Error {
   constructor(readonly part: string) {
     super(`\`${part}\` is missing from the package`);
   }
+}
+
+/** The most one XML part may hold: a DOM of it is built in memory (PowerPoint's masters are well under 1 MB). */
+const MAX_XML_PART_BYTES = 20 * 1024 * 1024;
+
+/** A zip entry name that is a part name inside the package: no `..` segment, backslash, drive or leading slash. */
+const validPartName = (n: string) => n.length > 0 && !n.startsWith('/') && !n.includes('\\') && !/^[A-Za-z]:/.test(n) && !n.split('/').some((seg) => seg === '..' || seg === '.');
+
+/** An XML part's text: UTF-8, or UTF-16 by its byte order mark (both allowed by OPC). */
+function decodeXmlBytes(b: Uint8Array): string {
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b);
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b);
+  return new TextDecoder().decode(b);
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {

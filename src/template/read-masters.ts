@@ -1,7 +1,7 @@
 import type { SchemeSlot } from '../model/template.js';
 import type { OpcPackage } from './open-package.js';
 import { readClrMap, readThemePart, type ClrMap } from './scheme.js';
-import { attr, child, children, NS, path, type Element } from './xml.js';
+import { attr, child, children, NS, PartSyntaxError, path, type Element } from './xml.js';
 
 /** A placeholder shape of a master or layout, as written. */
 export interface PlaceholderShape {
@@ -67,9 +67,13 @@ export function placeholdersOf(part: Element): PlaceholderShape[] {
 export function readStructure(pkg: OpcPackage): TemplateStructure {
   const pres = pkg.xml(pkg.main);
   const presRels = new Map(pkg.rels(pkg.main).map((r) => [r.id, r]));
+  const seen = new Set<string>();
   const masters: MasterInfo[] = children(child(pres, NS.p, 'sldMasterIdLst') ?? pres, NS.p, 'sldMasterId').flatMap((m) => {
     const rel = presRels.get(m.getAttributeNS(NS.r, 'id') ?? '');
-    if (!rel || rel.external) return [];
+    // A master listed twice is one master.
+    if (!rel || rel.external || seen.has(rel.target)) return [];
+    seen.add(rel.target);
+    if (!/^\d+$/.test(attr(m, 'id') ?? '')) throw new PartSyntaxError(`\`${pkg.main}\` lists the slide master \`${rel.target}\` without a numeric id`);
     const xml = pkg.xml(rel.target);
     const rels = pkg.rels(rel.target);
     const themePart = rels.find((r) => r.type === 'theme' && !r.external)?.target;
@@ -87,6 +91,8 @@ export function readStructure(pkg: OpcPackage): TemplateStructure {
   const sz = child(pres, NS.p, 'sldSz');
   const cx = Number(attr(sz, 'cx') ?? 9144000);
   const cy = Number(attr(sz, 'cy') ?? 6858000);
+  // ECMA-376 bounds a slide side to 1–56 in (914400–51206400 EMU).
+  for (const v of [cx, cy]) if (!Number.isInteger(v) || v < 914400 || v > 51206400) throw new PartSyntaxError(`\`${pkg.main}\` has a slide size of ${attr(sz, 'cx')} × ${attr(sz, 'cy')} EMU, outside the 1–56 inch a slide may be`);
   const sampleLayouts = children(child(pres, NS.p, 'sldIdLst') ?? pres, NS.p, 'sldId').flatMap((s) => {
     const rel = presRels.get(s.getAttributeNS(NS.r, 'id') ?? '');
     if (!rel || rel.external || !pkg.parts.has(rel.target)) return [];

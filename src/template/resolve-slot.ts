@@ -4,7 +4,7 @@ import { LINE_PITCH_EM } from '../measure/measure-frame.js';
 import { PLACEHOLDERS } from '../theme/placeholders.js';
 import type { MasterInfo, PlaceholderShape } from './read-masters.js';
 import { fillColor } from './scheme.js';
-import { listStyle, promptLevels, type LevelProps, type Spacing } from './text-props.js';
+import { listStyle, num, promptLevels, type LevelProps, type Spacing } from './text-props.js';
 import { attr, child, NS, path, type Element } from './xml.js';
 
 const EMU = 12700;
@@ -33,8 +33,11 @@ function boxOf(sp: Element | undefined): Rect | undefined {
   const off = child(xfrm, NS.a, 'off');
   const ext = child(xfrm, NS.a, 'ext');
   if (!off || !ext) return undefined;
-  const n = (el: Element, k: string) => Number(attr(el, k) ?? 0) / EMU;
-  return { x: n(off, 'x'), y: n(off, 'y'), w: n(ext, 'cx'), h: n(ext, 'cy') };
+  const n = (el: Element, k: string) => num(attr(el, k) ?? '0', EMU);
+  const [x, y, w, h] = [n(off, 'x'), n(off, 'y'), n(ext, 'cx'), n(ext, 'cy')];
+  // An unreadable or empty box is as if the shape had none (it then inherits, or is not a slot).
+  if (x === undefined || y === undefined || w === undefined || h === undefined || w <= 0 || h <= 0) return undefined;
+  return { x, y, w, h };
 }
 
 /** `<p:ph>` as the layout writes it, for the slide to write the same (without the layout-only `hasCustomPrompt`). */
@@ -42,6 +45,15 @@ function phXml(ph: Element): string {
   const a = ['type', 'orient', 'sz', 'idx'].flatMap((k) => (ph.hasAttribute(k) ? [` ${k}="${attr(ph, k)}"`] : []));
   return `<p:ph${a.join('')}/>`;
 }
+
+/** Line spacing as a multiple of single spacing; a zero or missing spacing is single. */
+const lineSpacingOf = (s: Spacing | undefined, size: number): number => {
+  const m = !s ? 1 : 'pct' in s ? s.pct : s.pts / (LINE_PITCH_EM * size);
+  return m > 0 ? m : 1;
+};
+
+/** A bullet size other than 100%, in the bounds DrawingML allows (25–400%). */
+const sized = (pct: number | undefined) => (pct === undefined || pct === 1 ? {} : { bulletSize: Math.min(4, Math.max(0.25, pct)) });
 
 const toPt = (s: Spacing | undefined, size: number): number | undefined => (!s ? undefined : 'pts' in s ? s.pts : s.pct * LINE_PITCH_EM * size);
 
@@ -69,7 +81,7 @@ export function resolveSlot(ph: PlaceholderShape, role: PlaceholderRole, master:
   const colorOf = (fill: Element) => fillColor(fill, master.scheme, master.clrMap);
   const bodies = [path(ph.sp, [[NS.p, 'txBody'], [NS.a, 'bodyPr']]), path(from?.sp, [[NS.p, 'txBody'], [NS.a, 'bodyPr']])].filter((b): b is Element => !!b);
   const bodyAttr = (k: string) => bodies.map((b) => attr(b, k)).find((v) => v !== undefined);
-  const inset = (k: string, d: number) => (bodyAttr(k) === undefined ? d : Number(bodyAttr(k)) / EMU);
+  const inset = (k: string, d: number) => Math.max(0, num(bodyAttr(k), EMU) ?? d);
   const fit = bodies.map((b) => (child(b, NS.a, 'normAutofit') ? 'shrink' : child(b, NS.a, 'noAutofit') || child(b, NS.a, 'spAutoFit') ? 'none' : undefined)).find((v) => v !== undefined);
   const anchor = ({ ctr: 'middle', b: 'bottom' } as const)[bodyAttr('anchor') as 'ctr' | 'b'] ?? 'top';
 
@@ -95,11 +107,15 @@ export function resolveSlot(ph: PlaceholderShape, role: PlaceholderRole, master:
       size,
       marL,
       indent,
-      lineSpacing: !lnSpc ? 1 : 'pct' in lnSpc ? lnSpc.pct : lnSpc.pts / (LINE_PITCH_EM * size),
+      lineSpacing: lineSpacingOf(lnSpc, size),
       spaceBefore: toPt(get(l, 'spcBef'), size) ?? 0,
       spaceAfter: toPt(get(l, 'spcAft'), size) ?? 0,
       bulletChar: typeof bullet === 'object' ? bullet.char : '•',
       ...(typeof bullet === 'object' && bullet.font ? { bulletFont: bullet.font } : {}),
+      ...sized(get(l, 'bulletSize')),
+      // Capitals and letter spacing are inherited by the slide's text (not written on it), so they are measured.
+      ...(explicit(l, 'caps') ? { caps: true } : {}),
+      ...(explicit(l, 'letterSpacing') ? { letterSpacing: explicit(l, 'letterSpacing') } : {}),
     };
   });
   const algn = get(0, 'algn');
@@ -112,10 +128,12 @@ export function resolveSlot(ph: PlaceholderShape, role: PlaceholderRole, master:
     inheritedFace: face(explicit(0, 'latin')),
     monoFace: 'Courier New',
     ...(get(0, 'bold') ? { bold: true } : {}),
+    ...(explicit(0, 'italic') ? { italic: true } : {}),
     levels,
   };
   const phEl = path(ph.sp, [[NS.p, 'nvSpPr'], [NS.p, 'nvPr'], [NS.p, 'ph']])!;
-  return { slot: { ...style, box, ph: phXml(phEl), name: PLACEHOLDERS[role].name }, color: get(0, 'color') };
+  const color = get(0, 'color');
+  return { slot: { ...style, ...(color ? { color } : {}), box, ph: phXml(phEl), name: PLACEHOLDERS[role].name }, color };
 }
 
 

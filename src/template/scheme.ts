@@ -41,8 +41,17 @@ export function colorOf(el: Element | undefined, scheme: Record<SchemeSlot, stri
   const mod = (name: string) => Number(attr(child(el, NS.a, name), 'val') ?? NaN) / 100000;
   const lumMod = mod('lumMod');
   const lumOff = mod('lumOff');
-  return Number.isNaN(lumMod) && Number.isNaN(lumOff) ? hex : withLuminance(hex, Number.isNaN(lumMod) ? 1 : lumMod, Number.isNaN(lumOff) ? 0 : lumOff);
+  let out = Number.isNaN(lumMod) && Number.isNaN(lumOff) ? hex : withLuminance(hex, Number.isNaN(lumMod) ? 1 : lumMod, Number.isNaN(lumOff) ? 0 : lumOff);
+  // tint mixes towards white, shade towards black (in sRGB: close to what PowerPoint shows).
+  const tint = mod('tint');
+  const shade = mod('shade');
+  if (!Number.isNaN(tint)) out = mix(out, (c) => c * tint + 255 * (1 - tint));
+  if (!Number.isNaN(shade)) out = mix(out, (c) => c * shade);
+  return out;
 }
+
+const mix = (hex: string, f: (c: number) => number) =>
+  [0, 2, 4].map((i) => Math.round(Math.min(255, Math.max(0, f(parseInt(hex.slice(i, i + 2), 16))))).toString(16).padStart(2, '0')).join('').toUpperCase();
 
 /** A fill element's colour (`a:solidFill` → its colour child). */
 export const fillColor = (fill: Element, scheme: Record<SchemeSlot, string>, map: ClrMap) => colorOf(children(fill, NS.a)[0], scheme, map);

@@ -59,7 +59,8 @@ export function templateToTheme(name: string, at: Position, pkg: OpcPackage, s: 
 
   const mono = sidecar.mono;
   for (const l of layouts) for (const slot of Object.values(l.slots)) slot.monoFace = mono;
-  const textBox: TextStyle = { ...body, autofit: 'none', anchor: 'top', align: 'left', levels: body.levels.map((lv) => ({ ...lv })) };
+  // A text box inherits none of the body placeholder's capitals or letter spacing.
+  const textBox: TextStyle = { ...body, autofit: 'none', anchor: 'top', align: 'left', levels: body.levels.map(({ caps: _c, letterSpacing: _s, ...lv }) => lv) };
   delete (textBox as Partial<typeof body>).box;
   const cell: TextStyle = { ...textBox, insets: { ...CELL_INSETS } };
   const set: LayoutSet = { size: s.size, layouts, byNeed: full, bodyArea, textBox: strip(textBox), cell: strip(cell) };
@@ -112,11 +113,16 @@ export function templateToTheme(name: string, at: Position, pkg: OpcPackage, s: 
     const ratio = contrastRatio(fg, bg);
     if (ratio < min) ds.push(diagnostic('warning', 'template-low-contrast', at, `Unexpected contrast ${ratio.toFixed(2)}:1 between the template's ${what} #${fg} and its background #${bg}, expected at least ${min}:1 (WCAG AA)`, 'darken or lighten the text or background colour in the template'));
   }
+  const { problems, ...kept } = keptParts(pkg, s);
+  if (problems.length > 0) {
+    ds.push(diagnostic('error', 'template-corrupt', at, `Unexpected package structure: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`, 'open it in PowerPoint and save it again'));
+    return { diagnostics: ds };
+  }
   const template: TemplateTheme = {
     layouts: set,
     scheme: sch,
     clrMap: map,
-    ...keptParts(pkg, s),
+    ...kept,
     masters: s.masters.map((m) => ({ part: m.part, id: m.id })),
     sizeXml: s.sizeXml,
     ...(s.defaultTextStyle ? { defaultTextStyleXml: /<p:defaultTextStyle>[\s\S]*?<\/p:defaultTextStyle>/.exec(pkg.text(pkg.main))?.[0] } : {}),
@@ -134,23 +140,39 @@ export function templateFaces(theme: Theme): string[] {
   return [...new Set([theme.fonts.mono, set.textBox.face, set.cell.face, ...[...used].flatMap((i) => Object.values(set.layouts[i].slots).map((slot) => slot.face))])];
 }
 
-/** The masters and everything they reach through relationships (layouts, themes, media), without the sample slides; with each part's content type. */
-function keptParts(pkg: OpcPackage, s: TemplateStructure): Pick<TemplateTheme, 'parts' | 'contentTypes' | 'tableStylesXml'> {
+/** Parts a deck writes itself: a template's master may not bring its own. */
+const RESERVED = /^(\[Content_Types\]\.xml|_rels\/|docProps\/|ppt\/(presentation\.xml|presProps\.xml|viewProps\.xml|tableStyles\.xml|_rels\/|slides\/|notesSlides\/|notesMasters\/|handoutMasters\/))/;
+
+/**
+ * The masters and everything they reach through relationships (layouts,
+ * themes, media), without the sample slides; with each part's content type.
+ * `problems` names what would make the deck need repair: a relationship to a
+ * missing part or to a part the deck writes itself (a slide, a notes master),
+ * and a kept part without a content type.
+ */
+export function keptParts(pkg: OpcPackage, s: TemplateStructure): Pick<TemplateTheme, 'parts' | 'contentTypes' | 'tableStylesXml'> & { problems: string[] } {
   const parts = new Map<string, Uint8Array>();
   const types = new Map<string, string>();
+  const problems: string[] = [];
   const queue = s.masters.map((m) => m.part);
   while (queue.length > 0) {
     const part = queue.shift()!;
-    if (parts.has(part) || !pkg.parts.has(part)) continue;
+    if (parts.has(part)) continue;
     parts.set(part, pkg.parts.get(part)!);
     const type = pkg.contentType(part);
     if (type) types.set(part, type);
+    else problems.push(`\`${part}\` has no content type in \`[Content_Types].xml\``);
     const relsPart = `${path.dirname(part)}/_rels/${path.basename(part)}.rels`;
     if (pkg.parts.has(relsPart)) parts.set(relsPart, pkg.parts.get(relsPart)!);
-    for (const r of pkg.rels(part)) if (!r.external && !DROPPED.has(r.type)) queue.push(r.target);
+    for (const r of pkg.rels(part)) {
+      if (r.external) continue;
+      if (DROPPED.has(r.type) || RESERVED.test(r.target)) problems.push(`\`${part}\` refers to \`${r.target}\`, which a master or layout may not (it is the deck's own part)`);
+      else if (!pkg.parts.has(r.target)) problems.push(`\`${part}\` refers to \`${r.target}\`, which is missing`);
+      else queue.push(r.target);
+    }
   }
   const styles = pkg.rels(pkg.main).find((r) => r.type === 'tableStyles' && !r.external)?.target;
-  return { parts, contentTypes: types, ...(styles && pkg.parts.has(styles) ? { tableStylesXml: pkg.text(styles) } : {}) };
+  return { parts, contentTypes: types, problems, ...(styles && pkg.parts.has(styles) ? { tableStylesXml: pkg.text(styles) } : {}) };
 }
 
 /**

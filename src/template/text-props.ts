@@ -18,6 +18,12 @@ export interface LevelProps {
   /** `a:latin@typeface` as written (`+mj-lt` and `+mn-lt` name the theme fonts). */
   latin?: string;
   color?: string;
+  /** `cap`: `all` and `small` set text in capitals. */
+  caps?: boolean;
+  /** `spc`, in points. */
+  letterSpacing?: number;
+  /** `buSzPct`, as a share. */
+  bulletSize?: number;
 }
 
 const EMU_PER_PT = 12700;
@@ -26,15 +32,25 @@ const EMU_PER_PT = 12700;
 export type ColorOf = (fill: Element) => string | undefined;
 
 function spacing(el: Element | undefined): Spacing | undefined {
-  const pct = child(el, NS.a, 'spcPct');
-  if (pct) return { pct: Number(attr(pct, 'val') ?? 100000) / 100000 };
-  const pts = child(el, NS.a, 'spcPts');
-  if (pts) return { pts: Number(attr(pts, 'val') ?? 0) / 100 };
-  return undefined;
+  const pct = num(attr(child(el, NS.a, 'spcPct'), 'val'), 100000);
+  if (pct !== undefined) return { pct: Math.max(0, pct) };
+  const pts = num(attr(child(el, NS.a, 'spcPts'), 'val'), 100);
+  return pts === undefined ? undefined : { pts: Math.max(0, pts) };
 }
 
 const bool = (v: string | undefined) => (v === undefined ? undefined : v === '1' || v === 'true');
-const num = (v: string | undefined, scale: number) => (v === undefined || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v) / scale);
+/** A number as DrawingML writes it: an integer, or (Transitional) a percentage `90%` (→ thousandths) or a universal measure `1in` (→ EMU); anything else is as if absent. */
+export function num(v: string | undefined, scale: number): number | undefined {
+  if (v === undefined) return undefined;
+  const t = v.trim();
+  let n: number;
+  const pct = /^(-?\d+(?:\.\d+)?)%$/.exec(t);
+  const measure = /^(-?\d+(?:\.\d+)?)(mm|cm|in|pt|pc|pi)$/.exec(t);
+  if (pct) n = Number(pct[1]) * 1000;
+  else if (measure) n = Number(measure[1]) * { mm: 36000, cm: 360000, in: 914400, pt: 12700, pc: 152400, pi: 152400 }[measure[2] as 'mm'];
+  else n = t === '' ? NaN : Number(t);
+  return Number.isFinite(n) ? n / scale : undefined;
+}
 
 /** Run properties (`a:defRPr`, `a:rPr`, `a:endParaRPr`): size, weight, slant, Latin face, fill. */
 export function runProps(rPr: Element | undefined, colorOf: ColorOf): LevelProps {
@@ -42,7 +58,9 @@ export function runProps(rPr: Element | undefined, colorOf: ColorOf): LevelProps
   const fill = child(rPr, NS.a, 'solidFill');
   const color = fill ? colorOf(fill) : undefined;
   const latin = attr(child(rPr, NS.a, 'latin'), 'typeface');
-  return strip({ size: num(attr(rPr, 'sz'), 100), bold: bool(attr(rPr, 'b')), italic: bool(attr(rPr, 'i')), latin: latin || undefined, color });
+  const cap = attr(rPr, 'cap');
+  const size = num(attr(rPr, 'sz'), 100);
+  return strip({ size: size !== undefined && size > 0 ? size : undefined, bold: bool(attr(rPr, 'b')), italic: bool(attr(rPr, 'i')), latin: latin || undefined, color, caps: cap === undefined ? undefined : cap !== 'none', letterSpacing: num(attr(rPr, 'spc'), 100) });
 }
 
 /** One level's paragraph and run properties. */
@@ -58,6 +76,7 @@ export function levelProps(pPr: Element | undefined, colorOf: ColorOf): LevelPro
     spcBef: spacing(child(pPr, NS.a, 'spcBef')),
     spcAft: spacing(child(pPr, NS.a, 'spcAft')),
     bullet,
+    bulletSize: num(attr(child(pPr, NS.a, 'buSzPct'), 'val'), 100000),
     ...runProps(child(pPr, NS.a, 'defRPr'), colorOf),
   });
 }
@@ -78,7 +97,7 @@ export function promptLevels(txBody: Element | undefined, colorOf: ColorOf): Lev
   const seen = new Set<number>();
   for (const p of txBody ? children(txBody, NS.a, 'p') : []) {
     const pPr = child(p, NS.a, 'pPr');
-    const lvl = Math.min(8, Number(attr(pPr, 'lvl') ?? 0));
+    const lvl = Math.min(8, Math.max(0, Math.trunc(num(attr(pPr, 'lvl'), 1) ?? 0)));
     if (seen.has(lvl)) continue;
     seen.add(lvl);
     const r = children(p, NS.a, 'r')[0];

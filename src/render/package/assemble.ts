@@ -51,7 +51,7 @@ export function assemblePackage(raw: Uint8Array, deck: Deck, theme: Theme, frame
     const planned = deck.slides[number - 1];
     const layout = layouts.layouts.find((l) => l.file === planned.layoutFile);
     if (!layout) throw new Error(`briefdeck bug: slide ${number} is on \`${planned.layoutFile}\`, which the theme does not have`);
-    let slide = fixSlideXml(text(name), language, frames[number - 1], layout);
+    let slide = fixSlideXml(text(name), language, frames[number - 1], layout, !!theme.template);
     const relsName = name.replace('ppt/slides/', 'ppt/slides/_rels/') + '.rels';
     let rels = text(relsName);
     if (planned.kind === 'image' && planned.image.svg) {
@@ -102,7 +102,7 @@ export function assemblePackage(raw: Uint8Array, deck: Deck, theme: Theme, frame
   parts.set('ppt/presentation.xml', presentation);
   parts.set('docProps/core.xml', text('docProps/core.xml').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${deck.info.timestamp}`));
   const fonts = [...new Set([theme.fonts.heading, theme.fonts.body, theme.fonts.mono])];
-  parts.set('docProps/app.xml', appXml({ slideTitles: deck.slides.map((s) => s.title), notes, fonts, theme: theme.name, company: deck.info.organization }));
+  parts.set('docProps/app.xml', appXml({ slideTitles: deck.slides.map((s) => s.title), notes, fonts, theme: theme.name, company: deck.info.organization, size: deck.size }));
   parts.delete('[Content_Types].xml');
   const names = [...parts.keys()];
   const entries: ZipEntry[] = [{ name: '[Content_Types].xml', data: contentTypesXml(names, false, design.contentTypes) }, ...names.map((name) => ({ name, data: parts.get(name)! }))].map((e) => ({

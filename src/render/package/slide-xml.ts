@@ -22,7 +22,7 @@ import { TABLE_STYLE_ID } from './table-style-xml.js';
  *   the same id, and every slide number id 25);
  * - `altLang` only beside East Asian text, naming the deck's language.
  */
-export function fixSlideXml(xml: string, language: string, frames: readonly TextFrame[], layout: LayoutDef): string {
+export function fixSlideXml(xml: string, language: string, frames: readonly TextFrame[], layout: LayoutDef, template = false): string {
   let out = firstParagraphPropsOnly(xml);
   out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/g, (sp) => {
     const m = new RegExp(`<p:cNvPr id="\\d+" name="${FRAME_MARK}(\\d+)"><\\/p:cNvPr><p:cNvSpPr\\/><p:nvPr><\\/p:nvPr>`).exec(sp);
@@ -32,7 +32,10 @@ export function fixSlideXml(xml: string, language: string, frames: readonly Text
     if (!frame) throw new Error(`briefdeck bug: no frame ${k} on the slide`);
     const slot = frame.placeholder ? layout.slots[frame.placeholder] : undefined;
     const nv = slot ? `<p:cNvPr id="0" name="${slot.name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${slot.ph}</p:nvPr>` : `<p:cNvPr id="0" name="Text ${k}"></p:cNvPr><p:cNvSpPr/><p:nvPr></p:nvPr>`;
-    return withParagraphProps(sp.replace(m[0], nv), paragraphPropsXml(frame));
+    let out = withParagraphProps(sp.replace(m[0], nv), paragraphPropsXml(frame));
+    // A template's placeholder may set vertical text or columns, which the plan does not lay out: the slide says horizontal, one column.
+    if (template && slot) out = out.replace(/<a:bodyPr\b(?![^>]*\svert=)/, '<a:bodyPr vert="horz"').replace(/<a:bodyPr\b(?![^>]*\snumCol=)/, '<a:bodyPr numCol="1"');
+    return out;
   });
   const number = layout.slots.slideNumber;
   out = out.replace(/<p:ph type="sldNum" sz="quarter" idx="4294967295"\/>/g, number ? number.ph : '');

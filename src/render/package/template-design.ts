@@ -1,6 +1,5 @@
 import type { Theme } from '../../model/theme.js';
 import type { Design } from './design.js';
-import { renumberShapes } from './slide-xml.js';
 import { tableStylesXml } from './table-style-xml.js';
 
 /**
@@ -22,16 +21,26 @@ export function templateDesign(theme: Theme): Design {
 
 /**
  * A master or layout with the two faults LibreOffice writes, which
- * PowerPoint repairs: shape ids that repeat or are 0 (numbered 1, 2, 3…
- * again, unless animations refer to shapes by id), and a background
+ * PowerPoint repairs: shape ids that repeat or are 0 (given unused ids),
+ * and a background
  * without its required effect list (`<a:effectLst/>` added). Byte for
  * byte the template's otherwise.
  */
 function repaired(bytes: Uint8Array): Uint8Array | string {
   let xml = new TextDecoder().decode(bytes);
   const original = xml;
-  const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => m[1]);
-  if ((ids.includes('0') || new Set(ids).size !== ids.length) && !/\bspid="/.test(xml)) xml = renumberShapes(xml);
+  // Only the repeats and the zeros get new ids: connectors (stCxn, endCxn) and animations refer to the others by id.
+  const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1]));
+  let next = Math.max(0, ...ids) + 1;
+  const seen = new Set<number>();
+  xml = xml.replace(/<p:cNvPr id="(\d+)"/g, (whole, id: string) => {
+    const n = Number(id);
+    if (n !== 0 && !seen.has(n)) {
+      seen.add(n);
+      return whole;
+    }
+    return `<p:cNvPr id="${next++}"`;
+  });
   xml = xml.replace(/<p:bgPr\b([^>]*)>([\s\S]*?)<\/p:bgPr>/g, (whole, attrs: string, inner: string) =>
     /<a:effect(Lst|Dag)\b/.test(inner) ? whole : `<p:bgPr${attrs}>${inner.replace(/(<p:extLst>[\s\S]*)?$/, '<a:effectLst/>$1')}</p:bgPr>`,
   );

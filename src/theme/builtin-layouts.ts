@@ -28,7 +28,7 @@ export function builtinLayouts(theme: Theme): LayoutSet {
 }
 
 /** Levels at one size: the hanging indent per level; single spacing and no paragraph spacing when `tight`. */
-export function levels(size: number, tight: boolean, theme: Theme): LevelStyle[] {
+function levels(size: number, tight: boolean, theme: Theme): LevelStyle[] {
   return Array.from({ length: LEVELS }, (_, l) => ({
     size,
     marL: BULLET_INDENT * (l + 1),

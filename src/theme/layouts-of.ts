@@ -1,6 +1,5 @@
-import type { LayoutDef, LayoutSet, PlaceholderSlot } from '../model/layout-set.js';
+import type { LayoutDef, LayoutSet } from '../model/layout-set.js';
 import type { SlideLayout } from '../model/deck.js';
-import type { PlaceholderRole } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
 import { builtinLayouts } from './builtin-layouts.js';
 
@@ -23,8 +22,3 @@ export const layoutFor = (theme: Theme, need: SlideLayout): LayoutDef => {
   const set = layoutsOf(theme);
   return set.layouts[set.byNeed[need]];
 };
-
-/** A placeholder of a layout, or of the need's default layout. */
-export function slotOf(layout: LayoutDef, role: PlaceholderRole): PlaceholderSlot | undefined {
-  return layout.slots[role];
-}

@@ -28,6 +28,3 @@ export const PLACEHOLDERS: Record<PlaceholderRole, PlaceholderSpec> = {
   footer: { ph: '<p:ph type="ftr" sz="quarter" idx="11"/>', name: 'Footer Placeholder' },
   slideNumber: { ph: '<p:ph type="sldNum" sz="quarter" idx="12"/>', name: 'Slide Number Placeholder' },
 };
-
-/** How the frame writer marks a shape for the post-pass, which turns it into the placeholder (pptxgenjs cannot write a placeholder without taking the layout's geometry over the planned one). */
-export const PLACEHOLDER_MARK = '__briefdeck-ph:';

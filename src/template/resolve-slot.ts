@@ -57,6 +57,11 @@ const sized = (pct: number | undefined) => (pct === undefined || pct === 1 ? {} 
 
 const toPt = (s: Spacing | undefined, size: number): number | undefined => (!s ? undefined : 'pts' in s ? s.pts : s.pct * LINE_PITCH_EM * size);
 
+/** A placeholder's box: its own, else its master placeholder's; undefined when neither has a usable one. */
+export function slotBox(ph: PlaceholderShape, master: MasterInfo): Rect | undefined {
+  return boxOf(ph.sp) ?? boxOf(masterOf(master, ph.type)?.sp);
+}
+
 export interface ResolvedSlot {
   slot: PlaceholderSlot;
   /** The first level's text colour, as hex. */
@@ -76,7 +81,7 @@ export interface ResolvedSlot {
  */
 export function resolveSlot(ph: PlaceholderShape, role: PlaceholderRole, master: MasterInfo, defaults: Element | undefined): ResolvedSlot | undefined {
   const from = masterOf(master, ph.type);
-  const box = boxOf(ph.sp) ?? boxOf(from?.sp);
+  const box = slotBox(ph, master);
   if (!box) return undefined;
   const colorOf = (fill: Element) => fillColor(fill, master.scheme, master.clrMap);
   const bodies = [path(ph.sp, [[NS.p, 'txBody'], [NS.a, 'bodyPr']]), path(from?.sp, [[NS.p, 'txBody'], [NS.a, 'bodyPr']])].filter((b): b is Element => !!b);

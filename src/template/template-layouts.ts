@@ -3,7 +3,7 @@ import type { LayoutDef } from '../model/layout-set.js';
 import type { PlaceholderRole } from '../model/text-frame.js';
 import { suits } from '../theme/layout-needs.js';
 import type { LayoutInfo, MasterInfo, PlaceholderShape, TemplateStructure } from './read-masters.js';
-import { resolveSlot, type ResolvedSlot } from './resolve-slot.js';
+import { resolveSlot, slotBox, type ResolvedSlot } from './resolve-slot.js';
 
 /** Placeholder types that hold text a slide fills, by role; body kinds are sorted out by size below. */
 const BY_TYPE: Record<string, PlaceholderRole> = { title: 'title', ctrTitle: 'ctrTitle', subTitle: 'subTitle', dt: 'date', ftr: 'footer', sldNum: 'slideNumber' };
@@ -37,7 +37,7 @@ export function layoutSlots(layout: LayoutInfo, master: MasterInfo, s: TemplateS
   };
   for (const ph of layout.placeholders) if (BY_TYPE[ph.type]) put(BY_TYPE[ph.type], ph);
   const bodies = layout.placeholders.filter((ph) => BODY_TYPES.has(ph.type) && ph.orient !== 'vert');
-  const resolved = bodies.map((ph) => ({ ph, box: resolveSlot(ph, "content", master, s.defaultTextStyle)?.slot.box })).filter((b) => b.box);
+  const resolved = bodies.map((ph) => ({ ph, box: slotBox(ph, master) })).filter((b) => b.box);
   resolved.sort((a, b) => b.box!.w * b.box!.h - a.box!.w * a.box!.h || a.box!.y - b.box!.y || a.box!.x - b.box!.x);
   const [first, second] = resolved;
   if (first) put(layout.type === 'secHead' ? 'text' : 'content', first.ph);

@@ -9,7 +9,7 @@ import { contrastRatio } from '../theme/contrast.js';
 import { CELL_INSETS } from '../theme/geometry.js';
 import type { OpcPackage } from './open-package.js';
 import type { TemplateStructure } from './read-masters.js';
-import { resolveSlot } from './resolve-slot.js';
+import { slotBox } from './resolve-slot.js';
 import { fillColor } from './scheme.js';
 import type { Sidecar } from './sidecar-schema.js';
 import { chooseLayouts, layoutSlots, type TemplateLayout } from './template-layouts.js';
@@ -55,7 +55,7 @@ export function templateToTheme(name: string, at: Position, pkg: OpcPackage, s: 
   const body = content.slots.content!;
   const primary = s.masters[content.master];
   const masterBody = primary.placeholders.find((p) => p.type === 'body');
-  const bodyArea = (masterBody && resolveSlot(masterBody, 'content', primary, s.defaultTextStyle)?.slot.box) ?? body.box;
+  const bodyArea = (masterBody && slotBox(masterBody, primary)) ?? body.box;
 
   const mono = sidecar.mono;
   for (const l of layouts) for (const slot of Object.values(l.slots)) slot.monoFace = mono;

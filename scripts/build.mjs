@@ -26,6 +26,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSyn
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ALIASES } from './aliases.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXTERNAL = ['sharp', 'harfbuzzjs', 'linebreak'];
@@ -41,7 +42,7 @@ const TARGETS = {
     entries: () => Object.fromEntries(readdirSync(path.join(ROOT, 'bench')).filter((f) => f.endsWith('.ts')).map((f) => [`bench/${f.slice(0, -3)}`, `bench/${f}`])),
   },
 };
-const COMMON_INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'node_modules/.package-lock.json', 'package-lock.json', 'scripts/build.mjs'];
+const COMMON_INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'node_modules/.package-lock.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/aliases.mjs'];
 
 const args = new Set(process.argv.slice(2));
 const force = args.has('--force');
@@ -77,6 +78,7 @@ function bundle(name) {
     platform: 'node',
     target: 'node20.19',
     external: EXTERNAL,
+    alias: Object.fromEntries(Object.entries(ALIASES).map(([name, file]) => [name, `./${file}`])),
     banner: { js: BANNER },
     sourcemap: 'linked',
     sourcesContent: false,

@@ -2,6 +2,7 @@ import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../model/deck.js';
 import type { Theme } from '../model/theme.js';
 import { assemblePackage } from './package/assemble.js';
+import PartCollector from './package/part-collector.js';
 import { renderSlide } from './renderers.js';
 import type { TextFrame } from '../model/text-frame.js';
 import { escapeXml, xmlSafe } from './units.js';
@@ -45,6 +46,8 @@ export async function deckToPptx(deck: Deck, theme: Theme): Promise<Uint8Array> 
     const slide = pptx.addSlide({ masterName: STAND_IN, sectionTitle: current });
     frames.push(renderSlide(slide, s, ctx));
   }
-  const raw = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
-  return assemblePackage(raw, deck, theme, frames);
+  const written: unknown = await pptx.write({ outputType: 'uint8array' });
+  // pptxgenjs's JSZip is our part collector (scripts/aliases.mjs); a zip here means the alias was lost.
+  if (!(written instanceof PartCollector)) throw new Error('briefdeck bug: pptxgenjs wrote a zip, not parts: it was bundled without the `jszip` alias of scripts/aliases.mjs');
+  return assemblePackage(written.parts, deck, theme, frames);
 }

@@ -2,7 +2,7 @@ import type { Deck } from '../../model/deck.js';
 import type { TextFrame } from '../../model/text-frame.js';
 import type { Theme } from '../../model/theme.js';
 import { layoutsOf } from '../../theme/layouts-of.js';
-import { readZip, writeZip, type ZipEntry } from '../../util/zip.js';
+import { writeZip, type ZipEntry } from '../../util/zip.js';
 import { builtinDesign } from './builtin-design.js';
 import { contentTypesXml } from './content-types.js';
 import type { Design } from './design.js';
@@ -20,12 +20,13 @@ import { REL, relsXml } from './xml.js';
  * slide is pointed at the layout it was planned on and repaired
  * (slide-xml.ts); notes slides exist only for slides with notes; content
  * types, app properties and presentation properties match the parts; dates
- * and ids are fixed, so the same deck gives the same bytes. `frames` are
- * each slide's text frames in the order the renderer wrote them.
+ * and ids are fixed, so the same deck gives the same bytes. `written` is
+ * pptxgenjs's parts in the order it wrote them (part-collector.ts); `frames`
+ * are each slide's text frames in the order the renderer wrote them.
  */
-export function assemblePackage(raw: Uint8Array, deck: Deck, theme: Theme, frames: readonly (readonly TextFrame[])[]): Uint8Array {
+export function assemblePackage(written: ReadonlyMap<string, string | Uint8Array>, deck: Deck, theme: Theme, frames: readonly (readonly TextFrame[])[]): Uint8Array {
   const decoder = new TextDecoder();
-  const parts = new Map<string, Uint8Array | string>(readZip(raw).map((e) => [e.name, e.data]));
+  const parts = new Map(written);
   const text = (name: string) => {
     const v = parts.get(name);
     if (v === undefined) throw new Error(`briefdeck bug: pptxgenjs wrote no \`${name}\``);

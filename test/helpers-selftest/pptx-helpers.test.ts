@@ -10,6 +10,7 @@ import { editZip, readZip } from '../../src/util/zip.js';
 import pptxgen from 'pptxgenjs';
 import { decodeXmlText, parseXml, readPptx } from '../helpers/pptx.js';
 import { formatValidation, validatePptx } from '../helpers/ooxml.js';
+import { pptxgenjsZip } from '../helpers/pptxgenjs-zip.js';
 
 // 1×1 transparent PNG.
 const PNG_B64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
@@ -52,7 +53,7 @@ async function buildDeck(): Promise<Uint8Array> {
   s3.addImage({ data: `image/png;base64,${PNG_B64}`, x: 1, y: 2, w: 1, h: 1 });
   // no notes on slide 3
 
-  return (await p.write({ outputType: 'nodebuffer' })) as Buffer;
+  return Buffer.from(await pptxgenjsZip(p));
 }
 
 /** A deck of `n` slides with notes, for timing validatePptx. */
@@ -71,7 +72,7 @@ async function buildBigDeck(n: number): Promise<Uint8Array> {
     );
     s.addNotes(`notes ${i + 1}`);
   }
-  return (await p.write({ outputType: 'nodebuffer' })) as Buffer;
+  return Buffer.from(await pptxgenjsZip(p));
 }
 
 /**

@@ -18,6 +18,7 @@ import { shapeText } from '../../src/measure/shape.js';
 import { renamedFont, shippedFont } from '../helpers/fonts.js';
 import { haveTools } from '../helpers/tools.js';
 import { pdfWords, pptxToPdfs } from './lo.js';
+import { pptxgenjsZip } from '../helpers/pptxgenjs-zip.js';
 
 const CARLITO: Record<FontVariant, string> = { regular: 'Carlito-Regular.ttf', bold: 'Carlito-Bold.ttf', italic: 'Carlito-Italic.ttf', boldItalic: 'Carlito-BoldItalic.ttf' };
 const STYLE: Record<FontVariant, string> = { regular: 'Regular', bold: 'Bold', italic: 'Italic', boldItalic: 'Bold Italic' };
@@ -54,7 +55,7 @@ describe.runIf(haveTools('soffice', 'pdftotext'))('styles a family lacks, as Lib
       p.addSlide().addText(TEXT, { x: 0.2, y: 0.2, w: 12.9, h: 1, fontFace: c.family, fontSize: SIZE, bold: c.variant.startsWith('bold'), italic: c.variant.endsWith('talic'), margin: 0, valign: 'top' });
     }
     const pptx = path.join(root, 'styles.pptx');
-    writeFileSync(pptx, (await p.write({ outputType: 'nodebuffer' })) as Buffer);
+    writeFileSync(pptx, Buffer.from(await pptxgenjsZip(p)));
     process.env.FONTCONFIG_FILE = conf; // LibreOffice alone sees these families
     try {
       const [pdf] = pptxToPdfs([pptx], root);

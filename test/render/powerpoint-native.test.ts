@@ -3,16 +3,15 @@
  * text in the layouts' placeholders, tables on a table style, languages by
  * script, and a package with none of the known repair triggers.
  */
-import { zipSync } from 'fflate';
 import pptxgen from 'pptxgenjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuildResult } from '../../src/build.js';
-import type PartCollector from '../../src/render/package/part-collector.js';
 import { loadTheme } from '../../src/theme/load-theme.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
 import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
 import { formatValidation, validatePptx } from '../helpers/ooxml.js';
 import { checkPackage } from '../helpers/package-check.js';
+import { pptxgenjsZip } from '../helpers/pptxgenjs-zip.js';
 import { parseRels, readPptx, relsPartName, type PptxView } from '../helpers/pptx.js';
 import { attr, descendants, firstChild, NS, parseXml } from '../helpers/xml.js';
 
@@ -188,10 +187,7 @@ describe('package-consistency check', () => {
     s.addTable([[{ text: 'a' }]], { x: 1, y: 3, w: 3 });
     p.addSlide().addText('two', { x: 1, y: 1, w: 3, h: 1 });
     s.addImage({ data: 'image/jpg;base64,/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z', x: 5, y: 1, w: 1, h: 1 });
-    // pptxgenjs hands its parts to our collector (scripts/aliases.mjs); zip them as JSZip did: stored, with folder entries.
-    const written = (await p.write({ outputType: 'uint8array' })) as unknown as PartCollector;
-    const entries = [...written.parts].map(([name, data]): [string, Uint8Array] => [name, typeof data === 'string' ? new TextEncoder().encode(data) : data]);
-    const raw = zipSync(Object.fromEntries([['ppt/', new Uint8Array(0)], ...entries]), { level: 0 });
+    const raw = await pptxgenjsZip(p);
     const problems = checkPackage(raw).join('\n');
     expect(problems).toMatch(/folder entry/);
     expect(problems).toMatch(/Override for missing part `ppt\/slideMasters\/slideMaster2\.xml`/);

@@ -14,9 +14,11 @@
  * that keeps the mtime is still seen. With nothing changed this takes a few
  * milliseconds; a rebuild with esbuild a few hundred.
  *
- * The CLI is bundled (one file per command, plus shared chunks) because
- * resolving and loading hundreds of small modules was a large share of a cold
- * command. Packages that load files from their own folder at run time stay
+ * The CLI is bundled because resolving and loading hundreds of small modules
+ * was a large share of a cold command: one CommonJS file (dist/briefdeck.cjs)
+ * that dist/cli.js runs from V8's code cache (src/bin.ts says why), and the
+ * library API as ES modules with shared chunks (dist/index.js). Packages that
+ * load files from their own folder at run time stay
  * external and are resolved from node_modules as usual: sharp (a native
  * addon), harfbuzzjs (it reads its hb.wasm next to itself) and linebreak.
  */
@@ -32,14 +34,36 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXTERNAL = ['sharp', 'harfbuzzjs', 'linebreak'];
 // ESM output with bundled CommonJS dependencies needs a `require` for Node's built-ins.
 const BANNER = "import { createRequire as __briefdeckRequire } from 'node:module';\nconst require = __briefdeckRequire(import.meta.url);";
+const ESM = { format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', banner: { js: BANNER } };
 
-/** What each target bundles, from which inputs, into which folder. */
+/**
+ * What each target bundles, from which inputs, into which folder. The CLI is
+ * one CommonJS file, `briefdeck.cjs`, that `cli.js` (src/bin.ts) runs from
+ * V8's code cache; the library (`index.js`) stays ES modules.
+ */
 const TARGETS = {
-  cli: { out: 'dist', inputs: ['src'], entries: { cli: 'src/cli.ts', index: 'src/index.ts' } },
+  cli: {
+    out: 'dist',
+    inputs: ['src'],
+    builds: () => [
+      { entryPoints: { index: 'src/index.ts' }, ...ESM },
+      { entryPoints: { cli: 'src/bin.ts' }, format: 'esm', banner: { js: BANNER } },
+      {
+        entryPoints: { briefdeck: 'src/cli.ts' },
+        format: 'cjs',
+        outExtension: { '.js': '.cjs' },
+        // `import.meta.url` is the bundle's own URL, as it was each module's in dist/.
+        define: { 'import.meta.url': '__briefdeckUrl' },
+        banner: { js: "const __briefdeckUrl = require('node:url').pathToFileURL(__filename).href;" },
+        // Every import() becomes a require: V8 drops a script's dynamic-import hook when the script comes from a code cache.
+        supported: { 'dynamic-import': false },
+      },
+    ],
+  },
   bench: {
     out: 'dist-bench',
     inputs: ['src', 'bench'],
-    entries: () => Object.fromEntries(readdirSync(path.join(ROOT, 'bench')).filter((f) => f.endsWith('.ts')).map((f) => [`bench/${f.slice(0, -3)}`, `bench/${f}`])),
+    builds: () => [{ entryPoints: Object.fromEntries(readdirSync(path.join(ROOT, 'bench')).filter((f) => f.endsWith('.ts')).map((f) => [`bench/${f.slice(0, -3)}`, `bench/${f}`])), ...ESM }],
   },
 };
 const COMMON_INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'node_modules/.package-lock.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/aliases.mjs'];
@@ -63,31 +87,29 @@ function bundle(name) {
   if (!force && stamp?.hash === hash && stamp.outputs.every((f) => existsSync(path.join(outDir, f)))) return false;
 
   // Bundle in memory, then write each file atomically (temporary name, then
-  // rename): chunks first and entries last, so a process starting meanwhile
-  // never finds an entry without its chunks.
+  // rename): chunks first, entries next and the command (`cli.js`) last, so a
+  // process starting meanwhile never finds an entry without what it loads.
   const esbuild = loadEsbuild();
-  const entries = typeof t.entries === 'function' ? t.entries() : t.entries;
-  const result = esbuild.buildSync({
-    absWorkingDir: ROOT,
-    entryPoints: entries,
-    outdir: outDir,
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.19',
-    external: EXTERNAL,
-    alias: Object.fromEntries(Object.entries(ALIASES).map(([name, file]) => [name, `./${file}`])),
-    banner: { js: BANNER },
-    sourcemap: 'linked',
-    sourcesContent: false,
-    write: false,
-    logLevel: 'warning',
-  });
-  const files = result.outputFiles.map((f) => ({ rel: path.relative(outDir, f.path).split(path.sep).join('/'), f }));
-  const isEntry = ({ rel }) => !rel.startsWith('chunks/');
-  for (const { rel, f } of [...files.filter((x) => !isEntry(x)), ...files.filter(isEntry)]) {
+  const outputFiles = t.builds().flatMap(
+    (b) =>
+      esbuild.buildSync({
+        absWorkingDir: ROOT,
+        outdir: outDir,
+        bundle: true,
+        platform: 'node',
+        target: 'node20.19',
+        external: EXTERNAL,
+        alias: Object.fromEntries(Object.entries(ALIASES).map(([name, file]) => [name, `./${file}`])),
+        sourcemap: 'linked',
+        sourcesContent: false,
+        write: false,
+        logLevel: 'warning',
+        ...b,
+      }).outputFiles,
+  );
+  const files = outputFiles.map((f) => ({ rel: path.relative(outDir, f.path).split(path.sep).join('/'), f }));
+  const order = ({ rel }) => (rel.startsWith('chunks/') ? 0 : rel.startsWith('cli.js') ? 2 : 1);
+  for (const { rel, f } of [...files].sort((a, b) => order(a) - order(b))) {
     const file = path.join(outDir, rel);
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
@@ -122,7 +144,7 @@ function removeStale(outDir, keep) {
     for (const e of readdirSync(path.join(outDir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory() && !e.name.startsWith('.')) walk(r);
-      else if (/\.js(\.map)?$/.test(e.name) && !keep.has(r)) unlinkSync(path.join(outDir, r));
+      else if (/\.c?js(\.map)?$/.test(e.name) && !keep.has(r)) unlinkSync(path.join(outDir, r));
     }
   };
   walk('');

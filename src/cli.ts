@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { consoleOutput, printDiagnostics, red, type Output } from './cli/output.js';
 import { EXIT, type Command } from './commands/command.js';
@@ -85,9 +84,4 @@ async function generalHelp(): Promise<string> {
 
 function commandHelp(c: Command): string {
   return [`usage: ${c.usage}`, '', c.summary, '', 'options:', ...sharedHelp, ...(c.help ?? []), '  -h, --help      show this help'].join('\n');
-}
-
-// Run only when executed directly, so tests can import `main`.
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/briefdeck')) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
 }

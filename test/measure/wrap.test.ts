@@ -109,6 +109,15 @@ describe('wrapParagraph', () => {
     expect(lines(runs, 10_000)).toHaveLength(2);
   });
 
+  it('prepares the same words in the same style once, wherever they come from, and tells styles and faces apart', () => {
+    const title = 'Recommendations for Strengthening Security Cooperation';
+    expect(prep(text(title))).toBe(prep(text(title))); // two parses of one title: two arrays, one preparation
+    expect(prep([{ text: title, bold: true }])).not.toBe(prep(text(title)));
+    expect(prep(text(title), 'Arial')).not.toBe(prep(text(title)));
+    expect(prep([{ text: 'Security ' }, { text: 'Cooperation', italic: true }])).not.toBe(prep([{ text: 'Security ' }, { text: 'Cooperation' }]));
+    expect(prepareParagraph(text(title), { ...faces(), caps: true }).text).toBe(title.toUpperCase());
+  });
+
   it('wraps from an offset for a number of lines, as if the text started there', () => {
     const p = prep(text(prose));
     const all = wrapParagraph(p, 18, 200, 'text').starts;

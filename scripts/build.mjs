@@ -47,7 +47,7 @@ const TARGETS = {
     inputs: ['src'],
     builds: () => [
       { entryPoints: { index: 'src/index.ts' }, ...ESM },
-      { entryPoints: { cli: 'src/bin.ts' }, format: 'esm', banner: { js: BANNER } },
+      { entryPoints: { cli: 'src/bin.ts' }, format: 'esm' },
       {
         entryPoints: { briefdeck: 'src/cli.ts' },
         format: 'cjs',

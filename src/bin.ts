@@ -47,13 +47,13 @@ const harfbuzz = measuresNothing ? undefined : import('harfbuzzjs');
 const bytes = readFileSync(bundle);
 const source = bytes.toString('utf8');
 const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
-const cacheDir = path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'briefdeck', 'code-cache');
 const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const flavour = createHash('sha256').update(`${process.version}\0${process.arch}\0${process.execArgv.join('\0')}`).digest('hex').slice(0, 8);
-const cacheFile = path.join(cacheDir, `${digest}-${flavour}-${command}.bin`);
+const cacheDir = mode === '0' ? undefined : userCacheDir();
+const cacheFile = cacheDir && path.join(cacheDir, `${digest}-${flavour}-${command}.bin`);
 
 let cachedData: Buffer | undefined;
-if (mode !== '0') {
+if (cacheFile) {
   try {
     cachedData = readFileSync(cacheFile);
   } catch {
@@ -63,7 +63,7 @@ if (mode !== '0') {
 // The wrapper Node itself puts around a CommonJS module.
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.replace(/^#!.*/, '')}\n})`, { filename: bundle, cachedData });
 if (cachedData) debug(script.cachedDataRejected ? `rejected ${cacheFile}` : `used ${cacheFile}`);
-if (mode !== '0' && (!cachedData || script.cachedDataRejected)) process.on('exit', () => saveCache(script));
+if (cacheDir && cacheFile && (!cachedData || script.cachedDataRejected)) process.on('exit', () => saveCache(script, cacheDir, cacheFile));
 
 const hb = await harfbuzz;
 const nodeRequire = createRequire(bundle);
@@ -81,7 +81,7 @@ process.exit(await module.exports.main(process.argv.slice(2)));
  * Caches not written for a week (an older briefdeck's) are removed; a cache
  * in use is rewritten only when missing, so this is not on every run.
  */
-function saveCache(s: vm.Script): void {
+function saveCache(s: vm.Script, cacheDir: string, cacheFile: string): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
@@ -95,5 +95,15 @@ function saveCache(s: vm.Script): void {
     debug(`wrote ${cacheFile}`);
   } catch (e) {
     debug(`not written: ${(e as Error).message}`);
+  }
+}
+
+/** `$XDG_CACHE_HOME/briefdeck/code-cache`, else under the home folder; none when there is no home to find. */
+function userCacheDir(): string | undefined {
+  try {
+    return path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'briefdeck', 'code-cache');
+  } catch (e) {
+    debug(`off: ${(e as Error).message}`);
+    return undefined;
   }
 }

@@ -29,7 +29,7 @@ export default async function bench(report: Report): Promise<void> {
   for (const mb of [0.5, 1, 2]) {
     let body = '';
     for (let i = 0; body.length < mb * (1 << 20) - 200; i++) body += i % 5 === 4 ? `\n${sentence(i)} ${sentence(i + 1)}\n\n` : `- ${sentence(i)}\n`;
-    cases.push([`section of ${mb} MB (bullets and prose)`, deck(`section-${mb}mb`, body), mb]);
+    cases.push([`section of ${mb} MB (bullets and prose)`, deck(`section-${Math.round(mb * 1024)}kb`, body), mb]);
   }
   const perMb: number[] = [];
   for (const [name, slug, mb] of cases) {

@@ -40,8 +40,12 @@ export interface LangRun {
   lang: string;
 }
 
+const LATIN_ONLY = /^[\u0000-\u036f\u2000-\u206f]*$/;
+
 /** Splits text where its language changes, as PowerPoint splits runs typed in two languages. */
 export function splitByLanguage(text: string, deckLang: string): LangRun[] {
+  // Latin, IPA, combining marks and general punctuation hold no script with a language of its own: the deck's.
+  if (LATIN_ONLY.test(text)) return [{ text, lang: deckLang }];
   const own = SCRIPT_OF_LANGUAGE[deckLang.split('-')[0].toLowerCase()] ?? ['Latn'];
   const pieces = scriptRuns(text).map((r) => ({
     text: text.slice(r.start, r.end),

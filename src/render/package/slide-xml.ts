@@ -86,8 +86,18 @@ function withParagraphProps(sp: string, pPrs: readonly string[]): string {
 const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;
 const PPR = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
 
+const PPR_START = /<a:pPr\b/g;
+
 export function firstParagraphPropsOnly(xml: string): string {
   return xml.replace(PARAGRAPH, (whole, inner: string) => {
+    // Most paragraphs have one run, so at most the one pPr that opens them: nothing to remove.
+    PPR_START.lastIndex = 0;
+    const first = PPR_START.exec(inner);
+    if (!first) return whole;
+    if (first.index === 0) {
+      PPR_START.lastIndex = 1;
+      if (!PPR_START.test(inner)) return whole;
+    }
     let seen = false;
     const fixed = inner.replace(PPR, (ppr, offset: number) => {
       // Only a pPr that opens the paragraph is legal.

@@ -56,13 +56,14 @@ const MAX_SIZES = 6;
 
 /**
  * Prepared paragraphs by content, per font set: the faces, and each run's
- * text, style and font file (a font reopened because its file changed is a
- * new font, so nothing measured with the old one is reused). The same words in the same style measure the same wherever
- * they appear (a section title on its slide, its continuation slides and the
- * agenda; a deck rebuilt by `watch`), so each is shaped, broken and summed
- * once. In the 200-section bench article (the real sections, repeated) this
- * was 2,822 preparations of 188 distinct paragraphs. Bounded by characters
- * (a prepared character holds about 50 bytes, so about 10 MB): when full it
+ * text, style, link and font file (a font reopened because its file changed
+ * is a new font, so nothing measured with the old one is reused). The same
+ * words in the same style measure the same wherever they appear (a section
+ * title on its slide, its continuation slides and the agenda; a deck rebuilt
+ * by `watch`), so each is shaped, broken and summed once. In the 200-section
+ * bench article (the real sections, repeated) this was 2,822 preparations of
+ * 188 distinct paragraphs. Bounded by characters, the keys' included (a
+ * prepared character holds about 50 bytes, so about 10 MB): when full it
  * starts again, so a long-lived process stays flat. At 500,000 the bench's
  * 100 different decks in one process peaked at 190–229 MB of RSS (315 once);
  * at 200,000, at 174–194 MB, as without the memo.
@@ -82,21 +83,25 @@ const fontId = (f: ShapingFont): number => {
 export function prepareParagraph(runs: readonly Run[], faces: Faces): PreparedParagraph {
   let m = memo.get(faces.fonts);
   if (!m) memo.set(faces.fonts, (m = { chars: 0, byContent: new Map() }));
-  let key = `${faces.face}\u0000${faces.mono}\u0000${faces.bold ? 1 : 0}${faces.italic ? 1 : 0}${faces.caps ? 1 : 0}\u0000${faces.letterSpacing ?? 0}`;
-  for (const r of runs) key += `\u0001${styleOf(r)}\u0001${fontId(faces.fonts.font(r.code ? faces.mono : faces.face, r.bold || faces.bold, r.italic || faces.italic))}\u0002${r.text}`;
+  // Every string with its length first, so no text, name or link target can pass for another cut elsewhere.
+  const str = (x: string) => `${x.length}:${x}`;
+  let key = `${str(faces.face)}${str(faces.mono)}${faces.bold ? 1 : 0}${faces.italic ? 1 : 0}${faces.caps ? 1 : 0}|${faces.letterSpacing ?? 0}`;
+  for (const r of runs) {
+    // Empty text is shaped in no font (and its face need not be measurable).
+    const font = r.text.length > 0 ? fontId(faces.fonts.font(r.code ? faces.mono : faces.face, r.bold || faces.bold, r.italic || faces.italic)) : 0;
+    key += `|${font}|${flagsOf(r)}|${str(r.href ?? '')}${str(r.text)}`;
+  }
   const hit = m.byContent.get(key);
   if (hit) return hit;
   const prepared = prepare(runs, faces);
-  if (m.chars + prepared.text.length > MAX_CHARS) {
+  if (m.chars + prepared.text.length + key.length > MAX_CHARS) {
     m.byContent.clear();
     m.chars = 0;
   }
   m.byContent.set(key, prepared);
-  m.chars += prepared.text.length;
+  m.chars += prepared.text.length + key.length;
   return prepared;
 }
-
-const styleOf = (r: Run) => `${flagsOf(r)}${r.href ?? ''}`;
 
 /** Cumulative widths at `sizePt` on LibreOffice's 600-dpi grid: each glyph advance rounded to whole pixels. */
 export function prefixPx(p: PreparedParagraph, sizePt: number): Int32Array {

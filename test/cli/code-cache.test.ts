@@ -1,10 +1,11 @@
 /**
  * The command runs its compiled bundle from V8's code cache (src/bin.ts): the
- * first run of a command writes the cache, later runs use it, a cache V8
- * cannot use is replaced, and a cache folder that cannot be written costs
- * nothing but the cache. The deck is the same byte for byte in every case.
+ * first run of a command writes the cache, later runs use it, a day-old one
+ * is made again, a cache V8 cannot use is replaced, one others can write is
+ * not used, and a cache folder that cannot be written costs nothing but the
+ * cache. The deck is the same byte for byte in every case.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ describe('the code cache of the command', () => {
   /** One cold `build --force`, its stderr and the deck it wrote. */
   const build = (env: NodeJS.ProcessEnv = {}) => {
     const out = path.join(dir, `out-${++runs}`);
-    const r = runCli(['build', DECK, '--force', '--content', REPO_CONTENT, '--themes', REPO_THEMES, '--out', out], { env: { XDG_CACHE_HOME: cacheHome, BRIEFDECK_CODE_CACHE: 'debug', ...env } });
+    const r = runCli(['build', DECK, '--force', '--content', REPO_CONTENT, '--themes', REPO_THEMES, '--out', out], { env: { BRIEFDECK_CACHE_DIR: '', XDG_CACHE_HOME: cacheHome, BRIEFDECK_CODE_CACHE: 'debug', ...env } });
     expect(r.status, r.stderr).toBe(0);
     return { said: r.stderr.split('\n').filter((l) => l.startsWith('briefdeck: code cache:')), deck: readFileSync(path.join(out, `${DECK}.pptx`)) };
   };
@@ -39,6 +40,16 @@ describe('the code cache of the command', () => {
     expect(second.deck.equals(first.deck)).toBe(true);
   });
 
+  it('makes a cache again when it is a day old (one made by a run that compiled little does not stay)', () => {
+    const [file] = readdirSync(cacheDir);
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(path.join(cacheDir, file), twoDaysAgo, twoDaysAgo);
+    const r = build();
+    expect(r.said.join('\n')).toMatch(/used .*-build\.bin \(a day old: made again\)/);
+    expect(r.said.join('\n')).toMatch(/wrote .*-build\.bin/);
+    expect(build().said).toEqual([expect.stringMatching(/used .*-build\.bin$/)]);
+  });
+
   it('replaces a cache V8 rejects', () => {
     const [file] = readdirSync(cacheDir);
     writeFileSync(path.join(cacheDir, file), Buffer.alloc(4096, 7));
@@ -46,6 +57,16 @@ describe('the code cache of the command', () => {
     expect(r.said.join('\n')).toMatch(/rejected .*-build\.bin/);
     expect(r.said.join('\n')).toMatch(/wrote .*-build\.bin/);
     expect(build().said).toEqual([expect.stringMatching(/used/)]);
+  });
+
+  it('uses no cache that others can write, and uses $BRIEFDECK_CACHE_DIR before $XDG_CACHE_HOME', () => {
+    const [file] = readdirSync(cacheDir);
+    chmodSync(path.join(cacheDir, file), 0o666);
+    expect(build().said.join('\n')).toMatch(/not used: .*-build\.bin or its folder can be written by others/);
+    chmodSync(path.join(cacheDir, file), 0o600);
+    expect(build().said).toEqual([expect.stringMatching(/used/)]);
+    const own = path.join(dir, 'own-cache');
+    expect(build({ BRIEFDECK_CACHE_DIR: own }).said.join('\n')).toMatch(new RegExp(`wrote ${own}/code-cache/`));
   });
 
   it('builds the same deck with the cache off, and with a cache folder it cannot write', () => {

@@ -3,11 +3,13 @@ import type PptxGenJS from 'pptxgenjs';
 import PartCollector from '../../src/render/package/part-collector.js';
 
 /**
- * A pptxgenjs presentation as the .pptx pptxgenjs itself would write with
- * JSZip: its parts stored (not deflated), each folder as an entry before its
- * first part. Under the tests, as in the CLI, pptxgenjs hands its parts to
- * our collector (scripts/aliases.mjs), so tests that need pptxgenjs's raw
- * package (its known defects, a fixture for LibreOffice) zip it here.
+ * A pptxgenjs presentation zipped much as pptxgenjs itself zips it with
+ * JSZip: its parts in its order, stored (not deflated), with folder entries
+ * (here only for folders that hold parts, each before its first part; JSZip
+ * also writes the empty ones, first). Under the tests, as in the CLI,
+ * pptxgenjs hands its parts to our collector (scripts/aliases.mjs), so tests
+ * that need pptxgenjs's raw package (its known defects, a fixture for
+ * LibreOffice) zip it here.
  */
 export async function pptxgenjsZip(p: PptxGenJS): Promise<Uint8Array> {
   const written: unknown = await p.write({ outputType: 'uint8array' });

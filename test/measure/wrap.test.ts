@@ -116,6 +116,14 @@ describe('wrapParagraph', () => {
     expect(prep(text(title), 'Arial')).not.toBe(prep(text(title)));
     expect(prep([{ text: 'Security ' }, { text: 'Cooperation', italic: true }])).not.toBe(prep([{ text: 'Security ' }, { text: 'Cooperation' }]));
     expect(prepareParagraph(text(title), { ...faces(), caps: true }).text).toBe(title.toUpperCase());
+    // No text can pass for other runs, however it is cut: the separators of the key are in the text here.
+    expect(prep([{ text: 'x|1|0|0:4:y' }]).text).toBe('x|1|0|0:4:y');
+    expect(prep([{ text: 'x' }, { text: 'y', breakBefore: true }]).text).toBe('xy');
+    expect(prep([{ text: 'a', href: 'b1:c' }, { text: 'd' }])).not.toBe(prep([{ text: 'a', href: 'b' }, { text: '1:cd' }]));
+  });
+
+  it('prepares an empty run of an unmeasurable face, as before the memo', () => {
+    expect(prepareParagraph([{ text: 'Body ' }, { text: '', code: true }], { face: 'Calibri', mono: 'No Such Mono', fonts }).text).toBe('Body ');
   });
 
   it('wraps from an offset for a number of lines, as if the text started there', () => {

@@ -13,6 +13,18 @@ describe('splitByLanguage', () => {
     expect(splitByLanguage('', 'en-GB')).toEqual([{ text: '', lang: 'en-GB' }]);
   });
 
+  it('gives every character of the Latin-only fast path the language the full scan gives it', () => {
+    // A Greek letter at the end makes the full scan run; what comes before it must still be the deck's.
+    for (const [from, to] of [[0x20, 0x36f], [0x2000, 0x206f]]) {
+      for (let cp = from; cp <= to; cp++) {
+        const ch = String.fromCodePoint(cp);
+        const [first] = splitByLanguage(`a${ch}a Ω`, 'en-US');
+        expect(first.lang, `U+${cp.toString(16)}`).toBe('en-US');
+        expect(first.text.startsWith(`a${ch}a`), `U+${cp.toString(16)}`).toBe(true);
+      }
+    }
+  });
+
   it('splits where another script starts, just past the Latin ranges', () => {
     expect(splitByLanguage('Athens (Αθήνα) and Kyiv (Київ)', 'en-US')).toEqual([
       { text: 'Athens (', lang: 'en-US' },

@@ -80,7 +80,7 @@ if (cacheDir && cacheFile) {
   }
 }
 // The wrapper Node itself puts around a CommonJS module.
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.replace(/^#!.*/, '')}\n})`, { filename: bundle, cachedData });
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
 if (cachedData) debug(script.cachedDataRejected ? `rejected ${cacheFile}` : `used ${cacheFile}${stale ? ' (a day old: made again)' : ''}`);
 if (cacheDir && cacheFile && (!cachedData || script.cachedDataRejected || stale)) {
   process.on('exit', () => saveCache(script, cacheDir, module.exports.commands?.some((c) => c.name === command) ? cacheFile : path.join(cacheDir, cacheName('other'))));

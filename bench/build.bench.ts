@@ -20,20 +20,50 @@ export default async function bench(report: Report): Promise<void> {
   for (const slug of ['russia-north-korea-treaty', 'us-policy-response']) {
     const checked = await checkDeck(slug, opts);
     const { article, theme } = checked;
-    const layout = await sample(() => articleToDeck({ article: article!, theme: theme!, fonts: shippedFonts(), images: new Map(), timestamp: timestampOf(article!) }), 30, 3);
+    const layout = await sample(
+      () =>
+        articleToDeck({
+          article: article!,
+          theme: theme!,
+          fonts: shippedFonts(),
+          images: new Map(),
+          timestamp: timestampOf(article!),
+        }),
+      30,
+      3,
+    );
     report(timed(`${slug}: layout (plan, measured text)`, layout, `${checked.deck!.slides.length} slides`));
-    report(timed(`${slug}: render (pptxgenjs + post-pass)`, await sample(() => deckToPptx(checked.deck!, theme!), 20, 3)));
+    report(
+      timed(`${slug}: render (pptxgenjs + post-pass)`, await sample(() => deckToPptx(checked.deck!, theme!), 20, 3)),
+    );
     report(timed(`${slug}: whole build (read → write .pptx)`, await sample(() => buildDeck(slug, opts), 20, 3)));
   }
 
   const corpus = makeCorpus(content, { sections: 200, decks: 100 });
   const copts = { contentDir: corpus.dir, themesDir: themes, outDir: out };
   const bigCheck = await checkDeck(corpus.big, copts);
-  report(timed(`200-section article: whole build`, await sample(() => buildDeck(corpus.big, copts), 5, 1), `${bigCheck.deck!.slides.length} slides`));
+  report(
+    timed(
+      `200-section article: whole build`,
+      await sample(() => buildDeck(corpus.big, copts), 5, 1),
+      `${bigCheck.deck!.slides.length} slides`,
+    ),
+  );
   for (const n of [50, 100, 200]) {
     const small = makeCorpus(content, { sections: n, decks: 0 });
     const c = await checkDeck(small.big, { ...copts, contentDir: small.dir });
-    const t = await sample(() => articleToDeck({ article: c.article!, theme: c.theme!, fonts: shippedFonts(), images: new Map(), timestamp: '2026-01-01T00:00:00Z' }), 10, 2);
+    const t = await sample(
+      () =>
+        articleToDeck({
+          article: c.article!,
+          theme: c.theme!,
+          fonts: shippedFonts(),
+          images: new Map(),
+          timestamp: '2026-01-01T00:00:00Z',
+        }),
+      10,
+      2,
+    );
     report(timed(`layout of ${n} sections (linearity)`, t, `${(median(t) / n).toFixed(3)} ms/section`));
   }
   const t0 = performance.now();

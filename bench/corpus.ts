@@ -9,7 +9,10 @@ import path from 'node:path';
  * carry the copy's number), as 100 different decks would: a cache that keeps
  * something per deck then shows as growth.
  */
-export function makeCorpus(contentDir: string, { sections = 200, decks = 100, vary = false } = {}): { dir: string; big: string; many: string[] } {
+export function makeCorpus(
+  contentDir: string,
+  { sections = 200, decks = 100, vary = false } = {},
+): { dir: string; big: string; many: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'briefdeck-bench-'));
   const real = readdirSync(contentDir).sort();
   const files = real.flatMap((slug) =>
@@ -21,8 +24,12 @@ export function makeCorpus(contentDir: string, { sections = 200, decks = 100, va
   const big = `article-${sections}`;
   if (sections > 0) {
     mkdirSync(path.join(dir, big));
-    writeFileSync(path.join(dir, big, 'deck.yaml'), `title: A ${sections}-section article\ndate: "2026-01-01"\norganization: Bench\n`);
-    for (let i = 0; i < sections; i++) writeFileSync(path.join(dir, big, `${String(i + 1).padStart(3, '0')}-s.md`), files[i % files.length]);
+    writeFileSync(
+      path.join(dir, big, 'deck.yaml'),
+      `title: A ${sections}-section article\ndate: "2026-01-01"\norganization: Bench\n`,
+    );
+    for (let i = 0; i < sections; i++)
+      writeFileSync(path.join(dir, big, `${String(i + 1).padStart(3, '0')}-s.md`), files[i % files.length]);
   }
   const many: string[] = [];
   for (let i = 0; i < decks; i++) {
@@ -37,7 +44,9 @@ export function makeCorpus(contentDir: string, { sections = 200, decks = 100, va
 function varyText(deckDir: string, n: number): void {
   for (const f of readdirSync(deckDir).filter((f) => f.endsWith('.md'))) {
     let k = 0;
-    const text = readFileSync(path.join(deckDir, f), 'utf8').replace(/\b[a-z]{5,}\b/g, (w) => (++k % 3 === 0 ? `${w}${n}x${k % 17}` : w));
+    const text = readFileSync(path.join(deckDir, f), 'utf8').replace(/\b[a-z]{5,}\b/g, (w) =>
+      ++k % 3 === 0 ? `${w}${n}x${k % 17}` : w,
+    );
     writeFileSync(path.join(deckDir, f), text);
   }
 }

@@ -27,7 +27,9 @@ export default async function bench(report: Report): Promise<void> {
   const edited = `${corpus.big}-edited`;
   const dir = path.join(corpus.dir, edited);
   cpSync(path.join(corpus.dir, corpus.big), dir, { recursive: true });
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   files.forEach((f, i) => {
     const file = path.join(dir, f);
     if (i === 50) return rmSync(file);
@@ -45,28 +47,73 @@ export default async function bench(report: Report): Promise<void> {
   const b = await versionOf(edited, corpus.big);
   const d = diffVersions(a, b);
   const note = `${a.sections.length} → ${b.sections.length} sections, ${d.changes.length} changes`;
-  report(timed('200-section deck: diffVersions (pure)', await sample(() => diffVersions(a, b), 30, 3), `${note}; budget 100 ms`));
-  report(timed('200-section deck: diffVersions + formatDiff', await sample(() => formatDiff(diffVersions(a, b)), 30, 3)));
-  report(timed('200-section deck: diff of a deck with itself', await sample(() => diffVersions(a, { ...a, version: 'x' }), 30, 3)));
+  report(
+    timed(
+      '200-section deck: diffVersions (pure)',
+      await sample(() => diffVersions(a, b), 30, 3),
+      `${note}; budget 100 ms`,
+    ),
+  );
+  report(
+    timed('200-section deck: diffVersions + formatDiff', await sample(() => formatDiff(diffVersions(a, b)), 30, 3)),
+  );
+  report(
+    timed(
+      '200-section deck: diff of a deck with itself',
+      await sample(() => diffVersions(a, { ...a, version: 'x' }), 30, 3),
+    ),
+  );
   // Worst case: every section different (the 200-section deck against a content deck, and back).
   const other = await checkDeck('us-policy-response', { ...opts, contentDir: content });
   const o = deckToVersion(other.deck!, other.article!, 'other');
-  report(timed('worst case: 200 sections replaced by 8, diff + format', await sample(() => formatDiff(diffVersions(a, o)), 10, 2), `${diffVersions(a, o).changes.length} changes`));
-  report(timed('worst case: 8 sections replaced by 200, diff + format', await sample(() => formatDiff(diffVersions(o, a)), 10, 2), `${diffVersions(o, a).changes.length} changes`));
+  report(
+    timed(
+      'worst case: 200 sections replaced by 8, diff + format',
+      await sample(() => formatDiff(diffVersions(a, o)), 10, 2),
+      `${diffVersions(a, o).changes.length} changes`,
+    ),
+  );
+  report(
+    timed(
+      'worst case: 8 sections replaced by 200, diff + format',
+      await sample(() => formatDiff(diffVersions(o, a)), 10, 2),
+      `${diffVersions(o, a).changes.length} changes`,
+    ),
+  );
   if (process.env.BENCH_SHOW) console.log(formatDiff(d).join('\n'));
   // What `briefdeck diff` does after loading: read both records (gunzip, schema check), diff, format.
   const pptx = path.join(opts.outDir, `${corpus.big}.pptx`);
   writeFileSync(pptx, 'stand-in for the built deck');
   await recordVersion(opts.outDir, a, new Date('2026-01-01T00:00:00Z'));
   await recordVersion(opts.outDir, { ...b, version: sha256(readFileSync(pptx)) }, new Date('2026-01-02T00:00:00Z'));
-  report(timed('200-section deck: compareWith --previous (from disk)', await sample(async () => formatDiff((await compareWith(opts.outDir, corpus.big, { previous: true })).diff), 20, 3), 'budget 100 ms'));
+  report(
+    timed(
+      '200-section deck: compareWith --previous (from disk)',
+      await sample(
+        async () => formatDiff((await compareWith(opts.outDir, corpus.big, { previous: true })).diff),
+        20,
+        3,
+      ),
+      'budget 100 ms',
+    ),
+  );
   const r = await checkDeck(corpus.big, opts);
   report(timed('200-section deck: deckToVersion', await sample(() => deckToVersion(r.deck!, r.article!, 'v'), 30, 3)));
-  report({ name: '200-section deck: version record size (gzip JSON)', unit: 'count', value: encodeVersion(a).byteLength, note: `bytes; ${JSON.stringify(a).length} bytes as plain JSON` });
+  report({
+    name: '200-section deck: version record size (gzip JSON)',
+    unit: 'count',
+    value: encodeVersion(a).byteLength,
+    note: `bytes; ${JSON.stringify(a).length} bytes as plain JSON`,
+  });
   for (const slug of ['russia-north-korea-treaty', 'us-policy-response']) {
     const c = await checkDeck(slug, { ...opts, contentDir: content });
     const v = deckToVersion(c.deck!, c.article!, 'x'.repeat(64));
-    report({ name: `${slug}: version record size (gzip JSON)`, unit: 'count', value: encodeVersion(v).byteLength, note: `bytes; ${JSON.stringify(v).length} bytes as plain JSON` });
+    report({
+      name: `${slug}: version record size (gzip JSON)`,
+      unit: 'count',
+      value: encodeVersion(v).byteLength,
+      note: `bytes; ${JSON.stringify(v).length} bytes as plain JSON`,
+    });
   }
   rmSync(corpus.dir, { recursive: true, force: true });
   rmSync(opts.outDir, { recursive: true, force: true });

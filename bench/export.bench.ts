@@ -21,10 +21,15 @@ const RUNS = 5;
 export default async function (report: Report): Promise<void> {
   const out = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-export-'));
   try {
-    const opts: DeckOptions = { contentDir: path.join(ROOT, 'content'), themesDir: path.join(ROOT, 'themes'), outDir: out };
+    const opts: DeckOptions = {
+      contentDir: path.join(ROOT, 'content'),
+      themesDir: path.join(ROOT, 'themes'),
+      outDir: out,
+    };
     for (const slug of DECKS) {
       const b = await buildDeck(slug, opts);
-      if (!b.file) throw new Error(`cannot build ${slug}: ${JSON.stringify(b.diagnostics.filter((d) => d.severity === 'error'))}`);
+      if (!b.file)
+        throw new Error(`cannot build ${slug}: ${JSON.stringify(b.diagnostics.filter((d) => d.severity === 'error'))}`);
     }
     const pptx = DECKS.map((s) => path.join(out, `${s}.pptx`));
 
@@ -43,11 +48,25 @@ export default async function (report: Report): Promise<void> {
     report(timed('exportDecks --pdf, 2 decks (31 slides)', pdfOnly));
     // Paired (run i against run i): this machine's load drifts more than the export's own overhead.
     const ratios = pdfOnly.map((t, i) => t / bare[i]);
-    report({ name: 'ratio exportDecks --pdf / bare soffice (paired)', unit: 'x', value: median(ratios), note: `target ≤ 1.2; per run ${ratios.map((r) => r.toFixed(2)).join(' ')}` });
-    report({ name: 'overhead exportDecks --pdf − bare soffice (paired)', unit: 'ms', value: median(pdfOnly.map((t, i) => t - bare[i])) });
+    report({
+      name: 'ratio exportDecks --pdf / bare soffice (paired)',
+      unit: 'x',
+      value: median(ratios),
+      note: `target ≤ 1.2; per run ${ratios.map((r) => r.toFixed(2)).join(' ')}`,
+    });
+    report({
+      name: 'overhead exportDecks --pdf − bare soffice (paired)',
+      unit: 'ms',
+      value: median(pdfOnly.map((t, i) => t - bare[i])),
+    });
     report(timed('exportDecks --pdf --png (thumbnails + contact sheets)', full));
     report(timed('exportDecks, both decks unchanged (skipped)', skipped));
-    report({ name: 'time saved by skipping unchanged decks', unit: 'ms', value: median(full) - median(skipped), note: `${((1 - median(skipped) / median(full)) * 100).toFixed(0)}% of a full export` });
+    report({
+      name: 'time saved by skipping unchanged decks',
+      unit: 'ms',
+      value: median(full) - median(skipped),
+      note: `${((1 - median(skipped) / median(full)) * 100).toFixed(0)}% of a full export`,
+    });
   } finally {
     await rm(out, { recursive: true, force: true });
   }
@@ -67,7 +86,20 @@ async function checked(p: ReturnType<typeof exportDecks>): Promise<void> {
 async function bareSoffice(files: string[], outdir: string): Promise<void> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-lo-'));
   try {
-    const r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', 'pdf', '--outdir', outdir, ...files], { encoding: 'utf8' });
+    const r = spawnSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outdir,
+        ...files,
+      ],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   } finally {
     await rm(profile, { recursive: true, force: true });

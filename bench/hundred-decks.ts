@@ -14,14 +14,18 @@ const marks = new Set([10, 50, slugs.length]);
 const samples: { decks: number; rssMB: number; heapMB: number }[] = [];
 let built = 0;
 let failed = 0;
-await buildDecks(slugs, { contentDir, themesDir, outDir }, {
-  force: true,
-  onDeck: (r) => {
-    if (!r.file) failed++;
-    if (!marks.has(++built)) return;
-    const rss = process.memoryUsage().rss;
-    (globalThis as { gc?: () => void }).gc?.();
-    samples.push({ decks: built, rssMB: rss / 2 ** 20, heapMB: process.memoryUsage().heapUsed / 2 ** 20 });
+await buildDecks(
+  slugs,
+  { contentDir, themesDir, outDir },
+  {
+    force: true,
+    onDeck: (r) => {
+      if (!r.file) failed++;
+      if (!marks.has(++built)) return;
+      const rss = process.memoryUsage().rss;
+      (globalThis as { gc?: () => void }).gc?.();
+      samples.push({ decks: built, rssMB: rss / 2 ** 20, heapMB: process.memoryUsage().heapUsed / 2 ** 20 });
+    },
   },
-});
+);
 console.log(JSON.stringify({ decks: built, failed, samples, peakRssMB: process.resourceUsage().maxRSS / 1024 }));

@@ -19,14 +19,26 @@ const DECKS = ['russia-north-korea-treaty', 'us-policy-response'];
 
 export default async function bench(report: Report): Promise<void> {
   const firsts = Array.from({ length: 5 }, () => firstLayoutInFreshProcess());
-  report(timed('first deck of a process: check (load, parse, plan; opens the fonts)', firsts, 'russia-north-korea-treaty, in a child process'));
+  report(
+    timed(
+      'first deck of a process: check (load, parse, plan; opens the fonts)',
+      firsts,
+      'russia-north-korea-treaty, in a child process',
+    ),
+  );
   for (const slug of DECKS) {
     const { article, theme, deck } = await checkDeck(slug, opts);
-    const plan = (a = article!) => articleToDeck({ article: a, theme: theme!, fonts: shippedFonts(), images: new Map(), timestamp: timestampOf(a) });
+    const plan = (a = article!) =>
+      articleToDeck({ article: a, theme: theme!, fonts: shippedFonts(), images: new Map(), timestamp: timestampOf(a) });
     report(timed(`${slug}: layout, warm`, await sample(() => plan(), 30, 3), `${deck!.slides.length} slides`));
     // Fresh paragraph objects each time (as after an edit in watch mode): shaping is cached by text, wrapping is not.
     const source = await loadDeckSource(opts.contentDir, slug);
-    report(timed(`${slug}: layout, freshly parsed article`, await sample(() => plan(sourceToArticle(source).article!), 20, 2)));
+    report(
+      timed(
+        `${slug}: layout, freshly parsed article`,
+        await sample(() => plan(sourceToArticle(source).article!), 20, 2),
+      ),
+    );
   }
 }
 

@@ -26,21 +26,33 @@ export default async function (report: Report): Promise<void> {
   try {
     for (const d of DECKS) await cp(path.join(ROOT, 'content', d), path.join(dir, 'content', d), { recursive: true });
     await cp(path.join(ROOT, 'themes'), path.join(dir, 'themes'), { recursive: true });
-    const opts = { contentDir: path.join(dir, 'content'), themesDir: path.join(dir, 'themes'), outDir: path.join(dir, 'output') };
+    const opts = {
+      contentDir: path.join(dir, 'content'),
+      themesDir: path.join(dir, 'themes'),
+      outDir: path.join(dir, 'output'),
+    };
 
     const first = await buildDecks(DECKS, opts);
     if (first.some((r) => !r.file)) throw new Error('the content decks did not build');
     const full = await sample(() => buildDecks(DECKS, opts, { force: true }), 5, 1);
     report(timed(`full build, ${DECKS.length} content decks (in process, --force)`, full));
-    const noop = await sample(async () => {
-      const rs = await buildDecks(DECKS, opts);
-      if (!rs.every((r) => r.skipped)) throw new Error('a no-op build rebuilt something');
-    }, 20, 2);
+    const noop = await sample(
+      async () => {
+        const rs = await buildDecks(DECKS, opts);
+        if (!rs.every((r) => r.skipped)) throw new Error('a no-op build rebuilt something');
+      },
+      20,
+      2,
+    );
     report(timed(`no-op build, ${DECKS.length} content decks unchanged (in process)`, noop));
-    const cli = await sample(() => {
-      const r = spawnSync(process.execPath, [CLI, 'build'], { cwd: dir, encoding: 'utf8' });
-      if (r.status !== 0 || !/up to date/.test(r.stdout)) throw new Error(`briefdeck build: ${r.stderr}`);
-    }, 5, 1);
+    const cli = await sample(
+      () => {
+        const r = spawnSync(process.execPath, [CLI, 'build'], { cwd: dir, encoding: 'utf8' });
+        if (r.status !== 0 || !/up to date/.test(r.stdout)) throw new Error(`briefdeck build: ${r.stderr}`);
+      },
+      5,
+      1,
+    );
     report(timed('no-op `briefdeck build` process (incl. Node start-up)', cli));
 
     const firsts: number[] = [];
@@ -50,7 +62,13 @@ export default async function (report: Report): Promise<void> {
       firsts.push(head);
       laters.push(...rest);
     }
-    report(timed(`watch: first save after start → new .pptx (debounce 150 ms)`, firsts, 'target ≤ 300 ms, as fast as later saves'));
+    report(
+      timed(
+        `watch: first save after start → new .pptx (debounce 150 ms)`,
+        firsts,
+        'target ≤ 300 ms, as fast as later saves',
+      ),
+    );
     report(timed(`watch: later saves → new .pptx (debounce 150 ms)`, laters));
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -63,7 +81,11 @@ export default async function (report: Report): Promise<void> {
  * the .pptx is renamed into place).
  */
 async function watchLatency(dir: string, edits: number): Promise<number[]> {
-  const child = spawn(process.execPath, [CLI, 'watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'watch'], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.resume();

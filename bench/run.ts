@@ -19,9 +19,14 @@ const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n
 for (const name of names) {
   console.log(`\n## ${name}`);
   // A computed URL, so the bundler leaves the import to run time: each bench is its own bundle.
-  const mod = (await import(pathToFileURL(path.join(here, `${name}.bench.js`)).href)) as { default: (report: (r: BenchRow) => void) => Promise<void> };
+  const mod = (await import(pathToFileURL(path.join(here, `${name}.bench.js`)).href)) as {
+    default: (report: (r: BenchRow) => void) => Promise<void>;
+  };
   await mod.default((r) => {
-    const range = r.samples && r.samples.length > 1 ? `  (min ${fmt(Math.min(...r.samples))}, max ${fmt(Math.max(...r.samples))}, n=${r.samples.length})` : '';
+    const range =
+      r.samples && r.samples.length > 1
+        ? `  (min ${fmt(Math.min(...r.samples))}, max ${fmt(Math.max(...r.samples))}, n=${r.samples.length})`
+        : '';
     const value = r.samples ? median(r.samples) : r.value;
     console.log(`${r.name.padEnd(58)} ${fmt(value).padStart(9)} ${r.unit}${range}${r.note ? `  ${r.note}` : ''}`);
   });

@@ -33,10 +33,37 @@ export default async function bench(report: Report): Promise<void> {
     // Cold one-deck build: a new process, --force, into an empty folder.
     const small = path.join(tmp, `${DECK}.md`);
     writeFileSync(small, articleMarkdown(path.join(CONTENT, DECK)));
-    const deckArgs = ['build', DECK, '--force', '--content', CONTENT, '--themes', THEMES, '--out', path.join(tmp, 'out-1')];
-    compare(report, `cold build of ${DECK}`, [process.execPath, CLI, ...deckArgs], havePandoc ? ['pandoc', small, '-o', path.join(tmp, 'pandoc-1.pptx')] : undefined, 10, 1.0);
+    const deckArgs = [
+      'build',
+      DECK,
+      '--force',
+      '--content',
+      CONTENT,
+      '--themes',
+      THEMES,
+      '--out',
+      path.join(tmp, 'out-1'),
+    ];
+    compare(
+      report,
+      `cold build of ${DECK}`,
+      [process.execPath, CLI, ...deckArgs],
+      havePandoc ? ['pandoc', small, '-o', path.join(tmp, 'pandoc-1.pptx')] : undefined,
+      10,
+      1.0,
+    );
     // The code cache (src/bin.ts) as a lever: the same cold build without it, paired.
-    pair(report, `cold build of ${DECK}`, { name: 'with the code cache', cmd: [process.execPath, CLI, ...deckArgs] }, { name: 'without it (BRIEFDECK_CODE_CACHE=0)', cmd: [process.execPath, CLI, ...deckArgs], env: { BRIEFDECK_CODE_CACHE: '0' } }, 10);
+    pair(
+      report,
+      `cold build of ${DECK}`,
+      { name: 'with the code cache', cmd: [process.execPath, CLI, ...deckArgs] },
+      {
+        name: 'without it (BRIEFDECK_CODE_CACHE=0)',
+        cmd: [process.execPath, CLI, ...deckArgs],
+        env: { BRIEFDECK_CODE_CACHE: '0' },
+      },
+      10,
+    );
 
     // The same article on an organisation's template: pandoc's reference document (saved by PowerPoint),
     // as pandoc's --reference-doc and as a briefdeck theme.
@@ -46,16 +73,52 @@ export default async function bench(report: Report): Promise<void> {
       cpSync(path.join(THEMES, 'fonts'), path.join(themes, 'fonts'), { recursive: true });
       const reference = path.join(themes, 'reference.pptx');
       writeFileSync(reference, spawnSync('pandoc', ['--print-default-data-file', 'reference.pptx']).stdout);
-      const onTemplate = ['build', DECK, '--force', '--content', CONTENT, '--themes', themes, '--theme', 'reference', '--out', path.join(tmp, 'out-t')];
-      compare(report, `cold build of ${DECK} on a template`, [process.execPath, CLI, ...onTemplate], ['pandoc', small, '--reference-doc', reference, '-o', path.join(tmp, 'pandoc-t.pptx')], 10, 1.0);
+      const onTemplate = [
+        'build',
+        DECK,
+        '--force',
+        '--content',
+        CONTENT,
+        '--themes',
+        themes,
+        '--theme',
+        'reference',
+        '--out',
+        path.join(tmp, 'out-t'),
+      ];
+      compare(
+        report,
+        `cold build of ${DECK} on a template`,
+        [process.execPath, CLI, ...onTemplate],
+        ['pandoc', small, '--reference-doc', reference, '-o', path.join(tmp, 'pandoc-t.pptx')],
+        10,
+        1.0,
+      );
     }
 
     // A 200-section article (about 330 slides).
     const corpus = makeCorpus(CONTENT, { sections: 200, decks: 0 });
     const big = path.join(tmp, 'article-200.md');
     writeFileSync(big, articleMarkdown(path.join(corpus.dir, corpus.big)));
-    const bigArgs = ['build', corpus.big, '--force', '--content', corpus.dir, '--themes', THEMES, '--out', path.join(tmp, 'out-200')];
-    compare(report, 'cold build of a 200-section article', [process.execPath, CLI, ...bigArgs], havePandoc ? ['pandoc', big, '-o', path.join(tmp, 'pandoc-200.pptx')] : undefined, 5, 0.5);
+    const bigArgs = [
+      'build',
+      corpus.big,
+      '--force',
+      '--content',
+      corpus.dir,
+      '--themes',
+      THEMES,
+      '--out',
+      path.join(tmp, 'out-200'),
+    ];
+    compare(
+      report,
+      'cold build of a 200-section article',
+      [process.execPath, CLI, ...bigArgs],
+      havePandoc ? ['pandoc', big, '-o', path.join(tmp, 'pandoc-200.pptx')] : undefined,
+      5,
+      0.5,
+    );
     rmSync(corpus.dir, { recursive: true, force: true });
 
     // `npm run decks` with nothing changed: npm, the freshness check and a no-op build.
@@ -63,7 +126,15 @@ export default async function bench(report: Report): Promise<void> {
     report({ ...timedProcess('`npm run decks`, nothing changed', npm, 10, 1), note: 'target ≤ 1000 ms' });
 
     // check of both content decks, in a new process.
-    report({ ...timedProcess('`briefdeck check`, both content decks, cold', [process.execPath, CLI, 'check', '--content', CONTENT, '--themes', THEMES], 10, 1), note: 'target ≤ 500 ms' });
+    report({
+      ...timedProcess(
+        '`briefdeck check`, both content decks, cold',
+        [process.execPath, CLI, 'check', '--content', CONTENT, '--themes', THEMES],
+        10,
+        1,
+      ),
+      note: 'target ≤ 500 ms',
+    });
 
     // 100 different decks in one process.
     for (const row of hundredDecks(tmp)) report(row);
@@ -77,7 +148,14 @@ export default async function bench(report: Report): Promise<void> {
  * paired ratio. Every briefdeck run is a new process; its warm-up run leaves
  * the command's code cache (src/bin.ts) behind, as a user's first run does.
  */
-function compare(report: Report, what: string, a: string[], b: string[] | undefined, runs: number, target: number): void {
+function compare(
+  report: Report,
+  what: string,
+  a: string[],
+  b: string[] | undefined,
+  runs: number,
+  target: number,
+): void {
   if (!b) {
     report(timedProcess(`briefdeck: ${what}`, a, runs, 1));
     return;
@@ -103,7 +181,13 @@ function pair(report: Report, what: string, a: Side, b: Side, runs: number, targ
   report({ name: `${a.name}: ${what}`, unit: 'ms', value: median(as), samples: as });
   report({ name: `${b.name}: ${what}`, unit: 'ms', value: median(bs), samples: bs });
   const ratios = as.map((t, i) => t / bs[i]);
-  report({ name: `ratio ${a.name} / ${b.name} (paired), ${what}`, unit: 'x', value: median(ratios), samples: ratios, ...(target ? { note: `target ≤ ${target}` } : {}) });
+  report({
+    name: `ratio ${a.name} / ${b.name} (paired), ${what}`,
+    unit: 'x',
+    value: median(ratios),
+    samples: ratios,
+    ...(target ? { note: `target ≤ ${target}` } : {}),
+  });
 }
 
 function timedProcess(name: string, cmd: string[], runs: number, warmup: number): BenchRow {
@@ -133,7 +217,9 @@ function hundredDecks(tmp: string): BenchRow[] {
   const corpus = makeCorpus(CONTENT, { sections: 0, decks: 100, vary: true });
   try {
     const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hundred-decks.js');
-    const r = spawnSync(process.execPath, ['--expose-gc', child, corpus.dir, THEMES, path.join(tmp, 'out-100')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--expose-gc', child, corpus.dir, THEMES, path.join(tmp, 'out-100')], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`hundred-decks.js exited ${r.status}:\n${r.stderr}`);
     const m = JSON.parse(r.stdout) as HundredDecks;
     if (m.failed > 0) throw new Error(`${m.failed} of the 100 decks failed to build`);
@@ -141,8 +227,20 @@ function hundredDecks(tmp: string): BenchRow[] {
     const heap = m.samples.map((s) => `${s.decks}: ${s.heapMB.toFixed(0)}`).join(', ');
     return [
       { name: '100 decks in one process: peak RSS', unit: 'MB', value: m.peakRssMB, note: 'target ≤ 250' },
-      ...[10, 50, 100].map((n): BenchRow => ({ name: `100 decks in one process: RSS after deck ${n}`, unit: 'MB', value: at(n).rssMB, ...(n === 100 ? { note: `heap in use after a full GC, MB (after deck ${heap})` } : {}) })),
-      { name: '100 decks in one process: heap kept per deck (deck 10 → 100)', unit: 'MB', value: (at(100).heapMB - at(10).heapMB) / 90, note: 'flat = 0' },
+      ...[10, 50, 100].map(
+        (n): BenchRow => ({
+          name: `100 decks in one process: RSS after deck ${n}`,
+          unit: 'MB',
+          value: at(n).rssMB,
+          ...(n === 100 ? { note: `heap in use after a full GC, MB (after deck ${heap})` } : {}),
+        }),
+      ),
+      {
+        name: '100 decks in one process: heap kept per deck (deck 10 → 100)',
+        unit: 'MB',
+        value: (at(100).heapMB - at(10).heapMB) / 90,
+        note: 'flat = 0',
+      },
     ];
   } finally {
     rmSync(corpus.dir, { recursive: true, force: true });

@@ -33,7 +33,8 @@ import { ALIASES } from './aliases.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXTERNAL = ['sharp', 'harfbuzzjs', 'linebreak'];
 // ESM output with bundled CommonJS dependencies needs a `require` for Node's built-ins.
-const BANNER = "import { createRequire as __briefdeckRequire } from 'node:module';\nconst require = __briefdeckRequire(import.meta.url);";
+const BANNER =
+  "import { createRequire as __briefdeckRequire } from 'node:module';\nconst require = __briefdeckRequire(import.meta.url);";
 const ESM = { format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', banner: { js: BANNER } };
 
 /**
@@ -55,7 +56,8 @@ const TARGETS = {
         // `import.meta.url` is the bundle's own URL, as it was each module's in dist/.
         define: { 'import.meta.url': '__briefdeckUrl' },
         banner: { js: "const __briefdeckUrl = require('node:url').pathToFileURL(__filename).href;" },
-        // Every import() becomes a require: V8 drops a script's dynamic-import hook when the script comes from a code cache.
+        // Every import() becomes a require: V8 drops a script's dynamic-import hook when the script comes from a code
+        // cache.
         supported: { 'dynamic-import': false },
       },
     ],
@@ -63,10 +65,27 @@ const TARGETS = {
   bench: {
     out: 'dist-bench',
     inputs: ['src', 'bench'],
-    builds: () => [{ entryPoints: Object.fromEntries(readdirSync(path.join(ROOT, 'bench')).filter((f) => f.endsWith('.ts')).map((f) => [`bench/${f.slice(0, -3)}`, `bench/${f}`])), ...ESM }],
+    builds: () => [
+      {
+        entryPoints: Object.fromEntries(
+          readdirSync(path.join(ROOT, 'bench'))
+            .filter((f) => f.endsWith('.ts'))
+            .map((f) => [`bench/${f.slice(0, -3)}`, `bench/${f}`]),
+        ),
+        ...ESM,
+      },
+    ],
   },
 };
-const COMMON_INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'node_modules/.package-lock.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/aliases.mjs'];
+const COMMON_INPUTS = [
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'node_modules/.package-lock.json',
+  'package-lock.json',
+  'scripts/build.mjs',
+  'scripts/aliases.mjs',
+];
 
 const args = new Set(process.argv.slice(2));
 const force = args.has('--force');
@@ -75,7 +94,8 @@ const done = [];
 if (bundle('cli')) done.push('dist/');
 if (args.has('--bench') && bundle('bench')) done.push('dist-bench/');
 if (args.has('--types') && types()) done.push('type declarations');
-if (done.length) process.stderr.write(`briefdeck: compiled ${done.join(', ')} in ${Math.round(performance.now() - t0)} ms\n`);
+if (done.length)
+  process.stderr.write(`briefdeck: compiled ${done.join(', ')} in ${Math.round(performance.now() - t0)} ms\n`);
 
 /** Bundle one target if its inputs changed; true when it did. */
 function bundle(name) {
@@ -128,7 +148,10 @@ function types() {
   const hash = inputsHash(['src', ...COMMON_INPUTS]);
   if (!force && readJson(stampFile)?.hash === hash) return false;
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
   writeFileSync(stampFile, `${JSON.stringify({ hash }, null, 2)}\n`);
   return true;

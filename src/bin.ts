@@ -23,7 +23,16 @@
  * same bundle compiled from source (the bench's "vs pandoc" section).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -80,21 +89,40 @@ if (cacheDir && cacheFile) {
   }
 }
 // The wrapper Node itself puts around a CommonJS module.
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
-if (cachedData) debug(script.cachedDataRejected ? `rejected ${cacheFile}` : `used ${cacheFile}${stale ? ' (a day old: made again)' : ''}`);
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: bundle,
+  cachedData,
+});
+if (cachedData)
+  debug(
+    script.cachedDataRejected ? `rejected ${cacheFile}` : `used ${cacheFile}${stale ? ' (a day old: made again)' : ''}`,
+  );
 if (cacheDir && cacheFile && (!cachedData || script.cachedDataRejected || stale)) {
-  process.on('exit', () => saveCache(script, cacheDir, module.exports.commands?.some((c) => c.name === command) ? cacheFile : path.join(cacheDir, cacheName('other'))));
+  process.on('exit', () =>
+    saveCache(
+      script,
+      cacheDir,
+      module.exports.commands?.some((c) => c.name === command) ? cacheFile : path.join(cacheDir, cacheName('other')),
+    ),
+  );
 }
 
 const hb = await harfbuzz;
 const nodeRequire = createRequire(bundle);
 const require = Object.assign((id: string): unknown => {
   if (id !== 'harfbuzzjs') return nodeRequire(id);
-  if (!hb) throw new Error(`briefdeck bug: \`${process.argv[2]}\` measures text, but src/bin.ts did not load HarfBuzz for it`);
+  if (!hb)
+    throw new Error(`briefdeck bug: \`${process.argv[2]}\` measures text, but src/bin.ts did not load HarfBuzz for it`);
   return hb;
 }, nodeRequire);
 const module = { exports: {} as CliBundle };
-(script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, bundle, path.dirname(bundle));
+(script.runInThisContext() as (...args: unknown[]) => void)(
+  module.exports,
+  require,
+  module,
+  bundle,
+  path.dirname(bundle),
+);
 process.exit(await module.exports.main(process.argv.slice(2)));
 
 /**
@@ -130,10 +158,15 @@ function ownOnly(st: Stats): boolean {
   return uid === undefined || (st.uid === uid && (st.mode & 0o022) === 0);
 }
 
-/** `$BRIEFDECK_CACHE_DIR/code-cache`, else under `$XDG_CACHE_HOME` or the home folder; none when there is no home to find. */
+/**
+ * `$BRIEFDECK_CACHE_DIR/code-cache`, else under `$XDG_CACHE_HOME` or the home folder; none when there is no home to
+ * find.
+ */
 function userCacheDir(): string | undefined {
   try {
-    const root = process.env.BRIEFDECK_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'briefdeck');
+    const root =
+      process.env.BRIEFDECK_CACHE_DIR ||
+      path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'briefdeck');
     return path.join(root, 'code-cache');
   } catch (e) {
     debug(`off: ${(e as Error).message}`);

@@ -3,7 +3,14 @@ import type { BuildResult, DeckOptions } from './build.js';
 import { displayPath } from './content/display-path.js';
 import { recordBuild } from './history/record-build.js';
 import { deckInputs } from './manifest/deck-inputs.js';
-import { MANIFEST_FILE, isUpToDate, manifestEntry, readManifest, updateManifest, type ManifestEntry } from './manifest/manifest.js';
+import {
+  MANIFEST_FILE,
+  isUpToDate,
+  manifestEntry,
+  readManifest,
+  updateManifest,
+  type ManifestEntry,
+} from './manifest/manifest.js';
 import type { Deck, Slide } from './model/deck.js';
 import { diagnostic, hasErrors } from './model/diagnostic.js';
 import { detached } from './util/detached.js';
@@ -47,7 +54,11 @@ export interface DeckBuildOutcome extends Omit<BuildResult, 'pptx' | 'article' |
  * still intact, is skipped unless `force`. A failed deck keeps its previous
  * entry and its previous .pptx (buildDeck writes nothing for an invalid deck).
  */
-export async function buildDecks(slugs: readonly string[], opts: DeckOptions, o: BuildAllOptions = {}): Promise<DeckBuildOutcome[]> {
+export async function buildDecks(
+  slugs: readonly string[],
+  opts: DeckOptions,
+  o: BuildAllOptions = {},
+): Promise<DeckBuildOutcome[]> {
   const tool = o.toolVersion ?? toolVersion();
   const { manifest, problem } = await readManifest(opts.outDir);
   if (problem) o.onNote?.(problem);
@@ -60,7 +71,14 @@ export async function buildDecks(slugs: readonly string[], opts: DeckOptions, o:
   return out;
 }
 
-async function buildOne(slug: string, opts: DeckOptions, tool: string, previous: ManifestEntry | undefined, force: boolean, clock: () => Date): Promise<DeckBuildOutcome> {
+async function buildOne(
+  slug: string,
+  opts: DeckOptions,
+  tool: string,
+  previous: ManifestEntry | undefined,
+  force: boolean,
+  clock: () => Date,
+): Promise<DeckBuildOutcome> {
   const t0 = performance.now();
   let inputs;
   try {
@@ -68,16 +86,35 @@ async function buildOne(slug: string, opts: DeckOptions, tool: string, previous:
   } catch (e) {
     if (!isIoError(e)) throw e;
     const at = { file: displayPath(path.join(opts.contentDir, slug)), line: 1, column: 1 };
-    return { slug, diagnostics: [diagnostic('error', 'deck-unreadable', at, `Unreadable deck folder \`${at.file}\`: ${ioCause(e)}${e.path ? ` at \`${displayPath(e.path)}\`` : ''}`)], ms: performance.now() - t0 };
+    return {
+      slug,
+      diagnostics: [
+        diagnostic(
+          'error',
+          'deck-unreadable',
+          at,
+          `Unreadable deck folder \`${at.file}\`: ${ioCause(e)}${e.path ? ` at \`${displayPath(e.path)}\`` : ''}`,
+        ),
+      ],
+      ms: performance.now() - t0,
+    };
   }
   if (!force && previous && (await isUpToDate(previous, inputs, opts.outDir))) {
     const file = previous.outputs[0] && path.join(opts.outDir, previous.outputs[0].file);
-    return { slug, diagnostics: previous.warnings, skipped: true, slides: previous.slides, file, ms: performance.now() - t0 };
+    return {
+      slug,
+      diagnostics: previous.warnings,
+      skipped: true,
+      slides: previous.slides,
+      file,
+      ms: performance.now() - t0,
+    };
   }
   // The build stages (parser, fonts, renderer) load only when a deck needs building: a no-op run never pays for them.
   const { buildDeck } = await import('./build.js');
   const r = await buildDeck(slug, opts);
-  if (hasErrors(r.diagnostics) || !r.pptx || !r.file) return { slug, diagnostics: r.diagnostics, deck: outline(r.deck), ms: r.ms };
+  if (hasErrors(r.diagnostics) || !r.pptx || !r.file)
+    return { slug, diagnostics: r.diagnostics, deck: outline(r.deck), ms: r.ms };
   const slides = r.deck?.slides.length ?? 0;
   const now = clock();
   try {
@@ -85,17 +122,28 @@ async function buildOne(slug: string, opts: DeckOptions, tool: string, previous:
     const entry = manifestEntry(inputs, outputs, { ms: r.ms, slides, diagnostics: r.diagnostics }, now);
     await updateManifest(opts.outDir, { [slug]: entry });
   } catch (e) {
-    // The .pptx is written; a full disk while recording it (version record, manifest) is still this deck's error, not the run's.
+    // The .pptx is written; a full disk while recording it (version record, manifest) is still this deck's error, not
+    // the run's.
     if (!isIoError(e)) throw e;
     const file = displayPath(e.path ?? path.join(opts.outDir, MANIFEST_FILE));
-    const problem = diagnostic('error', 'manifest-unwritable', { file, line: 1, column: 1 }, `Unwritable \`${file}\`: ${ioCause(e)}; \`${displayPath(r.file)}\` was written but not recorded, so it will be rebuilt next time`);
+    const problem = diagnostic(
+      'error',
+      'manifest-unwritable',
+      { file, line: 1, column: 1 },
+      `Unwritable \`${file}\`: ${ioCause(e)}; \`${displayPath(r.file)}\` was written but not recorded, so it will be rebuilt next time`,
+    );
     return { slug, diagnostics: [...r.diagnostics, problem], deck: outline(r.deck), file: r.file, ms: r.ms, slides };
   }
   return { slug, diagnostics: r.diagnostics, deck: outline(r.deck), file: r.file, ms: r.ms, slides };
 }
 
 const outline = (deck: Deck | undefined): DeckOutline | undefined =>
-  deck && { slides: deck.slides.map((s) => ({ title: detached(s.title), ...(s.continuation ? { continuation: { reason: detached(s.continuation.reason) } } : {}) })) };
+  deck && {
+    slides: deck.slides.map((s) => ({
+      title: detached(s.title),
+      ...(s.continuation ? { continuation: { reason: detached(s.continuation.reason) } } : {}),
+    })),
+  };
 
 /** briefdeck's own version: a new release may lay decks out differently, so it is an input. */
 export const toolVersion = packageVersion;

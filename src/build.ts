@@ -58,11 +58,21 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
   const themed = await loadTheme(opts.themesDir, chooseTheme(opts, article.meta.theme));
   // An unknown theme named in deck.yaml is that line's problem, not the themes folder's.
   const themeAt = article.metaPositions.theme;
-  diagnostics.push(...themed.diagnostics.map((d) => (d.code === 'unknown-theme' && !opts.theme && themeAt ? { ...d, position: themeAt } : d)));
+  diagnostics.push(
+    ...themed.diagnostics.map((d) =>
+      d.code === 'unknown-theme' && !opts.theme && themeAt ? { ...d, position: themeAt } : d,
+    ),
+  );
   const { images, diagnostics: imageProblems } = await loadImages(article);
   diagnostics.push(...imageProblems);
   if (!themed.theme || hasErrors(diagnostics)) return { slug, diagnostics, article, theme: themed.theme };
-  const planned = articleToDeck({ article, theme: themed.theme, fonts: themed.theme.template?.fonts ?? shippedFonts(), images, timestamp: timestampOf(article) });
+  const planned = articleToDeck({
+    article,
+    theme: themed.theme,
+    fonts: themed.theme.template?.fonts ?? shippedFonts(),
+    images,
+    timestamp: timestampOf(article),
+  });
   diagnostics.push(...planned.diagnostics);
   return { slug, diagnostics, article, theme: themed.theme, deck: planned.deck };
 }
@@ -71,7 +81,8 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
 export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildResult> {
   const t0 = performance.now();
   const checked = await checkDeck(slug, opts);
-  if (!checked.deck || !checked.theme || hasErrors(checked.diagnostics)) return { ...checked, ms: performance.now() - t0 };
+  if (!checked.deck || !checked.theme || hasErrors(checked.diagnostics))
+    return { ...checked, ms: performance.now() - t0 };
   // pptxgenjs and the zip writer load only here, so `check` never pays for them.
   const { deckToPptx } = await import('./render/deck-to-pptx.js');
   const pptx = await deckToPptx(checked.deck, checked.theme);
@@ -82,7 +93,13 @@ export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildR
     // A full disk or a read-only folder is this deck's error; the previous .pptx is untouched (atomic write).
     if (!isIoError(e)) throw e;
     const at = { file: displayPath(file), line: 1, column: 1 };
-    const problem = diagnostic('error', 'output-unwritable', at, `Unwritable \`${displayPath(file)}\`: ${ioCause(e)}; the previous file is unchanged`, 'free space, fix the output folder\'s permissions or move what is in the way, then build again');
+    const problem = diagnostic(
+      'error',
+      'output-unwritable',
+      at,
+      `Unwritable \`${displayPath(file)}\`: ${ioCause(e)}; the previous file is unchanged`,
+      "free space, fix the output folder's permissions or move what is in the way, then build again",
+    );
     return { ...checked, diagnostics: [...checked.diagnostics, problem], ms: performance.now() - t0 };
   }
   return { ...checked, file, pptx, ms: performance.now() - t0 };
@@ -96,7 +113,11 @@ export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildR
  * every variant of each theme's fonts (regular, bold, italic, bold italic,
  * code) with the planner's `measureFrame`. Problems are left to the real build.
  */
-export async function warmUp(opts: DeckOptions, deck: string | undefined, themeNames: readonly string[]): Promise<void> {
+export async function warmUp(
+  opts: DeckOptions,
+  deck: string | undefined,
+  themeNames: readonly string[],
+): Promise<void> {
   const { deckToPptx } = await import('./render/deck-to-pptx.js');
   const checked = deck === undefined ? undefined : await checkDeck(deck, opts).catch(() => undefined);
   if (checked?.deck && checked.theme) await deckToPptx(checked.deck, checked.theme);
@@ -111,7 +132,12 @@ export async function warmUp(opts: DeckOptions, deck: string | undefined, themeN
     const { theme } = await loadTheme(opts.themesDir, name);
     if (!theme) continue;
     for (const heading of [true, false]) {
-      const frame = textFrame(theme, [plain(runs)], { x: 0, y: 0, w: CONTENT_W, h: 1000 }, { size: theme.sizes.body, heading });
+      const frame = textFrame(
+        theme,
+        [plain(runs)],
+        { x: 0, y: 0, w: CONTENT_W, h: 1000 },
+        { size: theme.sizes.body, heading },
+      );
       measureFrame(frame, theme.template?.fonts ?? shippedFonts());
     }
   }

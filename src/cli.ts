@@ -22,7 +22,11 @@ export const commands: { name: string; load: () => Promise<Command> }[] = [
 
 export const version = packageVersion;
 
-export async function main(argv: string[], output: Output = consoleOutput(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  output: Output = consoleOutput(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-v') {
     output.out(version());
@@ -34,13 +38,20 @@ export async function main(argv: string[], output: Output = consoleOutput(), env
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    output.err(`briefdeck: Unknown command \`${name}\`, expected one of ${commands.map((c) => `\`${c.name}\``).join(', ')}`);
+    output.err(
+      `briefdeck: Unknown command \`${name}\`, expected one of ${commands.map((c) => `\`${c.name}\``).join(', ')}`,
+    );
     return EXIT.usage;
   }
   const command = await entry.load();
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: rest, options: { ...sharedOptions, ...command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: rest,
+      options: { ...sharedOptions, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     output.err(`briefdeck ${command.name}: ${(e as Error).message}`);
     output.err(`usage: ${command.usage}`);
@@ -60,7 +71,9 @@ export async function main(argv: string[], output: Output = consoleOutput(), env
       output.err(red(output.color, `briefdeck ${command.name}: ${escapeControl(e.message)}`));
       return e instanceof UsageError ? EXIT.usage : EXIT.failed;
     }
-    output.err(`briefdeck ${command.name}: internal error — this is a bug in briefdeck, please report it with this output:`);
+    output.err(
+      `briefdeck ${command.name}: internal error — this is a bug in briefdeck, please report it with this output:`,
+    );
     output.err((e as Error)?.stack ?? String(e));
     return 70;
   }
@@ -83,5 +96,14 @@ async function generalHelp(): Promise<string> {
 }
 
 function commandHelp(c: Command): string {
-  return [`usage: ${c.usage}`, '', c.summary, '', 'options:', ...sharedHelp, ...(c.help ?? []), '  -h, --help      show this help'].join('\n');
+  return [
+    `usage: ${c.usage}`,
+    '',
+    c.summary,
+    '',
+    'options:',
+    ...sharedHelp,
+    ...(c.help ?? []),
+    '  -h, --help      show this help',
+  ].join('\n');
 }

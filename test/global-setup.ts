@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
  * Type errors are `npm test`'s typecheck step's business.
  */
 export default function setup(): void {
-  // The CLI's code cache (src/bin.ts) goes to a folder of the tests', not the user's ~/.cache; kept between runs, as a user's is.
+  // The CLI's code cache (src/bin.ts) goes to a folder of the tests', not the user's ~/.cache; kept between runs, as a
+  // user's is.
   process.env.BRIEFDECK_CACHE_DIR = path.join(tmpdir(), `briefdeck-tests-cache-${process.getuid?.() ?? 'user'}`);
   const script = fileURLToPath(new URL('../scripts/build.mjs', import.meta.url));
   const r = spawnSync(process.execPath, [script], { encoding: 'utf8' });

@@ -9,9 +9,16 @@ export interface Output {
 }
 
 export function consoleOutput(): Output {
-  const color = !!process.stdout.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb';
+  const color =
+    !!process.stdout.isTTY &&
+    !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') &&
+    process.env.TERM !== 'dumb';
   // The sink escapes stray control characters, so no value can move the cursor, recolour or hide text.
-  return { out: (l) => process.stdout.write(`${terminalSafe(l)}\n`), err: (l) => process.stderr.write(`${terminalSafe(l)}\n`), color };
+  return {
+    out: (l) => process.stdout.write(`${terminalSafe(l)}\n`),
+    err: (l) => process.stderr.write(`${terminalSafe(l)}\n`),
+    color,
+  };
 }
 
 const paint = (code: number) => (on: boolean, s: string) => (on ? `\u001b[${code}m${s}\u001b[39m` : s);

@@ -11,7 +11,12 @@ export const build: Command = {
   name: 'build',
   summary: 'build decks into .pptx files',
   usage: 'briefdeck build [deck-slug...] [options]',
-  options: { strict: { type: 'boolean' }, force: { type: 'boolean' }, pdf: { type: 'boolean' }, png: { type: 'boolean' } },
+  options: {
+    strict: { type: 'boolean' },
+    force: { type: 'boolean' },
+    pdf: { type: 'boolean' },
+    png: { type: 'boolean' },
+  },
   help: [
     '  --strict        treat warnings as errors',
     '  --force         rebuild decks even when their inputs did not change',
@@ -41,10 +46,19 @@ export const build: Command = {
       }
       if (values.pdf || values.png) {
         const ok = results.filter((r) => !hasErrors(r.diagnostics)).map((r) => r.slug);
-        const warnings = Object.fromEntries(results.filter((r) => !r.skipped).map((r) => [r.slug, r.diagnostics.filter((d) => d.severity === 'warning').length]));
+        const warnings = Object.fromEntries(
+          results
+            .filter((r) => !r.skipped)
+            .map((r) => [r.slug, r.diagnostics.filter((d) => d.severity === 'warning').length]),
+        );
         // LibreOffice, poppler and sharp helpers: loaded only when an export was asked for.
         const { exportDecks } = await import('../export/export-decks.js');
-        const exported = await exportDecks(ok, opts, { pdf: !!values.pdf, png: !!values.png, force: !!values.force, warnings });
+        const exported = await exportDecks(ok, opts, {
+          pdf: !!values.pdf,
+          png: !!values.png,
+          force: !!values.force,
+          warnings,
+        });
         for (const e of exported) if (e.error) output.err(`✗ ${e.slug}  export failed: ${e.error}`);
         if (exported.some((e) => e.error)) return EXIT.failed;
       }

@@ -12,10 +12,14 @@ export const check: Command = {
   summary: 'validate decks and plan their slides without writing anything',
   usage: 'briefdeck check [deck-slug...] [options]',
   options: { strict: { type: 'boolean' } },
-  help: ['  --strict        treat warnings as errors', '  (with --theme NAME, the theme itself is checked first: a template\'s file, layouts and fonts)'],
+  help: [
+    '  --strict        treat warnings as errors',
+    "  (with --theme NAME, the theme itself is checked first: a template's file, layouts and fonts)",
+  ],
   async run({ values, positionals, output, env, config }) {
     const opts = deckOptions(values, env, config);
-    // `--theme` checks the theme itself first, once (a template: is it readable, does it have the layouts, can its fonts be measured).
+    // `--theme` checks the theme itself first, once (a template: is it readable, does it have the layouts, can its
+    // fonts be measured).
     const theme = opts.theme ? await loadTheme(opts.themesDir, opts.theme) : undefined;
     const themeFailed = !!theme && (hasErrors(theme.diagnostics) || (!!values.strict && theme.diagnostics.length > 0));
     const ofTheme = new Set(theme?.diagnostics.map((d) => formatDiagnostic(d)));
@@ -25,13 +29,27 @@ export const check: Command = {
       const r = await checkDeck(slug, opts);
       results.push({ ...r, diagnostics: r.diagnostics.filter((d) => !ofTheme.has(formatDiagnostic(d))) });
     }
-    const failed = results.filter((r) => hasErrors(r.diagnostics) || (values.strict && r.diagnostics.length > 0) || (themeFailed && !r.deck));
+    const failed = results.filter(
+      (r) => hasErrors(r.diagnostics) || (values.strict && r.diagnostics.length > 0) || (themeFailed && !r.deck),
+    );
     if (values.json) {
-      output.out(JSON.stringify({ ...(theme ? { theme: { name: opts.theme, diagnostics: theme.diagnostics, ok: !themeFailed } } : {}), decks: results.map(deckJson), failed: failed.length }, null, 2));
+      output.out(
+        JSON.stringify(
+          {
+            ...(theme ? { theme: { name: opts.theme, diagnostics: theme.diagnostics, ok: !themeFailed } } : {}),
+            decks: results.map(deckJson),
+            failed: failed.length,
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       if (theme) {
         printDiagnostics(output, theme.diagnostics);
-        output.out(`${themeFailed ? '✗' : '✓'} theme ${opts.theme}  ${themeFailed ? 'unusable' : 'usable'}${theme.diagnostics.length > 0 ? ` · ${plural(theme.diagnostics.length, 'problem')}` : ''}`);
+        output.out(
+          `${themeFailed ? '✗' : '✓'} theme ${opts.theme}  ${themeFailed ? 'unusable' : 'usable'}${theme.diagnostics.length > 0 ? ` · ${plural(theme.diagnostics.length, 'problem')}` : ''}`,
+        );
       }
       for (const r of results) {
         printDiagnostics(output, r.diagnostics);

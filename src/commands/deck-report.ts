@@ -28,9 +28,12 @@ export function deckLine(o: Output, r: Reported & { ms?: number; slides?: number
   const slug = escapeControl(r.slug); // a deck folder's name is the user's; its line stays one line
   const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
-  if (hasErrors(r.diagnostics)) return `${red(o.color, '✗')} ${slug}  ${red(o.color, plural(errors, 'error'))}${warnings ? `, ${plural(warnings, 'warning')}` : ''}  (nothing written)`;
+  if (hasErrors(r.diagnostics))
+    return `${red(o.color, '✗')} ${slug}  ${red(o.color, plural(errors, 'error'))}${warnings ? `, ${plural(warnings, 'warning')}` : ''}  (nothing written)`;
   const c = continuations(r);
-  const why = Object.entries(c.reasons).map(([reason, n]) => `${n}× ${reason}`).join('; ');
+  const why = Object.entries(c.reasons)
+    .map(([reason, n]) => `${n}× ${reason}`)
+    .join('; ');
   const parts = [plural(r.deck?.slides.length ?? r.slides ?? 0, 'slide')];
   if (c.count > 0) parts.push(`${c.count} continued: ${why}`);
   if (r.ms !== undefined) parts.push(`${Math.round(r.ms)} ms`);

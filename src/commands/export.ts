@@ -14,15 +14,17 @@ export const exportCommand: Command = {
   help: [
     '  --pdf           export a PDF of each deck (LibreOffice)',
     '  --png           export slide thumbnails (1280 px) and a contact sheet',
-    '                  (neither flag: the config file\'s `export` settings, else both)',
-    '  --force         export again even when a deck\'s .pptx did not change',
+    "                  (neither flag: the config file's `export` settings, else both)",
+    "  --force         export again even when a deck's .pptx did not change",
   ],
   async run({ values, positionals, output, env, config }) {
     const opts = deckOptions(values, env, config);
     const slugs = await selectDecks(opts.contentDir, positionals);
     const what = formats(values, config.export);
     const onWait = (h: Parameters<typeof waitingLine>[0]) => !values.json && output.err(waitingLine(h));
-    const results = await withOutputLock(opts.outDir, { command: 'export', onWait }, () => exportDecks(slugs, opts, { ...what, force: !!values.force }));
+    const results = await withOutputLock(opts.outDir, { command: 'export', onWait }, () =>
+      exportDecks(slugs, opts, { ...what, force: !!values.force }),
+    );
     const failed = results.filter((r) => r.error);
     const gallery = path.join(opts.outDir, 'index.html');
     if (values.json) {
@@ -30,17 +32,25 @@ export const exportCommand: Command = {
     } else {
       for (const r of results) {
         if (r.error) output.err(`${red(output.color, '✗')} ${r.slug}  export failed: ${r.error}`);
-        else output.out(`${green(output.color, '✓')} ${r.slug}  ${r.skipped ? 'up to date' : 'exported'}  ${dim(output.color, made(r))}`);
+        else
+          output.out(
+            `${green(output.color, '✓')} ${r.slug}  ${r.skipped ? 'up to date' : 'exported'}  ${dim(output.color, made(r))}`,
+          );
       }
       const skipped = results.filter((r) => r.skipped).length;
-      output.out(`${plural(results.length - failed.length - skipped, 'deck')} exported, ${skipped} up to date, ${failed.length} failed → ${gallery}`);
+      output.out(
+        `${plural(results.length - failed.length - skipped, 'deck')} exported, ${skipped} up to date, ${failed.length} failed → ${gallery}`,
+      );
     }
     return failed.length > 0 ? EXIT.failed : EXIT.ok;
   },
 };
 
 /** Flags win; with neither flag, the config file's `export` settings; with none of those either, both. */
-function formats(values: Record<string, unknown>, fromConfig: { pdf: boolean; png: boolean } | undefined): { pdf: boolean; png: boolean } {
+function formats(
+  values: Record<string, unknown>,
+  fromConfig: { pdf: boolean; png: boolean } | undefined,
+): { pdf: boolean; png: boolean } {
   if (values.pdf || values.png) return { pdf: !!values.pdf, png: !!values.png };
   if (fromConfig && (fromConfig.pdf || fromConfig.png)) return { pdf: fromConfig.pdf, png: fromConfig.png };
   return { pdf: true, png: true };

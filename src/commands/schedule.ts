@@ -24,7 +24,14 @@ export const schedule: Command = {
   name: 'schedule',
   summary: 'run build (and export and mail when configured) on a cron schedule',
   usage: 'briefdeck schedule [deck-slug...] [--cron "0 7 * * 1-5"] [--tz Europe/London] [--once] [options]',
-  options: { cron: { type: 'string' }, tz: { type: 'string' }, once: { type: 'boolean' }, force: { type: 'boolean' }, pdf: { type: 'boolean' }, png: { type: 'boolean' } },
+  options: {
+    cron: { type: 'string' },
+    tz: { type: 'string' },
+    once: { type: 'boolean' },
+    force: { type: 'boolean' },
+    pdf: { type: 'boolean' },
+    png: { type: 'boolean' },
+  },
   help: [
     '  --cron EXPR     cron pattern (else BRIEFDECK_CRON, else schedule.cron in the config file)',
     '  --tz ZONE       IANA time zone for the pattern (else BRIEFDECK_TZ, else schedule.timezone)',
@@ -48,13 +55,24 @@ export const schedule: Command = {
       return r;
     };
     if (values.once) return runOk(await cycle('once')) ? EXIT.ok : EXIT.failed;
-    if (!s.cron) throw new UsageError('schedule-missing', 'Missing schedule, expected --cron "<pattern>", BRIEFDECK_CRON or `schedule.cron` in briefdeck.config.yaml (or --once)');
-    if (s.timezone !== undefined && !validZone(s.timezone)) throw new UsageError('invalid-timezone', `Unknown time zone \`${s.timezone}\`, expected an IANA name such as \`Europe/London\``);
+    if (!s.cron)
+      throw new UsageError(
+        'schedule-missing',
+        'Missing schedule, expected --cron "<pattern>", BRIEFDECK_CRON or `schedule.cron` in briefdeck.config.yaml (or --once)',
+      );
+    if (s.timezone !== undefined && !validZone(s.timezone))
+      throw new UsageError(
+        'invalid-timezone',
+        `Unknown time zone \`${s.timezone}\`, expected an IANA name such as \`Europe/London\``,
+      );
     let upcoming: Date[];
     try {
       upcoming = nextRuns(s.cron, s.timezone, 3);
     } catch (e) {
-      throw new UsageError('invalid-cron', `Invalid schedule \`${s.cron}\`${s.timezone ? ` in \`${s.timezone}\`` : ''}: ${(e as Error).message}`);
+      throw new UsageError(
+        'invalid-cron',
+        `Invalid schedule \`${s.cron}\`${s.timezone ? ` in \`${s.timezone}\`` : ''}: ${(e as Error).message}`,
+      );
     }
     const job = startSchedule({
       cron: s.cron,
@@ -67,7 +85,9 @@ export const schedule: Command = {
       onBusy: () => output.out('skipped a tick: the previous run is still going'),
       onError: (e) => output.err(`briefdeck schedule: run failed: ${(e as Error)?.stack ?? String(e)}`),
     });
-    output.out(`scheduled \`${s.cron}\`${s.timezone ? ` (${s.timezone})` : ''}; next runs ${upcoming.map((d) => d.toISOString()).join(', ')} (Ctrl-C to stop)`);
+    output.out(
+      `scheduled \`${s.cron}\`${s.timezone ? ` (${s.timezone})` : ''}; next runs ${upcoming.map((d) => d.toISOString()).join(', ')} (Ctrl-C to stop)`,
+    );
     const signal = await untilSignal();
     await job.stop();
     output.out(`stopped (${signal})`);
@@ -84,7 +104,11 @@ export interface ScheduleOptions {
 }
 
 /** Precedence as for deck options: flags > environment (BRIEFDECK_CRON, BRIEFDECK_TZ) > config file > defaults. */
-export function scheduleOptions(values: Record<string, unknown>, env: NodeJS.ProcessEnv, config: Config): ScheduleOptions {
+export function scheduleOptions(
+  values: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+  config: Config,
+): ScheduleOptions {
   return {
     cron: (values.cron as string | undefined) ?? env.BRIEFDECK_CRON ?? config.schedule?.cron,
     timezone: (values.tz as string | undefined) ?? env.BRIEFDECK_TZ ?? config.schedule?.timezone,
@@ -95,7 +119,14 @@ export function scheduleOptions(values: Record<string, unknown>, env: NodeJS.Pro
 }
 
 /** build → export (when asked) → send (when mail is configured). Each stage reads what build recorded. */
-function cycleStages(opts: DeckOptions, named: readonly string[], s: ScheduleOptions, config: Config, env: NodeJS.ProcessEnv, output: Output): CycleStage[] {
+function cycleStages(
+  opts: DeckOptions,
+  named: readonly string[],
+  s: ScheduleOptions,
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  output: Output,
+): CycleStage[] {
   const okDecks = (r: RunRecord) => [...r.rebuilt, ...r.skipped].sort();
   const stages: CycleStage[] = [
     {
@@ -139,7 +170,8 @@ function cycleStages(opts: DeckOptions, named: readonly string[], s: ScheduleOpt
       async run(record) {
         const out = await sendDecks(okDecks(record), opts, { config, env, force: s.force });
         const bad = out.filter((o) => o.status === 'failed' || o.status === 'partial');
-        if (bad.length > 0) throw new Error(`mail failed for ${bad.map((o) => `${o.slug} (${o.error ?? o.status})`).join(', ')}`);
+        if (bad.length > 0)
+          throw new Error(`mail failed for ${bad.map((o) => `${o.slug} (${o.error ?? o.status})`).join(', ')}`);
         return `${plural(out.filter((o) => o.status === 'sent').length, 'deck')} mailed`;
       },
     });

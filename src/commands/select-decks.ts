@@ -7,12 +7,18 @@ export async function selectDecks(contentDir: string, named: readonly string[]):
   try {
     all = await listDecks(contentDir);
   } catch {
-    throw new UsageError('content-missing', `Missing content folder \`${contentDir}\`, expected a folder of decks (set it with --content)`);
+    throw new UsageError(
+      'content-missing',
+      `Missing content folder \`${contentDir}\`, expected a folder of decks (set it with --content)`,
+    );
   }
   if (named.length === 0) return all;
   const unknown = named.filter((n) => !all.includes(n));
   if (unknown.length > 0) {
-    throw new UsageError('unknown-deck', `Unknown deck ${unknown.map((u) => `\`${u}\``).join(', ')}, expected one of ${all.map((a) => `\`${a}\``).join(', ') || '(none)'}`);
+    throw new UsageError(
+      'unknown-deck',
+      `Unknown deck ${unknown.map((u) => `\`${u}\``).join(', ')}, expected one of ${all.map((a) => `\`${a}\``).join(', ') || '(none)'}`,
+    );
   }
   return [...named];
 }

@@ -26,21 +26,40 @@ export const send: Command = {
     const slugs = await selectDecks(opts.contentDir, positionals);
     const dryRun = !!values['dry-run'];
     const settings = mailSettings(config, env);
-    if (settings.from === DEFAULT_FROM && !values.json) output.err(dim(output.color, `note: no sender configured (mail.from or BRIEFDECK_MAIL_FROM); using \`${DEFAULT_FROM}\``));
-    // A real send holds the output folder's lock for the whole run: sent.json is read, updated and written by one process at a time.
-    const locked = <T>(fn: () => Promise<T>) => (dryRun ? fn() : withOutputLock(opts.outDir, { command: 'send', onWait: (h) => !values.json && output.err(waitingLine(h)) }, fn));
-    const outcomes = await locked(() => sendDecks(slugs, opts, {
-      config,
-      env,
-      force: !!values.force,
-      allowStale: !!values['allow-stale'],
-      dryRun,
-      onProgress: (e) => {
-        if (values.json) return;
-        if (e.type === 'retry') output.err(dim(output.color, `  ${e.slug}: attempt ${e.attempt} failed (${e.reason}); retrying in ${Math.round(e.delayMs / 100) / 10} s`));
-        else printOutcome(output, e.outcome);
-      },
-    }));
+    if (settings.from === DEFAULT_FROM && !values.json)
+      output.err(
+        dim(output.color, `note: no sender configured (mail.from or BRIEFDECK_MAIL_FROM); using \`${DEFAULT_FROM}\``),
+      );
+    // A real send holds the output folder's lock for the whole run: sent.json is read, updated and written by one
+    // process at a time.
+    const locked = <T>(fn: () => Promise<T>) =>
+      dryRun
+        ? fn()
+        : withOutputLock(
+            opts.outDir,
+            { command: 'send', onWait: (h) => !values.json && output.err(waitingLine(h)) },
+            fn,
+          );
+    const outcomes = await locked(() =>
+      sendDecks(slugs, opts, {
+        config,
+        env,
+        force: !!values.force,
+        allowStale: !!values['allow-stale'],
+        dryRun,
+        onProgress: (e) => {
+          if (values.json) return;
+          if (e.type === 'retry')
+            output.err(
+              dim(
+                output.color,
+                `  ${e.slug}: attempt ${e.attempt} failed (${e.reason}); retrying in ${Math.round(e.delayMs / 100) / 10} s`,
+              ),
+            );
+          else printOutcome(output, e.outcome);
+        },
+      }),
+    );
     const failed = outcomes.filter((r) => r.status === 'failed' || r.status === 'partial');
     if (values.json) {
       output.out(JSON.stringify({ decks: outcomes, failed: failed.length }, null, 2));
@@ -48,7 +67,11 @@ export const send: Command = {
       const count = (s: SendOutcome['status']) => outcomes.filter((r) => r.status === s).length;
       const parts = dryRun
         ? [`${count('dry-run')} to send`, `${count('up-to-date')} up to date`]
-        : [`${count('sent')} sent`, `${count('up-to-date')} up to date`, ...(count('partial') ? [`${count('partial')} partly sent`] : [])];
+        : [
+            `${count('sent')} sent`,
+            `${count('up-to-date')} up to date`,
+            ...(count('partial') ? [`${count('partial')} partly sent`] : []),
+          ];
       if (count('no-recipients')) parts.push(`${count('no-recipients')} without recipients`);
       parts.push(`${failed.length - count('partial')} failed`);
       output.out(`${plural(outcomes.length, 'deck')}: ${parts.join(', ')}${dryRun ? ' (dry run: nothing sent)' : ''}`);
@@ -59,23 +82,33 @@ export const send: Command = {
 
 function printOutcome(o: Output, r: SendOutcome): void {
   const slug = escapeControl(r.slug);
-  printDiagnostics(o, r.diagnostics.filter((d) => d.severity === 'error'));
+  printDiagnostics(
+    o,
+    r.diagnostics.filter((d) => d.severity === 'error'),
+  );
   const size = r.messageBytes === undefined ? '' : ` · ${formatBytes(r.messageBytes)}`;
   switch (r.status) {
     case 'sent': {
       const one = r.groups.length === 1 ? ` · ${r.groups[0].summary}` : '';
-      o.out(`${green(o.color, '✓')} ${slug}  sent to ${plural(r.accepted.length, 'recipient')} via ${r.via}${dim(o.color, `${size} · ${plural(r.attempts, 'attempt')}${r.messages > 1 ? ` · ${r.messages} messages${r.messages > r.groups.length ? ' (the server capped recipients per message)' : ''}` : ''}${r.file && r.groups.length === 1 ? ` · ${r.file}` : ''}${one}`)}`);
-      if (r.groups.length > 1) for (const g of r.groups) o.out(dim(o.color, `    ${groupLine(g)}${g.file ? ` · ${g.file}` : ''}`));
+      o.out(
+        `${green(o.color, '✓')} ${slug}  sent to ${plural(r.accepted.length, 'recipient')} via ${r.via}${dim(o.color, `${size} · ${plural(r.attempts, 'attempt')}${r.messages > 1 ? ` · ${r.messages} messages${r.messages > r.groups.length ? ' (the server capped recipients per message)' : ''}` : ''}${r.file && r.groups.length === 1 ? ` · ${r.file}` : ''}${one}`)}`,
+      );
+      if (r.groups.length > 1)
+        for (const g of r.groups) o.out(dim(o.color, `    ${groupLine(g)}${g.file ? ` · ${g.file}` : ''}`));
       break;
     }
     case 'up-to-date':
-      o.out(`${dim(o.color, '·')} ${slug}  up to date: ${plural(r.alreadySent.length, 'recipient')} already have this version via ${r.via} (--force sends again)`);
+      o.out(
+        `${dim(o.color, '·')} ${slug}  up to date: ${plural(r.alreadySent.length, 'recipient')} already have this version via ${r.via} (--force sends again)`,
+      );
       break;
     case 'no-recipients':
       o.out(`${dim(o.color, '·')} ${slug}  not sent: deck.yaml has no \`email\` recipients`);
       break;
     case 'dry-run':
-      o.out(`${slug}  would send via ${r.via}${r.alreadySent.length ? ` (${plural(r.alreadySent.length, 'recipient')} already have it)` : ''}`);
+      o.out(
+        `${slug}  would send via ${r.via}${r.alreadySent.length ? ` (${plural(r.alreadySent.length, 'recipient')} already have it)` : ''}`,
+      );
       o.out(`  from     ${r.from}`);
       o.out(`  to       ${r.to.filter((a) => r.pending.includes(a)).join(', ') || '-'}`);
       if (r.cc.length) o.out(`  cc       ${r.cc.filter((a) => r.pending.includes(a)).join(', ') || '-'}`);
@@ -83,14 +116,19 @@ function printOutcome(o: Output, r: SendOutcome): void {
       for (const g of r.groups) {
         if (r.groups.length > 1) o.out(`  group    ${g.recipients.join(', ')}`);
         o.out(`  subject  ${g.subject}`);
-        o.out(`  changes  ${g.since ? `${g.summary} (since the version accepted ${formatUtc(g.since.at)})` : g.summary}`);
+        o.out(
+          `  changes  ${g.since ? `${g.summary} (since the version accepted ${formatUtc(g.since.at)})` : g.summary}`,
+        );
         o.out(`  message  ${formatBytes(g.bytes)} (limit ${formatBytes(r.maxBytes)})`);
       }
       break;
     case 'partial':
     case 'failed': {
       const head = r.status === 'partial' ? yellow(o.color, '!') : red(o.color, '✗');
-      const what = r.status === 'partial' ? `sent to ${plural(r.accepted.length, 'recipient')}, failed for ${r.failed.length}` : 'not sent';
+      const what =
+        r.status === 'partial'
+          ? `sent to ${plural(r.accepted.length, 'recipient')}, failed for ${r.failed.length}`
+          : 'not sent';
       o.out(`${head} ${slug}  ${what}${r.error && r.failed.length === 0 ? `: ${r.error}` : ''}`);
       for (const f of r.failed) o.err(red(o.color, `  ${f.recipient}: ${f.message}`));
       break;

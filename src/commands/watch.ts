@@ -21,9 +21,17 @@ export const watch: Command = {
   options: { debounce: { type: 'string' } },
   help: ['  --debounce MS   quiet time per deck before it is rebuilt (default 150)'],
   async run({ values, positionals, output, env, config }) {
-    if (positionals.length > 0) throw new UsageError('watch-decks', `Unexpected deck names for \`watch\`, expected none: it watches every deck in the content folder`);
+    if (positionals.length > 0)
+      throw new UsageError(
+        'watch-decks',
+        `Unexpected deck names for \`watch\`, expected none: it watches every deck in the content folder`,
+      );
     const debounceMs = values.debounce === undefined ? 150 : Number(values.debounce);
-    if (!Number.isFinite(debounceMs) || debounceMs < 0) throw new UsageError('invalid-debounce', `Invalid --debounce \`${String(values.debounce)}\`, expected milliseconds`);
+    if (!Number.isFinite(debounceMs) || debounceMs < 0)
+      throw new UsageError(
+        'invalid-debounce',
+        `Invalid --debounce \`${String(values.debounce)}\`, expected milliseconds`,
+      );
     const opts = deckOptions(values, env, config);
     await selectDecks(opts.contentDir, []); // a missing content folder is a usage error
     const tool = toolVersion();
@@ -37,7 +45,12 @@ export const watch: Command = {
         listDecks: () => listDecks(opts.contentDir),
         inputsHash: async (slug) => (await deckInputs(slug, opts, tool)).hash,
         // Each rebuild takes the output folder's lock, so a scheduled run or a `send` never sees half a rebuild.
-        build: (slug) => withOutputLock(opts.outDir, { command: 'watch', onWait: (h) => output.out(`${stamp()} ${waitingLine(h)}`) }, async () => (await buildDecks([slug], opts, { toolVersion: tool, onNote: (m) => output.err(m) }))[0]),
+        build: (slug) =>
+          withOutputLock(
+            opts.outDir,
+            { command: 'watch', onWait: (h) => output.out(`${stamp()} ${waitingLine(h)}`) },
+            async () => (await buildDecks([slug], opts, { toolVersion: tool, onNote: (m) => output.err(m) }))[0],
+          ),
       },
       on: {
         built: (slug, r, initial) => {
@@ -46,8 +59,12 @@ export const watch: Command = {
           else failing.delete(slug);
         },
         added: (slug) => output.out(`${stamp()} + ${escapeControl(slug)}  new deck`),
-        removed: (slug) => output.out(`${stamp()} - ${escapeControl(slug)}  deck folder removed; its output is left in place`),
-        error: (slug, e) => output.err(`${stamp()} ${red(output.color, '✗')} ${escapeControl(slug ?? 'watcher')}  ${escapeControl((e as Error)?.message ?? String(e))}`),
+        removed: (slug) =>
+          output.out(`${stamp()} - ${escapeControl(slug)}  deck folder removed; its output is left in place`),
+        error: (slug, e) =>
+          output.err(
+            `${stamp()} ${red(output.color, '✗')} ${escapeControl(slug ?? 'watcher')}  ${escapeControl((e as Error)?.message ?? String(e))}`,
+          ),
       },
     });
     // Decks found up to date load nothing: warm the stages and fonts now, not on the first save.
@@ -66,7 +83,10 @@ export const watch: Command = {
 function report(o: Output, r: DeckBuildOutcome, initial: boolean, showUpToDate: boolean): void {
   if (r.skipped) {
     // Inputs back to what the last good deck was built from (a reverted edit): nothing to write.
-    if (showUpToDate) o.out(`${stamp()} ${green(o.color, '✓')} ${r.slug}  up to date  ${dim(o.color, `${plural(r.slides ?? 0, 'slide')} · ${plural(r.diagnostics.length, 'warning')}`)}`);
+    if (showUpToDate)
+      o.out(
+        `${stamp()} ${green(o.color, '✓')} ${r.slug}  up to date  ${dim(o.color, `${plural(r.slides ?? 0, 'slide')} · ${plural(r.diagnostics.length, 'warning')}`)}`,
+      );
     return;
   }
   printDiagnostics(o, r.diagnostics);

@@ -22,7 +22,11 @@ export const MailSchema = z.strictObject({
   smtp: z.string().optional(),
   requireTLS: z.boolean().default(false),
   /** Refuse messages larger than this (bytes) instead of letting a server bounce them. */
-  maxBytes: z.number().int().positive().default(10 * 1024 * 1024),
+  maxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
 });
 
 /** How many versions of each deck `output/versions/` keeps (see src/history/version-store.ts). */

@@ -21,8 +21,16 @@ export const CONFIG_FILE = 'briefdeck.config.yaml';
 export async function loadConfig(named?: string, cwd = process.cwd()): Promise<Config> {
   const file = path.resolve(cwd, named ?? CONFIG_FILE);
   const shown = displayPath(file);
-  // The operator's file, so any folder may hold it (or a link to it); it must still be a regular file of sane size, so a FIFO cannot block a run.
-  const read = await readInput(file, { what: 'config', root: path.parse(file).root, rootName: 'the file system', rootCode: 'root', maxBytes: MAX_SECTION_BYTES, limitReason: TEXT_LIMIT_REASON });
+  // The operator's file, so any folder may hold it (or a link to it); it must still be a regular file of sane size, so
+  // a FIFO cannot block a run.
+  const read = await readInput(file, {
+    what: 'config',
+    root: path.parse(file).root,
+    rootName: 'the file system',
+    rootCode: 'root',
+    maxBytes: MAX_SECTION_BYTES,
+    limitReason: TEXT_LIMIT_REASON,
+  });
   if (!read.ok) {
     if (read.diagnostic.code === 'config-missing') {
       if (named) throw new UsageError('config-missing', `Missing config file \`${named}\``);
@@ -42,32 +50,50 @@ export async function loadConfig(named?: string, cwd = process.cwd()): Promise<C
 export function parseConfig(bytes: Uint8Array, shown: string): ConfigFile {
   const { text, diagnostics } = decodeSource(bytes, shown);
   const fail = (ds: Diagnostic[]) =>
-    new UsageError('config-invalid', `Invalid config file \`${shown}\``, [...ds].sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column));
+    new UsageError(
+      'config-invalid',
+      `Invalid config file \`${shown}\``,
+      [...ds].sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column),
+    );
   if (text === undefined) throw fail(diagnostics);
   const parsed = parseYamlWithSchema(text, shown, ConfigFileSchema);
   const lc = new YAML.LineCounter();
   const doc = YAML.parseDocument(text, { lineCounter: lc });
   const at = (p: (string | number)[], key = false): Position => {
-    const node = (p.length === 0 ? doc.contents : key ? keyNode(doc, p) : doc.getIn(p, true)) as { range?: [number, number] } | undefined;
+    const node = (p.length === 0 ? doc.contents : key ? keyNode(doc, p) : doc.getIn(p, true)) as
+      | { range?: [number, number] }
+      | undefined;
     const { line, col } = node?.range ? lc.linePos(node.range[0]) : { line: 1, col: 1 };
     return { file: shown, line, column: col };
   };
-  if (!parsed.value) throw fail(parsed.diagnostics.flatMap((d) => (/Unrecognized key/.test(d.message) ? unknownKeys(doc, at, d) : [d])));
+  if (!parsed.value)
+    throw fail(parsed.diagnostics.flatMap((d) => (/Unrecognized key/.test(d.message) ? unknownKeys(doc, at, d) : [d])));
   const problems = rules(parsed.value, at);
   if (problems.length > 0) throw fail(problems);
   return parsed.value;
 }
 
 /** zod reports unknown keys on their parent; point at each key instead and list the known ones. */
-function unknownKeys(doc: YAML.Document, at: (p: (string | number)[], key?: boolean) => Position, d: Diagnostic): Diagnostic[] {
+function unknownKeys(
+  doc: YAML.Document,
+  at: (p: (string | number)[], key?: boolean) => Position,
+  d: Diagnostic,
+): Diagnostic[] {
   const parent = /^Invalid `([^`]+)`/.exec(d.message)?.[1] ?? '';
   const known = CONFIG_KEYS[parent] ?? [];
   const node = parent ? doc.getIn(parent.split('.'), true) : doc.contents;
-  const keys = YAML.isMap(node) ? node.items.map((i) => String(YAML.isScalar(i.key) ? i.key.value : i.key)).filter((k) => !known.includes(k)) : [];
+  const keys = YAML.isMap(node)
+    ? node.items.map((i) => String(YAML.isScalar(i.key) ? i.key.value : i.key)).filter((k) => !known.includes(k))
+    : [];
   if (keys.length === 0) return [d];
   const prefix = parent ? `${parent}.` : '';
   return keys.map((k) =>
-    diagnostic('error', 'config-unknown-key', at([...(parent ? parent.split('.') : []), k], true), `Unexpected key \`${prefix}${k}\`, expected one of ${known.map((x) => `\`${x}\``).join(', ')}`),
+    diagnostic(
+      'error',
+      'config-unknown-key',
+      at([...(parent ? parent.split('.') : []), k], true),
+      `Unexpected key \`${prefix}${k}\`, expected one of ${known.map((x) => `\`${x}\``).join(', ')}`,
+    ),
   );
 }
 
@@ -84,10 +110,25 @@ function rules(c: ConfigFile, at: (p: (string | number)[]) => Position): Diagnos
     try {
       new Cron(c.schedule.cron, { paused: true }).stop();
     } catch (e) {
-      out.push(diagnostic('error', 'config-invalid-cron', at(['schedule', 'cron']), `Invalid \`schedule.cron\` \`${c.schedule.cron}\`: ${(e as Error).message}`, 'use five fields: minute hour day-of-month month day-of-week, e.g. `0 7 * * 1-5`'));
+      out.push(
+        diagnostic(
+          'error',
+          'config-invalid-cron',
+          at(['schedule', 'cron']),
+          `Invalid \`schedule.cron\` \`${c.schedule.cron}\`: ${(e as Error).message}`,
+          'use five fields: minute hour day-of-month month day-of-week, e.g. `0 7 * * 1-5`',
+        ),
+      );
     }
     if (c.schedule.timezone !== undefined && !validZone(c.schedule.timezone)) {
-      out.push(diagnostic('error', 'config-invalid-timezone', at(['schedule', 'timezone']), `Unknown time zone \`${c.schedule.timezone}\`, expected an IANA name such as \`Europe/London\``));
+      out.push(
+        diagnostic(
+          'error',
+          'config-invalid-timezone',
+          at(['schedule', 'timezone']),
+          `Unknown time zone \`${c.schedule.timezone}\`, expected an IANA name such as \`Europe/London\``,
+        ),
+      );
     }
   }
   return out;

@@ -22,7 +22,14 @@ export async function listDecks(contentDir: string): Promise<string[]> {
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name.startsWith('_')) continue;
     if (e.isDirectory()) out.push(e.name);
-    else if (e.isSymbolicLink() && (await stat(path.join(contentDir, e.name)).then((s) => s.isDirectory(), () => false))) out.push(e.name);
+    else if (
+      e.isSymbolicLink() &&
+      (await stat(path.join(contentDir, e.name)).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ))
+    )
+      out.push(e.name);
   }
   return out.sort();
 }
@@ -38,15 +45,28 @@ export async function deckFolderProblem(contentDir: string, slug: string): Promi
   const at = { file: displayPath(dir), line: 1, column: 1 };
   if (!DECK_SLUG.test(slug)) {
     const suggestion = slugFrom(slug);
-    return diagnostic('error', 'deck-slug-invalid', at, `Unexpected deck folder name \`${slug}\`, expected lowercase letters, digits and hyphens (the name becomes the file name, mail headers and log lines)`, suggestion ? `rename the folder to \`${suggestion}\`` : 'rename the folder, e.g. `weekly-brief`');
+    return diagnostic(
+      'error',
+      'deck-slug-invalid',
+      at,
+      `Unexpected deck folder name \`${slug}\`, expected lowercase letters, digits and hyphens (the name becomes the file name, mail headers and log lines)`,
+      suggestion ? `rename the folder to \`${suggestion}\`` : 'rename the folder, e.g. `weekly-brief`',
+    );
   }
   const s = await lstat(dir).catch(() => undefined);
   if (!s) return diagnostic('error', 'deck-missing', at, `Missing deck folder \`${displayPath(dir)}\``);
   if (s.isSymbolicLink()) {
     const target = await realpath(dir).catch(() => '(unresolvable)');
-    return diagnostic('error', 'deck-folder-link', at, `Unexpected symbolic link \`${displayPath(dir)}\` to \`${target}\`, expected a deck folder inside the content folder: linked deck folders are not built`, 'move or copy the deck folder into the content folder');
+    return diagnostic(
+      'error',
+      'deck-folder-link',
+      at,
+      `Unexpected symbolic link \`${displayPath(dir)}\` to \`${target}\`, expected a deck folder inside the content folder: linked deck folders are not built`,
+      'move or copy the deck folder into the content folder',
+    );
   }
-  if (!s.isDirectory()) return diagnostic('error', 'deck-missing', at, `Unexpected file \`${displayPath(dir)}\`, expected a deck folder`);
+  if (!s.isDirectory())
+    return diagnostic('error', 'deck-missing', at, `Unexpected file \`${displayPath(dir)}\`, expected a deck folder`);
   return undefined;
 }
 

@@ -9,15 +9,22 @@ import { firstControl } from '../util/control-chars.js';
 const oneLine = <T extends z.ZodType<string>>(s: T) =>
   s.superRefine((v, ctx) => {
     const c = firstControl(v);
-    if (c) ctx.addIssue({ code: 'custom', message: `Unexpected ${c}, expected one line of text (it is used in mail headers)` });
+    if (c)
+      ctx.addIssue({
+        code: 'custom',
+        message: `Unexpected ${c}, expected one line of text (it is used in mail headers)`,
+      });
   });
 
 const isoDate = z
   .string({ error: 'expected a date as a quoted string `YYYY-MM-DD`' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected `YYYY-MM-DD`' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    error: 'not a calendar date',
-  });
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      error: 'not a calendar date',
+    },
+  );
 
 const address = z.email({ error: (i) => `\`${String(i.input)}\` is not an email address` });
 const addresses = z.union([address.transform((a) => [a]), z.array(address)]);
@@ -29,10 +36,16 @@ export const DeckMetaSchema = z.object({
   date: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), isoDate).optional(),
   author: z.string().optional(),
   organization: z.string().optional(),
-  theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a theme name such as `briefing-light`' }).optional(),
+  theme: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a theme name such as `briefing-light`' })
+    .optional(),
   classification: z.string().optional(),
   /** BCP 47 language of the deck's text (spell-checking, screen readers); en-US when absent. */
-  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag such as `en-US` or `de-DE`' }).optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag such as `en-US` or `de-DE`' })
+    .optional(),
   email: z
     .object({
       to: addresses,

@@ -15,7 +15,12 @@ type Style = Omit<Run, 'text'>;
  * marked inline tokens → runs. Soft breaks become spaces: a `\n` inside a
  * pptxgenjs run starts a new bulleted paragraph.
  */
-export function inlineToRuns(tokens: readonly Token[], found: InlineFindings, style: Style = {}, out: Run[] = []): Run[] {
+export function inlineToRuns(
+  tokens: readonly Token[],
+  found: InlineFindings,
+  style: Style = {},
+  out: Run[] = [],
+): Run[] {
   for (const t of tokens) {
     switch (t.type) {
       case 'text': {
@@ -74,7 +79,13 @@ function push(out: Run[], text: string, style: Style): void {
 }
 
 function sameStyle(a: Style, b: Style): boolean {
-  return !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.strike === !!b.strike && !!a.code === !!b.code && a.href === b.href;
+  return (
+    !!a.bold === !!b.bold &&
+    !!a.italic === !!b.italic &&
+    !!a.strike === !!b.strike &&
+    !!a.code === !!b.code &&
+    a.href === b.href
+  );
 }
 
 export const runsText = (runs: readonly Run[]): string => runs.map((r) => r.text).join('');

@@ -37,7 +37,12 @@ export const SECTION_FILE = /^(\d{2,})-([a-z0-9][a-z0-9-]*)\.md$/;
 const READ_PARALLEL = 16;
 
 /** The input rule for a deck's own files: inside its folder, regular, at most MAX_SECTION_BYTES. */
-export const deckRule = (dir: string, what: string, maxBytes = MAX_SECTION_BYTES, limitReason = TEXT_LIMIT_REASON): InputRule => ({ what, root: dir, rootName: 'the deck folder', rootCode: 'deck', maxBytes, limitReason });
+export const deckRule = (
+  dir: string,
+  what: string,
+  maxBytes = MAX_SECTION_BYTES,
+  limitReason = TEXT_LIMIT_REASON,
+): InputRule => ({ what, root: dir, rootName: 'the deck folder', rootCode: 'deck', maxBytes, limitReason });
 
 export async function loadDeckSource(contentDir: string, slug: string): Promise<DeckSource> {
   const dir = path.join(contentDir, slug);
@@ -46,18 +51,37 @@ export async function loadDeckSource(contentDir: string, slug: string): Promise<
   if (folder) return { ...empty, problems: [folder] };
   let entries;
   try {
-    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
   } catch (e) {
     if (!isIoError(e)) throw e;
-    return { ...empty, problems: [diagnostic('error', 'deck-unreadable', { file: displayPath(dir), line: 1, column: 1 }, `Unreadable deck folder \`${displayPath(dir)}\`: ${ioCause(e)}`)] };
+    return {
+      ...empty,
+      problems: [
+        diagnostic(
+          'error',
+          'deck-unreadable',
+          { file: displayPath(dir), line: 1, column: 1 },
+          `Unreadable deck folder \`${displayPath(dir)}\`: ${ioCause(e)}`,
+        ),
+      ],
+    };
   }
   const show = (name: string) => displayPath(path.join(dir, name));
-  // Anything but a folder is a candidate: links, FIFOs and devices named like a section go through the input rule, which refuses them.
+  // Anything but a folder is a candidate: links, FIFOs and devices named like a section go through the input rule,
+  // which refuses them.
   const names = entries.filter((e) => !e.isDirectory()).map((e) => e.name);
   const markdown = names.filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md');
-  const wanted = [...(names.includes('deck.yaml') ? ['deck.yaml'] : []), ...markdown.filter((n) => SECTION_FILE.test(n))];
+  const wanted = [
+    ...(names.includes('deck.yaml') ? ['deck.yaml'] : []),
+    ...markdown.filter((n) => SECTION_FILE.test(n)),
+  ];
   const rules = { meta: deckRule(dir, 'deck-yaml'), section: deckRule(dir, 'section') };
-  const read = await mapLimited(wanted, READ_PARALLEL, async (name) => ({ name, r: await readInput(path.join(dir, name), name === 'deck.yaml' ? rules.meta : rules.section) }));
+  const read = await mapLimited(wanted, READ_PARALLEL, async (name) => ({
+    name,
+    r: await readInput(path.join(dir, name), name === 'deck.yaml' ? rules.meta : rules.section),
+  }));
   const problems: Diagnostic[] = [];
   const files: SourceFile[] = [];
   for (const { name, r } of read) {
@@ -65,5 +89,12 @@ export async function loadDeckSource(contentDir: string, slug: string): Promise<
     else problems.push(r.diagnostic);
   }
   const meta = files.find((f) => f.name === 'deck.yaml');
-  return { slug, dir, meta, sections: files.filter((f) => f !== meta), strays: markdown.filter((n) => !SECTION_FILE.test(n)).map(show), problems };
+  return {
+    slug,
+    dir,
+    meta,
+    sections: files.filter((f) => f !== meta),
+    strays: markdown.filter((n) => !SECTION_FILE.test(n)).map(show),
+    problems,
+  };
 }

@@ -25,7 +25,9 @@ const SVG_BOX: PixelBox = { w: MAX_PX, h: Math.round(((BODY_BOTTOM - BODY_TOP) *
  * cannot be trusted with SVG, WebP, AVIF or HEIC). An SVG keeps its bytes
  * on the asset beside the PNG.
  */
-export async function loadImages(article: Article): Promise<{ images: Map<string, ImageAsset>; diagnostics: Diagnostic[] }> {
+export async function loadImages(
+  article: Article,
+): Promise<{ images: Map<string, ImageAsset>; diagnostics: Diagnostic[] }> {
   const images = new Map<string, ImageAsset>();
   const diagnostics: Diagnostic[] = [];
   const blocks = article.sections.flatMap((s) => s.blocks).filter((b): b is ImageBlock => b.type === 'image');
@@ -53,20 +55,69 @@ async function loadImage(dir: string, b: ImageBlock): Promise<{ asset?: ImageAss
     if (meta.format === 'svg') {
       const png = await svgToPng(input, SVG_BOX);
       const refs = svgExternalRefs(input);
-      const diagnostics = refs.length === 0 ? [] : [diagnostic('warning', 'svg-external-ref', b.position, `Unexpected reference${refs.length === 1 ? '' : 's'} ${refs.map((r) => `\`${r}\``).join(', ')} inside SVG \`${b.src}\`: an SVG is drawn on its own, so ${refs.length === 1 ? 'it' : 'they'} will be missing from the picture`, 'embed the picture in the SVG as a `data:` URI, or export the SVG as PNG')];
-      return { asset: { data: new Uint8Array(png.data), mime: 'image/png', width: png.width, height: png.height, ...(svgEmbeddable(input) ? { svg: input } : {}) }, diagnostics };
+      const diagnostics =
+        refs.length === 0
+          ? []
+          : [
+              diagnostic(
+                'warning',
+                'svg-external-ref',
+                b.position,
+                `Unexpected reference${refs.length === 1 ? '' : 's'} ${refs.map((r) => `\`${r}\``).join(', ')} inside SVG \`${b.src}\`: an SVG is drawn on its own, so ${refs.length === 1 ? 'it' : 'they'} will be missing from the picture`,
+                'embed the picture in the SVG as a `data:` URI, or export the SVG as PNG',
+              ),
+            ];
+      return {
+        asset: {
+          data: new Uint8Array(png.data),
+          mime: 'image/png',
+          width: png.width,
+          height: png.height,
+          ...(svgEmbeddable(input) ? { svg: input } : {}),
+        },
+        diagnostics,
+      };
     }
-    const keep = (meta.format === 'png' || meta.format === 'jpeg') && (meta.width ?? 0) <= MAX_PX && (meta.height ?? 0) <= MAX_PX && (meta.orientation ?? 1) === 1;
+    const keep =
+      (meta.format === 'png' || meta.format === 'jpeg') &&
+      (meta.width ?? 0) <= MAX_PX &&
+      (meta.height ?? 0) <= MAX_PX &&
+      (meta.orientation ?? 1) === 1;
     const asJpeg = meta.format === 'jpeg';
     if (keep) {
       await verifyRaster(input);
-      return { asset: { data: input, mime: asJpeg ? 'image/jpeg' : 'image/png', width: meta.width!, height: meta.height! }, diagnostics: [] };
+      return {
+        asset: { data: input, mime: asJpeg ? 'image/jpeg' : 'image/png', width: meta.width!, height: meta.height! },
+        diagnostics: [],
+      };
     }
     // The conversion decodes every pixel, so it verifies the file too.
-    const pipeline = sharp(input).rotate().resize({ width: MAX_PX, height: MAX_PX, fit: 'inside', withoutEnlargement: true });
-    const { data, info } = await (asJpeg ? pipeline.jpeg({ quality: 88 }) : pipeline.png()).toBuffer({ resolveWithObject: true });
-    return { asset: { data: new Uint8Array(data), mime: asJpeg ? 'image/jpeg' : 'image/png', width: info.width, height: info.height }, diagnostics: [] };
+    const pipeline = sharp(input)
+      .rotate()
+      .resize({ width: MAX_PX, height: MAX_PX, fit: 'inside', withoutEnlargement: true });
+    const { data, info } = await (asJpeg ? pipeline.jpeg({ quality: 88 }) : pipeline.png()).toBuffer({
+      resolveWithObject: true,
+    });
+    return {
+      asset: {
+        data: new Uint8Array(data),
+        mime: asJpeg ? 'image/jpeg' : 'image/png',
+        width: info.width,
+        height: info.height,
+      },
+      diagnostics: [],
+    };
   } catch (e) {
-    return { diagnostics: [diagnostic('error', 'image-unreadable', b.position, `Unreadable image \`${b.src}\` (\`${path.relative(dir, read.real) || b.src}\`): ${(e as Error).message}`, 'the file may be truncated or corrupt: export it again as PNG or JPEG')] };
+    return {
+      diagnostics: [
+        diagnostic(
+          'error',
+          'image-unreadable',
+          b.position,
+          `Unreadable image \`${b.src}\` (\`${path.relative(dir, read.real) || b.src}\`): ${(e as Error).message}`,
+          'the file may be truncated or corrupt: export it again as PNG or JPEG',
+        ),
+      ],
+    };
   }
 }

@@ -44,7 +44,13 @@ function blockFromToken(token: Token, position: Position, out: ParsedBody): void
       if (h.depth === 1 && !out.title && out.blocks.length === 0) out.title = { runs, position };
       else if (h.depth === 1) {
         out.diagnostics.push(
-          diagnostic('warning', 'extra-section-heading', position, `Unexpected second \`# \` heading \`${runsText(runs)}\`, expected one per section file`, 'start a new section file, or use `## ` for a sub-heading'),
+          diagnostic(
+            'warning',
+            'extra-section-heading',
+            position,
+            `Unexpected second \`# \` heading \`${runsText(runs)}\`, expected one per section file`,
+            'start a new section file, or use `## ` for a sub-heading',
+          ),
         );
         out.blocks.push({ type: 'heading', depth: 2, runs, position });
       } else out.blocks.push({ type: 'heading', depth: h.depth, runs, position });
@@ -67,7 +73,9 @@ function blockFromToken(token: Token, position: Position, out: ParsedBody): void
       const paragraphs: Run[][] = [];
       for (const t of q.tokens) {
         if (t.type === 'space') continue;
-        const runs = inline('tokens' in t ? (t.tokens as Token[]) : [{ type: 'text', raw: t.raw, text: t.raw } as Tokens.Text]);
+        const runs = inline(
+          'tokens' in t ? (t.tokens as Token[]) : [{ type: 'text', raw: t.raw, text: t.raw } as Tokens.Text],
+        );
         if (runs.length > 0) paragraphs.push(runs);
       }
       out.blocks.push({ type: 'quote', paragraphs, position });
@@ -90,11 +98,23 @@ function blockFromToken(token: Token, position: Position, out: ParsedBody): void
         out.blocks.push({ type: 'paragraph', runs: [{ text: token.text }], position });
   }
   for (const img of found.images) {
-    out.blocks.push({ type: 'image', src: img.href, alt: img.text, title: img.title ?? undefined, position: { ...position, ...offsetIn(raw, img.raw, position.line) } });
+    out.blocks.push({
+      type: 'image',
+      src: img.href,
+      alt: img.text,
+      title: img.title ?? undefined,
+      position: { ...position, ...offsetIn(raw, img.raw, position.line) },
+    });
   }
   for (const html of found.html) {
     out.diagnostics.push(
-      diagnostic('warning', 'raw-html', { ...position, ...offsetIn(raw, html, position.line) }, `Unexpected raw HTML \`${clip(html)}\`: it is dropped from the deck`, 'use Markdown instead'),
+      diagnostic(
+        'warning',
+        'raw-html',
+        { ...position, ...offsetIn(raw, html, position.line) },
+        `Unexpected raw HTML \`${clip(html)}\`: it is dropped from the deck`,
+        'use Markdown instead',
+      ),
     );
   }
   strayEmphasis(token, raw, position, out.diagnostics);
@@ -129,13 +149,20 @@ function strayEmphasis(token: Token, blockRaw: string, position: Position, ds: D
   const blank = (s: string) => s.replace(/[^\n]/g, ' ');
   raw = raw.replace(/`[^`\n]*`/g, blank);
   walk(token, (t) => {
-    if (t.type === 'strong' || t.type === 'em' || t.type === 'codespan' || t.type === 'escape') raw = raw.replace(t.raw, blank(t.raw));
+    if (t.type === 'strong' || t.type === 'em' || t.type === 'codespan' || t.type === 'escape')
+      raw = raw.replace(t.raw, blank(t.raw));
   });
   const m = /(\*\*|__)/.exec(raw);
   if (!m) return;
   const at = offsetIn(blockRaw, '', position.line, m.index);
   ds.push(
-    diagnostic('warning', 'unmatched-emphasis', { ...position, ...at }, `Unexpected \`${m[1]}\` with no closing \`${m[1]}\`: the slide will show it literally`, `close the bold text or escape it as \`\\${m[1][0]}\\${m[1][0]}\``),
+    diagnostic(
+      'warning',
+      'unmatched-emphasis',
+      { ...position, ...at },
+      `Unexpected \`${m[1]}\` with no closing \`${m[1]}\`: the slide will show it literally`,
+      `close the bold text or escape it as \`\\${m[1][0]}\\${m[1][0]}\``,
+    ),
   );
 }
 
@@ -159,7 +186,12 @@ const countNewlines = (s: string) => {
 };
 
 /** Line and column of `needle` (or of `index`) inside a block's raw text starting at `line`. */
-function offsetIn(raw: string, needle: string, line: number, index = raw.indexOf(needle)): { line: number; column: number } {
+function offsetIn(
+  raw: string,
+  needle: string,
+  line: number,
+  index = raw.indexOf(needle),
+): { line: number; column: number } {
   if (index < 0) return { line, column: 1 };
   const before = raw.slice(0, index);
   const nl = before.lastIndexOf('\n');

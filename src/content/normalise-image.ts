@@ -11,14 +11,20 @@ export interface PixelBox {
  * so an 8000-unit drawing and a 16-unit icon both come out as large as the
  * box allows, and never over sharp's pixel limit.
  */
-export async function svgToPng(svg: Uint8Array, box: PixelBox): Promise<{ data: Buffer; width: number; height: number }> {
+export async function svgToPng(
+  svg: Uint8Array,
+  box: PixelBox,
+): Promise<{ data: Buffer; width: number; height: number }> {
   const sharp = await loadSharp();
   const meta = await sharp(svg).metadata();
   const w = meta.width || box.w;
   const h = meta.height || box.h;
   // sharp accepts densities from 1 to 100000 dpi.
   const density = Math.min(100_000, Math.max(1, 72 * Math.min(box.w / w, box.h / h)));
-  const { data, info } = await sharp(svg, { density }).resize({ width: box.w, height: box.h, fit: 'inside', withoutEnlargement: true }).png().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(svg, { density })
+    .resize({ width: box.w, height: box.h, fit: 'inside', withoutEnlargement: true })
+    .png()
+    .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
@@ -41,7 +47,8 @@ export function svgExternalRefs(svg: Uint8Array): string[] {
   const text = new TextDecoder().decode(svg);
   const refs = new Set<string>();
   const local = (r: string) => r.startsWith('#') || /^data:/i.test(r);
-  for (const m of text.matchAll(/<(?:[\w-]+:)?(?:image|use|feImage)\b[^>]*?\s(?:xlink:)?href\s*=\s*(["'])(.*?)\1/gis)) if (!local(m[2].trim())) refs.add(m[2].trim());
+  for (const m of text.matchAll(/<(?:[\w-]+:)?(?:image|use|feImage)\b[^>]*?\s(?:xlink:)?href\s*=\s*(["'])(.*?)\1/gis))
+    if (!local(m[2].trim())) refs.add(m[2].trim());
   for (const m of text.matchAll(/url\(\s*(["']?)([^"')]*)\1\s*\)/gi)) if (!local(m[2].trim())) refs.add(m[2].trim());
   for (const m of text.matchAll(/@import\s+(["'])(.*?)\1/gi)) if (!local(m[2].trim())) refs.add(m[2].trim());
   return [...refs];

@@ -27,12 +27,16 @@ export interface InputRule {
   limitReason: string;
 }
 
-/** Sections, deck.yaml and theme files: layout time and memory grow with the text, so a limit keeps one file from stalling a run. */
+/**
+ * Sections, deck.yaml and theme files: layout time and memory grow with the text, so a limit keeps one file from
+ * stalling a run.
+ */
 export const MAX_SECTION_BYTES = 2 * 1024 * 1024;
 /** Images and logos: decoded in full into memory, so a limit keeps one file from exhausting it. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
-export const TEXT_LIMIT_REASON = 'layout time and memory grow with the length of a file; split it into several section files';
+export const TEXT_LIMIT_REASON =
+  'layout time and memory grow with the length of a file; split it into several section files';
 export const IMAGE_LIMIT_REASON = 'images are decoded in full into memory; export a smaller PNG or JPEG';
 
 export type InputRead = { ok: true; bytes: Uint8Array; real: string } | { ok: false; diagnostic: Diagnostic };
@@ -45,7 +49,10 @@ export type InputRead = { ok: true; bytes: Uint8Array; real: string } | { ok: fa
 export async function readInput(file: string, rule: InputRule, at?: Position): Promise<InputRead> {
   const shown = displayPath(file);
   const pos = at ?? { file: shown, line: 1, column: 1 };
-  const fail = (problem: string, message: string, fix?: string): InputRead => ({ ok: false, diagnostic: diagnostic('error', `${rule.what}-${problem}`, pos, message, fix) });
+  const fail = (problem: string, message: string, fix?: string): InputRead => ({
+    ok: false,
+    diagnostic: diagnostic('error', `${rule.what}-${problem}`, pos, message, fix),
+  });
   try {
     const root = await resolvedRoot(rule);
     let real: string;
@@ -56,19 +63,35 @@ export async function readInput(file: string, rule: InputRule, at?: Position): P
     }
     const via = real === path.resolve(file) ? '' : ` (a link to \`${real}\`)`;
     if (!isInside(root, real)) {
-      return fail(`outside-${rule.rootCode}`, `Unexpected \`${shown}\`${via || ` at \`${real}\``}, outside ${rule.rootName} \`${displayPath(rule.root)}\`, expected a file inside it`, 'copy the file into the folder instead of linking to it');
+      return fail(
+        `outside-${rule.rootCode}`,
+        `Unexpected \`${shown}\`${via || ` at \`${real}\``}, outside ${rule.rootName} \`${displayPath(rule.root)}\`, expected a file inside it`,
+        'copy the file into the folder instead of linking to it',
+      );
     }
     // stat before open: a FIFO or device is refused without ever being opened.
     const before = await stat(real);
-    if (!before.isFile()) return fail('not-a-file', `Unexpected ${kindOf(before)} \`${shown}\`${via}, expected a regular file`, 'replace it with an ordinary file');
-    if (before.size > rule.maxBytes) return fail('too-large', tooLarge(shown, before.size, rule), 'split or shrink the file');
-    // O_NOFOLLOW and O_NONBLOCK: if the file is swapped for a link or a FIFO after the check, the open fails or returns at once.
+    if (!before.isFile())
+      return fail(
+        'not-a-file',
+        `Unexpected ${kindOf(before)} \`${shown}\`${via}, expected a regular file`,
+        'replace it with an ordinary file',
+      );
+    if (before.size > rule.maxBytes)
+      return fail('too-large', tooLarge(shown, before.size, rule), 'split or shrink the file');
+    // O_NOFOLLOW and O_NONBLOCK: if the file is swapped for a link or a FIFO after the check, the open fails or returns
+    // at once.
     const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     try {
       const now = await handle.stat();
-      if (!now.isFile() || now.ino !== before.ino || now.dev !== before.dev) return fail('not-a-file', `Unexpected \`${shown}\`${via}: it changed while being read, expected a regular file`);
+      if (!now.isFile() || now.ino !== before.ino || now.dev !== before.dev)
+        return fail(
+          'not-a-file',
+          `Unexpected \`${shown}\`${via}: it changed while being read, expected a regular file`,
+        );
       const bytes = await readAtMost(handle, now.size, rule.maxBytes + 1);
-      if (bytes.length > rule.maxBytes) return fail('too-large', tooLarge(shown, bytes.length, rule), 'split or shrink the file');
+      if (bytes.length > rule.maxBytes)
+        return fail('too-large', tooLarge(shown, bytes.length, rule), 'split or shrink the file');
       return { ok: true, bytes, real };
     } finally {
       await handle.close();
@@ -107,14 +130,27 @@ export function kindOf(s: Stats): string {
   return 'special file';
 }
 
-async function unresolvable(file: string, shown: string, e: unknown, fail: (problem: string, message: string, fix?: string) => InputRead): Promise<InputRead> {
+async function unresolvable(
+  file: string,
+  shown: string,
+  e: unknown,
+  fail: (problem: string, message: string, fix?: string) => InputRead,
+): Promise<InputRead> {
   const code = (e as NodeJS.ErrnoException).code;
-  const link = await lstat(file).then((s) => s.isSymbolicLink(), () => false);
+  const link = await lstat(file).then(
+    (s) => s.isSymbolicLink(),
+    () => false,
+  );
   if (link && (code === 'ENOENT' || code === 'ELOOP' || code === 'ENOTDIR')) {
     const target = await readlink(file).catch(() => '?');
-    return fail('missing', `Unexpected link \`${shown}\` to \`${target}\`, which does not resolve to a file${code === 'ELOOP' ? ' (a loop of links)' : ''}`, 'point the link at a file inside the folder, or replace it with the file');
+    return fail(
+      'missing',
+      `Unexpected link \`${shown}\` to \`${target}\`, which does not resolve to a file${code === 'ELOOP' ? ' (a loop of links)' : ''}`,
+      'point the link at a file inside the folder, or replace it with the file',
+    );
   }
-  if (code === 'ENOENT' || code === 'ENOTDIR') return fail('missing', `Missing \`${shown}\``, 'check the file name and its case');
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return fail('missing', `Missing \`${shown}\``, 'check the file name and its case');
   if (isIoError(e)) return fail('unreadable', `Unreadable \`${shown}\`: ${ioCause(e)}`);
   throw e;
 }
@@ -130,7 +166,11 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)}
  * to notice growth): a file that grows after its stat cannot make us read
  * more, and a small file costs a small buffer.
  */
-async function readAtMost(handle: import('node:fs/promises').FileHandle, expected: number, limit: number): Promise<Uint8Array> {
+async function readAtMost(
+  handle: import('node:fs/promises').FileHandle,
+  expected: number,
+  limit: number,
+): Promise<Uint8Array> {
   let buf = Buffer.allocUnsafe(Math.min(expected + 1, limit));
   let total = 0;
   for (;;) {

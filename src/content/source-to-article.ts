@@ -22,7 +22,13 @@ export function sourceToArticle(source: DeckSource): ParseResult {
   const { meta, positions } = parseMeta(source, diagnostics);
   for (const stray of source.strays) {
     diagnostics.push(
-      diagnostic('warning', 'stray-markdown-file', { file: stray, line: 1, column: 1 }, 'Unexpected Markdown file name, expected `NN-slug.md`: this file is not part of the deck', 'rename it, e.g. `07-outlook.md`'),
+      diagnostic(
+        'warning',
+        'stray-markdown-file',
+        { file: stray, line: 1, column: 1 },
+        'Unexpected Markdown file name, expected `NN-slug.md`: this file is not part of the deck',
+        'rename it, e.g. `07-outlook.md`',
+      ),
     );
   }
   const sections: Section[] = [];
@@ -31,7 +37,18 @@ export function sourceToArticle(source: DeckSource): ParseResult {
     if (section) sections.push(section);
   }
   if (!meta) return { diagnostics };
-  return { article: { slug: source.slug, dir: source.dir, meta, metaFile: source.meta!.file, metaPositions: positions, sectionFiles: source.sections.map((f) => f.file), sections }, diagnostics };
+  return {
+    article: {
+      slug: source.slug,
+      dir: source.dir,
+      meta,
+      metaFile: source.meta!.file,
+      metaPositions: positions,
+      sectionFiles: source.sections.map((f) => f.file),
+      sections,
+    },
+    diagnostics,
+  };
 }
 
 function parseMeta(source: DeckSource, ds: Diagnostic[]): { meta?: DeckMeta; positions: Record<string, Position> } {
@@ -39,7 +56,15 @@ function parseMeta(source: DeckSource, ds: Diagnostic[]): { meta?: DeckMeta; pos
     const metaFile = displayPath(path.join(source.dir, 'deck.yaml'));
     // A deck.yaml the input rule refused was reported already.
     if (source.problems.some((d) => d.position.file === metaFile)) return { positions: {} };
-    ds.push(diagnostic('error', 'deck-yaml-missing', { file: metaFile, line: 1, column: 1 }, 'Missing `deck.yaml`, expected one in every deck folder', 'create it with at least `title: …`'));
+    ds.push(
+      diagnostic(
+        'error',
+        'deck-yaml-missing',
+        { file: metaFile, line: 1, column: 1 },
+        'Missing `deck.yaml`, expected one in every deck folder',
+        'create it with at least `title: …`',
+      ),
+    );
     return { positions: {} };
   }
   const { text, diagnostics } = decodeSource(source.meta.bytes, source.meta.file);
@@ -48,7 +73,14 @@ function parseMeta(source: DeckSource, ds: Diagnostic[]): { meta?: DeckMeta; pos
   const r = parseYamlWithSchema(text, source.meta.file, DeckMetaSchema, { knownKeys: deckMetaKeys });
   ds.push(...r.diagnostics);
   for (const k of r.unknownKeys) {
-    ds.push(diagnostic('warning', 'unknown-key', { file: source.meta.file, line: k.line, column: k.column }, `Unexpected key \`${k.key}\` in deck.yaml, expected one of ${deckMetaKeys.map((x) => `\`${x}\``).join(', ')}`));
+    ds.push(
+      diagnostic(
+        'warning',
+        'unknown-key',
+        { file: source.meta.file, line: k.line, column: k.column },
+        `Unexpected key \`${k.key}\` in deck.yaml, expected one of ${deckMetaKeys.map((x) => `\`${x}\``).join(', ')}`,
+      ),
+    );
   }
   return { meta: r.value, positions: r.keyPositions };
 }
@@ -61,11 +93,21 @@ function parseSection(file: SourceFile, ds: Diagnostic[]): Section | undefined {
   let frontMatter: Record<string, unknown> = {};
   let frontMatterPositions: Section['frontMatterPositions'] = {};
   if (fm.yaml !== undefined) {
-    const r = parseYamlWithSchema(fm.yaml, file.file, SectionFrontMatterSchema, { lineOffset: fm.yamlLine - 1, knownKeys: frontMatterKeys });
+    const r = parseYamlWithSchema(fm.yaml, file.file, SectionFrontMatterSchema, {
+      lineOffset: fm.yamlLine - 1,
+      knownKeys: frontMatterKeys,
+    });
     ds.push(...r.diagnostics);
     if (r.diagnostics.length > 0) return undefined;
     for (const k of r.unknownKeys) {
-      ds.push(diagnostic('warning', 'unknown-key', { file: file.file, line: k.line, column: k.column }, `Unexpected front-matter key \`${k.key}\`, expected one of ${frontMatterKeys.map((x) => `\`${x}\``).join(', ')}`));
+      ds.push(
+        diagnostic(
+          'warning',
+          'unknown-key',
+          { file: file.file, line: k.line, column: k.column },
+          `Unexpected front-matter key \`${k.key}\`, expected one of ${frontMatterKeys.map((x) => `\`${x}\``).join(', ')}`,
+        ),
+      );
     }
     frontMatter = (r.value ?? {}) as Record<string, unknown>;
     frontMatterPositions = r.keyPositions;
@@ -74,9 +116,25 @@ function parseSection(file: SourceFile, ds: Diagnostic[]): Section | undefined {
   ds.push(...body.diagnostics);
   if (!body.title) {
     const first = body.blocks[0]?.position ?? { file: file.file, line: fm.bodyLine, column: 1 };
-    ds.push(diagnostic('error', 'section-heading-missing', first, 'Missing section heading, expected the file to start with `# Title`', 'add a `# ` heading line as the first line after any front matter'));
+    ds.push(
+      diagnostic(
+        'error',
+        'section-heading-missing',
+        first,
+        'Missing section heading, expected the file to start with `# Title`',
+        'add a `# ` heading line as the first line after any front matter',
+      ),
+    );
     return undefined;
   }
   const slug = SECTION_FILE.exec(file.name)?.[2] ?? file.name;
-  return { file: file.file, slug, title: runsText(body.title.runs).trim(), titlePosition: body.title.position, frontMatter, frontMatterPositions, blocks: body.blocks };
+  return {
+    file: file.file,
+    slug,
+    title: runsText(body.title.runs).trim(),
+    titlePosition: body.title.position,
+    frontMatter,
+    frontMatterPositions,
+    blocks: body.blocks,
+  };
 }

@@ -20,7 +20,10 @@ export interface DeckArtifacts {
   pdf?: Artifact;
   /** Shown inline in the HTML body, not attached. */
   contactSheet?: Artifact;
-  /** The exported slide images the contact sheet was drawn from (absolute paths), to draw it again with changed slides outlined. */
+  /**
+   * The exported slide images the contact sheet was drawn from (absolute paths), to draw it again with changed slides
+   * outlined.
+   */
   slides?: string[];
   /** Exported files that exist but were made from an earlier build of the .pptx: not sent, and why. */
   leftOut: string[];
@@ -39,18 +42,34 @@ export const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presenta
 export async function deckArtifacts(outDir: string, slug: string): Promise<DeckArtifacts> {
   const pptx = await artifact(path.join(outDir, `${slug}.pptx`), PPTX_TYPE);
   if (!pptx) {
-    throw new DeliveryError('deck-not-built', `Missing \`${path.join(outDir, `${slug}.pptx`)}\`, expected a built deck (run \`briefdeck build ${slug}\` first)`);
+    throw new DeliveryError(
+      'deck-not-built',
+      `Missing \`${path.join(outDir, `${slug}.pptx`)}\`, expected a built deck (run \`briefdeck build ${slug}\` first)`,
+    );
   }
   const state = await readExportState(outDir, slug);
   const leftOut: string[] = [];
-  const current = async (rel: string | undefined, from: string | undefined, contentType: string, filename?: string, fallback?: string): Promise<Artifact | undefined> => {
+  const current = async (
+    rel: string | undefined,
+    from: string | undefined,
+    contentType: string,
+    filename?: string,
+    fallback?: string,
+  ): Promise<Artifact | undefined> => {
     if (rel && from === pptx.sha256) return artifact(path.join(outDir, rel), contentType, filename);
     const old = rel ?? fallback;
-    if (old && (await exists(path.join(outDir, old)))) leftOut.push(`\`${old}\` (exported from an earlier build of \`${slug}.pptx\`: run \`briefdeck export ${slug}\`)`);
+    if (old && (await exists(path.join(outDir, old))))
+      leftOut.push(`\`${old}\` (exported from an earlier build of \`${slug}.pptx\`: run \`briefdeck export ${slug}\`)`);
     return undefined;
   };
   const pdf = await current(state?.pdf?.file, state?.pdf?.pptxSha256, 'application/pdf', undefined, `${slug}.pdf`);
-  const contactSheet = await current(state?.png?.contactSheet, state?.png?.pptxSha256, 'image/png', `${slug}-contact-sheet.png`, `${slug}/contact-sheet.png`);
+  const contactSheet = await current(
+    state?.png?.contactSheet,
+    state?.png?.pptxSha256,
+    'image/png',
+    `${slug}-contact-sheet.png`,
+    `${slug}/contact-sheet.png`,
+  );
   const pngs = contactSheet ? state!.png!.files.map((f) => path.join(outDir, f)) : [];
   const slides = pngs.length > 0 && (await Promise.all(pngs.map(exists))).every(Boolean) ? pngs : undefined;
   const h = createHash('sha256').update(`briefdeck-send-v1\n${slug}\n`);
@@ -63,7 +82,11 @@ export function madeArtifact(file: string, filename: string, contentType: string
   return { file, filename, contentType, content, sha256: sha256(content) };
 }
 
-async function artifact(file: string, contentType: string, filename = path.basename(file)): Promise<Artifact | undefined> {
+async function artifact(
+  file: string,
+  contentType: string,
+  filename = path.basename(file),
+): Promise<Artifact | undefined> {
   let content: Buffer;
   try {
     content = await readFile(file);
@@ -74,4 +97,8 @@ async function artifact(file: string, contentType: string, filename = path.basen
   return { file, filename, contentType, content, sha256: sha256(content) };
 }
 
-const exists = (f: string) => stat(f).then(() => true, () => false);
+const exists = (f: string) =>
+  stat(f).then(
+    () => true,
+    () => false,
+  );

@@ -26,13 +26,19 @@ export async function deckEmail(slug: string, contentDir: string): Promise<{ ema
   const parsed = sourceToArticle(await loadDeckSource(contentDir, slug));
   if (parsed.article) return { email: parsed.article.meta.email };
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  throw new DeliveryError('deck-invalid', `Deck \`${slug}\` has ${errors.length} error${errors.length === 1 ? '' : 's'} in its folder or \`deck.yaml\`, expected a valid deck (run \`briefdeck check ${slug}\`)`, errors);
+  throw new DeliveryError(
+    'deck-invalid',
+    `Deck \`${slug}\` has ${errors.length} error${errors.length === 1 ? '' : 's'} in its folder or \`deck.yaml\`, expected a valid deck (run \`briefdeck check ${slug}\`)`,
+    errors,
+  );
 }
 
 export interface PlannedMessage {
   group: RecipientGroup;
   message: BuiltMessage;
-  /** Part of the outbox file name and the Message-ID: the same send version, baseline and recipients give the same key. */
+  /**
+   * Part of the outbox file name and the Message-ID: the same send version, baseline and recipients give the same key.
+   */
   key: string;
 }
 
@@ -67,9 +73,12 @@ export async function planMessages(p: PlanInput): Promise<PlannedMessage[]> {
     const message = await deckToMessage({
       slug: p.slug,
       from: p.from,
-      // The headers name this message's recipients only, in their deck.yaml roles: an .eml in the outbox says whom it is for.
+      // The headers name this message's recipients only, in their deck.yaml roles: an .eml in the outbox says whom it
+      // is for.
       to: p.email.to.filter((a) => lower.has(a.toLowerCase())),
-      cc: p.email.cc.filter((a) => lower.has(a.toLowerCase()) && !p.email.to.some((t) => t.toLowerCase() === a.toLowerCase())),
+      cc: p.email.cc.filter(
+        (a) => lower.has(a.toLowerCase()) && !p.email.to.some((t) => t.toLowerCase() === a.toLowerCase()),
+      ),
       subject: p.email.subject ?? record.title,
       title: record.title,
       subtitle: record.subtitle,
@@ -83,7 +92,9 @@ export async function planMessages(p: PlanInput): Promise<PlannedMessage[]> {
       outlined,
       changes,
       date: p.reproducible ? new Date(record.timestamp ?? builtAt ?? 0) : p.now,
-      messageId: p.reproducible ? `<${key.slice(0, 32)}.${p.slug}@${domain}>` : `<${key.slice(0, 20)}.${p.now.getTime().toString(36)}.${p.slug}@${domain}>`,
+      messageId: p.reproducible
+        ? `<${key.slice(0, 32)}.${p.slug}@${domain}>`
+        : `<${key.slice(0, 20)}.${p.now.getTime().toString(36)}.${p.slug}@${domain}>`,
     });
     out.push({ group, message, key });
   }
@@ -97,12 +108,26 @@ async function whatChanged(p: PlanInput, group: RecipientGroup): Promise<WhatCha
   return { since: group.since, ...(before ? { diff: diffVersions(before, p.built.record) } : {}) };
 }
 
-/** The exported contact sheet, drawn again with `outline` when there is something to outline and the slide images are current. */
-async function sheetFor(a: DeckArtifacts, outline: readonly number[]): Promise<{ sheet?: Artifact; outlined: number[] }> {
+/**
+ * The exported contact sheet, drawn again with `outline` when there is something to outline and the slide images are
+ * current.
+ */
+async function sheetFor(
+  a: DeckArtifacts,
+  outline: readonly number[],
+): Promise<{ sheet?: Artifact; outlined: number[] }> {
   const slides = a.slides;
   const outlined = slides ? outline.filter((n) => n >= 1 && n <= slides.length) : [];
   if (!a.contactSheet || !slides || outlined.length === 0) return { sheet: a.contactSheet, outlined: [] };
   // sharp loads only here: a mail without outlines never pays for it.
   const { contactSheet } = await import('../export/contact-sheet.js');
-  return { sheet: madeArtifact(a.contactSheet.file, a.contactSheet.filename, 'image/png', await contactSheet(slides, { outline: outlined })), outlined };
+  return {
+    sheet: madeArtifact(
+      a.contactSheet.file,
+      a.contactSheet.filename,
+      'image/png',
+      await contactSheet(slides, { outline: outlined }),
+    ),
+    outlined,
+  };
 }

@@ -13,12 +13,16 @@ export function headerProblem(value: string): string | undefined {
   return c && `Unexpected ${c}, expected one line of text without control characters`;
 }
 
-/** local@domain: what an SMTP envelope needs (`briefdeck@localhost` included); deck.yaml recipients are held to zod's stricter check. */
+/**
+ * local@domain: what an SMTP envelope needs (`briefdeck@localhost` included); deck.yaml recipients are held to zod's
+ * stricter check.
+ */
 const ADDRESS = /^[^\s@<>",;:\\]+@[^\s@<>",;:\\]+$/;
 
 /** Check a sender such as `Briefing Desk <desk@example.org>` and return its address (the envelope sender). */
 export function checkSender(from: string, source: string): string {
-  const fail = (why: string) => new DeliveryError('mail-from-invalid', `Invalid sender \`${escapeControl(from)}\` in ${source}: ${why}`);
+  const fail = (why: string) =>
+    new DeliveryError('mail-from-invalid', `Invalid sender \`${escapeControl(from)}\` in ${source}: ${why}`);
   const control = headerProblem(from);
   if (control) throw fail(control);
   const parsed = addressparser(from);

@@ -27,13 +27,21 @@ export interface MailSettings {
  */
 export function mailSettings(config: Config, env: NodeJS.ProcessEnv): MailSettings {
   const mail = config.mail;
-  const fromSource = env.BRIEFDECK_MAIL_FROM ? 'BRIEFDECK_MAIL_FROM' : mail?.from ? '`mail.from` in the config file' : undefined;
+  const fromSource = env.BRIEFDECK_MAIL_FROM
+    ? 'BRIEFDECK_MAIL_FROM'
+    : mail?.from
+      ? '`mail.from` in the config file'
+      : undefined;
   const from = env.BRIEFDECK_MAIL_FROM || mail?.from || DEFAULT_FROM;
   const fromAddress = checkSender(from, fromSource ?? 'the default sender');
   const maxBytes = mail?.maxBytes ?? DEFAULT_MAX_BYTES;
   const url = env.BRIEFDECK_SMTP_URL || mail?.smtp;
   if (!url) return { from, fromAddress, maxBytes, redact: (t) => redact(t) };
-  const smtp = parseSmtpUrl(url, mail?.requireTLS ?? false, env.BRIEFDECK_SMTP_URL ? 'BRIEFDECK_SMTP_URL' : '`mail.smtp` in the config file');
+  const smtp = parseSmtpUrl(
+    url,
+    mail?.requireTLS ?? false,
+    env.BRIEFDECK_SMTP_URL ? 'BRIEFDECK_SMTP_URL' : '`mail.smtp` in the config file',
+  );
   const forms = smtp.secretForms();
   return { from, fromAddress, maxBytes, smtp, redact: (t) => redact(t, forms) };
 }

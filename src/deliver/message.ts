@@ -51,9 +51,29 @@ export async function deckToMessage(m: MessageInput): Promise<BuiltMessage> {
   const sheet = m.contactSheet;
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   const attachments = [
-    ...[pptx, pdf].flatMap((a) => (a ? [{ filename: a.filename, content: a.content, contentType: a.contentType }] : [])),
-    ...(section.fullList ? [{ filename: section.fullList.filename, content: section.fullList.content, contentType: 'text/plain; charset=utf-8' }] : []),
-    ...(sheet ? [{ filename: sheet.filename, content: sheet.content, contentType: sheet.contentType, cid: CONTACT_SHEET_CID, contentDisposition: 'inline' as const }] : []),
+    ...[pptx, pdf].flatMap((a) =>
+      a ? [{ filename: a.filename, content: a.content, contentType: a.contentType }] : [],
+    ),
+    ...(section.fullList
+      ? [
+          {
+            filename: section.fullList.filename,
+            content: section.fullList.content,
+            contentType: 'text/plain; charset=utf-8',
+          },
+        ]
+      : []),
+    ...(sheet
+      ? [
+          {
+            filename: sheet.filename,
+            content: sheet.content,
+            contentType: sheet.contentType,
+            cid: CONTACT_SHEET_CID,
+            contentDisposition: 'inline' as const,
+          },
+        ]
+      : []),
   ];
   const info = await composer.sendMail({
     from: m.from,
@@ -69,7 +89,15 @@ export async function deckToMessage(m: MessageInput): Promise<BuiltMessage> {
     attachments,
   });
   composer.close();
-  return { raw: info.message as Buffer, subject, messageId: m.messageId, to: m.to, cc: m.cc, summary: section.summary, attachments: attachments.map((a) => a.filename) };
+  return {
+    raw: info.message as Buffer,
+    subject,
+    messageId: m.messageId,
+    to: m.to,
+    cc: m.cc,
+    summary: section.summary,
+    attachments: attachments.map((a) => a.filename),
+  };
 }
 
 const CONTACT_SHEET_CID = 'contact-sheet@briefdeck';
@@ -84,7 +112,9 @@ export function subjectOf(subject: string, date?: string, mark?: string): string
 }
 
 function facts(m: MessageInput): [string, string][] {
-  const files = [m.artifacts.pptx, m.artifacts.pdf].flatMap((a) => (a ? [`${a.filename} (${formatBytes(a.content.length)})`] : []));
+  const files = [m.artifacts.pptx, m.artifacts.pdf].flatMap((a) =>
+    a ? [`${a.filename} (${formatBytes(a.content.length)})`] : [],
+  );
   return [
     ...(m.organization ? [['Organization', m.organization] as [string, string]] : []),
     ...(m.deckDate ? [['Date', m.deckDate] as [string, string]] : []),
@@ -98,7 +128,8 @@ function textBody(m: MessageInput, changes: string[]): string {
   for (const [k, v] of facts(m)) lines.push(`${k}: ${v}`);
   lines.push('', ...changes);
   lines.push('', 'Agenda', ...m.agenda.map((t, i) => `  ${i + 1}. ${t}`));
-  if (m.warnings.length > 0) lines.push('', `Build warnings (${m.warnings.length})`, ...m.warnings.map((w) => `  - ${w}`));
+  if (m.warnings.length > 0)
+    lines.push('', `Build warnings (${m.warnings.length})`, ...m.warnings.map((w) => `  - ${w}`));
   lines.push('', '-- ', 'Sent by briefdeck');
   return `${lines.join('\n')}\n`;
 }
@@ -110,16 +141,29 @@ function htmlBody(m: MessageInput, changes: string): string {
     '<html><body style="font-family: sans-serif">',
     `<h1>${e(m.title)}</h1>`,
     ...(m.subtitle ? [`<p><em>${e(m.subtitle)}</em></p>`] : []),
-    `<table>${facts(m).map(([k, v]) => `<tr><th align="left">${e(k)}</th><td>${e(v)}</td></tr>`).join('')}</table>`,
+    `<table>${facts(m)
+      .map(([k, v]) => `<tr><th align="left">${e(k)}</th><td>${e(v)}</td></tr>`)
+      .join('')}</table>`,
     changes,
     '<h2>Agenda</h2>',
     `<ol>${m.agenda.map((t) => `<li>${e(t)}</li>`).join('')}</ol>`,
   ];
-  if (m.warnings.length > 0) parts.push(`<h2>Build warnings (${m.warnings.length})</h2>`, `<ul>${m.warnings.map((w) => `<li><code>${e(w)}</code></li>`).join('')}</ul>`);
+  if (m.warnings.length > 0)
+    parts.push(
+      `<h2>Build warnings (${m.warnings.length})</h2>`,
+      `<ul>${m.warnings.map((w) => `<li><code>${e(w)}</code></li>`).join('')}</ul>`,
+    );
   if (m.contactSheet) {
     const n = m.outlined?.length ?? 0;
-    const alt = n > 0 ? `Contact sheet: every slide of ${m.title}; the ${n === 1 ? 'slide' : `${n} slides`} outlined changed` : `Contact sheet: every slide of ${m.title}`;
-    parts.push('<h2>Slides</h2>', ...(n > 0 ? ['<p>Outlined: the slides that changed since the version you received.</p>'] : []), `<p><img src="cid:${CONTACT_SHEET_CID}" alt="${e(alt)}" style="max-width: 100%"></p>`);
+    const alt =
+      n > 0
+        ? `Contact sheet: every slide of ${m.title}; the ${n === 1 ? 'slide' : `${n} slides`} outlined changed`
+        : `Contact sheet: every slide of ${m.title}`;
+    parts.push(
+      '<h2>Slides</h2>',
+      ...(n > 0 ? ['<p>Outlined: the slides that changed since the version you received.</p>'] : []),
+      `<p><img src="cid:${CONTACT_SHEET_CID}" alt="${e(alt)}" style="max-width: 100%"></p>`,
+    );
   }
   parts.push('<p style="color: #666">Sent by briefdeck</p>', '</body></html>');
   return `${parts.join('\n')}\n`;

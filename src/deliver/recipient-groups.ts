@@ -1,6 +1,9 @@
 import type { Received } from '../history/sent-versions.js';
 
-/** Recipients who last accepted the same version (or none): they read the same "what changed", so they share one message. */
+/**
+ * Recipients who last accepted the same version (or none): they read the same "what changed", so they share one
+ * message.
+ */
 export interface RecipientGroup {
   /** Absent: new to the deck. */
   since?: Received;
@@ -14,7 +17,10 @@ export interface RecipientGroup {
  * send log gives the same messages. Recipients of one version who accepted it
  * at different times share the earliest time (the version is what they share).
  */
-export function recipientGroups(recipients: readonly string[], received: ReadonlyMap<string, Received>): RecipientGroup[] {
+export function recipientGroups(
+  recipients: readonly string[],
+  received: ReadonlyMap<string, Received>,
+): RecipientGroup[] {
   const groups = new Map<string, RecipientGroup>();
   for (const r of recipients) {
     const since = received.get(r.toLowerCase());

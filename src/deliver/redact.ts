@@ -4,7 +4,8 @@
  * with the forms of the password that SmtpSettings derives (secretForms).
  */
 export function redact(text: string, forms: readonly string[] = []): string {
-  // scheme://user:password@host → scheme://user:***@host, up to the token's last `@` (passwords may hold `/`, `#`, `@`).
+  // scheme://user:password@host → scheme://user:***@host, up to the token's last `@` (passwords may hold `/`, `#`,
+  // `@`).
   let out = text.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):\S*@/gi, '$1:***@');
   // Longest first, so a form containing another is replaced whole.
   for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join('***');
@@ -28,7 +29,11 @@ const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
  */
 export function secretForms(pass: string, user?: string): string[] {
   if (pass.length < MIN_FORM) return [];
-  const forms = new Set<string>([pass, encodeURIComponent(pass), encodeURIComponent(pass).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)]);
+  const forms = new Set<string>([
+    pass,
+    encodeURIComponent(pass),
+    encodeURIComponent(pass).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+  ]);
   for (const s of [pass, ...(user !== undefined ? [`\0${user}\0${pass}`, `${user}\0${user}\0${pass}`] : [])]) {
     forms.add(b64(s));
     forms.add(b64(s).replace(/=+$/, ''));
@@ -45,7 +50,10 @@ export function secretForms(pass: string, user?: string): string[] {
   return [...forms];
 }
 
-/** An error's message on one line, redacted (by the settings' `redact`): what the deliver stage reports for anything thrown. */
+/**
+ * An error's message on one line, redacted (by the settings' `redact`): what the deliver stage reports for anything
+ * thrown.
+ */
 export function errorText(e: unknown, scrub: (text: string) => string = redact): string {
   const msg = e instanceof Error ? e.message : String(e);
   return scrub(msg.replace(/\s+/g, ' ').trim());

@@ -10,7 +10,15 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { delaysMs: [2_000, 10_000, 30_000] };
 
-const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN']);
+const TRANSIENT_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'EAI_AGAIN',
+]);
 
 /** 4xx replies, dropped or refused connections and timeouts are worth another try; 5xx and the rest are not. */
 export function isTransient(e: unknown): boolean {
@@ -31,7 +39,9 @@ export interface RetryResult {
 }
 
 export interface RetryHooks {
-  /** After each message that got recipients accepted: persist them before anything else can fail. Its errors propagate. */
+  /**
+   * After each message that got recipients accepted: persist them before anything else can fail. Its errors propagate.
+   */
   onAccepted?: (accepted: string[]) => Promise<void>;
   onRetry?: (attempt: number, delayMs: number, reason: string) => void;
   /** Scrubs credentials from error text (MailSettings.redact). */
@@ -76,7 +86,12 @@ export async function deliverWithRetry(
         r = await attempt(batch);
       } catch (e) {
         const code = (e as { responseCode?: unknown }).responseCode;
-        const each = [...batch, ...queue].map((recipient) => ({ recipient, code: typeof code === 'number' ? code : undefined, message: errorText(e, hooks.redact), transient: isTransient(e) }));
+        const each = [...batch, ...queue].map((recipient) => ({
+          recipient,
+          code: typeof code === 'number' ? code : undefined,
+          message: errorText(e, hooks.redact),
+          transient: isTransient(e),
+        }));
         (isTransient(e) ? retryable : failed).push(...each);
         queue = [];
         break;
@@ -89,7 +104,13 @@ export async function deliverWithRetry(
       retryable.push(...r.rejected.filter((x) => x.transient && !capped.includes(x)));
       if (capped.length > 0) {
         const over = new Set(capped.map((x) => x.recipient));
-        perMessage = Math.min(perMessage, Math.max(1, batch.findIndex((b) => over.has(b))));
+        perMessage = Math.min(
+          perMessage,
+          Math.max(
+            1,
+            batch.findIndex((b) => over.has(b)),
+          ),
+        );
         queue = [...batch.filter((b) => over.has(b)), ...queue];
       }
     }

@@ -84,7 +84,10 @@ export interface SendOutcome {
   file?: string;
   /** Exported files left out because they belong to an earlier build, and why. */
   notes: string[];
-  /** Why the deck was not (fully) sent: a deck-level problem, or a summary of `failed` (user-facing, credentials redacted). */
+  /**
+   * Why the deck was not (fully) sent: a deck-level problem, or a summary of `failed` (user-facing, credentials
+   * redacted).
+   */
   error?: string;
   errorCode?: string;
   diagnostics: Diagnostic[];
@@ -114,10 +117,35 @@ export async function sendDecks(slugs: readonly string[], opts: DeckOptions, o: 
   return outcomes;
 }
 
-async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, settings: MailSettings, log: SendLog, transport?: MailTransport): Promise<SendOutcome> {
+async function sendDeck(
+  slug: string,
+  opts: DeckOptions,
+  o: SendOptions,
+  settings: MailSettings,
+  log: SendLog,
+  transport?: MailTransport,
+): Promise<SendOutcome> {
   const via = settings.smtp?.display ?? 'outbox';
   const clock = o.now ?? (() => new Date());
-  const outcome: SendOutcome = { slug, status: 'failed', via, from: settings.from, to: [], cc: [], pending: [], accepted: [], alreadySent: [], failed: [], attachments: [], groups: [], maxBytes: settings.maxBytes, attempts: 0, messages: 0, notes: [], diagnostics: [] };
+  const outcome: SendOutcome = {
+    slug,
+    status: 'failed',
+    via,
+    from: settings.from,
+    to: [],
+    cc: [],
+    pending: [],
+    accepted: [],
+    alreadySent: [],
+    failed: [],
+    attachments: [],
+    groups: [],
+    maxBytes: settings.maxBytes,
+    attempts: 0,
+    messages: 0,
+    notes: [],
+    diagnostics: [],
+  };
   try {
     const { email } = await deckEmail(slug, opts.contentDir);
     if (!email || email.to.length + email.cc.length === 0) return { ...outcome, status: 'no-recipients' };
@@ -127,8 +155,11 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
     const artifacts = await deckArtifacts(opts.outDir, slug);
     outcome.version = artifacts.version;
     outcome.notes = artifacts.leftOut.map((f) => `not attached: ${f}`);
-    outcome.attachments = [artifacts.pptx, artifacts.pdf].flatMap((a) => (a ? [{ filename: a.filename, bytes: a.content.length }] : []));
-    // What the mail says comes from the build that made the attached .pptx; a deck whose sources moved on is refused unless allowed.
+    outcome.attachments = [artifacts.pptx, artifacts.pdf].flatMap((a) =>
+      a ? [{ filename: a.filename, bytes: a.content.length }] : [],
+    );
+    // What the mail says comes from the build that made the attached .pptx; a deck whose sources moved on is refused
+    // unless allowed.
     const built = await builtDeck(slug, opts, artifacts.pptx.sha256, { allowStale: o.allowStale });
     const before = alreadyAccepted(log, slug, artifacts.version, via);
     outcome.alreadySent = recipients.filter((r) => before.has(r.toLowerCase()));
@@ -136,8 +167,27 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
     if (outcome.pending.length === 0) return { ...outcome, status: 'up-to-date' };
 
     const groups = recipientGroups(outcome.pending, receivedVersions(log, slug, artifacts.pptx.sha256));
-    const planned = await planMessages({ slug, outDir: opts.outDir, from: settings.from, fromAddress: settings.fromAddress, email, artifacts, built, groups, reproducible: via === 'outbox', now: clock() });
-    outcome.groups = planned.map(({ group, message }) => ({ recipients: group.recipients, ...(group.since ? { since: group.since } : {}), summary: message.summary, subject: message.subject, bytes: message.raw.length, attachments: message.attachments, accepted: [] }));
+    const planned = await planMessages({
+      slug,
+      outDir: opts.outDir,
+      from: settings.from,
+      fromAddress: settings.fromAddress,
+      email,
+      artifacts,
+      built,
+      groups,
+      reproducible: via === 'outbox',
+      now: clock(),
+    });
+    outcome.groups = planned.map(({ group, message }) => ({
+      recipients: group.recipients,
+      ...(group.since ? { since: group.since } : {}),
+      summary: message.summary,
+      subject: message.subject,
+      bytes: message.raw.length,
+      attachments: message.attachments,
+      accepted: [],
+    }));
     outcome.subject = planned[0].message.subject;
     outcome.messageBytes = Math.max(...planned.map((p) => p.message.raw.length));
     if (outcome.messageBytes > settings.maxBytes) {
@@ -149,7 +199,9 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
     }
     if (o.dryRun || !transport) return { ...outcome, status: 'dry-run' };
 
-    const attachments = [artifacts.pptx, artifacts.pdf, artifacts.contactSheet].flatMap((a) => (a ? [{ filename: a.filename, sha256: a.sha256, bytes: a.content.length }] : []));
+    const attachments = [artifacts.pptx, artifacts.pdf, artifacts.contactSheet].flatMap((a) =>
+      a ? [{ filename: a.filename, sha256: a.sha256, bytes: a.content.length }] : [],
+    );
     const accepted: string[] = [];
     const failed: Rejection[] = [];
     let attempts = 0;
@@ -157,14 +209,20 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
     let file: string | undefined;
     for (const [k, { group, message, key }] of planned.entries()) {
       const base = { deck: slug, version: artifacts.version, via, messageId: message.messageId, attachments };
-      const r = await deliverWithRetry(group.recipients, (pending) => transport.deliver(message, { from: settings.fromAddress, to: pending }, `${slug}-${key.slice(0, 12)}`), o.retry ?? DEFAULT_RETRY, {
-        redact: settings.redact,
-        onAccepted: async (who) => {
-          recordAccepted(log, base, who, clock().toISOString());
-          await saveSendLog(opts.outDir, log);
+      const r = await deliverWithRetry(
+        group.recipients,
+        (pending) =>
+          transport.deliver(message, { from: settings.fromAddress, to: pending }, `${slug}-${key.slice(0, 12)}`),
+        o.retry ?? DEFAULT_RETRY,
+        {
+          redact: settings.redact,
+          onAccepted: async (who) => {
+            recordAccepted(log, base, who, clock().toISOString());
+            await saveSendLog(opts.outDir, log);
+          },
+          onRetry: (attempt, delayMs, reason) => o.onProgress?.({ type: 'retry', slug, attempt, delayMs, reason }),
         },
-        onRetry: (attempt, delayMs, reason) => o.onProgress?.({ type: 'retry', slug, attempt, delayMs, reason }),
-      });
+      );
       outcome.groups[k] = { ...outcome.groups[k], accepted: r.accepted, ...(r.file ? { file: r.file } : {}) };
       accepted.push(...r.accepted);
       failed.push(...r.failed);
@@ -176,14 +234,29 @@ async function sendDeck(slug: string, opts: DeckOptions, o: SendOptions, setting
     const error = failed.length === 0 ? undefined : failureSummary(failed);
     return { ...outcome, status, accepted, failed, attempts, messages, file, error };
   } catch (e) {
-    // A full disk or a permission is this deck's failure (an accepted delivery is recorded before anything else, so at most that record is lost).
-    if (isIoError(e)) return { ...outcome, status: 'failed', error: settings.redact(`${e.path ? `\`${e.path}\`: ` : ''}${ioCause(e)}`), errorCode: 'io-error' };
+    // A full disk or a permission is this deck's failure (an accepted delivery is recorded before anything else, so at
+    // most that record is lost).
+    if (isIoError(e))
+      return {
+        ...outcome,
+        status: 'failed',
+        error: settings.redact(`${e.path ? `\`${e.path}\`: ` : ''}${ioCause(e)}`),
+        errorCode: 'io-error',
+      };
     if (!(e instanceof BriefdeckError)) throw e;
-    return { ...outcome, status: 'failed', error: errorText(e, settings.redact), errorCode: e.code, diagnostics: [...e.diagnostics] };
+    return {
+      ...outcome,
+      status: 'failed',
+      error: errorText(e, settings.redact),
+      errorCode: e.code,
+      diagnostics: [...e.diagnostics],
+    };
   }
 }
 
-/** One line for callers that show a single reason (the schedule log): `2 recipients failed: a@x (550 …), b@x (550 …)`. */
+/**
+ * One line for callers that show a single reason (the schedule log): `2 recipients failed: a@x (550 …), b@x (550 …)`.
+ */
 function failureSummary(failed: Rejection[]): string {
   const n = failed.length;
   return `${n} recipient${n === 1 ? '' : 's'} failed: ${failed.map((f) => `${f.recipient} (${f.message})`).join(', ')}`;

@@ -40,7 +40,10 @@ export async function loadSendLog(outDir: string): Promise<SendLog> {
   } catch {
     // reported below
   }
-  throw new DeliveryError('send-log-invalid', `Unexpected content in \`${file}\`, expected briefdeck's send log (fix or remove it; without it every deck is sent again)`);
+  throw new DeliveryError(
+    'send-log-invalid',
+    `Unexpected content in \`${file}\`, expected briefdeck's send log (fix or remove it; without it every deck is sent again)`,
+  );
 }
 
 /** Written atomically after every accepted delivery, so a crash never forgets who already has the deck. */
@@ -57,7 +60,12 @@ export function alreadyAccepted(log: SendLog, deck: string, version: string, via
   return new Set(Object.keys(findRecord(log, deck, version, via)?.accepted ?? {}));
 }
 
-export function recordAccepted(log: SendLog, base: Omit<SendRecord, 'accepted'>, recipients: readonly string[], at: string): void {
+export function recordAccepted(
+  log: SendLog,
+  base: Omit<SendRecord, 'accepted'>,
+  recipients: readonly string[],
+  at: string,
+): void {
   let rec = findRecord(log, base.deck, base.version, base.via);
   if (!rec) {
     rec = { ...base, accepted: {} };

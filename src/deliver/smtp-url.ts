@@ -27,7 +27,9 @@ export class SmtpSettings {
   ) {
     this.#pass = pass;
     this.display = display;
-    this.#forms = pass ? [...secretForms(pass, user), ...(writtenPass && writtenPass !== pass ? [writtenPass] : [])] : [];
+    this.#forms = pass
+      ? [...secretForms(pass, user), ...(writtenPass && writtenPass !== pass ? [writtenPass] : [])]
+      : [];
   }
 
   /** The password, for the SMTP client only. */
@@ -45,7 +47,14 @@ export class SmtpSettings {
   }
 
   toJSON() {
-    return { host: this.host, port: this.port, secure: this.secure, user: this.user, requireTLS: this.requireTLS, display: this.display };
+    return {
+      host: this.host,
+      port: this.port,
+      secure: this.secure,
+      user: this.user,
+      requireTLS: this.requireTLS,
+      display: this.display,
+    };
   }
 
   [inspect.custom](): string {
@@ -62,11 +71,19 @@ const EXAMPLE = '`smtp://user:password@mail.example.org:587`';
  * everything after the user's first `:`. Errors never quote the text.
  */
 export function parseSmtpUrl(text: string, requireTLS: boolean, source: string): SmtpSettings {
-  const fail = (why: string) => new DeliveryError('smtp-url-invalid', `Invalid ${source} (not shown: it may hold a password): ${why}, expected a URL such as ${EXAMPLE}`);
+  const fail = (why: string) =>
+    new DeliveryError(
+      'smtp-url-invalid',
+      `Invalid ${source} (not shown: it may hold a password): ${why}, expected a URL such as ${EXAMPLE}`,
+    );
   const m = /^([a-z][a-z0-9+.-]*):\/\/([\s\S]*)$/i.exec(text.trim());
   if (!m) throw fail('it does not start with `smtp://` or `smtps://`');
   const scheme = m[1].toLowerCase();
-  if (scheme !== 'smtp' && scheme !== 'smtps') throw new DeliveryError('smtp-url-invalid', `Unexpected scheme \`${scheme}:\` in ${source}, expected \`smtp:\` or \`smtps:\``);
+  if (scheme !== 'smtp' && scheme !== 'smtps')
+    throw new DeliveryError(
+      'smtp-url-invalid',
+      `Unexpected scheme \`${scheme}:\` in ${source}, expected \`smtp:\` or \`smtps:\``,
+    );
   const rest = m[2];
   const at = rest.lastIndexOf('@');
   const userinfo = at >= 0 ? rest.slice(0, at) : undefined;
@@ -91,12 +108,25 @@ export function parseSmtpUrl(text: string, requireTLS: boolean, source: string):
     pass = writtenPass ? decodePart(writtenPass, 'password', fail) : undefined;
   }
   const display = `${scheme}://${hp[1] ? `[${hp[1]}]` : host}${hp[3] ? `:${hp[3]}` : ''}`;
-  return new SmtpSettings(host, port, scheme === 'smtps', user, pass, requireTLS || new URLSearchParams(query).get('requireTLS') === 'true', display, writtenPass);
+  return new SmtpSettings(
+    host,
+    port,
+    scheme === 'smtps',
+    user,
+    pass,
+    requireTLS || new URLSearchParams(query).get('requireTLS') === 'true',
+    display,
+    writtenPass,
+  );
 }
 
-/** Percent-decode a user name or password; a `%` that starts no valid escape is an error (a literal `%` is written `%25`). */
+/**
+ * Percent-decode a user name or password; a `%` that starts no valid escape is an error (a literal `%` is written
+ * `%25`).
+ */
 function decodePart(s: string, what: string, fail: (why: string) => Error): string {
-  if (/%(?![0-9a-f]{2})/i.test(s)) throw fail(`a \`%\` in the ${what} does not start an escape such as \`%40\` (write a literal \`%\` as \`%25\`)`);
+  if (/%(?![0-9a-f]{2})/i.test(s))
+    throw fail(`a \`%\` in the ${what} does not start an escape such as \`%40\` (write a literal \`%\` as \`%25\`)`);
   try {
     return decodeURIComponent(s);
   } catch {

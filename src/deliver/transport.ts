@@ -63,7 +63,8 @@ function smtpTransport(settings: MailSettings): MailTransport {
       } catch (e) {
         // Every recipient refused: a per-recipient outcome, not a transport failure.
         const rejectedErrors = (e as { rejectedErrors?: unknown[] }).rejectedErrors;
-        if (Array.isArray(rejectedErrors) && rejectedErrors.length > 0) return { accepted: [], rejected: rejectedErrors.map((r) => rejection(r, settings.redact)) };
+        if (Array.isArray(rejectedErrors) && rejectedErrors.length > 0)
+          return { accepted: [], rejected: rejectedErrors.map((r) => rejection(r, settings.redact)) };
         throw e;
       }
     },

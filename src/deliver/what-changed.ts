@@ -36,7 +36,15 @@ export function changesSection(w: WhatChanged, slug: string, title: string): Cha
   const cut = !!w.since && !!w.diff && w.diff.changes.length > MAIL_LINES;
   if (!cut) return { heading, summary };
   const d = w.diff!;
-  const content = [title, heading, `(version ${shortVersion(d.from!)} → ${shortVersion(d.to)})`, '', summary, '', ...formatDiff(d)].join('\n');
+  const content = [
+    title,
+    heading,
+    `(version ${shortVersion(d.from!)} → ${shortVersion(d.to)})`,
+    '',
+    summary,
+    '',
+    ...formatDiff(d),
+  ].join('\n');
   return { heading, summary, fullList: { filename: `${slug}-what-changed.txt`, content: `${content}\n` } };
 }
 
@@ -58,16 +66,29 @@ export function changesHtml(w: WhatChanged, s: ChangesSection): string {
     return parts.join('\n');
   }
   parts.push(`<p><strong>${escapeHtml(s.summary)}</strong></p>`, diffHtml(w.diff, { maxLines: MAIL_LINES }));
-  parts.push(`<p>Slides with changes: ${escapeHtml(slideList(w.diff.slides))}${s.fullList ? ` · the full list of ${w.diff.changes.length} changes is attached (${escapeHtml(s.fullList.filename)})` : ''}</p>`);
+  parts.push(
+    `<p>Slides with changes: ${escapeHtml(slideList(w.diff.slides))}${s.fullList ? ` · the full list of ${w.diff.changes.length} changes is attached (${escapeHtml(s.fullList.filename)})` : ''}</p>`,
+  );
   return parts.join('\n');
 }
 
 /** The section's lines: the summary explained, then (for an update) the change lines, cut to MAIL_LINES. */
 function explain(w: WhatChanged, s: ChangesSection): string[] {
   if (!w.since) return ['first version: you have not received this deck before'];
-  if (!w.diff) return [`not known: the version you received (${shortVersion(w.since.version)}) is older than the versions kept (\`history.keep\`)`];
-  if (w.diff.changes.length === 0) return ['unchanged: the slides say the same as in the version you received; only the file was rebuilt'];
-  const lines = formatDiff(w.diff, { maxLines: MAIL_LINES }).map((l, i, all) => (i < all.length - 1 && !l.startsWith('… and ') ? `- ${l}` : l));
-  if (s.fullList) lines.splice(lines.length - 1, 0, `The full list of ${w.diff.changes.length} changes is attached: ${s.fullList.filename}`);
+  if (!w.diff)
+    return [
+      `not known: the version you received (${shortVersion(w.since.version)}) is older than the versions kept (\`history.keep\`)`,
+    ];
+  if (w.diff.changes.length === 0)
+    return ['unchanged: the slides say the same as in the version you received; only the file was rebuilt'];
+  const lines = formatDiff(w.diff, { maxLines: MAIL_LINES }).map((l, i, all) =>
+    i < all.length - 1 && !l.startsWith('… and ') ? `- ${l}` : l,
+  );
+  if (s.fullList)
+    lines.splice(
+      lines.length - 1,
+      0,
+      `The full list of ${w.diff.changes.length} changes is attached: ${s.fullList.filename}`,
+    );
   return [s.summary, ...lines];
 }

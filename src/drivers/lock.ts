@@ -41,7 +41,13 @@ const GUARD_STALE_MS = 10_000;
 
 export async function acquireLock(file: string, o: AcquireOptions = {}): Promise<Lock | undefined> {
   const deadline = Date.now() + (o.waitMs ?? 0);
-  const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, ...(o.command ? { command: o.command } : {}) };
+  const me: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    token: `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
+    ...(o.command ? { command: o.command } : {}),
+  };
   let tookOverFrom: LockHolder | undefined;
   let told = false;
   for (;;) {
@@ -107,7 +113,11 @@ async function readHolder(file: string): Promise<LockHolder | undefined | 'gone'
     return typeof h.pid === 'number' && typeof h.token === 'string' ? h : undefined;
   } catch {
     // A holder may be between creating the file and writing its pid: give it a moment.
-    const age = Date.now() - (await stat(file).then((s) => s.mtimeMs).catch(() => 0));
+    const age =
+      Date.now() -
+      (await stat(file)
+        .then((s) => s.mtimeMs)
+        .catch(() => 0));
     return age > 2_000 ? undefined : { pid: process.pid, host: hostname(), since: '', token: 'being-written' };
   }
 }
@@ -125,7 +135,11 @@ export function isAlive(h: LockHolder): boolean {
 async function takeOverStale(file: string, seen: LockHolder | undefined): Promise<boolean> {
   const guard = `${file}.takeover`;
   if (!(await createExclusive(guard, String(process.pid)))) {
-    const age = Date.now() - (await stat(guard).then((s) => s.mtimeMs).catch(() => Date.now()));
+    const age =
+      Date.now() -
+      (await stat(guard)
+        .then((s) => s.mtimeMs)
+        .catch(() => Date.now()));
     if (age > GUARD_STALE_MS) await rm(guard, { force: true });
     else await sleep(20);
     return false;

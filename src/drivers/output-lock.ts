@@ -23,7 +23,11 @@ export interface OutputLockOptions {
   onWait?: (holder: LockHolder) => void;
 }
 
-export async function withOutputLock<T>(outDir: string, o: OutputLockOptions, fn: (lock: Lock) => Promise<T>): Promise<T> {
+export async function withOutputLock<T>(
+  outDir: string,
+  o: OutputLockOptions,
+  fn: (lock: Lock) => Promise<T>,
+): Promise<T> {
   const file = outputLockFile(outDir);
   const waitMs = o.waitMs ?? LOCK_WAIT_MS;
   let lock: Lock | undefined;
@@ -31,9 +35,16 @@ export async function withOutputLock<T>(outDir: string, o: OutputLockOptions, fn
     lock = await acquireLock(file, { waitMs, onWait: o.onWait, command: o.command });
   } catch (e) {
     if (!isIoError(e)) throw e;
-    throw new LockError('output-unwritable', `Cannot lock the output folder: creating \`${file}\` failed: ${ioCause(e)}`);
+    throw new LockError(
+      'output-unwritable',
+      `Cannot lock the output folder: creating \`${file}\` failed: ${ioCause(e)}`,
+    );
   }
-  if (!lock) throw new LockError('output-locked', `Output folder \`${outDir}\` is still in use after ${Math.round(waitMs / 1000)} s, expected the other run to finish (remove \`${file}\` if no briefdeck process is running)`);
+  if (!lock)
+    throw new LockError(
+      'output-locked',
+      `Output folder \`${outDir}\` is still in use after ${Math.round(waitMs / 1000)} s, expected the other run to finish (remove \`${file}\` if no briefdeck process is running)`,
+    );
   try {
     return await fn(lock);
   } finally {

@@ -53,7 +53,11 @@ export async function runCycle(o: CycleOptions): Promise<RunRecord> {
   let lock: Awaited<ReturnType<typeof acquireLock>>;
   let lockProblem: string | undefined;
   try {
-    lock = await acquireLock(o.lockFile, { waitMs: o.lockWaitMs ?? LOCK_WAIT_MS, onWait: o.onWait, command: 'schedule' });
+    lock = await acquireLock(o.lockFile, {
+      waitMs: o.lockWaitMs ?? LOCK_WAIT_MS,
+      onWait: o.onWait,
+      command: 'schedule',
+    });
   } catch (e) {
     if (!isIoError(e)) throw e;
     lockProblem = `cannot create the lock \`${o.lockFile}\`: ${ioCause(e)}`;
@@ -81,9 +85,19 @@ export async function runCycle(o: CycleOptions): Promise<RunRecord> {
       const s0 = performance.now();
       try {
         const note = await stage.run(record);
-        record.stages.push({ name: stage.name, ok: true, ms: Math.round(performance.now() - s0), ...(note ? { note } : {}) });
+        record.stages.push({
+          name: stage.name,
+          ok: true,
+          ms: Math.round(performance.now() - s0),
+          ...(note ? { note } : {}),
+        });
       } catch (e) {
-        record.stages.push({ name: stage.name, ok: false, ms: Math.round(performance.now() - s0), note: (e as Error)?.message ?? String(e) });
+        record.stages.push({
+          name: stage.name,
+          ok: false,
+          ms: Math.round(performance.now() - s0),
+          note: (e as Error)?.message ?? String(e),
+        });
       }
     }
     return await finish(record, o.logFile);
@@ -93,7 +107,8 @@ export async function runCycle(o: CycleOptions): Promise<RunRecord> {
 }
 
 /** A run succeeded when it ran, no deck failed and every stage finished. */
-export const runOk = (r: RunRecord): boolean => !r.notRun && !r.logProblem && r.failed.length === 0 && r.stages.every((s) => s.ok);
+export const runOk = (r: RunRecord): boolean =>
+  !r.notRun && !r.logProblem && r.failed.length === 0 && r.stages.every((s) => s.ok);
 
 async function finish(record: RunRecord, logFile: string): Promise<RunRecord> {
   const end = Date.now();
@@ -101,7 +116,8 @@ async function finish(record: RunRecord, logFile: string): Promise<RunRecord> {
   record.ms = end - Date.parse(record.start);
   try {
     await mkdir(path.dirname(logFile), { recursive: true });
-    // JSON escapes C0 controls; escapeControl also escapes C1, DEL and bidi marks (still valid JSON), so `cat runs.log` shows what was logged.
+    // JSON escapes C0 controls; escapeControl also escapes C1, DEL and bidi marks (still valid JSON), so `cat runs.log`
+    // shows what was logged.
     await appendFile(logFile, `${escapeControl(JSON.stringify(record))}\n`);
   } catch (e) {
     // A full disk must not turn a finished run into a crash: the run is reported as failed on the terminal.
@@ -122,7 +138,13 @@ export interface Schedule {
  * previous cycle still runs (`onBusy` is told); the lock in runCycle covers
  * other processes. Throws RangeError/TypeError for an invalid pattern or zone.
  */
-export function startSchedule(o: { cron: string; timezone?: string; cycle: () => Promise<unknown>; onBusy?: () => void; onError?: (e: unknown) => void }): Schedule {
+export function startSchedule(o: {
+  cron: string;
+  timezone?: string;
+  cycle: () => Promise<unknown>;
+  onBusy?: () => void;
+  onError?: (e: unknown) => void;
+}): Schedule {
   let running: Promise<unknown> | undefined;
   const job = new Cron(
     o.cron,

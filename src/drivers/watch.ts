@@ -152,4 +152,8 @@ export async function watchDecks<R>(o: WatchOptions<R>): Promise<DeckWatcher> {
   };
 }
 
-const isDir = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
+const isDir = (p: string) =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );

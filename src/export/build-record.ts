@@ -11,7 +11,11 @@ export interface BuildRecord {
  * which owns the file and its schema), trusted only when the .pptx it lists
  * has the same sha256 as the file on disk. Anything else means "unknown".
  */
-export async function readBuildRecord(outDir: string, slug: string, pptxSha256: string): Promise<BuildRecord | undefined> {
+export async function readBuildRecord(
+  outDir: string,
+  slug: string,
+  pptxSha256: string,
+): Promise<BuildRecord | undefined> {
   const entry = (await readManifest(outDir)).manifest.decks[slug];
   if (!entry?.outputs.some((o) => o.file === `${slug}.pptx` && o.sha256 === pptxSha256)) return undefined;
   const builtAt = Number.isNaN(Date.parse(entry.builtAt)) ? undefined : new Date(entry.builtAt);

@@ -19,7 +19,10 @@ export function sheetSize(count: number, w: number, h: number): SheetSize {
   return { width, height: gap + rows * (thumbHeight + label + gap), thumbWidth, thumbHeight };
 }
 
-/** The outline drawn around changed slides, on the contact sheet (in the gallery and the mail) and in the gallery's CSS alike. */
+/**
+ * The outline drawn around changed slides, on the contact sheet (in the gallery and the mail) and in the gallery's CSS
+ * alike.
+ */
 export const OUTLINE = { color: '#d9480f', width: 6 } as const;
 
 export interface SheetOptions {
@@ -37,9 +40,17 @@ export async function contactSheet(pngs: readonly string[], o: SheetOptions = {}
   const first = await sharp(pngs[0]).metadata();
   const size = sheetSize(pngs.length, first.width ?? 16, first.height ?? 9);
   const { columns, gap, label } = SHEET;
-  const at = (i: number) => ({ left: gap + (i % columns) * (size.thumbWidth + gap), top: gap + Math.floor(i / columns) * (size.thumbHeight + label + gap) });
+  const at = (i: number) => ({
+    left: gap + (i % columns) * (size.thumbWidth + gap),
+    top: gap + Math.floor(i / columns) * (size.thumbHeight + label + gap),
+  });
   const thumbs = await Promise.all(
-    pngs.map((p) => sharp(p).resize({ width: size.thumbWidth, height: size.thumbHeight, fit: 'contain', background: '#ffffff' }).png().toBuffer()),
+    pngs.map((p) =>
+      sharp(p)
+        .resize({ width: size.thumbWidth, height: size.thumbHeight, fit: 'contain', background: '#ffffff' })
+        .png()
+        .toBuffer(),
+    ),
   );
   const outlined = [...new Set(o.outline ?? [])].filter((n) => n >= 1 && n <= pngs.length);
   // As in the gallery: an outlined slide's number reads `N · changed`, in the outline's colour.
@@ -73,5 +84,7 @@ export async function contactSheet(pngs: readonly string[], o: SheetOptions = {}
 function border(s: SheetSize): Buffer {
   const w = s.thumbWidth + 2;
   const h = s.thumbHeight + 2;
-  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect x="0.5" y="0.5" width="${w - 1}" height="${h - 1}" fill="none" stroke="#999"/></svg>`);
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect x="0.5" y="0.5" width="${w - 1}" height="${h - 1}" fill="none" stroke="#999"/></svg>`,
+  );
 }

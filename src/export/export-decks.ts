@@ -59,7 +59,11 @@ interface Plan {
  * renamed into place, so a failed export leaves the previous one intact.
  * A deck that fails is reported in its outcome; the others continue.
  */
-export async function exportDecks(slugs: readonly string[], opts: DeckOptions, e: ExportOptions): Promise<ExportOutcome[]> {
+export async function exportDecks(
+  slugs: readonly string[],
+  opts: DeckOptions,
+  e: ExportOptions,
+): Promise<ExportOutcome[]> {
   if (!e.pdf && !e.png) return [];
   const outcomes = new Map<string, ExportOutcome>();
   const plans: Plan[] = [];
@@ -106,7 +110,10 @@ export async function exportDecks(slugs: readonly string[], opts: DeckOptions, e
     await writeGallery(opts.outDir);
   } catch (err) {
     if (!isIoError(err)) throw err;
-    throw new ExportError('gallery-unwritable', `Cannot write the gallery \`${path.join(opts.outDir, 'index.html')}\`: ${ioCause(err)}`);
+    throw new ExportError(
+      'gallery-unwritable',
+      `Cannot write the gallery \`${path.join(opts.outDir, 'index.html')}\`: ${ioCause(err)}`,
+    );
   }
   return slugs.map((s) => outcomes.get(s)!);
 }
@@ -116,7 +123,8 @@ async function convertAll(jobs: PdfJob[], dir: string, timeoutMs?: number): Prom
   try {
     return await pptxToPdf(jobs, dir, timeoutMs);
   } catch (err) {
-    if (err instanceof ExportError && err.code === 'soffice-timeout') return jobs.map((j) => ({ slug: j.slug, error: err.message }));
+    if (err instanceof ExportError && err.code === 'soffice-timeout')
+      return jobs.map((j) => ({ slug: j.slug, error: err.message }));
     throw err;
   }
 }
@@ -124,7 +132,10 @@ async function convertAll(jobs: PdfJob[], dir: string, timeoutMs?: number): Prom
 async function planDeck(slug: string, outDir: string, e: ExportOptions): Promise<Plan> {
   const pptx = path.join(outDir, `${slug}.pptx`);
   const bytes = await readFile(pptx).catch(() => {
-    throw new ExportError('pptx-missing', `Missing \`${pptx}\`, expected a built deck: run \`briefdeck build ${slug}\` first`);
+    throw new ExportError(
+      'pptx-missing',
+      `Missing \`${pptx}\`, expected a built deck: run \`briefdeck build ${slug}\` first`,
+    );
   });
   const hash = sha256(bytes);
   const slides = await pptxSlideCount(bytes, pptx);
@@ -140,11 +151,19 @@ async function planDeck(slug: string, outDir: string, e: ExportOptions): Promise
   return { slug, bytes, hash, slides, state, doPdf, doPng, convert: doPdf || (doPng && pdfStale) };
 }
 
-async function finishDeck(p: Plan, outDir: string, work: string, made: PdfResult | undefined, e: ExportOptions): Promise<ExportOutcome> {
+async function finishDeck(
+  p: Plan,
+  outDir: string,
+  work: string,
+  made: PdfResult | undefined,
+  e: ExportOptions,
+): Promise<ExportOutcome> {
   const now = new Date().toISOString();
   const pdfOut = path.join(outDir, `${p.slug}.pdf`);
   const state: ExportState = { version: 1, slides: p.slides, pdf: p.state?.pdf, png: p.state?.png };
-  const warnings = e.warnings?.[p.slug] ?? (p.state?.pdf?.pptxSha256 === p.hash || p.state?.png?.pptxSha256 === p.hash ? p.state?.warnings : undefined);
+  const warnings =
+    e.warnings?.[p.slug] ??
+    (p.state?.pdf?.pptxSha256 === p.hash || p.state?.png?.pptxSha256 === p.hash ? p.state?.warnings : undefined);
   if (warnings !== undefined) state.warnings = warnings;
   if (!p.doPdf && !p.doPng) return { slug: p.slug, skipped: true, ...published(outDir, state) };
   if (made && 'error' in made) return { slug: p.slug, skipped: false, error: made.error };
@@ -162,7 +181,12 @@ async function finishDeck(p: Plan, outDir: string, work: string, made: PdfResult
     await swapDir(slidesTmp, path.join(dir, 'slides'), path.join(work, `${p.slug}-old-slides`));
     await writeFileAtomic(path.join(dir, 'contact-sheet.png'), sheet);
     const rel = (f: string) => `${p.slug}/${f}`;
-    state.png = { pptxSha256: p.hash, files: pngs.map((f) => rel(`slides/${path.basename(f)}`)), contactSheet: rel('contact-sheet.png'), exportedAt: now };
+    state.png = {
+      pptxSha256: p.hash,
+      files: pngs.map((f) => rel(`slides/${path.basename(f)}`)),
+      contactSheet: rel('contact-sheet.png'),
+      exportedAt: now,
+    };
     await writeExportState(outDir, p.slug, state);
   }
   return { slug: p.slug, skipped: false, converted: !!made, ...published(outDir, state) };
@@ -201,8 +225,19 @@ async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
-const exists = (f: string) => stat(f).then(() => true, () => false);
+const exists = (f: string) =>
+  stat(f).then(
+    () => true,
+    () => false,
+  );
 const allExist = async (fs: string[]) => (await Promise.all(fs.map(exists))).every(Boolean);
-/** A user error's message as is; a system error (full disk, permissions) as its cause; anything else is a bug and says so. */
+/**
+ * A user error's message as is; a system error (full disk, permissions) as its cause; anything else is a bug and says
+ * so.
+ */
 const messageOf = (err: unknown) =>
-  isUserError(err) ? err.message : isIoError(err) ? `${err.path ? `\`${err.path}\`: ` : ''}${ioCause(err)}` : `internal error (a bug in briefdeck, please report it): ${(err as Error)?.stack ?? String(err)}`;
+  isUserError(err)
+    ? err.message
+    : isIoError(err)
+      ? `${err.path ? `\`${err.path}\`: ` : ''}${ioCause(err)}`
+      : `internal error (a bug in briefdeck, please report it): ${(err as Error)?.stack ?? String(err)}`;

@@ -26,7 +26,9 @@ export interface GalleryEntry {
   stale?: boolean;
   /** Each slide's image (`<deck>/slides/01.png` …), when exported. */
   thumbnails?: string[];
-  /** Slides (1-based) that changed since the previous build, outlined; only when the thumbnails show the current build. */
+  /**
+   * Slides (1-based) that changed since the previous build, outlined; only when the thumbnails show the current build.
+   */
   changedSlides?: number[];
   /** What changed since the previous build, and the version history (output/versions/). */
   history?: DeckHistory;
@@ -50,7 +52,14 @@ export async function galleryEntries(outDir: string): Promise<GalleryEntry[]> {
     const state = await readExportState(outDir, slug);
     const hash = sha256(bytes);
     const built = await readBuildRecord(outDir, slug, hash);
-    const exists = async (rel: string | undefined) => (rel && (await stat(path.join(outDir, rel)).then(() => true, () => false)) ? rel : undefined);
+    const exists = async (rel: string | undefined) =>
+      rel &&
+      (await stat(path.join(outDir, rel)).then(
+        () => true,
+        () => false,
+      ))
+        ? rel
+        : undefined;
     const history = await deckHistory(outDir, slug);
     const pngs = state?.png?.files;
     const thumbnails = pngs && (await Promise.all(pngs.map(exists))).every(Boolean) ? pngs : undefined;

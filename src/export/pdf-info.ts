@@ -5,6 +5,10 @@ import { runTool } from './run-tool.js';
 export async function pdfPageCount(file: string): Promise<number> {
   const r = await runTool('pdfinfo', [file], { timeoutMs: 30_000 });
   const m = /^Pages:\s+(\d+)/m.exec(r.stdout);
-  if (r.code !== 0 || !m) throw new ExportError('pdf-unreadable', `Unreadable PDF \`${file}\`: pdfinfo said \`${r.stderr.trim() || `exit ${r.code}`}\``);
+  if (r.code !== 0 || !m)
+    throw new ExportError(
+      'pdf-unreadable',
+      `Unreadable PDF \`${file}\`: pdfinfo said \`${r.stderr.trim() || `exit ${r.code}`}\``,
+    );
   return Number(m[1]);
 }

@@ -7,9 +7,16 @@ export async function pptxSlideCount(bytes: Uint8Array, file: string): Promise<n
   try {
     names = readZip(bytes).map((e) => e.name);
   } catch (e) {
-    throw new ExportError('pptx-unreadable', `Unreadable deck \`${file}\`, expected a .pptx (zip) file: ${(e as Error).message}; rebuild it with \`briefdeck build --force\``);
+    throw new ExportError(
+      'pptx-unreadable',
+      `Unreadable deck \`${file}\`, expected a .pptx (zip) file: ${(e as Error).message}; rebuild it with \`briefdeck build --force\``,
+    );
   }
   const slides = names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
-  if (slides === 0) throw new ExportError('pptx-unreadable', `Unexpected deck \`${file}\` with no slides, expected at least one \`ppt/slides/slideN.xml\``);
+  if (slides === 0)
+    throw new ExportError(
+      'pptx-unreadable',
+      `Unexpected deck \`${file}\` with no slides, expected at least one \`ppt/slides/slideN.xml\``,
+    );
   return slides;
 }

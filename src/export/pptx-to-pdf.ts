@@ -29,7 +29,11 @@ export const libreOfficeRuns = (): number => runs;
  * is checked: LibreOffice exits 0 without writing anything when it cannot load
  * a file, and a page count that differs from the slide count is a failure too.
  */
-export async function pptxToPdf(jobs: readonly PdfJob[], workDir: string, timeoutMs = 60_000 + 15_000 * jobs.length): Promise<PdfResult[]> {
+export async function pptxToPdf(
+  jobs: readonly PdfJob[],
+  workDir: string,
+  timeoutMs = 60_000 + 15_000 * jobs.length,
+): Promise<PdfResult[]> {
   if (jobs.length === 0) return [];
   requireTool('soffice');
   const profile = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-lo-'));
@@ -38,26 +42,50 @@ export async function pptxToPdf(jobs: readonly PdfJob[], workDir: string, timeou
     runs++;
     r = await runTool(
       'soffice',
-      ['--headless', '--norestore', '--nologo', '--nodefault', '--nolockcheck', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', 'pdf', '--outdir', workDir, ...jobs.map((j) => j.pptx)],
+      [
+        '--headless',
+        '--norestore',
+        '--nologo',
+        '--nodefault',
+        '--nolockcheck',
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        workDir,
+        ...jobs.map((j) => j.pptx),
+      ],
       { timeoutMs },
     );
   } finally {
     await rm(profile, { recursive: true, force: true });
   }
-  if (r.timedOut) throw new ExportError('soffice-timeout', `LibreOffice did not finish converting ${jobs.length} deck(s) within ${Math.round(timeoutMs / 1000)} s and was stopped`);
+  if (r.timedOut)
+    throw new ExportError(
+      'soffice-timeout',
+      `LibreOffice did not finish converting ${jobs.length} deck(s) within ${Math.round(timeoutMs / 1000)} s and was stopped`,
+    );
   const said = r.stderr
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !/javaldx/.test(l))
     .join('; ');
-  return Promise.all(jobs.map((job) => checkPdf(job, path.join(workDir, `${path.basename(job.pptx, '.pptx')}.pdf`), r.code, said)));
+  return Promise.all(
+    jobs.map((job) => checkPdf(job, path.join(workDir, `${path.basename(job.pptx, '.pptx')}.pdf`), r.code, said)),
+  );
 }
 
 async function checkPdf(job: PdfJob, pdf: string, code: number | null, said: string): Promise<PdfResult> {
-  const size = await stat(pdf).then((s) => s.size, () => -1);
+  const size = await stat(pdf).then(
+    (s) => s.size,
+    () => -1,
+  );
   if (size <= 0) {
     const why = said ? `it said \`${said}\`` : `exit status ${code}`;
-    return { slug: job.slug, error: `LibreOffice wrote no PDF for \`${job.shown ?? job.pptx}\` (${why}); the .pptx may be corrupt: rebuild it with \`briefdeck build --force ${job.slug}\`` };
+    return {
+      slug: job.slug,
+      error: `LibreOffice wrote no PDF for \`${job.shown ?? job.pptx}\` (${why}); the .pptx may be corrupt: rebuild it with \`briefdeck build --force ${job.slug}\``,
+    };
   }
   let pages: number;
   try {
@@ -65,6 +93,10 @@ async function checkPdf(job: PdfJob, pdf: string, code: number | null, said: str
   } catch (e) {
     return { slug: job.slug, error: (e as Error).message };
   }
-  if (pages !== job.slides) return { slug: job.slug, error: `Unexpected ${pages} PDF pages from \`${job.shown ?? job.pptx}\`, expected ${job.slides} (one per slide)` };
+  if (pages !== job.slides)
+    return {
+      slug: job.slug,
+      error: `Unexpected ${pages} PDF pages from \`${job.shown ?? job.pptx}\`, expected ${job.slides} (one per slide)`,
+    };
   return { slug: job.slug, pdf, pages };
 }

@@ -21,16 +21,28 @@ export interface ToolResult {
 export function requireTool(tool: string, env: NodeJS.ProcessEnv = process.env): void {
   if (onPath(tool, env)) return;
   const pkg = APT[tool] ?? tool;
-  throw new ExportError('tool-missing', `Missing \`${tool}\`, expected it on PATH: install it with \`sudo apt-get install -y ${pkg}\``);
+  throw new ExportError(
+    'tool-missing',
+    `Missing \`${tool}\`, expected it on PATH: install it with \`sudo apt-get install -y ${pkg}\``,
+  );
 }
 
 /**
  * Run a tool in its own process group; on timeout the whole group is killed
  * (soffice forks `soffice.bin`, which a plain kill would leave behind).
  */
-export function runTool(cmd: string, args: readonly string[], opts: { timeoutMs: number; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<ToolResult> {
+export function runTool(
+  cmd: string,
+  args: readonly string[],
+  opts: { timeoutMs: number; cwd?: string; env?: NodeJS.ProcessEnv },
+): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;

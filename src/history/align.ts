@@ -1,6 +1,9 @@
 import { diffArrays } from 'diff';
 
-/** One step of aligning an old list with a new one. `at` is the new item's index, or for a removal where it would have been. */
+/**
+ * One step of aligning an old list with a new one. `at` is the new item's index, or for a removal where it would have
+ * been.
+ */
 export type Step<T> =
   | { op: 'same'; a: T; b: T; at: number }
   | { op: 'changed'; a: T; b: T; at: number }
@@ -12,7 +15,12 @@ export type Step<T> =
  * pair the removed and added items of each hunk that are `similar` into
  * "changed", keeping their order; what is left is added or removed.
  */
-export function align<T>(olds: readonly T[], news: readonly T[], same: (a: T, b: T) => boolean, similar: (a: T, b: T) => boolean): Step<T>[] {
+export function align<T>(
+  olds: readonly T[],
+  news: readonly T[],
+  same: (a: T, b: T) => boolean,
+  similar: (a: T, b: T) => boolean,
+): Step<T>[] {
   const steps: Step<T>[] = [];
   let removed: T[] = [];
   let added: T[] = [];

@@ -29,7 +29,15 @@ export type Change =
   | (At & { type: 'section'; action: 'moved'; section: string; from: number; to: number })
   | (At & { type: 'text'; action: 'added' | 'removed'; role: TextRole; section: string; text: string })
   /** `level` is set when a bullet's nesting changed: [before, after]. */
-  | (At & { type: 'text'; action: 'changed'; role: TextRole; section: string; before: string; after: string; level?: [number, number] })
+  | (At & {
+      type: 'text';
+      action: 'changed';
+      role: TextRole;
+      section: string;
+      before: string;
+      after: string;
+      level?: [number, number];
+    })
   | (At & { type: 'table'; action: 'added' | 'removed'; section: string; table: string; rows: number })
   | (At & { type: 'row'; action: 'added' | 'removed'; section: string; table: string; key: string })
   /** A table cell, named by its row's first-column value (`key`) and its column header. */

@@ -19,7 +19,9 @@ export interface DeckHistory {
   versions: VersionLine[];
 }
 
-/** What the gallery shows of a deck's history. Reads output/versions/; never throws for a missing or damaged history. */
+/**
+ * What the gallery shows of a deck's history. Reads output/versions/; never throws for a missing or damaged history.
+ */
 export async function deckHistory(outDir: string, slug: string): Promise<DeckHistory> {
   const latest = await compareWith(outDir, slug, { previous: true }).catch((e: unknown) => {
     if (isUserError(e)) return undefined;
@@ -34,7 +36,11 @@ export async function deckHistory(outDir: string, slug: string): Promise<DeckHis
     if (k === 0) summary = history.pruned === 0 ? 'first version' : 'oldest version kept';
     else if (!here || !before) summary = 'version record missing';
     else summary = summarizeDiff(diffVersions(before, here));
-    return { version: e.version, builtAt: e.builtAt, summary: e.rebuiltAt ? `${summary} (rebuilt unchanged ${e.rebuiltAt.slice(0, 10)})` : summary };
+    return {
+      version: e.version,
+      builtAt: e.builtAt,
+      summary: e.rebuiltAt ? `${summary} (rebuilt unchanged ${e.rebuiltAt.slice(0, 10)})` : summary,
+    };
   });
   return { latest, versions: versions.reverse() };
 }

@@ -2,7 +2,14 @@ import type { Article, Block, Run } from '../model/article.js';
 import type { Deck, Paragraph, Slide } from '../model/deck.js';
 import { sha256 } from '../util/hash.js';
 import { collapse } from './text.js';
-import { VERSION_FORMAT, type BlockVersion, type BulletVersion, type DeckVersion, type RowVersion, type SectionVersion } from './version.js';
+import {
+  VERSION_FORMAT,
+  type BlockVersion,
+  type BulletVersion,
+  type DeckVersion,
+  type RowVersion,
+  type SectionVersion,
+} from './version.js';
 
 /**
  * Planned deck (+ its article, for section slugs and block types) → version
@@ -25,7 +32,10 @@ export function deckToVersion(deck: Deck, article: Article, version: string): De
     if (!src || slide.section === undefined) return;
     let entry = bySection.get(src.file);
     if (!entry) {
-      entry = { section: { slug: src.slug, title: collapse(slide.section), slides: [], blocks: [], notes: [] }, groups: new Map() };
+      entry = {
+        section: { slug: src.slug, title: collapse(slide.section), slides: [], blocks: [], notes: [] },
+        groups: new Map(),
+      };
       bySection.set(src.file, entry);
       sections.push(entry.section);
     }
@@ -37,7 +47,15 @@ export function deckToVersion(deck: Deck, article: Article, version: string): De
   });
   for (const [file, { section, groups }] of bySection) {
     const blocks = byFile.get(file)!.blocks;
-    for (const indexes of groups.values()) section.blocks.push(blockOf(indexes.map((i) => slides[i]), indexes.map((i) => i + 1), section.title, blockAt(blocks, slides[indexes[0]])));
+    for (const indexes of groups.values())
+      section.blocks.push(
+        blockOf(
+          indexes.map((i) => slides[i]),
+          indexes.map((i) => i + 1),
+          section.title,
+          blockAt(blocks, slides[indexes[0]]),
+        ),
+      );
   }
   const title = slides.find((s) => s.kind === 'title');
   return {
@@ -69,9 +87,20 @@ function blockOf(group: Slide[], numbers: number[], sectionTitle: string, source
       if (source?.type === 'code') return { kind: 'code', ...common, text: bodiesText(group) };
       return { kind: 'bullets', ...common, bullets: bulletsOf(group, numbers) };
     case 'table':
-      return { kind: 'table', ...common, header: first.table.header.map((c) => runsText(c.runs)), rows: rowsOf(group, numbers, source) };
+      return {
+        kind: 'table',
+        ...common,
+        header: first.table.header.map((c) => runsText(c.runs)),
+        rows: rowsOf(group, numbers, source),
+      };
     case 'image':
-      return { kind: 'image', ...common, alt: collapse(first.image.alt), image: sha256(first.image.data).slice(0, 16), ...(first.caption ? { caption: framesText([first.caption]) } : {}) };
+      return {
+        kind: 'image',
+        ...common,
+        alt: collapse(first.image.alt),
+        image: sha256(first.image.data).slice(0, 16),
+        ...(first.caption ? { caption: framesText([first.caption]) } : {}),
+      };
     case 'quote':
     case 'statement':
       return { kind: first.kind, ...common, text: bodiesText(group) };
@@ -107,7 +136,8 @@ function bulletsOf(group: Slide[], numbers: number[]): BulletVersion[] {
 function rowsOf(group: Slide[], numbers: number[], source: Block | undefined): RowVersion[] {
   const out: RowVersion[] = [];
   const sourceRows = source?.type === 'table' ? source.rows.map((r) => r.map(runsText)) : undefined;
-  let excess = group.reduce((n, s) => n + (s.kind === 'table' ? s.table.rows.length : 0), 0) - (sourceRows?.length ?? Infinity);
+  let excess =
+    group.reduce((n, s) => n + (s.kind === 'table' ? s.table.rows.length : 0), 0) - (sourceRows?.length ?? Infinity);
   group.forEach((s, k) => {
     if (s.kind !== 'table') return;
     s.table.rows.forEach((row, i) => {
@@ -145,9 +175,11 @@ const notesText = (notes: string): string =>
     .filter(Boolean)
     .join('\n\n');
 
-const runsText = (runs: readonly Run[]): string => collapse(runs.map((r) => (r.breakBefore ? ' ' : '') + r.text).join(''));
+const runsText = (runs: readonly Run[]): string =>
+  collapse(runs.map((r) => (r.breakBefore ? ' ' : '') + r.text).join(''));
 const paragraphText = (p: Paragraph): string => runsText(p.runs);
-const framesText = (frames: { paragraphs: Paragraph[] }[]): string => collapse(frames.flatMap((f) => f.paragraphs.map(paragraphText)).join(' '));
+const framesText = (frames: { paragraphs: Paragraph[] }[]): string =>
+  collapse(frames.flatMap((f) => f.paragraphs.map(paragraphText)).join(' '));
 /** One block's text over all its slides (a paragraph split at a slide break joins up again). */
 const bodiesText = (group: Slide[]): string => framesText(group.flatMap((s) => ('body' in s ? [s.body] : [])));
 /** Split points may fall inside a word, so a split row is recognised with its spaces removed. */

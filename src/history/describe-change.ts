@@ -34,12 +34,15 @@ export function describeChange(c: Change): DiffLine {
       return line(`Title slide · ${c.field}`, ...edit(c.before, c.after));
     case 'section':
       if (c.action === 'renamed') return line('Section renamed', { before: c.before, after: c.section });
-      if (c.action === 'moved') return line('Section moved', quoted(c.section), { text: ` from position ${c.from} to ${c.to}` });
+      if (c.action === 'moved')
+        return line('Section moved', quoted(c.section), { text: ` from position ${c.from} to ${c.to}` });
       return line(`Section ${c.action}`, quoted(c.section));
     case 'text': {
       const where = `${ROLE[c.role]} ${c.action} · ${shortTitle(c.section)}`;
       if (c.action !== 'changed') return line(where, quoted(c.text));
-      const nesting = c.level ? [{ text: `${c.before === c.after ? ' ' : ' · '}level ${c.level[0] + 1} → ${c.level[1] + 1}` }] : [];
+      const nesting = c.level
+        ? [{ text: `${c.before === c.after ? ' ' : ' · '}level ${c.level[0] + 1} → ${c.level[1] + 1}` }]
+        : [];
       if (c.before === c.after) return line(where, quoted(c.after), ...nesting);
       const label = leadIn(c.after);
       const parts = edit(c.before, c.after);
@@ -47,20 +50,34 @@ export function describeChange(c: Change): DiffLine {
       return line(where, ...(labelled ? [{ text: `${label} ` }] : []), ...parts, ...nesting);
     }
     case 'table':
-      return line(`Table ${c.action} · ${shortTitle(c.section)}`, quoted(c.table), { text: ` (${c.rows} row${c.rows === 1 ? '' : 's'})` });
+      return line(`Table ${c.action} · ${shortTitle(c.section)}`, quoted(c.table), {
+        text: ` (${c.rows} row${c.rows === 1 ? '' : 's'})`,
+      });
     case 'row':
       return line(`Table row ${c.action}`, { text: `${shortTitle(c.table)} · ${c.key}` });
     case 'cell':
-      return line('Table row changed', { text: `${shortTitle(c.table)} · ${c.key} · ${c.column}: ` }, ...edit(c.before, c.after, true));
+      return line(
+        'Table row changed',
+        { text: `${shortTitle(c.table)} · ${c.key} · ${c.column}: ` },
+        ...edit(c.before, c.after, true),
+      );
     case 'column':
-      if (c.action === 'renamed') return line('Table column renamed', { text: `${shortTitle(c.table)}: ` }, { before: c.before, after: c.column });
+      if (c.action === 'renamed')
+        return line(
+          'Table column renamed',
+          { text: `${shortTitle(c.table)}: ` },
+          { before: c.before, after: c.column },
+        );
       return line(`Table column ${c.action}`, { text: `${shortTitle(c.table)}: ` }, quoted(c.column));
     case 'notes':
       return line(`Notes changed · ${shortTitle(c.section)}`, ...edit(c.before, c.after));
     case 'image':
       if (c.action !== 'changed') return line(`Image ${c.action} · ${shortTitle(c.section)}`, quoted(c.alt));
       if (c.before === c.alt) return line(`Image replaced · ${shortTitle(c.section)}`, quoted(c.alt));
-      return line(`Image ${c.replaced ? 'replaced' : 'alt text changed'} · ${shortTitle(c.section)}`, { before: c.before, after: c.alt });
+      return line(`Image ${c.replaced ? 'replaced' : 'alt text changed'} · ${shortTitle(c.section)}`, {
+        before: c.before,
+        after: c.alt,
+      });
   }
 }
 
@@ -78,18 +95,26 @@ const ROLE: Record<TextRole, string> = {
 function edit(before: string, after: string, quote = false): Part[] {
   if (before.length <= WHOLE && after.length <= WHOLE) return [{ before, after }];
   const hunks = wordHunks(before, after);
-  if (!hunks || hunks.length === 0 || hunks.length > MAX_HUNKS || rewritten(hunks, after)) return [{ before: clip(before), after: clip(after) }];
-  return hunks.flatMap((hunk, k): Part[] => (k === 0 ? [{ hunk, quoted: quote }] : [{ text: '; ' }, { hunk, quoted: quote }]));
+  if (!hunks || hunks.length === 0 || hunks.length > MAX_HUNKS || rewritten(hunks, after))
+    return [{ before: clip(before), after: clip(after) }];
+  return hunks.flatMap((hunk, k): Part[] =>
+    k === 0 ? [{ hunk, quoted: quote }] : [{ text: '; ' }, { hunk, quoted: quote }],
+  );
 }
 
 /** More than half of the new text is new: word edits would be harder to read than the texts. */
-const rewritten = (hunks: readonly Hunk[], after: string): boolean => hunks.reduce((n, h) => n + h.added.length, 0) > after.length / 2;
+const rewritten = (hunks: readonly Hunk[], after: string): boolean =>
+  hunks.reduce((n, h) => n + h.added.length, 0) > after.length / 2;
 
 const quoted = (s: string): Part => ({ text: `"${clip(s)}"` });
 
-export const clip = (s: string, n = CLIP): string => (s.length <= n ? s : `${s.slice(0, n - 1).replace(/\s+\S*$/, '')}…`);
+export const clip = (s: string, n = CLIP): string =>
+  s.length <= n ? s : `${s.slice(0, n - 1).replace(/\s+\S*$/, '')}…`;
 
-/** `Russia and North Korea’s Treaty: A Strategic Shift…` → `Russia and North Korea’s Treaty`: the part of a title before its colon, when there is one. */
+/**
+ * `Russia and North Korea’s Treaty: A Strategic Shift…` → `Russia and North Korea’s Treaty`: the part of a title before
+ * its colon, when there is one.
+ */
 export function shortTitle(t: string): string {
   const m = /^(.{8,60}?): /.exec(t);
   return m ? m[1] : clip(t, 60);

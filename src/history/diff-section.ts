@@ -28,15 +28,37 @@ export function diffSection(a: SectionVersion, b: SectionVersion): Change[] {
   const tables = (s: SectionVersion): TableAt[] => {
     const ts = s.blocks.filter((x): x is Extract<BlockVersion, { kind: 'table' }> => x.kind === 'table');
     const titles = ts.map((t) => t.title ?? s.title);
-    return ts.map((t, k) => ({ ...t, label: titles.filter((x) => x === titles[k]).length > 1 ? `${titles[k]} (table ${k + 1})` : titles[k] }));
+    return ts.map((t, k) => ({
+      ...t,
+      label: titles.filter((x) => x === titles[k]).length > 1 ? `${titles[k]} (table ${k + 1})` : titles[k],
+    }));
   };
   const ta = tables(a);
   const tb = tables(b);
-  const sameTable = (x: TableAt, y: TableAt) => x.label === y.label && x.header.join('\u0000') === y.header.join('\u0000');
-  const similarTable = (x: TableAt, y: TableAt) => similarity(x.rows.map((r) => r.cells[0] ?? '').join(' '), y.rows.map((r) => r.cells[0] ?? '').join(' ')) >= REWORDED;
+  const sameTable = (x: TableAt, y: TableAt) =>
+    x.label === y.label && x.header.join('\u0000') === y.header.join('\u0000');
+  const similarTable = (x: TableAt, y: TableAt) =>
+    similarity(x.rows.map((r) => r.cells[0] ?? '').join(' '), y.rows.map((r) => r.cells[0] ?? '').join(' ')) >=
+    REWORDED;
   for (const s of align(ta, tb, sameTable, similarTable)) {
-    if (s.op === 'added') out.push({ type: 'table', action: 'added', section, table: s.b.label, rows: s.b.rows.length, slides: s.b.slides });
-    else if (s.op === 'removed') out.push({ type: 'table', action: 'removed', section, table: s.a.label, rows: s.a.rows.length, slides: tb[s.at - 1]?.slides.slice(-1) ?? tb[s.at]?.slides.slice(0, 1) ?? fallback });
+    if (s.op === 'added')
+      out.push({
+        type: 'table',
+        action: 'added',
+        section,
+        table: s.b.label,
+        rows: s.b.rows.length,
+        slides: s.b.slides,
+      });
+    else if (s.op === 'removed')
+      out.push({
+        type: 'table',
+        action: 'removed',
+        section,
+        table: s.a.label,
+        rows: s.a.rows.length,
+        slides: tb[s.at - 1]?.slides.slice(-1) ?? tb[s.at]?.slides.slice(0, 1) ?? fallback,
+      });
     else out.push(...diffTable(s.a, s.b, section));
   }
   const notes = diffNotes(a, b, section, fallback);
@@ -46,13 +68,20 @@ export function diffSection(a: SectionVersion, b: SectionVersion): Change[] {
 
 /** All of a section's words, for matching a section that was renamed and moved to another file. */
 export function sectionText(s: SectionVersion): string {
-  return [...textItems(s).map((t) => t.text), ...s.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells) : [])), ...s.notes.map((n) => n.text)].join(' ');
+  return [
+    ...textItems(s).map((t) => t.text),
+    ...s.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells) : [])),
+    ...s.notes.map((n) => n.text),
+  ].join(' ');
 }
 
-/** A section's texts in slide order: titles from `##` headings, lead-ins, bullets, statements, quotes, code, captions. */
+/**
+ * A section's texts in slide order: titles from `##` headings, lead-ins, bullets, statements, quotes, code, captions.
+ */
 function textItems(s: SectionVersion): TextItem[] {
   const out: TextItem[] = [];
-  const push = (role: TextRole, text: string | undefined, slides: number[], level = 0) => text && out.push({ role, text, level, slides });
+  const push = (role: TextRole, text: string | undefined, slides: number[], level = 0) =>
+    text && out.push({ role, text, level, slides });
   for (const b of s.blocks) {
     const first = b.slides.slice(0, 1);
     push('slide title', b.title, first);
@@ -66,7 +95,11 @@ function textItems(s: SectionVersion): TextItem[] {
 
 const sameText = (x: TextItem, y: TextItem) => x.role === y.role && x.text === y.text && x.level === y.level;
 /** Reworded: most words shared, or the same bold lead-in (`Military collaboration: …`). */
-const similarText = (x: TextItem, y: TextItem) => x.role === y.role && (x.text === y.text || similarity(x.text, y.text) >= REWORDED || (!!leadIn(x.text) && leadIn(x.text) === leadIn(y.text)));
+const similarText = (x: TextItem, y: TextItem) =>
+  x.role === y.role &&
+  (x.text === y.text ||
+    similarity(x.text, y.text) >= REWORDED ||
+    (!!leadIn(x.text) && leadIn(x.text) === leadIn(y.text)));
 
 function textChange(s: Step<TextItem>, section: string, near: (at: number) => number[]): Change[] {
   switch (s.op) {
@@ -77,19 +110,55 @@ function textChange(s: Step<TextItem>, section: string, near: (at: number) => nu
     case 'removed':
       return [{ type: 'text', action: 'removed', role: s.a.role, section, text: s.a.text, slides: near(s.at) }];
     case 'changed':
-      return [{ type: 'text', action: 'changed', role: s.b.role, section, before: s.a.text, after: s.b.text, ...(s.a.level !== s.b.level ? { level: [s.a.level, s.b.level] as [number, number] } : {}), slides: s.b.slides }];
+      return [
+        {
+          type: 'text',
+          action: 'changed',
+          role: s.b.role,
+          section,
+          before: s.a.text,
+          after: s.b.text,
+          ...(s.a.level !== s.b.level ? { level: [s.a.level, s.b.level] as [number, number] } : {}),
+          slides: s.b.slides,
+        },
+      ];
   }
 }
 
 function diffImages(a: SectionVersion, b: SectionVersion, section: string, fallback: number[]): Change[] {
-  const images = (s: SectionVersion) => s.blocks.filter((x): x is Extract<BlockVersion, { kind: 'image' }> => x.kind === 'image');
+  const images = (s: SectionVersion) =>
+    s.blocks.filter((x): x is Extract<BlockVersion, { kind: 'image' }> => x.kind === 'image');
   const ib = images(b);
-  const steps = align(images(a), ib, (x, y) => x.image === y.image && x.alt === y.alt, (x, y) => x.image === y.image || x.alt === y.alt || similarity(x.alt, y.alt) >= REWORDED);
+  const steps = align(
+    images(a),
+    ib,
+    (x, y) => x.image === y.image && x.alt === y.alt,
+    (x, y) => x.image === y.image || x.alt === y.alt || similarity(x.alt, y.alt) >= REWORDED,
+  );
   return steps.flatMap((s): Change[] => {
     if (s.op === 'same') return [];
     if (s.op === 'added') return [{ type: 'image', action: 'added', section, alt: s.b.alt, slides: s.b.slides }];
-    if (s.op === 'removed') return [{ type: 'image', action: 'removed', section, alt: s.a.alt, slides: ib[s.at - 1]?.slides ?? ib[s.at]?.slides ?? fallback }];
-    return [{ type: 'image', action: 'changed', section, alt: s.b.alt, before: s.a.alt, replaced: s.a.image !== s.b.image, slides: s.b.slides }];
+    if (s.op === 'removed')
+      return [
+        {
+          type: 'image',
+          action: 'removed',
+          section,
+          alt: s.a.alt,
+          slides: ib[s.at - 1]?.slides ?? ib[s.at]?.slides ?? fallback,
+        },
+      ];
+    return [
+      {
+        type: 'image',
+        action: 'changed',
+        section,
+        alt: s.b.alt,
+        before: s.a.alt,
+        replaced: s.a.image !== s.b.image,
+        slides: s.b.slides,
+      },
+    ];
   });
 }
 
@@ -100,5 +169,11 @@ function diffNotes(a: SectionVersion, b: SectionVersion, section: string, fallba
   if (before === after) return undefined;
   const old = new Set(a.notes.map((n) => n.text));
   const touched = b.notes.filter((n) => !old.has(n.text)).flatMap((n) => n.slides);
-  return { type: 'notes', section, before, after, slides: touched.length > 0 ? touched : (b.notes[0]?.slides ?? fallback) };
+  return {
+    type: 'notes',
+    section,
+    before,
+    after,
+    slides: touched.length > 0 ? touched : (b.notes[0]?.slides ?? fallback),
+  };
 }

@@ -17,11 +17,16 @@ export function diffTable(a: TableAt, b: TableAt, section: string): Change[] {
   const out: Change[] = [];
   const cols = matchColumns(a.header, b.header);
   const usedOld = new Set(cols.filter((i) => i >= 0));
-  a.header.forEach((h, i) => usedOld.has(i) || out.push({ type: 'column', action: 'removed', section, table, column: h, slides: b.slides.slice(0, 1) }));
+  a.header.forEach(
+    (h, i) =>
+      usedOld.has(i) ||
+      out.push({ type: 'column', action: 'removed', section, table, column: h, slides: b.slides.slice(0, 1) }),
+  );
   b.header.forEach((h, j) => {
     const i = cols[j];
     if (i < 0) out.push({ type: 'column', action: 'added', section, table, column: h, slides: b.slides });
-    else if (a.header[i] !== h) out.push({ type: 'column', action: 'renamed', section, table, column: h, before: a.header[i], slides: b.slides });
+    else if (a.header[i] !== h)
+      out.push({ type: 'column', action: 'renamed', section, table, column: h, before: a.header[i], slides: b.slides });
   });
   const pairs = matchRows(a.rows, b.rows, cols);
   const oldOf = new Map(pairs.map(([i, j]) => [j, i]));
@@ -30,11 +35,19 @@ export function diffTable(a: TableAt, b: TableAt, section: string): Change[] {
     if (pairedOld.has(i)) return;
     // Removed: on the slide of the nearest earlier row that is still there.
     const before = pairs.filter(([k]) => k < i).sort((x, y) => y[0] - x[0])[0];
-    out.push({ type: 'row', action: 'removed', section, table, key: keyOf(r, i), slides: before ? b.rows[before[1]].slides : b.slides.slice(0, 1) });
+    out.push({
+      type: 'row',
+      action: 'removed',
+      section,
+      table,
+      key: keyOf(r, i),
+      slides: before ? b.rows[before[1]].slides : b.slides.slice(0, 1),
+    });
   });
   b.rows.forEach((r, j) => {
     const i = oldOf.get(j);
-    if (i === undefined) return void out.push({ type: 'row', action: 'added', section, table, key: keyOf(r, j), slides: r.slides });
+    if (i === undefined)
+      return void out.push({ type: 'row', action: 'added', section, table, key: keyOf(r, j), slides: r.slides });
     const key = keyOf(r, j);
     b.header.forEach((column, c) => {
       if (cols[c] < 0) return;
@@ -69,10 +82,17 @@ function matchRows(a: readonly RowVersion[], b: readonly RowVersion[], cols: rea
     pairs.push([i, j]);
     free.delete(i);
   });
-  const rest = (r: RowVersion, colOf: (c: number) => number) => r.cells.filter((_, c) => c > 0 && colOf(c) >= 0).join(' ');
+  const rest = (r: RowVersion, colOf: (c: number) => number) =>
+    r.cells.filter((_, c) => c > 0 && colOf(c) >= 0).join(' ');
   for (const j of unmatched) {
     const mine = rest(b[j], (c) => cols[c]);
-    const i = [...free].find((k) => similarity(rest(a[k], (c) => (cols.includes(c) ? c : -1)), mine) >= SAME_ROW);
+    const i = [...free].find(
+      (k) =>
+        similarity(
+          rest(a[k], (c) => (cols.includes(c) ? c : -1)),
+          mine,
+        ) >= SAME_ROW,
+    );
     if (i === undefined) continue;
     pairs.push([i, j]);
     free.delete(i);

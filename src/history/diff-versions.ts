@@ -30,8 +30,23 @@ export function diffVersions(from: DeckVersion | undefined, to: DeckVersion): De
       return;
     }
     const a = from.sections[i];
-    if (a.title !== b.title) changes.push({ type: 'section', action: 'renamed', section: b.title, before: a.title, slides: [...agenda, ...b.slides] });
-    if (moved.has(i)) changes.push({ type: 'section', action: 'moved', section: b.title, from: i + 1, to: j + 1, slides: [...agenda, ...b.slides] });
+    if (a.title !== b.title)
+      changes.push({
+        type: 'section',
+        action: 'renamed',
+        section: b.title,
+        before: a.title,
+        slides: [...agenda, ...b.slides],
+      });
+    if (moved.has(i))
+      changes.push({
+        type: 'section',
+        action: 'moved',
+        section: b.title,
+        from: i + 1,
+        to: j + 1,
+        slides: [...agenda, ...b.slides],
+      });
     content.push(...diffSection(a, b));
   });
   changes.push(...content);
@@ -43,8 +58,16 @@ function deckChanges(a: DeckVersion, b: DeckVersion): Change[] {
   const out: Change[] = [];
   const at = b.titleSlides;
   if (a.title !== b.title) out.push({ type: 'deck', field: 'title', before: a.title, after: b.title, slides: at });
-  if ((a.subtitle ?? '') !== (b.subtitle ?? '')) out.push({ type: 'deck', field: 'subtitle', before: a.subtitle ?? '', after: b.subtitle ?? '', slides: at });
-  if (a.details.join('\n') !== b.details.join('\n')) out.push({ type: 'deck', field: 'details', before: a.details.join(' · '), after: b.details.join(' · '), slides: at });
+  if ((a.subtitle ?? '') !== (b.subtitle ?? ''))
+    out.push({ type: 'deck', field: 'subtitle', before: a.subtitle ?? '', after: b.subtitle ?? '', slides: at });
+  if (a.details.join('\n') !== b.details.join('\n'))
+    out.push({
+      type: 'deck',
+      field: 'details',
+      before: a.details.join(' · '),
+      after: b.details.join(' · '),
+      slides: at,
+    });
   return out;
 }
 
@@ -67,12 +90,20 @@ export function matchSections(a: readonly SectionVersion[], b: readonly SectionV
   };
   const textA = a.map(sectionText);
   const textB = b.map(sectionText);
-  const keys: ((s: SectionVersion, text: string) => string)[] = [(s, t) => `${s.slug}\u0000${s.title}\u0000${t}`, (s) => `${s.slug}\u0000${s.title}`, (s) => s.slug, (s) => s.title];
+  const keys: ((s: SectionVersion, text: string) => string)[] = [
+    (s, t) => `${s.slug}\u0000${s.title}\u0000${t}`,
+    (s) => `${s.slug}\u0000${s.title}`,
+    (s) => s.slug,
+    (s) => s.title,
+  ];
   for (const key of keys) {
     const byKey = new Map<string, number[]>();
     for (const i of freeA) byKey.set(key(a[i], textA[i]), [...(byKey.get(key(a[i], textA[i])) ?? []), i]);
     for (const j of [...freeB]) {
-      const i = nearest((byKey.get(key(b[j], textB[j])) ?? []).filter((k) => freeA.has(k)), j);
+      const i = nearest(
+        (byKey.get(key(b[j], textB[j])) ?? []).filter((k) => freeA.has(k)),
+        j,
+      );
       if (i !== undefined) take(i, j);
     }
   }
@@ -88,7 +119,10 @@ export function matchSections(a: readonly SectionVersion[], b: readonly SectionV
 }
 
 const nearest = (candidates: readonly number[], j: number): number | undefined =>
-  candidates.reduce<number | undefined>((best, i) => (best === undefined || Math.abs(i - j) < Math.abs(best - j) ? i : best), undefined);
+  candidates.reduce<number | undefined>(
+    (best, i) => (best === undefined || Math.abs(i - j) < Math.abs(best - j) ? i : best),
+    undefined,
+  );
 
 /**
  * Old indexes of the sections that moved: those outside the longest run that

@@ -30,7 +30,11 @@ export function formatDiff(d: DeckDiff, o: FormatOptions = {}): string[] {
   if (!d.from) return ['First version: nothing to compare it with.'];
   if (d.changes.length === 0) return ['No changes.'];
   const { shown, more } = cut(d, o);
-  return [...shown.map(lineText), ...(more > 0 ? [`… and ${plural(more, 'more change')}`] : []), `Slides with changes: ${slideList(d.slides)}`];
+  return [
+    ...shown.map(lineText),
+    ...(more > 0 ? [`… and ${plural(more, 'more change')}`] : []),
+    `Slides with changes: ${slideList(d.slides)}`,
+  ];
 }
 
 /** The same as an HTML fragment (a list; edits as <del>/<ins>), for the gallery and the mail. */
@@ -38,7 +42,10 @@ export function diffHtml(d: DeckDiff, o: FormatOptions = {}): string {
   if (!d.from) return '<p class="changes none">First version: nothing to compare it with.</p>';
   if (d.changes.length === 0) return '<p class="changes none">No changes.</p>';
   const { shown, more } = cut(d, o);
-  const items = shown.map((l) => `<li><strong>${escapeHtml(l.head)}</strong>: ${l.parts.map(partHtml).join('')} <span class="where">(${escapeHtml(slidesText(l.slides))})</span></li>`);
+  const items = shown.map(
+    (l) =>
+      `<li><strong>${escapeHtml(l.head)}</strong>: ${l.parts.map(partHtml).join('')} <span class="where">(${escapeHtml(slidesText(l.slides))})</span></li>`,
+  );
   if (more > 0) items.push(`<li class="more">… and ${plural(more, 'more change')}</li>`);
   return `<ul class="changes">\n${items.join('\n')}\n</ul>`;
 }
@@ -46,7 +53,9 @@ export function diffHtml(d: DeckDiff, o: FormatOptions = {}): string {
 function cut(d: DeckDiff, o: FormatOptions): { shown: DiffLine[]; more: number } {
   const lines = d.changes.map(describeChange);
   const max = o.maxLines ?? Infinity;
-  return lines.length > max ? { shown: lines.slice(0, Math.max(0, max)), more: lines.length - Math.max(0, max) } : { shown: lines, more: 0 };
+  return lines.length > max
+    ? { shown: lines.slice(0, Math.max(0, max)), more: lines.length - Math.max(0, max) }
+    : { shown: lines, more: 0 };
 }
 
 const lineText = (l: DiffLine): string => `${l.head}: ${l.parts.map(partText).join('')} (${slidesText(l.slides)})`;
@@ -76,7 +85,8 @@ function partHtml(p: Part): string {
 /** An insertion or deletion leaves a doubled or edge space behind. */
 const tidy = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-const slidesText = (slides: readonly number[]): string => (slides.length === 0 ? 'no slide' : `${slides.length === 1 ? 'slide' : 'slides'} ${slideList(slides)}`);
+const slidesText = (slides: readonly number[]): string =>
+  slides.length === 0 ? 'no slide' : `${slides.length === 1 ? 'slide' : 'slides'} ${slideList(slides)}`;
 
 /** 2, 3, 4, 7 → `2–4, 7`. */
 export function slideList(slides: readonly number[]): string {
@@ -91,16 +101,32 @@ export function slideList(slides: readonly number[]): string {
   return out.join(', ');
 }
 
-const NOUN: Record<TextRole, string> = { bullet: 'bullet', lead: 'lead-in', 'slide title': 'slide title', statement: 'statement', quote: 'quote', code: 'code block', caption: 'caption' };
+const NOUN: Record<TextRole, string> = {
+  bullet: 'bullet',
+  lead: 'lead-in',
+  'slide title': 'slide title',
+  statement: 'statement',
+  quote: 'quote',
+  code: 'code block',
+  caption: 'caption',
+};
 
-/** What changed, counted in the briefer's units: sections, bullets, table rows (a row with three edited cells is one), … */
+/**
+ * What changed, counted in the briefer's units: sections, bullets, table rows (a row with three edited cells is one), …
+ */
 function tally(changes: readonly Change[]): string[] {
-  const distinct = (f: (c: Change) => string | undefined) => new Set(changes.map(f).filter((x) => x !== undefined)).size;
+  const distinct = (f: (c: Change) => string | undefined) =>
+    new Set(changes.map(f).filter((x) => x !== undefined)).size;
   const counts: [number, string][] = [
     [distinct((c) => (c.type === 'section' ? c.section : undefined)), 'section'],
     [changes.filter((c) => c.type === 'text' && c.role === 'bullet').length, 'bullet'],
     [changes.filter((c) => c.type === 'table').length, 'table'],
-    [distinct((c) => (c.type === 'row' || c.type === 'cell' ? `${c.section}\u0000${c.table}\u0000${c.key}` : undefined)), 'table row'],
+    [
+      distinct((c) =>
+        c.type === 'row' || c.type === 'cell' ? `${c.section}\u0000${c.table}\u0000${c.key}` : undefined,
+      ),
+      'table row',
+    ],
     [changes.filter((c) => c.type === 'column').length, 'table column'],
     [changes.filter((c) => c.type === 'image').length, 'image'],
   ];

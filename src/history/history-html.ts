@@ -20,8 +20,13 @@ ${diff.from && diff.changes.length > 0 ? diffHtml(diff, { maxLines: GALLERY_LINE
 </section>`);
   }
   if (h.versions.length > 0) {
-    const items = h.versions.map((v) => `<li><time datetime="${escapeHtml(v.builtAt)}">${escapeHtml(formatUtc(v.builtAt))}</time> <code>${escapeHtml(shortVersion(v.version))}</code> ${escapeHtml(v.summary)}</li>`);
-    parts.push(`<section class="history">\n<h3>Version history</h3>\n<ol reversed>\n${items.join('\n')}\n</ol>\n</section>`);
+    const items = h.versions.map(
+      (v) =>
+        `<li><time datetime="${escapeHtml(v.builtAt)}">${escapeHtml(formatUtc(v.builtAt))}</time> <code>${escapeHtml(shortVersion(v.version))}</code> ${escapeHtml(v.summary)}</li>`,
+    );
+    parts.push(
+      `<section class="history">\n<h3>Version history</h3>\n<ol reversed>\n${items.join('\n')}\n</ol>\n</section>`,
+    );
   }
   return parts.join('\n');
 }

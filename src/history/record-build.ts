@@ -12,9 +12,16 @@ import { recordVersion } from './version-store.js';
  * the record as a build output (path relative to the output folder, bytes) so
  * the manifest lists it and a deleted record means a rebuild.
  */
-export async function recordBuild(opts: DeckOptions, r: BuildResult, builtAt: Date): Promise<{ file: string; bytes: Uint8Array }[]> {
+export async function recordBuild(
+  opts: DeckOptions,
+  r: BuildResult,
+  builtAt: Date,
+): Promise<{ file: string; bytes: Uint8Array }[]> {
   if (!r.deck || !r.article || !r.pptx) return [];
-  const record: DeckVersion = { ...deckToVersion(r.deck, r.article, sha256(r.pptx)), warnings: warningsOf(r.diagnostics, opts.contentDir) };
+  const record: DeckVersion = {
+    ...deckToVersion(r.deck, r.article, sha256(r.pptx)),
+    warnings: warningsOf(r.diagnostics, opts.contentDir),
+  };
   return [await recordVersion(opts.outDir, record, builtAt, opts.keepVersions)];
 }
 
@@ -27,7 +34,8 @@ function warningsOf(ds: readonly Diagnostic[], contentDir: string): NonNullable<
   return ds.flatMap((d) => {
     if (d.severity !== 'warning') return [];
     const rel = path.relative(contentDir, path.resolve(d.position.file));
-    const file = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : d.position.file;
+    const file =
+      rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : d.position.file;
     return [{ ...d, severity: 'warning' as const, position: { ...d.position, file } }];
   });
 }

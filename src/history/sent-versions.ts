@@ -2,13 +2,17 @@ import type { SendLog, SendRecord } from '../deliver/send-log.js';
 
 /** A deck version someone accepted, and when. */
 export interface Received {
-  /** sha256 of the .pptx: the deck version, as in the version records (not the send log's own version, which hashes every attachment). */
+  /**
+   * sha256 of the .pptx: the deck version, as in the version records (not the send log's own version, which hashes
+   * every attachment).
+   */
   version: string;
   at: string;
 }
 
 /** The .pptx attachment's sha256 maps a send record to a deck version. */
-export const sentPptx = (r: SendRecord): string | undefined => r.attachments.find((a) => a.filename.toLowerCase().endsWith('.pptx'))?.sha256;
+export const sentPptx = (r: SendRecord): string | undefined =>
+  r.attachments.find((a) => a.filename.toLowerCase().endsWith('.pptx'))?.sha256;
 
 /**
  * Per recipient (lower case): the latest deck version they accepted, over

@@ -24,7 +24,9 @@ const EntrySchema = z.object({
   version: z.string(),
   /** When this version was first built. */
   builtAt: z.string(),
-  /** Set when the latest build rebuilt this same version (e.g. after a reflow-only edit): that build changed nothing. */
+  /**
+   * Set when the latest build rebuilt this same version (e.g. after a reflow-only edit): that build changed nothing.
+   */
   rebuiltAt: z.string().optional(),
 });
 const HistorySchema = z.object({
@@ -39,7 +41,8 @@ export type HistoryEntry = z.output<typeof EntrySchema>;
 export type History = z.output<typeof HistorySchema>;
 
 export const versionsDir = (outDir: string, slug: string): string => path.join(outDir, VERSIONS_DIR, slug);
-export const recordFile = (outDir: string, slug: string, version: string): string => path.join(versionsDir(outDir, slug), `${version}${RECORD_EXT}`);
+export const recordFile = (outDir: string, slug: string, version: string): string =>
+  path.join(versionsDir(outDir, slug), `${version}${RECORD_EXT}`);
 
 /** The record's bytes: gzip of its JSON (deterministic: zlib writes no time into the header). */
 export const encodeVersion = (v: DeckVersion): Buffer => gzipSync(`${JSON.stringify(v)}\n`, { level: 9 });
@@ -60,13 +63,18 @@ export async function readHistory(outDir: string, slug: string): Promise<{ histo
   } catch {
     // reported below
   }
-  return { history: empty, problem: `Ignoring \`${file}\` with an unexpected shape: the version history of \`${slug}\` starts again` };
+  return {
+    history: empty,
+    problem: `Ignoring \`${file}\` with an unexpected shape: the version history of \`${slug}\` starts again`,
+  };
 }
 
 /** One version record, or undefined when it is missing or unreadable (pruned, or from another briefdeck). */
 export async function readVersion(outDir: string, slug: string, version: string): Promise<DeckVersion | undefined> {
   try {
-    const r = DeckVersionSchema.safeParse(JSON.parse(gunzipSync(await readFile(recordFile(outDir, slug, version))).toString('utf8')));
+    const r = DeckVersionSchema.safeParse(
+      JSON.parse(gunzipSync(await readFile(recordFile(outDir, slug, version))).toString('utf8')),
+    );
     return r.success && r.data.version === version && r.data.deck === slug ? r.data : undefined;
   } catch {
     return undefined;
@@ -79,7 +87,12 @@ export async function readVersion(outDir: string, slug: string, version: string)
  * the newest `keep` versions and delete the records no kept entry names.
  * Returns the record's path relative to `outDir` and its bytes, for the manifest.
  */
-export async function recordVersion(outDir: string, v: DeckVersion, builtAt: Date, keep = HISTORY_KEEP_DEFAULT): Promise<{ file: string; bytes: Uint8Array }> {
+export async function recordVersion(
+  outDir: string,
+  v: DeckVersion,
+  builtAt: Date,
+  keep = HISTORY_KEEP_DEFAULT,
+): Promise<{ file: string; bytes: Uint8Array }> {
   const bytes = encodeVersion(v);
   const file = recordFile(outDir, v.deck, v.version);
   await writeFileAtomic(file, bytes);
@@ -98,6 +111,7 @@ export async function recordVersion(outDir: string, v: DeckVersion, builtAt: Dat
 
 async function prune(dir: string, kept: ReadonlySet<string>): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (name.endsWith(RECORD_EXT) && !name.startsWith('.') && !kept.has(name.slice(0, -RECORD_EXT.length))) await rm(path.join(dir, name), { force: true });
+    if (name.endsWith(RECORD_EXT) && !name.startsWith('.') && !kept.has(name.slice(0, -RECORD_EXT.length)))
+      await rm(path.join(dir, name), { force: true });
   }
 }

@@ -13,7 +13,10 @@ const Slides = z.array(z.number().int().positive());
 const BulletSchema = z.object({ text: z.string(), level: z.number().int().min(0), slides: Slides });
 const RowSchema = z.object({ cells: z.array(z.string()), slides: Slides });
 
-/** Every block: its slides, the slide title when it differs from the section's (a `##` heading), and the lead-in sentence on its first slide. */
+/**
+ * Every block: its slides, the slide title when it differs from the section's (a `##` heading), and the lead-in
+ * sentence on its first slide.
+ */
 const common = { slides: Slides, title: z.string().optional(), lead: z.string().optional() };
 
 export const BlockSchema = z.union([

@@ -18,7 +18,10 @@ export interface Hunk {
 export interface WordDiffOptions {
   /** Words of context on each side (default 1, as in `…joint military exercises → joint naval exercises…`). */
   context?: number;
-  /** Give up (undefined) beyond this many inserted plus deleted words: such a text was rewritten, not edited (default 80). */
+  /**
+   * Give up (undefined) beyond this many inserted plus deleted words: such a text was rewritten, not edited (default
+   * 80).
+   */
   maxEdits?: number;
 }
 

@@ -21,7 +21,16 @@ export interface DeckInputs {
   hash: string;
   /** Deck-folder files (relative, `/`-separated) → sha256 (or why the input rule refuses the file). */
   files: Record<string, string>;
-  theme: { name: string; file?: string; sha256?: string; logo?: string; logoSha256?: string; sidecar?: string; sidecarSha256?: string; fontsSha256?: string };
+  theme: {
+    name: string;
+    file?: string;
+    sha256?: string;
+    logo?: string;
+    logoSha256?: string;
+    sidecar?: string;
+    sidecarSha256?: string;
+    fontsSha256?: string;
+  };
   /** One sha256 over every font file. */
   fonts: string;
   tool: string;
@@ -39,7 +48,12 @@ export function isScratchFile(name: string): boolean {
   );
 }
 
-export async function deckInputs(slug: string, opts: DeckOptions, tool: string, env: NodeJS.ProcessEnv = process.env): Promise<DeckInputs> {
+export async function deckInputs(
+  slug: string,
+  opts: DeckOptions,
+  tool: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DeckInputs> {
   const dir = path.join(opts.contentDir, slug);
   // A refused folder (a link, a bad name) is never walked; the build reports why.
   const refused = await deckFolderProblem(opts.contentDir, slug);
@@ -92,10 +106,19 @@ async function themeInputs(themesDir: string, name: string): Promise<DeckInputs[
  * elsewhere in the themes folder, and installed fonts, are not hashed: after
  * changing those, build with --force.
  */
-async function templateInputs(themesDir: string, name: string, file: string, sidecar: string | undefined): Promise<DeckInputs['theme']> {
+async function templateInputs(
+  themesDir: string,
+  name: string,
+  file: string,
+  sidecar: string | undefined,
+): Promise<DeckInputs['theme']> {
   const rule = { ...themeRule(themesDir, 'theme'), maxBytes: MAX_IMAGE_BYTES };
   const read = await readInput(file, rule);
-  const out: DeckInputs['theme'] = { name, file: path.basename(file), sha256: read.ok ? sha256(read.bytes) : refusal(read.diagnostic.message) };
+  const out: DeckInputs['theme'] = {
+    name,
+    file: path.basename(file),
+    sha256: read.ok ? sha256(read.bytes) : refusal(read.diagnostic.message),
+  };
   if (sidecar) {
     const s = await readInput(sidecar, themeRule(themesDir, 'theme'));
     out.sidecar = path.basename(sidecar);
@@ -138,7 +161,9 @@ const refusal = (message: string) => `refused: ${sha256(message)}`;
 const fontCache = new Map<string, { key: string; hash: string }>();
 
 async function fontsHash(dir: string): Promise<string> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.(ttf|otf|ttc|woff2?)$/i.test(n)).sort();
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .filter((n) => /\.(ttf|otf|ttc|woff2?)$/i.test(n))
+    .sort();
   const parts: string[] = [];
   for (const name of names) {
     const file = path.join(dir, name);

@@ -60,7 +60,10 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
   try {
     const r = ManifestSchema.safeParse(JSON.parse(text));
     if (r.success) return { manifest: r.data };
-    return { manifest: emptyManifest(), problem: `Ignoring \`${MANIFEST_FILE}\` with an unexpected shape; rebuilding every deck` };
+    return {
+      manifest: emptyManifest(),
+      problem: `Ignoring \`${MANIFEST_FILE}\` with an unexpected shape; rebuilding every deck`,
+    };
   } catch {
     return { manifest: emptyManifest(), problem: `Ignoring unreadable \`${MANIFEST_FILE}\`; rebuilding every deck` };
   }
@@ -73,11 +76,23 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
 export async function updateManifest(outDir: string, entries: Record<string, ManifestEntry>): Promise<void> {
   const { manifest } = await readManifest(outDir);
   const decks = { ...manifest.decks, ...entries };
-  const sorted = Object.fromEntries(Object.keys(decks).sort().map((k) => [k, decks[k]]));
-  await writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify({ version: MANIFEST_VERSION, decks: sorted }, null, 2)}\n`);
+  const sorted = Object.fromEntries(
+    Object.keys(decks)
+      .sort()
+      .map((k) => [k, decks[k]]),
+  );
+  await writeFileAtomic(
+    path.join(outDir, MANIFEST_FILE),
+    `${JSON.stringify({ version: MANIFEST_VERSION, decks: sorted }, null, 2)}\n`,
+  );
 }
 
-export function manifestEntry(inputs: DeckInputs, outputs: { file: string; bytes: Uint8Array }[], r: { ms: number; slides: number; diagnostics: readonly Diagnostic[] }, now = new Date()): ManifestEntry {
+export function manifestEntry(
+  inputs: DeckInputs,
+  outputs: { file: string; bytes: Uint8Array }[],
+  r: { ms: number; slides: number; diagnostics: readonly Diagnostic[] },
+  now = new Date(),
+): ManifestEntry {
   const { hash, ...rest } = inputs;
   return {
     inputHash: hash,
@@ -91,7 +106,11 @@ export function manifestEntry(inputs: DeckInputs, outputs: { file: string; bytes
 }
 
 /** Up to date: same inputs, and every output still on disk with the bytes that were written. */
-export async function isUpToDate(entry: ManifestEntry | undefined, inputs: DeckInputs, outDir: string): Promise<boolean> {
+export async function isUpToDate(
+  entry: ManifestEntry | undefined,
+  inputs: DeckInputs,
+  outDir: string,
+): Promise<boolean> {
   if (!entry || entry.inputHash !== inputs.hash) return false;
   for (const o of entry.outputs) {
     const bytes = await readFile(path.join(outDir, o.file)).catch(() => undefined);

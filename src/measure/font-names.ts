@@ -84,7 +84,8 @@ function tableDirectory(readAt: ReadAt, start: number): Tables {
   const tables: Tables = {};
   for (let i = 0; i + 16 <= dir.length; i += 16) {
     const tag = dir.toString('latin1', i, i + 4);
-    if (tag === 'name' || tag === 'OS/2' || tag === 'head') tables[tag] = { at: dir.readUInt32BE(i + 8), length: Math.min(dir.readUInt32BE(i + 12), 1 << 20) };
+    if (tag === 'name' || tag === 'OS/2' || tag === 'head')
+      tables[tag] = { at: dir.readUInt32BE(i + 8), length: Math.min(dir.readUInt32BE(i + 12), 1 << 20) };
   }
   return tables;
 }
@@ -112,9 +113,15 @@ function familyNames(name: Buffer): string[] {
   return [...(unicode.size > 0 ? unicode : mac)].filter(Boolean);
 }
 
-const utf16be = (b: Buffer): string => Buffer.from(b.subarray(0, b.length & ~1)).swap16().toString('utf16le');
+const utf16be = (b: Buffer): string =>
+  Buffer.from(b.subarray(0, b.length & ~1))
+    .swap16()
+    .toString('utf16le');
 
-/** Windows decides bold/italic by OS/2 fsSelection (bits 5 and 0); old fonts without OS/2 by head macStyle (bits 0 and 1). */
+/**
+ * Windows decides bold/italic by OS/2 fsSelection (bits 5 and 0); old fonts without OS/2 by head macStyle (bits 0 and
+ * 1).
+ */
 function styleOf(readAt: ReadAt, tables: Tables): FontVariant {
   const os2 = tables['OS/2'] && tables['OS/2'].length >= 64 && readAt(tables['OS/2'].at + 62, 2);
   if (os2 && os2.length === 2) {

@@ -28,13 +28,16 @@ export function fontProblems(faces: Iterable<string>, ctx: FontContext): FontPro
 export function unmeasurable(face: string, ctx: FontContext): FontProblem {
   const system = ctx.system === false ? undefined : (ctx.system ?? systemFonts);
   const instead = system?.substitute(face);
-  const fallback = instead && faceKey(instead) !== faceKey(face) ? `; this machine would draw it as \`${instead}\`, whose widths differ` : '';
+  const fallback =
+    instead && faceKey(instead) !== faceKey(face)
+      ? `; this machine would draw it as \`${instead}\`, whose widths differ`
+      : '';
   const folders = ctx.fontsDirs.map((d) => `\`${displayPath(d)}\``).join(', ');
   const fontsDir = displayPath(ctx.fontsDirs[0] ?? path.join(ctx.themesDir ?? 'themes', 'fonts'));
   return {
     code: 'unmeasurable-font',
     face,
-    message: `Unexpected font \`${face}\`, expected one briefdeck can measure: no font of that family in ${folders || 'the fonts folders'}, no metric-compatible family, ${system ? 'not installed' : 'and installed fonts are not looked at'}${ctx.themesDir === undefined ? '' : ', not mapped in the theme sidecar\'s `fonts:`'}${fallback}`,
+    message: `Unexpected font \`${face}\`, expected one briefdeck can measure: no font of that family in ${folders || 'the fonts folders'}, no metric-compatible family, ${system ? 'not installed' : 'and installed fonts are not looked at'}${ctx.themesDir === undefined ? '' : ", not mapped in the theme sidecar's `fonts:`"}${fallback}`,
     fix: `put the font's .ttf or .otf files in \`${fontsDir}\`, install the font, or map \`${face}\` to font files under \`fonts:\` in the theme's .yaml sidecar`,
   };
 }

@@ -25,5 +25,12 @@ export function measurableFaces(fontsDir: string = DEFAULT_FONTS_DIR): string[] 
  */
 export function resolveFontFiles(face: string, fontsDir: string = DEFAULT_FONTS_DIR): FontFiles | undefined {
   const r = resolveFace(face, { fontsDirs: [fontsDir], system: false });
-  return r && { regular: r.files.regular.file, bold: r.files.bold.file, italic: r.files.italic.file, boldItalic: r.files.boldItalic.file };
+  return (
+    r && {
+      regular: r.files.regular.file,
+      bold: r.files.bold.file,
+      italic: r.files.italic.file,
+      boldItalic: r.files.boldItalic.file,
+    }
+  );
 }

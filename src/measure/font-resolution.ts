@@ -39,7 +39,10 @@ export interface ResolvedFace {
   readonly description: string;
 }
 
-/** The context for a theme in `themesDir`: its `fonts/` folder, then briefdeck's, then the system, then the sidecar's map. */
+/**
+ * The context for a theme in `themesDir`: its `fonts/` folder, then briefdeck's, then the system, then the sidecar's
+ * map.
+ */
 export function fontContextFor(themesDir: string, sidecar?: SidecarFonts): FontContext {
   const own = path.resolve(themesDir, 'fonts');
   const fontsDirs = own === path.resolve(DEFAULT_FONTS_DIR) ? [own] : [own, DEFAULT_FONTS_DIR];
@@ -77,15 +80,36 @@ export function resolveFace(face: string, ctx: FontContext): ResolvedFace | unde
   if (own) return resolved(face, 'themes-fonts', own.family.name, own.complete, `${own.family.name}, ${own.where}`);
   const subs = metricCompatible(face);
   const sub = first(subs, inFolders) ?? first(subs, installed);
-  if (sub) return resolved(face, 'metric-compatible', sub.family.name, sub.complete, `${sub.family.name}, metric-compatible with ${face}, ${sub.where}`);
+  if (sub)
+    return resolved(
+      face,
+      'metric-compatible',
+      sub.family.name,
+      sub.complete,
+      `${sub.family.name}, metric-compatible with ${face}, ${sub.where}`,
+    );
   const sys = installed(face);
-  if (sys) return resolved(face, 'fontconfig', sys.family.name, sys.complete, `${sys.family.name}, installed (${displayPath(path.dirname(sys.complete.files.regular.file))})`);
+  if (sys)
+    return resolved(
+      face,
+      'fontconfig',
+      sys.family.name,
+      sys.complete,
+      `${sys.family.name}, installed (${displayPath(path.dirname(sys.complete.files.regular.file))})`,
+    );
   const entry = ctx.themesDir === undefined ? undefined : sidecarEntry(face, ctx.sidecar, ctx.themesDir);
   if (!entry) return undefined;
-  if (entry.problems) throw new ThemeError(entry.problems[0].code, `${entry.problems[0].message} (fix: ${entry.problems[0].fix})`);
+  if (entry.problems)
+    throw new ThemeError(entry.problems[0].code, `${entry.problems[0].message} (fix: ${entry.problems[0].fix})`);
   const c = completeFaces(entry.faces)!;
   const file = path.relative(ctx.themesDir!, c.files.regular.file);
-  return resolved(face, 'sidecar', entry.family, c, `${entry.family} (${file}), mapped to ${entry.key} in the theme's \`fonts:\``);
+  return resolved(
+    face,
+    'sidecar',
+    entry.family,
+    c,
+    `${entry.family} (${file}), mapped to ${entry.key} in the theme's \`fonts:\``,
+  );
 }
 
 function resolved(face: string, step: ResolutionStep, family: string, c: CompleteFaces, where: string): ResolvedFace {
@@ -95,7 +119,8 @@ function resolved(face: string, step: ResolutionStep, family: string, c: Complet
 /** `; bold italic from the bold file (synthesised by the renderers)` for styles the family lacks. */
 function borrowed(c: CompleteFaces): string {
   if (c.synthesized.length === 0) return '';
-  const label = (v: FontVariant) => ({ regular: 'regular', bold: 'bold', italic: 'italic', boldItalic: 'bold italic' })[v];
+  const label = (v: FontVariant) =>
+    ({ regular: 'regular', bold: 'bold', italic: 'italic', boldItalic: 'bold italic' })[v];
   const from = (v: FontVariant) => VARIANTS.find((o) => !c.synthesized.includes(o) && c.files[o] === c.files[v])!;
   return `; ${c.synthesized.map((v) => `${label(v)} from the ${label(from(v))} file`).join(', ')} (synthesised by the renderers)`;
 }
@@ -108,7 +133,10 @@ function first<T>(names: readonly string[], find: (name: string) => T | undefine
   return undefined;
 }
 
-/** The installed family named exactly `name`, read from the files fontconfig lists for it (their own family names decide). */
+/**
+ * The installed family named exactly `name`, read from the files fontconfig lists for it (their own family names
+ * decide).
+ */
 function installedFamily(name: string, system: SystemFonts): Family | undefined {
   const names = system.familyFiles(name).flatMap((ref) => {
     try {

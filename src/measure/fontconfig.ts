@@ -9,7 +9,10 @@ export interface SystemFonts {
    * installed. The caller still checks each file's own family name.
    */
   familyFiles(face: string): readonly FontRef[];
-  /** The family fontconfig would draw `face` with (`fc-match`, always an answer, often a fallback), for messages; `undefined` without fontconfig. */
+  /**
+   * The family fontconfig would draw `face` with (`fc-match`, always an answer, often a fallback), for messages;
+   * `undefined` without fontconfig.
+   */
   substitute(face: string): string | undefined;
 }
 
@@ -35,7 +38,12 @@ export function fontconfig(commands: FontconfigCommands = {}): SystemFonts {
   const run = (command: string, args: string[]): string | undefined => {
     if (missing) return undefined;
     try {
-      return execFileSync(command, args, { encoding: 'utf8', timeout: 10_000, maxBuffer: 8 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
+      return execFileSync(command, args, {
+        encoding: 'utf8',
+        timeout: 10_000,
+        maxBuffer: 8 << 20,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') missing = true;
       return undefined;

@@ -35,7 +35,13 @@
 export { DEFAULT_FONTS_DIR, faceKey, type FontFiles, type FontRef, type FontVariant } from './font-files.js';
 export { measurableFaces, resolveFontFiles } from './font-registry.js';
 export { openFont, shippedFonts, type FontSet, type ShapingFont } from './fonts.js';
-export { fontContextFor, resolveFace, type FontContext, type ResolutionStep, type ResolvedFace } from './font-resolution.js';
+export {
+  fontContextFor,
+  resolveFace,
+  type FontContext,
+  type ResolutionStep,
+  type ResolvedFace,
+} from './font-resolution.js';
 export { fontProblems } from './font-problems.js';
 export { type FontProblem, type SidecarFont, type SidecarFonts } from './font-sidecar.js';
 export { fontconfig, systemFonts, type SystemFonts } from './fontconfig.js';

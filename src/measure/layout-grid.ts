@@ -53,5 +53,4 @@ export const snapPt = (pt: number): number => fromHundredthsMm(toHundredthsMm(pt
  * LibreOffice does (a line exactly as wide as the space fits; one a hair
  * wider after rounding does not).
  */
-export const fits = (widthPt: number, limitPt: number): boolean =>
-  toHundredthsMm(widthPt) <= toHundredthsMm(limitPt);
+export const fits = (widthPt: number, limitPt: number): boolean => toHundredthsMm(widthPt) <= toHundredthsMm(limitPt);

@@ -78,7 +78,10 @@ export function boxWidthFor(contentPt: number, insets: TextFrame['insets'], marL
 /** The level style a paragraph is set in. */
 export const levelOf = (frame: TextFrame, p: Paragraph) => frame.levels[Math.min(p.level, frame.levels.length - 1)];
 
-/** A paragraph's left margin: its level's `marL` when it has a bullet; a paragraph without one starts at the inset (`marL="0"`). */
+/**
+ * A paragraph's left margin: its level's `marL` when it has a bullet; a paragraph without one starts at the inset
+ * (`marL="0"`).
+ */
 export const marginOf = (frame: TextFrame, p: Paragraph): number => (p.bullet === 'none' ? 0 : levelOf(frame, p).marL);
 
 /**
@@ -104,14 +107,28 @@ function paragraphLines(frame: TextFrame, p: Paragraph, fonts: FontSet, model: W
 }
 
 const prepared_ = (frame: TextFrame, p: Paragraph, fonts: FontSet): PreparedParagraph =>
-  prepareParagraph(p.runs, { face: frame.face, mono: frame.monoFace, bold: frame.bold, italic: frame.italic, caps: levelOf(frame, p).caps, letterSpacing: levelOf(frame, p).letterSpacing, fonts });
+  prepareParagraph(p.runs, {
+    face: frame.face,
+    mono: frame.monoFace,
+    bold: frame.bold,
+    italic: frame.italic,
+    caps: levelOf(frame, p).caps,
+    letterSpacing: levelOf(frame, p).letterSpacing,
+    fonts,
+  });
 
 /**
  * Where each line of a paragraph starts (offsets into its runs' joined text),
  * as the plan wraps it, from offset `from` and for at most `maxLines` lines:
  * for cutting a paragraph between lines without wrapping all of it again.
  */
-export function lineStarts(frame: TextFrame, p: Paragraph, fonts: FontSet = shippedFonts(), from = 0, maxLines = Infinity): number[] {
+export function lineStarts(
+  frame: TextFrame,
+  p: Paragraph,
+  fonts: FontSet = shippedFonts(),
+  from = 0,
+  maxLines = Infinity,
+): number[] {
   const prepared = prepared_(frame, p, fonts);
   const size = levelOf(frame, p).size;
   const width = lineWidth(frame, p) * PLAN.widthFactor;

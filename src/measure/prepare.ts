@@ -88,7 +88,10 @@ export function prepareParagraph(runs: readonly Run[], faces: Faces): PreparedPa
   let key = `${str(faces.face)}${str(faces.mono)}${faces.bold ? 1 : 0}${faces.italic ? 1 : 0}${faces.caps ? 1 : 0}|${faces.letterSpacing ?? 0}`;
   for (const r of runs) {
     // Empty text is shaped in no font (and its face need not be measurable).
-    const font = r.text.length > 0 ? fontId(faces.fonts.font(r.code ? faces.mono : faces.face, r.bold || faces.bold, r.italic || faces.italic)) : 0;
+    const font =
+      r.text.length > 0
+        ? fontId(faces.fonts.font(r.code ? faces.mono : faces.face, r.bold || faces.bold, r.italic || faces.italic))
+        : 0;
     key += `|${font}|${flagsOf(r)}|${str(r.href ?? '')}${str(r.text)}`;
   }
   const hit = m.byContent.get(key);
@@ -110,7 +113,8 @@ export function prefixPx(p: PreparedParagraph, sizePt: number): Int32Array {
   const n = p.text.length;
   out = new Int32Array(n + 1);
   const ppem = pxPerEm(sizePt);
-  for (let g = 0; g < p.glyphClusters.length; g++) out[p.glyphClusters[g] + 1] += Math.round((p.glyphAdvances[g] * ppem) / p.glyphUpem[g]);
+  for (let g = 0; g < p.glyphClusters.length; g++)
+    out[p.glyphClusters[g] + 1] += Math.round((p.glyphAdvances[g] * ppem) / p.glyphUpem[g]);
   const spacing = Math.round((p.letterSpacing * 600) / 72);
   for (let i = 0; i < n; i++) {
     const c = p.text.charCodeAt(i);
@@ -124,7 +128,8 @@ export function prefixPx(p: PreparedParagraph, sizePt: number): Int32Array {
   return out;
 }
 
-const flagsOf = (r: Run) => (r.bold ? 1 : 0) | (r.italic ? 2 : 0) | (r.code ? 4 : 0) | (r.breakBefore ? 8 : 0) | (r.strike ? 16 : 0);
+const flagsOf = (r: Run) =>
+  (r.bold ? 1 : 0) | (r.italic ? 2 : 0) | (r.code ? 4 : 0) | (r.breakBefore ? 8 : 0) | (r.strike ? 16 : 0);
 
 /**
  * Neighbouring runs that format alike are laid out as one portion, kerning
@@ -146,10 +151,20 @@ function prepare(runs: readonly Run[], faces: Faces): PreparedParagraph {
     let j = i + 1;
     while (j < runs.length && alike(runs[j - 1], runs[j])) j++;
     if (first.breakBefore) forced.push(offset);
-    const joined = j === i + 1 ? first.text : runs.slice(i, j).map((r) => r.text).join('');
+    const joined =
+      j === i + 1
+        ? first.text
+        : runs
+            .slice(i, j)
+            .map((r) => r.text)
+            .join('');
     const text = faces.caps ? upperSameLength(joined) : joined;
     if (text.length > 0) {
-      const font = faces.fonts.font(first.code ? faces.mono : faces.face, first.bold || faces.bold, first.italic || faces.italic);
+      const font = faces.fonts.font(
+        first.code ? faces.mono : faces.face,
+        first.bold || faces.bold,
+        first.italic || faces.italic,
+      );
       const shaped = shapeText(font, text);
       for (let g = 0; g < shaped.clusters.length; g++) {
         clusters.push(offset + shaped.clusters[g]);

@@ -71,7 +71,11 @@ export function shapeText(font: ShapingFont, text: string): Shaped {
       advances.push(advance);
     }
   }
-  const shaped: Shaped = { clusters: Int32Array.from(clusters), advances: Float64Array.from(advances), unitsPerEm: font.unitsPerEm };
+  const shaped: Shaped = {
+    clusters: Int32Array.from(clusters),
+    advances: Float64Array.from(advances),
+    unitsPerEm: font.unitsPerEm,
+  };
   if (++cached > MAX_CACHED) {
     for (const m of cache.values()) m.clear();
     cached = 0;

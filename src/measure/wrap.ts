@@ -37,7 +37,14 @@ const FIELD = 2;
  * there), and `maxLines` stops after that many lines: how pagination finds
  * where a page of a long paragraph ends without wrapping all of it again.
  */
-export function wrapParagraph(p: PreparedParagraph, sizePt: number, limitPt: number, mode: LinkMode, from = 0, maxLines = Infinity): WrapResult {
+export function wrapParagraph(
+  p: PreparedParagraph,
+  sizePt: number,
+  limitPt: number,
+  mode: LinkMode,
+  from = 0,
+  maxLines = Infinity,
+): WrapResult {
   const P = prefixPx(p, sizePt);
   const segs = segmentsOf(p, mode);
   const limit = Number.isFinite(limitPt) ? toHundredthsMm(limitPt) : Infinity;

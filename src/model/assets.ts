@@ -5,7 +5,10 @@ export interface ImageAsset {
   /** Pixel size after normalising. */
   width: number;
   height: number;
-  /** The original bytes when the source was an SVG fit to embed (`data` is its PNG rendering): the deck carries it as vector with `data` as the fallback. */
+  /**
+   * The original bytes when the source was an SVG fit to embed (`data` is its PNG rendering): the deck carries it as
+   * vector with `data` as the fallback.
+   */
   svg?: Uint8Array;
 }
 

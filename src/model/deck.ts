@@ -151,7 +151,10 @@ export interface DeckChrome {
   footer?: TextFrame;
   /** The classification banner text, top and bottom. */
   banners: TextFrame[];
-  /** The slide number on content slides (measured with the widest number the deck shows); absent when the layouts have no slide number placeholder. */
+  /**
+   * The slide number on content slides (measured with the widest number the deck shows); absent when the layouts have
+   * no slide number placeholder.
+   */
   slideNumber?: TextFrame;
 }
 

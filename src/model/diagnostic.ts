@@ -42,6 +42,7 @@ export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => 
  * escaped, so a diagnostic cannot forge another line of output or log.
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.position.line > 0 ? `${d.position.file}:${d.position.line}:${d.position.column}` : `${d.position.file}:`;
+  const where =
+    d.position.line > 0 ? `${d.position.file}:${d.position.line}:${d.position.column}` : `${d.position.file}:`;
   return escapeControl(`${where} ${d.severity} ${d.message}${d.fix ? ` (fix: ${d.fix})` : ''} [${d.code}]`);
 }

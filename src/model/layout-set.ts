@@ -25,7 +25,10 @@ export interface TextStyle {
   bold?: boolean;
   /** Set italic by the style (inherited by the slide's text, so measured). */
   italic?: boolean;
-  /** The text colour the style gives (a template placeholder's), as hex; the theme's colour for the frame's role when absent. */
+  /**
+   * The text colour the style gives (a template placeholder's), as hex; the theme's colour for the frame's role when
+   * absent.
+   */
   color?: string;
   /** Per outline level, at the style's own sizes; a frame drawn smaller scales every level alike. */
   levels: LevelStyle[];
@@ -34,7 +37,9 @@ export interface TextStyle {
 /** A layout placeholder the planner can fill: where it is, how its text is set, and how a slide refers to it. */
 export interface PlaceholderSlot extends TextStyle {
   box: Rect;
-  /** `<p:ph …/>` exactly as the slide writes it to fill this placeholder (type, idx and size as the layout has them). */
+  /**
+   * `<p:ph …/>` exactly as the slide writes it to fill this placeholder (type, idx and size as the layout has them).
+   */
   ph: string;
   /** The shape name PowerPoint gives a slide's copy ("Title 1", "Content Placeholder 2" without the number). */
   name: string;

@@ -2,7 +2,19 @@ import type { FontSet } from '../measure/fonts.js';
 import type { LayoutSet } from './layout-set.js';
 
 /** A scheme colour slot of a DrawingML theme (`a:clrScheme`). */
-export type SchemeSlot = 'dk1' | 'lt1' | 'dk2' | 'lt2' | 'accent1' | 'accent2' | 'accent3' | 'accent4' | 'accent5' | 'accent6' | 'hlink' | 'folHlink';
+export type SchemeSlot =
+  | 'dk1'
+  | 'lt1'
+  | 'dk2'
+  | 'lt2'
+  | 'accent1'
+  | 'accent2'
+  | 'accent3'
+  | 'accent4'
+  | 'accent5'
+  | 'accent6'
+  | 'hlink'
+  | 'folHlink';
 
 /**
  * An organisation's PowerPoint template, read and resolved: what the

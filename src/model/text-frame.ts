@@ -45,7 +45,10 @@ export interface LevelStyle {
   spaceAfter: number;
   /** The bullet character for `disc` paragraphs. */
   bulletChar: string;
-  /** The face the bullet character is drawn in, when a template names one (a Wingdings bullet is a private-use character in any other face). */
+  /**
+   * The face the bullet character is drawn in, when a template names one (a Wingdings bullet is a private-use character
+   * in any other face).
+   */
   bulletFont?: string;
   /** The bullet's size as a share of the text's (a template's `buSzPct`); 1 when absent. */
   bulletSize?: number;
@@ -60,7 +63,17 @@ export interface LevelStyle {
  * caption, footer), which the renderer writes it into; a frame without one
  * is a plain text box.
  */
-export type PlaceholderRole = 'title' | 'ctrTitle' | 'subTitle' | 'content' | 'content2' | 'text' | 'caption' | 'date' | 'footer' | 'slideNumber';
+export type PlaceholderRole =
+  | 'title'
+  | 'ctrTitle'
+  | 'subTitle'
+  | 'content'
+  | 'content2'
+  | 'text'
+  | 'caption'
+  | 'date'
+  | 'footer'
+  | 'slideNumber';
 
 /** Colours by role; the renderer maps them onto the theme. */
 export type ColorRole = 'text' | 'muted' | 'title' | 'accent' | 'tableHeaderText' | 'bannerText';
@@ -87,7 +100,10 @@ export interface TextFrame {
   /** Typeface of ordinary runs, and of `code` runs. */
   face: string;
   monoFace: string;
-  /** The face the frame shows without direct formatting (its placeholder's list styles, the theme fonts): the writer writes `face` only when it differs. */
+  /**
+   * The face the frame shows without direct formatting (its placeholder's list styles, the theme fonts): the writer
+   * writes `face` only when it differs.
+   */
   inheritedFace: string;
   align: 'left' | 'center' | 'right';
   color: ColorRole;

@@ -13,12 +13,29 @@ export function deckAccessibility(slides: readonly Slide[]): Diagnostic[] {
   slides.forEach((s, i) => {
     const title = s.title.trim();
     if (!title) {
-      out.push(diagnostic('warning', 'slide-title-missing', s.source, `Unexpected slide ${i + 1} without a title, expected one: screen readers and the outline navigate by titles`, 'give the section a `# ` heading with text'));
+      out.push(
+        diagnostic(
+          'warning',
+          'slide-title-missing',
+          s.source,
+          `Unexpected slide ${i + 1} without a title, expected one: screen readers and the outline navigate by titles`,
+          'give the section a `# ` heading with text',
+        ),
+      );
       return;
     }
     const key = title.toLowerCase();
     const first = seen.get(key);
-    if (first) out.push(diagnostic('warning', 'duplicate-slide-title', s.source, `Unexpected slide title \`${title}\` also on an earlier slide (${first.source.file}:${first.source.line}), expected each slide's title to be distinct`, 'rename one of the sections'));
+    if (first)
+      out.push(
+        diagnostic(
+          'warning',
+          'duplicate-slide-title',
+          s.source,
+          `Unexpected slide title \`${title}\` also on an earlier slide (${first.source.file}:${first.source.line}), expected each slide's title to be distinct`,
+          'rename one of the sections',
+        ),
+      );
     else seen.set(key, s);
   });
   return out;

@@ -26,10 +26,15 @@ export interface PlanInput {
 }
 
 /** Article → slide model: title, agenda, each section's slides, closing. Pure. */
-export function articleToDeck({ article, theme, fonts, images, timestamp }: PlanInput): { deck: Deck; diagnostics: Diagnostic[] } {
+export function articleToDeck({ article, theme, fonts, images, timestamp }: PlanInput): {
+  deck: Deck;
+  diagnostics: Diagnostic[];
+} {
   const meta = article.meta;
   const layouts = layoutsOf(theme);
-  const safe = meta.classification ? { top: BANNER_H, bottom: layouts.size.h - BANNER_H } : { top: 0, bottom: layouts.size.h };
+  const safe = meta.classification
+    ? { top: BANNER_H, bottom: layouts.size.h - BANNER_H }
+    : { top: 0, bottom: layouts.size.h };
   const ctx: PlanContext = { theme, layouts, fonts, images, safe, diagnostics: [] };
   const info: DeckInfo = {
     slug: article.slug,
@@ -47,12 +52,19 @@ export function articleToDeck({ article, theme, fonts, images, timestamp }: Plan
   const sections = article.sections.filter((s) => s.frontMatter.skip !== true);
   const slides: Slide[] = [
     titleSlide(info, ctx, at),
-    ...agendaSlides(sections.map((s) => s.title), ctx, at),
+    ...agendaSlides(
+      sections.map((s) => s.title),
+      ctx,
+      at,
+    ),
     ...sections.flatMap((s) => sectionToSlides(s, ctx)),
     closingSlide(info, ctx, at),
   ];
   const chrome = planChrome(info, slides.length, ctx, at);
-  return { deck: { info, size: { ...layouts.size }, chrome, slides }, diagnostics: [...ctx.diagnostics, ...deckAccessibility(slides)] };
+  return {
+    deck: { info, size: { ...layouts.size }, chrome, slides },
+    diagnostics: [...ctx.diagnostics, ...deckAccessibility(slides)],
+  };
 }
 
 /**
@@ -66,30 +78,66 @@ function titleSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
   const layout = layouts.layouts[layouts.byNeed.title];
   const role = layout.slots.ctrTitle ? 'ctrTitle' : 'title';
   const area = insideSafe(layout.slots[role]!.box, ctx);
-  const heading = (size: number) => slotFrame(theme, layout, role, [plain([{ text: info.title }])], area, { size, color: 'title' });
+  const heading = (size: number) =>
+    slotFrame(theme, layout, role, [plain([{ text: info.title }])], area, { size, color: 'title' });
   let titleSize = layout.slots[role]!.levels[0].size;
   while (titleSize > theme.sizes.titleMin && heightOf(ctx, heading(titleSize)) > area.h) titleSize -= 2;
   const t = heading(titleSize);
   const titleFrame = { ...t, box: { ...area, h: Math.max(area.h, heightOf(ctx, t)) } };
-  const lines = [info.author, info.organization, info.date].filter((x): x is string => !!x).map((t) => plain([{ text: t }]));
+  const lines = [info.author, info.organization, info.date]
+    .filter((x): x is string => !!x)
+    .map((t) => plain([{ text: t }]));
   const sub = layout.slots.subTitle;
   // The details may reach as low as body text on a content slide.
   const floor = bodyRegion(ctx, layouts.layouts[layouts.byNeed.content], 'content', undefined);
   const bottom = floor.y + floor.h;
-  let subtitle = sub && info.subtitle ? subtitleFrame(ctx, layout, [plain([{ text: info.subtitle }])], titleFrame) : undefined;
+  let subtitle =
+    sub && info.subtitle ? subtitleFrame(ctx, layout, [plain([{ text: info.subtitle }])], titleFrame) : undefined;
   const below = Math.max(titleFrame.box.y + titleFrame.box.h, subtitle ? subtitle.box.y + subtitle.box.h : 0) + GAP;
-  let details = fitHeight(ctx, textFrame(theme, lines, { x: (subtitle ?? titleFrame).box.x, y: below, w: (subtitle ?? titleFrame).box.w, h: Infinity }, { size: theme.sizes.bodyMin }));
+  let details = fitHeight(
+    ctx,
+    textFrame(
+      theme,
+      lines,
+      { x: (subtitle ?? titleFrame).box.x, y: below, w: (subtitle ?? titleFrame).box.w, h: Infinity },
+      { size: theme.sizes.bodyMin },
+    ),
+  );
   if (details.box.y + details.box.h > bottom && sub) {
     // No room below: the details join the subtitle placeholder, which shrinks to hold both.
-    subtitle = subtitleFrame(ctx, layout, [...(info.subtitle ? [plain([{ text: info.subtitle }])] : []), ...lines], titleFrame);
+    subtitle = subtitleFrame(
+      ctx,
+      layout,
+      [...(info.subtitle ? [plain([{ text: info.subtitle }])] : []), ...lines],
+      titleFrame,
+    );
     details = { ...details, paragraphs: [] };
   }
   details.box.y = Math.min(details.box.y, bottom - details.box.h);
-  return { kind: 'title', layout: 'title', layoutFile: layout.file, title: info.title, baseTitle: info.title, titleFrame, notes: '', source: at, subtitle, details };
+  return {
+    kind: 'title',
+    layout: 'title',
+    layoutFile: layout.file,
+    title: info.title,
+    baseTitle: info.title,
+    titleFrame,
+    notes: '',
+    source: at,
+    subtitle,
+    details,
+  };
 }
 
-/** The subtitle placeholder's text at its size, shrinking to the body minimum to fit the placeholder, never above the title's text. */
-function subtitleFrame(ctx: PlanContext, layout: Parameters<typeof slotFrame>[1], paragraphs: Paragraph[], title: Slide['titleFrame']): NonNullable<Extract<Slide, { kind: 'title' }>['subtitle']> {
+/**
+ * The subtitle placeholder's text at its size, shrinking to the body minimum to fit the placeholder, never above the
+ * title's text.
+ */
+function subtitleFrame(
+  ctx: PlanContext,
+  layout: Parameters<typeof slotFrame>[1],
+  paragraphs: Paragraph[],
+  title: Slide['titleFrame'],
+): NonNullable<Extract<Slide, { kind: 'title' }>['subtitle']> {
   const slot = layout.slots.subTitle!;
   const placed = insideSafe(slot.box, ctx);
   // A title that wrapped past its placeholder pushes the subtitle down.
@@ -106,9 +154,22 @@ function agendaSlides(titles: string[], ctx: PlanContext, at: Position): Slide[]
   const { theme, layouts } = ctx;
   const layout = layouts.layouts[layouts.byNeed.content];
   const region = bodyRegion(ctx, layout, 'content', fitTitle('Agenda (cont.)', ctx, layout));
-  const groups: Paragraph[][] = titles.map((t, i) => [{ runs: [{ text: t }], level: 0, bullet: 'number', number: i + 1 }]);
-  const frame = (ps: Paragraph[], box: typeof region, size: number) => slotFrame(theme, layout, 'content', ps, box, { size });
-  const r = paginateParagraphs({ groups, first: region, next: region, frame, size: layout.slots.content!.levels[0].size, minSize: theme.sizes.bodyMin }, ctx);
+  const groups: Paragraph[][] = titles.map((t, i) => [
+    { runs: [{ text: t }], level: 0, bullet: 'number', number: i + 1 },
+  ]);
+  const frame = (ps: Paragraph[], box: typeof region, size: number) =>
+    slotFrame(theme, layout, 'content', ps, box, { size });
+  const r = paginateParagraphs(
+    {
+      groups,
+      first: region,
+      next: region,
+      frame,
+      size: layout.slots.content!.levels[0].size,
+      minSize: theme.sizes.bodyMin,
+    },
+    ctx,
+  );
   return r.pages.map((page, k) => {
     const title = continuedTitle('Agenda', k, r.pages.length, 'cont');
     return {
@@ -126,17 +187,34 @@ function agendaSlides(titles: string[], ctx: PlanContext, at: Position): Slide[]
   });
 }
 
-/** The closing slide: its title, and the deck's title, organisation and date centred in the body, from mid-slide down. */
+/**
+ * The closing slide: its title, and the deck's title, organisation and date centred in the body, from mid-slide down.
+ */
 function closingSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
   const { theme, layouts } = ctx;
   const layout = layouts.layouts[layouts.byNeed.content];
   const title = 'Questions and discussion';
   const titleFrame = fitTitle(title, ctx, layout);
   const region = bodyRegion(ctx, layout, 'content', titleFrame);
-  const lines = [info.title, info.organization, info.date].filter((x): x is string => !!x).map((t) => plain([{ text: t }]));
-  const body = fitHeight(ctx, slotFrame(theme, layout, 'content', lines, { ...region, h: Infinity }, { color: 'muted', align: 'center' }));
+  const lines = [info.title, info.organization, info.date]
+    .filter((x): x is string => !!x)
+    .map((t) => plain([{ text: t }]));
+  const body = fitHeight(
+    ctx,
+    slotFrame(theme, layout, 'content', lines, { ...region, h: Infinity }, { color: 'muted', align: 'center' }),
+  );
   const bottom = region.y + region.h;
   body.box.y = Math.max(region.y, Math.min(layouts.size.h / 2, bottom - body.box.h));
   body.box.h = bottom - body.box.y; // room below, for text a briefer adds
-  return { kind: 'closing', layout: 'content', layoutFile: layout.file, title, baseTitle: title, titleFrame, notes: '', source: at, body };
+  return {
+    kind: 'closing',
+    layout: 'content',
+    layoutFile: layout.file,
+    title,
+    baseTitle: title,
+    titleFrame,
+    notes: '',
+    source: at,
+    body,
+  };
 }

@@ -25,13 +25,34 @@ export function planChrome(info: DeckInfo, slides: number, ctx: PlanContext, at:
   const footerSlot = layout.slots.footer;
   const footer =
     theme.footer.show && info.footer && footerSlot
-      ? fitLine(info.footer, (t, size) => slotFrame(theme, layout, 'footer', [plain([{ text: t }])], movedInsideSafe(footerSlot.box, ctx), { size, tight: true, color: 'muted' }), footerSlot.levels[0].size, 'footer', ctx, at)
+      ? fitLine(
+          info.footer,
+          (t, size) =>
+            slotFrame(theme, layout, 'footer', [plain([{ text: t }])], movedInsideSafe(footerSlot.box, ctx), {
+              size,
+              tight: true,
+              color: 'muted',
+            }),
+          footerSlot.levels[0].size,
+          'footer',
+          ctx,
+          at,
+        )
       : undefined;
   const banners = info.classification
     ? (['top', 'bottom'] as const).map((w) =>
         fitLine(
           info.classification!,
-          (t, size) => ({ ...textFrame(theme, [plain([{ text: t, bold: true }])], bannerBox(w, layouts.size), { size, tight: true, anchor: 'middle', color: 'bannerText', align: 'center' }), insets: { ...NO_INSETS } }),
+          (t, size) => ({
+            ...textFrame(theme, [plain([{ text: t, bold: true }])], bannerBox(w, layouts.size), {
+              size,
+              tight: true,
+              anchor: 'middle',
+              color: 'bannerText',
+              align: 'center',
+            }),
+            insets: { ...NO_INSETS },
+          }),
           Math.min(theme.sizes.footer, BANNER_TEXT_MAX),
           'classification banner',
           ctx,
@@ -41,15 +62,40 @@ export function planChrome(info: DeckInfo, slides: number, ctx: PlanContext, at:
     : [];
   // The widest number the deck shows, as the slide number box's text: it must fit too.
   const numberSlot = layout.slots.slideNumber;
-  const slideNumber = numberSlot ? slotFrame(theme, layout, 'slideNumber', [plain([{ text: String(slides).replace(/\d/g, '8') }])], movedInsideSafe(numberSlot.box, ctx), { tight: true, color: 'muted' }) : undefined;
-  if (slideNumber && !measureFrame(slideNumber, ctx.fonts).fits) ctx.diagnostics.push(diagnostic('warning', 'slide-number-too-wide', at, `Unexpected slide number \`${slides}\` wider than its box at ${slideNumber.levels[0].size} pt`, 'lower `sizes.footer` in the theme'));
+  const slideNumber = numberSlot
+    ? slotFrame(
+        theme,
+        layout,
+        'slideNumber',
+        [plain([{ text: String(slides).replace(/\d/g, '8') }])],
+        movedInsideSafe(numberSlot.box, ctx),
+        { tight: true, color: 'muted' },
+      )
+    : undefined;
+  if (slideNumber && !measureFrame(slideNumber, ctx.fonts).fits)
+    ctx.diagnostics.push(
+      diagnostic(
+        'warning',
+        'slide-number-too-wide',
+        at,
+        `Unexpected slide number \`${slides}\` wider than its box at ${slideNumber.levels[0].size} pt`,
+        'lower `sizes.footer` in the theme',
+      ),
+    );
   return { footer, banners, ...(slideNumber ? { slideNumber } : {}) };
 }
 
 /** A one-line frame of `text` at a size. */
 type LineFrame = (text: string, size: number) => TextFrame;
 
-function fitLine(text: string, frame: LineFrame, start: number, what: string, ctx: PlanContext, at: Position): TextFrame {
+function fitLine(
+  text: string,
+  frame: LineFrame,
+  start: number,
+  what: string,
+  ctx: PlanContext,
+  at: Position,
+): TextFrame {
   const fits = (f: TextFrame) => measureFrame(f, ctx.fonts).fits;
   for (let size = start; size >= Math.min(start, MIN_CHROME_SIZE); size--) {
     const f = frame(text, size);
@@ -64,6 +110,14 @@ function fitLine(text: string, frame: LineFrame, start: number, what: string, ct
     if (fits(frame(`${text.slice(0, mid).trimEnd()}…`, size))) lo = mid;
     else hi = mid - 1;
   }
-  ctx.diagnostics.push(diagnostic('warning', 'chrome-text-cut', at, `Unexpected ${what} \`${text}\` too long for its box even at ${size} pt: it is cut short`, `shorten it`));
+  ctx.diagnostics.push(
+    diagnostic(
+      'warning',
+      'chrome-text-cut',
+      at,
+      `Unexpected ${what} \`${text}\` too long for its box even at ${size} pt: it is cut short`,
+      `shorten it`,
+    ),
+  );
   return frame(`${text.slice(0, lo).trimEnd()}…`, size);
 }

@@ -8,7 +8,10 @@ import type { PlanContext } from './context.js';
 
 export interface FrameOptions {
   size: number;
-  /** How the text is set: a layout placeholder's style, or (by default) the text box style; `heading` picks the content layout's title style. */
+  /**
+   * How the text is set: a layout placeholder's style, or (by default) the text box style; `heading` picks the content
+   * layout's title style.
+   */
   style?: TextStyle;
   heading?: boolean;
   /** Single spacing and no paragraph spacing (table cells, footers and banners). */
@@ -30,7 +33,8 @@ export interface FrameOptions {
  * exactly it.
  */
 export function textFrame(theme: Theme, paragraphs: Paragraph[], box: Rect, o: FrameOptions): TextFrame {
-  const style = o.style ?? (o.heading ? layoutFor(theme, 'content').slots.title : undefined) ?? layoutsOf(theme).textBox;
+  const style =
+    o.style ?? (o.heading ? layoutFor(theme, 'content').slots.title : undefined) ?? layoutsOf(theme).textBox;
   const base = style.levels[0].size;
   const level = (l: LevelStyle): LevelStyle => ({
     ...l,
@@ -57,10 +61,22 @@ export function textFrame(theme: Theme, paragraphs: Paragraph[], box: Rect, o: F
 }
 
 /** The frame for a layout's placeholder: its style, at `size` (the style's own by default). */
-export function slotFrame(theme: Theme, layout: LayoutDef, role: PlaceholderRole, paragraphs: Paragraph[], box: Rect | undefined, o: Omit<FrameOptions, 'style' | 'placeholder' | 'size'> & { size?: number }): TextFrame {
+export function slotFrame(
+  theme: Theme,
+  layout: LayoutDef,
+  role: PlaceholderRole,
+  paragraphs: Paragraph[],
+  box: Rect | undefined,
+  o: Omit<FrameOptions, 'style' | 'placeholder' | 'size'> & { size?: number },
+): TextFrame {
   const slot = layout.slots[role];
   if (!slot) throw new Error(`briefdeck bug: layout \`${layout.name}\` has no ${role} placeholder`);
-  return textFrame(theme, paragraphs, box ?? slot.box, { ...o, size: o.size ?? slot.levels[0].size, style: slot, placeholder: role });
+  return textFrame(theme, paragraphs, box ?? slot.box, {
+    ...o,
+    size: o.size ?? slot.levels[0].size,
+    style: slot,
+    placeholder: role,
+  });
 }
 
 export const plain = (runs: Run[]): Paragraph => ({ runs, level: 0, bullet: 'none' });

@@ -10,7 +10,14 @@ import { fitHeight, plain, slotFrame, textFrame } from './frames.js';
  * its title as a caption: in the layout's caption placeholder when it has
  * one, else in a text box.
  */
-export function imageToSlide(b: ImageBlock, base: Omit<Slide, 'kind' | 'layout'>, layout: LayoutDef, region: Rect, lead: TextFrame | undefined, ctx: PlanContext): ImageSlide {
+export function imageToSlide(
+  b: ImageBlock,
+  base: Omit<Slide, 'kind' | 'layout'>,
+  layout: LayoutDef,
+  region: Rect,
+  lead: TextFrame | undefined,
+  ctx: PlanContext,
+): ImageSlide {
   const asset = ctx.images.get(b.src);
   let caption: TextFrame | undefined;
   let area = region;
@@ -18,7 +25,10 @@ export function imageToSlide(b: ImageBlock, base: Omit<Slide, 'kind' | 'layout'>
     const runs = [plain([{ text: b.title, italic: true }])];
     const box = { ...region, h: Infinity };
     const o = { size: ctx.theme.sizes.bodyMin, color: 'muted', align: 'center' } as const;
-    const f = fitHeight(ctx, layout.slots.caption ? slotFrame(ctx.theme, layout, 'caption', runs, box, o) : textFrame(ctx.theme, runs, box, o));
+    const f = fitHeight(
+      ctx,
+      layout.slots.caption ? slotFrame(ctx.theme, layout, 'caption', runs, box, o) : textFrame(ctx.theme, runs, box, o),
+    );
     caption = { ...f, box: { ...f.box, y: region.y + region.h - f.box.h } };
     area = { ...region, h: region.h - f.box.h - 4 };
   }
@@ -32,7 +42,13 @@ export function imageToSlide(b: ImageBlock, base: Omit<Slide, 'kind' | 'layout'>
     kind: 'image',
     layout: 'picture',
     lead,
-    image: { box, data: asset?.data ?? new Uint8Array(), mime: asset?.mime ?? 'image/png', ...(asset?.svg ? { svg: asset.svg } : {}), alt: b.alt },
+    image: {
+      box,
+      data: asset?.data ?? new Uint8Array(),
+      mime: asset?.mime ?? 'image/png',
+      ...(asset?.svg ? { svg: asset.svg } : {}),
+      alt: b.alt,
+    },
     caption,
   } as ImageSlide;
 }

@@ -24,7 +24,15 @@ export function sectionLayouts(section: Section, ctx: PlanContext): (need: Slide
   const named = layouts.layouts.find((l) => norm(l.name) === norm(wanted));
   if (!named) {
     const names = [...new Set(layouts.layouts.map((l) => l.name))];
-    ctx.diagnostics.push(diagnostic('error', 'unknown-layout', at, `Unknown layout \`${wanted}\`, expected one of ${names.map((n) => `\`${n}\``).join(', ')}`, `use a layout name of the theme \`${ctx.theme.name}\`, or remove \`layout:\``));
+    ctx.diagnostics.push(
+      diagnostic(
+        'error',
+        'unknown-layout',
+        at,
+        `Unknown layout \`${wanted}\`, expected one of ${names.map((n) => `\`${n}\``).join(', ')}`,
+        `use a layout name of the theme \`${ctx.theme.name}\`, or remove \`layout:\``,
+      ),
+    );
     return byDefault;
   }
   const warned = new Set<SlideLayout>();
@@ -33,7 +41,15 @@ export function sectionLayouts(section: Section, ctx: PlanContext): (need: Slide
     if (!warned.has(need)) {
       warned.add(need);
       const fallback = byDefault(need);
-      ctx.diagnostics.push(diagnostic('warning', 'layout-unsuitable', at, `Unexpected layout \`${named.name}\` for a ${need} slide: it has no ${NEEDS[need][0].filter((r) => !named.slots[r]).join(' or ')} placeholder, so the slide goes on \`${fallback.name}\``, `name a layout with a title and a body, or move this content to another section`));
+      ctx.diagnostics.push(
+        diagnostic(
+          'warning',
+          'layout-unsuitable',
+          at,
+          `Unexpected layout \`${named.name}\` for a ${need} slide: it has no ${NEEDS[need][0].filter((r) => !named.slots[r]).join(' or ')} placeholder, so the slide goes on \`${fallback.name}\``,
+          `name a layout with a title and a body, or move this content to another section`,
+        ),
+      );
     }
     return byDefault(need);
   };

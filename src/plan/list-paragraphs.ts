@@ -19,7 +19,13 @@ export function listToGroups(list: ListBlock): Paragraph[][] {
   });
 }
 
-function paragraph(l: ListBlock, runs: Paragraph['runs'], checked: boolean | undefined, level: number, n: number): Paragraph {
+function paragraph(
+  l: ListBlock,
+  runs: Paragraph['runs'],
+  checked: boolean | undefined,
+  level: number,
+  n: number,
+): Paragraph {
   const box = checked === undefined ? [] : [{ text: checked ? '☑ ' : '☐ ' }];
   return l.ordered
     ? { runs: [...box, ...runs], level: Math.min(level, 4), bullet: 'number', number: n }

@@ -38,7 +38,8 @@ export function paginateParagraphs(inp: PaginateInput, ctx: PlanContext): Pagina
   const all = groups.flat();
   const fitsAt = (ps: Paragraph[], size: number, box: Rect) => measureFrame(inp.frame(ps, box, size), ctx.fonts).fits;
   const floor = Math.max(inp.minSize, Math.ceil(inp.size * 0.8));
-  for (let s = inp.size; s >= floor; s--) if (fitsAt(all, s, inp.first)) return { pages: [{ paragraphs: all, size: s }], splitParagraph: false };
+  for (let s = inp.size; s >= floor; s--)
+    if (fitsAt(all, s, inp.first)) return { pages: [{ paragraphs: all, size: s }], splitParagraph: false };
 
   const pages: ParagraphPage[] = [];
   let cur: Paragraph[] = [];

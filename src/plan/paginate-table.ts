@@ -20,7 +20,10 @@ export interface TablePagesInput {
  * than a page shrinks to the theme's minimum table size, then continues in
  * further rows on the next pages. Nothing is dropped.
  */
-export function paginateTable(inp: TablePagesInput, ctx: PlanContext): { pages: PlannedTable[]; diagnostics: Diagnostic[] } {
+export function paginateTable(
+  inp: TablePagesInput,
+  ctx: PlanContext,
+): { pages: PlannedTable[]; diagnostics: Diagnostic[] } {
   const { table } = inp;
   const { theme } = ctx;
   const header = table.header.map((c) => c.map((r) => ({ ...r, bold: true })));
@@ -31,7 +34,15 @@ export function paginateTable(inp: TablePagesInput, ctx: PlanContext): { pages: 
   while (!cols && size > theme.sizes.tableMin) cols = columnWidths(all, --size, inp.first.w, ctx);
   if (!cols) {
     cols = squeezedWidths(all, size, inp.first.w, ctx);
-    diagnostics.push(diagnostic('warning', 'table-too-wide', table.position, `Unexpected table too wide for a slide even at ${size} pt: long words will break inside cells`, 'split the table, or shorten its longest words'));
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'table-too-wide',
+        table.position,
+        `Unexpected table too wide for a slide even at ${size} pt: long words will break inside cells`,
+        'split the table, or shorten its longest words',
+      ),
+    );
   }
   const widths = cols;
   const rowH = (row: Run[][], s: number) => rowHeight(row, widths, s, ctx);
@@ -96,7 +107,12 @@ export function paginateTable(inp: TablePagesInput, ctx: PlanContext): { pages: 
     splitRows++;
     const room = (k: number) => (k === 0 ? box().h : inp.next.h) - rowH(all[0], s);
     const pieces = row.map((cell, c) =>
-      splitToPages({ runs: cell, level: 0, bullet: 'none' }, (k, q) => ({ ...cellFrame(ctx, [q], widths[c], s), box: { x: 0, y: 0, w: widths[c], h: room(k) } }), ctx.fonts, { sentences: false }).map((q) => q.runs),
+      splitToPages(
+        { runs: cell, level: 0, bullet: 'none' },
+        (k, q) => ({ ...cellFrame(ctx, [q], widths[c], s), box: { x: 0, y: 0, w: widths[c], h: room(k) } }),
+        ctx.fonts,
+        { sentences: false },
+      ).map((q) => q.runs),
     );
     const count = Math.max(...pieces.map((p) => p.length));
     const pieceRows = Array.from({ length: count }, (_, k) => pieces.map((p) => p[k] ?? []));
@@ -115,7 +131,15 @@ export function paginateTable(inp: TablePagesInput, ctx: PlanContext): { pages: 
   }
   flush();
   if (splitRows > 0) {
-    diagnostics.push(diagnostic('warning', 'table-row-split', table.position, `Unexpected table row taller than a slide even at ${theme.sizes.tableMin} pt: its text continues in further rows on the next slides`, 'shorten the cell, or move detail to the speaker notes'));
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'table-row-split',
+        table.position,
+        `Unexpected table row taller than a slide even at ${theme.sizes.tableMin} pt: its text continues in further rows on the next slides`,
+        'shorten the cell, or move detail to the speaker notes',
+      ),
+    );
   }
   return { pages, diagnostics };
 }
@@ -124,5 +148,10 @@ const cells = (row: Run[][]): TableCell[] => row.map((runs) => ({ runs }));
 
 /** A row is as tall as its tallest cell (at least one line). */
 export function rowHeight(row: Run[][], widths: number[], size: number, ctx: PlanContext): number {
-  return Math.max(...row.map((cell, c) => measureFrame(cellFrame(ctx, [{ runs: cell, level: 0, bullet: 'none' }], widths[c], size), ctx.fonts).height));
+  return Math.max(
+    ...row.map(
+      (cell, c) =>
+        measureFrame(cellFrame(ctx, [{ runs: cell, level: 0, bullet: 'none' }], widths[c], size), ctx.fonts).height,
+    ),
+  );
 }

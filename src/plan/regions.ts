@@ -10,7 +10,9 @@ export function insideSafe(box: Rect, ctx: PlanContext): Rect {
   return { ...box, y, h: Math.max(0, Math.min(box.y + box.h, ctx.safe.bottom) - y) };
 }
 
-/** A box moved (not cut) into the band the banners leave: a footer placeholder under the bottom banner rises above it. */
+/**
+ * A box moved (not cut) into the band the banners leave: a footer placeholder under the bottom banner rises above it.
+ */
 export function movedInsideSafe(box: Rect, ctx: PlanContext): Rect {
   return { ...box, y: Math.max(ctx.safe.top, Math.min(box.y, ctx.safe.bottom - box.h)) };
 }
@@ -31,7 +33,12 @@ const FOOTERS: readonly PlaceholderRole[] = ['date', 'footer', 'slideNumber'];
  * ending above the layout's footer placeholders beneath it and the
  * classification banner.
  */
-export function bodyRegion(ctx: PlanContext, layout: LayoutDef, role: PlaceholderRole, title: TextFrame | undefined): Rect {
+export function bodyRegion(
+  ctx: PlanContext,
+  layout: LayoutDef,
+  role: PlaceholderRole,
+  title: TextFrame | undefined,
+): Rect {
   // A layout without the placeholder (a picture on "Title Only") uses the master's body area.
   const box = insideSafe(layout.slots[role]?.box ?? ctx.layouts.bodyArea, ctx);
   // Only a title above the body pushes it down (an old Office section header puts its text above the title).

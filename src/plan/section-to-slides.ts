@@ -95,18 +95,43 @@ function leadOf(p: ParagraphBlock): { runs: Run[]; alsoNotes: boolean } | undefi
 }
 
 /** The layout a slide was planned on. */
-export const layoutOf = (ctx: PlanContext, file: string): LayoutDef => ctx.layouts.layouts.find((l) => l.file === file)!;
+export const layoutOf = (ctx: PlanContext, file: string): LayoutDef =>
+  ctx.layouts.layouts.find((l) => l.file === file)!;
 
-function visualToSlides(b: Visual, title: string, leadRuns: Run[] | undefined, notes: string[], section: Section, layoutFor: (need: SlideLayout) => LayoutDef, ctx: PlanContext): Slide[] {
+function visualToSlides(
+  b: Visual,
+  title: string,
+  leadRuns: Run[] | undefined,
+  notes: string[],
+  section: Section,
+  layoutFor: (need: SlideLayout) => LayoutDef,
+  ctx: PlanContext,
+): Slide[] {
   const need: SlideLayout = b.type === 'quote' ? 'quote' : b.type === 'image' ? 'picture' : 'content';
   const layout = layoutFor(need);
   // Reserve room for the longest title this content may get (`… (12 of 12)`), so no variant reaches the body.
   const whole = bodyRegion(ctx, layout, 'content', fitTitle(`${title} (99 of 99)`, ctx, layout));
   const top = whole.y;
-  const base = { title, baseTitle: title, titleFrame: fitTitle(title, ctx, layout), layoutFile: layout.file, notes: notes.join('\n\n'), section: section.title, source: b.position };
+  const base = {
+    title,
+    baseTitle: title,
+    titleFrame: fitTitle(title, ctx, layout),
+    layoutFile: layout.file,
+    notes: notes.join('\n\n'),
+    section: section.title,
+    source: b.position,
+  };
   let lead: TextFrame | undefined;
   if (leadRuns) {
-    const f = fitHeight(ctx, textFrame(ctx.theme, [plain(leadRuns)], { ...whole, h: Infinity }, { size: ctx.theme.sizes.body, color: 'muted' }));
+    const f = fitHeight(
+      ctx,
+      textFrame(
+        ctx.theme,
+        [plain(leadRuns)],
+        { ...whole, h: Infinity },
+        { size: ctx.theme.sizes.body, color: 'muted' },
+      ),
+    );
     if (f.box.h <= whole.h / 3) lead = f;
     else base.notes = [textOf(leadRuns), base.notes].filter(Boolean).join('\n\n');
   }
@@ -115,11 +140,41 @@ function visualToSlides(b: Visual, title: string, leadRuns: Run[] | undefined, n
   const region = (y: number): Rect => ({ x: whole.x, y, w: whole.w, h: bottom - y });
   switch (b.type) {
     case 'list':
-      return paragraphSlides('bullets', listToGroups(b), base, layout, lead, region(firstTop), region(top), ctx, b.position);
+      return paragraphSlides(
+        'bullets',
+        listToGroups(b),
+        base,
+        layout,
+        lead,
+        region(firstTop),
+        region(top),
+        ctx,
+        b.position,
+      );
     case 'code':
-      return paragraphSlides('bullets', b.text.split('\n').map((line) => [plain([{ text: line || ' ', code: true }])]), base, layout, lead, region(firstTop), region(top), ctx, b.position);
+      return paragraphSlides(
+        'bullets',
+        b.text.split('\n').map((line) => [plain([{ text: line || ' ', code: true }])]),
+        base,
+        layout,
+        lead,
+        region(firstTop),
+        region(top),
+        ctx,
+        b.position,
+      );
     case 'quote':
-      return paragraphSlides('quote', b.paragraphs.map((runs) => [plain(runs)]), base, layout, lead, region(firstTop), region(top), ctx, b.position);
+      return paragraphSlides(
+        'quote',
+        b.paragraphs.map((runs) => [plain(runs)]),
+        base,
+        layout,
+        lead,
+        region(firstTop),
+        region(top),
+        ctx,
+        b.position,
+      );
     case 'table': {
       const { pages, diagnostics } = paginateTable({ table: b, first: region(firstTop), next: region(top) }, ctx);
       ctx.diagnostics.push(...diagnostics);
@@ -152,9 +207,19 @@ function paragraphSlides(
 ): Slide[] {
   const size = layout.slots.content!.levels[0].size;
   const style: Omit<FrameOptions, 'size'> = kind === 'quote' ? { italic: true } : {};
-  const frame = (ps: Paragraph[], box: Rect, s: number) => slotFrame(ctx.theme, layout, 'content', ps, box, { ...style, size: s });
+  const frame = (ps: Paragraph[], box: Rect, s: number) =>
+    slotFrame(ctx.theme, layout, 'content', ps, box, { ...style, size: s });
   const r = paginateParagraphs({ groups, first, next, frame, size, minSize: ctx.theme.sizes.bodyMin }, ctx);
-  if (r.splitParagraph) ctx.diagnostics.push(diagnostic('warning', 'paragraph-split', at, `Unexpected paragraph longer than a slide even at ${ctx.theme.sizes.bodyMin} pt: it continues on the next slide`, 'shorten it, or move detail to the speaker notes'));
+  if (r.splitParagraph)
+    ctx.diagnostics.push(
+      diagnostic(
+        'warning',
+        'paragraph-split',
+        at,
+        `Unexpected paragraph longer than a slide even at ${ctx.theme.sizes.bodyMin} pt: it continues on the next slide`,
+        'shorten it, or move detail to the speaker notes',
+      ),
+    );
   return r.pages.map((page, k) => {
     // The body placeholder keeps the whole region: text a briefer adds has room before PowerPoint refits it.
     const body = frame(page.paragraphs, k === 0 ? first : next, page.size);
@@ -163,26 +228,55 @@ function paragraphSlides(
       ...retitle(base.title, k, r.pages.length, 'cont', ctx, layout),
       notes: k === 0 ? base.notes : '',
       body,
-      continuation: k > 0 ? { reason: kind === 'quote' ? 'quote did not fit on one slide' : 'bullets did not fit on one slide' } : undefined,
+      continuation:
+        k > 0
+          ? { reason: kind === 'quote' ? 'quote did not fit on one slide' : 'bullets did not fit on one slide' }
+          : undefined,
     };
-    return kind === 'quote' ? { ...common, kind, layout: 'quote' as const } : { ...common, kind, layout: 'content' as const, lead: k === 0 ? lead : undefined };
+    return kind === 'quote'
+      ? { ...common, kind, layout: 'quote' as const }
+      : { ...common, kind, layout: 'content' as const, lead: k === 0 ? lead : undefined };
   });
 }
 
 /** Continuation titles: `Title (cont.)` for text, `Title (2 of 3)` for tables; re-fitted, since they are longer. */
-function retitle(title: string, k: number, n: number, style: 'cont' | 'of', ctx: PlanContext, layout: LayoutDef): { title: string; baseTitle: string; titleFrame: TextFrame } {
+function retitle(
+  title: string,
+  k: number,
+  n: number,
+  style: 'cont' | 'of',
+  ctx: PlanContext,
+  layout: LayoutDef,
+): { title: string; baseTitle: string; titleFrame: TextFrame } {
   const t = continuedTitle(title, k, n, style);
   return { title: t, baseTitle: title, titleFrame: fitTitle(t, ctx, layout) };
 }
 
 /** A prose-only section: its opening sentence on the slide, every paragraph in the notes. */
-function statementSlides(section: Section, prose: ParagraphBlock[], notes: string[], layout: LayoutDef, ctx: PlanContext): Slide[] {
-  const opening = prose.length > 0 ? splitSentences(prose[0].runs)[0] ?? prose[0].runs : [];
+function statementSlides(
+  section: Section,
+  prose: ParagraphBlock[],
+  notes: string[],
+  layout: LayoutDef,
+  ctx: PlanContext,
+): Slide[] {
+  const opening = prose.length > 0 ? (splitSentences(prose[0].runs)[0] ?? prose[0].runs) : [];
   // A template without a section header puts the statement in its content layout's body.
   const role = layout.slots.text ? 'text' : 'content';
   const region = bodyRegion(ctx, layout, role, fitTitle(`${section.title} (cont.)`, ctx, layout));
-  const frame = (ps: Paragraph[], box: Rect, s: number) => slotFrame(ctx.theme, layout, role, ps, box, { size: s, color: 'title' });
-  const r = paginateParagraphs({ groups: [[plain(opening)]], first: region, next: region, frame, size: layout.slots[role]!.levels[0].size, minSize: ctx.theme.sizes.bodyMin }, ctx);
+  const frame = (ps: Paragraph[], box: Rect, s: number) =>
+    slotFrame(ctx.theme, layout, role, ps, box, { size: s, color: 'title' });
+  const r = paginateParagraphs(
+    {
+      groups: [[plain(opening)]],
+      first: region,
+      next: region,
+      frame,
+      size: layout.slots[role]!.levels[0].size,
+      minSize: ctx.theme.sizes.bodyMin,
+    },
+    ctx,
+  );
   const source = prose[0]?.position ?? section.titlePosition;
   return r.pages.map((page, k) => ({
     kind: 'statement' as const,

@@ -16,7 +16,12 @@ export interface SplitOptions {
  * Later pieces carry no bullet. The paragraph is wrapped from each cut for
  * one page's lines only, so this is linear in its length.
  */
-export function splitToPages(p: Paragraph, frameFor: (k: number, q: Paragraph) => TextFrame, fonts: FontSet, o: SplitOptions): Paragraph[] {
+export function splitToPages(
+  p: Paragraph,
+  frameFor: (k: number, q: Paragraph) => TextFrame,
+  fonts: FontSet,
+  o: SplitOptions,
+): Paragraph[] {
   const text = textOf(p.runs);
   const sentences = o.sentences ? sentenceStarts(text) : [];
   const cont: Paragraph = { runs: p.runs, level: p.level, bullet: 'none' };

@@ -10,7 +10,12 @@ import { textFrame } from './frames.js';
  * measured with it and the renderer writes cells with the same margins.
  */
 export function cellFrame(ctx: PlanContext, paragraphs: Paragraph[], width: number, size: number): TextFrame {
-  return textFrame(ctx.theme, paragraphs, { x: 0, y: 0, w: width, h: Infinity }, { size, tight: true, style: ctx.layouts.cell });
+  return textFrame(
+    ctx.theme,
+    paragraphs,
+    { x: 0, y: 0, w: width, h: Infinity },
+    { size, tight: true, style: ctx.layouts.cell },
+  );
 }
 
 const para = (runs: Run[]): Paragraph => ({ runs, level: 0, bullet: 'none' });
@@ -51,7 +56,8 @@ export function squeezedWidths(table: Run[][][], size: number, total: number, ct
   const pad = ctx.layouts.cell.insets.left + ctx.layouts.cell.insets.right;
   const min = new Array<number>(cols).fill(pad + size);
   const probe = cellFrame(ctx, [], total, size);
-  for (const row of table) row.forEach((cell, c) => (min[c] = Math.max(min[c], longestWord(probe, para(cell), ctx.fonts) + pad)));
+  for (const row of table)
+    row.forEach((cell, c) => (min[c] = Math.max(min[c], longestWord(probe, para(cell), ctx.fonts) + pad)));
   const s = sum(min);
   return min.map((w) => (w / s) * total);
 }

@@ -18,7 +18,8 @@ export function fitTitle(title: string, ctx: PlanContext, layout: LayoutDef): Te
   if (!slot) throw new Error(`briefdeck bug: layout \`${layout.name}\` has no title placeholder`);
   const box = insideSafe(slot.box, ctx);
   const min = Math.min(ctx.theme.sizes.titleMin, slot.levels[0].size);
-  const at = (size: number) => slotFrame(ctx.theme, layout, role, [plain([{ text: title }])], { ...box, h: Infinity }, { size, color: 'title' });
+  const at = (size: number) =>
+    slotFrame(ctx.theme, layout, role, [plain([{ text: title }])], { ...box, h: Infinity }, { size, color: 'title' });
   let f = at(min);
   for (let size = slot.levels[0].size; size >= min; size -= 2) {
     const candidate = at(size);

@@ -19,7 +19,17 @@ export interface ColorScheme {
 }
 
 /** The names slides use (`a:schemeClr`), mapped onto the scheme by the master's `p:clrMap`. */
-export type SchemeName = 'tx1' | 'tx2' | 'bg1' | 'bg2' | 'accent1' | 'accent2' | 'accent3' | 'accent4' | 'accent5' | 'accent6';
+export type SchemeName =
+  | 'tx1'
+  | 'tx2'
+  | 'bg1'
+  | 'bg2'
+  | 'accent1'
+  | 'accent2'
+  | 'accent3'
+  | 'accent4'
+  | 'accent5'
+  | 'accent6';
 
 export interface ThemeColors {
   scheme: ColorScheme;
@@ -42,15 +52,38 @@ export function themeColors(theme: Theme): ThemeColors {
   if (theme.template) return { scheme: theme.template.scheme, map: theme.template.clrMap };
   const c = theme.colors;
   const dark = luminance(c.background) < luminance(c.text);
-  const accents = { accent1: c.tableHeaderBackground, accent2: c.accent, accent3: c.bannerBackground, accent4: c.muted, accent5: c.link, accent6: c.tableBorder };
+  const accents = {
+    accent1: c.tableHeaderBackground,
+    accent2: c.accent,
+    accent3: c.bannerBackground,
+    accent4: c.muted,
+    accent5: c.link,
+    accent6: c.tableBorder,
+  };
   if (dark) {
     return {
-      scheme: { dk1: c.background, lt1: c.text, dk2: c.tableBand, lt2: c.title, ...accents, hlink: c.link, folHlink: c.link },
+      scheme: {
+        dk1: c.background,
+        lt1: c.text,
+        dk2: c.tableBand,
+        lt2: c.title,
+        ...accents,
+        hlink: c.link,
+        folHlink: c.link,
+      },
       map: { bg1: 'dk1', tx1: 'lt1', bg2: 'dk2', tx2: 'lt2' },
     };
   }
   return {
-    scheme: { dk1: c.text, lt1: c.background, dk2: c.title, lt2: c.tableBand, ...accents, hlink: c.link, folHlink: c.link },
+    scheme: {
+      dk1: c.text,
+      lt1: c.background,
+      dk2: c.title,
+      lt2: c.tableBand,
+      ...accents,
+      hlink: c.link,
+      folHlink: c.link,
+    },
     map: { bg1: 'lt1', tx1: 'dk1', bg2: 'lt2', tx2: 'dk2' },
   };
 }
@@ -58,13 +91,31 @@ export function themeColors(theme: Theme): ThemeColors {
 /** Every slide name with the colour it shows. */
 export function schemeValues(t: ThemeColors): Record<SchemeName, string> {
   const s = t.scheme;
-  return { tx1: s[t.map.tx1], tx2: s[t.map.tx2], bg1: s[t.map.bg1], bg2: s[t.map.bg2], accent1: s.accent1, accent2: s.accent2, accent3: s.accent3, accent4: s.accent4, accent5: s.accent5, accent6: s.accent6 };
+  return {
+    tx1: s[t.map.tx1],
+    tx2: s[t.map.tx2],
+    bg1: s[t.map.bg1],
+    bg2: s[t.map.bg2],
+    accent1: s.accent1,
+    accent2: s.accent2,
+    accent3: s.accent3,
+    accent4: s.accent4,
+    accent5: s.accent5,
+    accent6: s.accent6,
+  };
 }
 
 /** Theme colour of a role, as hex. */
 export function hexOf(role: ColorRole, theme: Theme): string {
   const c = theme.colors;
-  const byRole: Record<ColorRole, string> = { text: c.text, muted: c.muted, title: c.title, accent: c.accent, tableHeaderText: c.tableHeaderText, bannerText: c.bannerText };
+  const byRole: Record<ColorRole, string> = {
+    text: c.text,
+    muted: c.muted,
+    title: c.title,
+    accent: c.accent,
+    tableHeaderText: c.tableHeaderText,
+    bannerText: c.bannerText,
+  };
   return byRole[role];
 }
 
@@ -74,6 +125,17 @@ export function hexOf(role: ColorRole, theme: Theme): string {
  */
 export function colorRef(hex: string, theme: Theme): SchemeName | string {
   const values = schemeValues(themeColors(theme));
-  const order: SchemeName[] = ['tx1', 'tx2', 'bg1', 'bg2', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6'];
+  const order: SchemeName[] = [
+    'tx1',
+    'tx2',
+    'bg1',
+    'bg2',
+    'accent1',
+    'accent2',
+    'accent3',
+    'accent4',
+    'accent5',
+    'accent6',
+  ];
   return order.find((n) => values[n] === hex) ?? hex;
 }

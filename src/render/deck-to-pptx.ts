@@ -48,6 +48,9 @@ export async function deckToPptx(deck: Deck, theme: Theme): Promise<Uint8Array> 
   }
   const written: unknown = await pptx.write({ outputType: 'uint8array' });
   // pptxgenjs's JSZip is our part collector (scripts/aliases.mjs); a zip here means the alias was lost.
-  if (!(written instanceof PartCollector)) throw new Error('briefdeck bug: pptxgenjs wrote a zip, not parts: it was bundled without the `jszip` alias of scripts/aliases.mjs');
+  if (!(written instanceof PartCollector))
+    throw new Error(
+      'briefdeck bug: pptxgenjs wrote a zip, not parts: it was bundled without the `jszip` alias of scripts/aliases.mjs',
+    );
   return assemblePackage(written.parts, deck, theme, frames);
 }

@@ -71,12 +71,23 @@ export const pptxMargin = (i: Insets): [number, number, number, number] => [i.le
  * end with `breakLine`. The post-pass removes the extra `<a:pPr>` pptxgenjs
  * writes before later runs.
  */
-export function paragraphsToRuns(ps: readonly Paragraph[], f: Pick<TextFrame, 'levels' | 'monoFace'>, theme: Theme, language: string, base: TextPropsOptions = {}): TextProps[] {
+export function paragraphsToRuns(
+  ps: readonly Paragraph[],
+  f: Pick<TextFrame, 'levels' | 'monoFace'>,
+  theme: Theme,
+  language: string,
+  base: TextPropsOptions = {},
+): TextProps[] {
   const out: TextProps[] = [];
   ps.forEach((p, i) => {
     // A run in two scripts is written as two runs, each tagged with its language.
     const runs = (p.runs.length > 0 ? p.runs : [{ text: '' }]).flatMap((r) =>
-      splitByLanguage(r.text, language).map((piece, k): Run & { lang: string } => ({ ...r, text: piece.text, lang: piece.lang, ...(k > 0 ? { breakBefore: false } : {}) })),
+      splitByLanguage(r.text, language).map((piece, k): Run & { lang: string } => ({
+        ...r,
+        text: piece.text,
+        lang: piece.lang,
+        ...(k > 0 ? { breakBefore: false } : {}),
+      })),
     );
     const st = f.levels[Math.min(p.level, f.levels.length - 1)];
     // A level of another size than the first (a template's second level) carries its size on its runs.
@@ -105,8 +116,16 @@ function runStyle(r: Run, monoFace: string, theme: Theme): TextPropsOptions {
   return o;
 }
 
-/** pptxgenjs's paragraph options (the package stage writes the real `a:pPr`, `paragraphPropsXml`; these keep its runs grouped into the same paragraphs). */
-function paragraphOptions(p: Paragraph, all: readonly Paragraph[], i: number, f: Pick<TextFrame, 'levels'>): TextPropsOptions {
+/**
+ * pptxgenjs's paragraph options (the package stage writes the real `a:pPr`, `paragraphPropsXml`; these keep its runs
+ * grouped into the same paragraphs).
+ */
+function paragraphOptions(
+  p: Paragraph,
+  all: readonly Paragraph[],
+  i: number,
+  f: Pick<TextFrame, 'levels'>,
+): TextPropsOptions {
   if (p.bullet === 'none') return { bullet: false };
   const st = f.levels[Math.min(p.level, f.levels.length - 1)];
   const hang = -st.indent;

@@ -54,7 +54,12 @@ export function splitByLanguage(text: string, deckLang: string): LangRun[] {
   }));
   // Kanji written next to kana are Japanese, not Chinese.
   pieces.forEach((p, i) => {
-    if (p.script === 'Hani' && p.lang !== deckLang && [pieces[i - 1], pieces[i + 1]].some((q) => q?.script === 'Hira' || q?.script === 'Kana')) p.lang = 'ja-JP';
+    if (
+      p.script === 'Hani' &&
+      p.lang !== deckLang &&
+      [pieces[i - 1], pieces[i + 1]].some((q) => q?.script === 'Hira' || q?.script === 'Kana')
+    )
+      p.lang = 'ja-JP';
   });
   const out: LangRun[] = [];
   for (const p of pieces) {

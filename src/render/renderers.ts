@@ -14,7 +14,10 @@ export interface RenderContext {
   language: string;
 }
 
-/** Writes a slide's text frames in order, marking each so the package stage can find it again (`FRAME_MARK` + its index). */
+/**
+ * Writes a slide's text frames in order, marking each so the package stage can find it again (`FRAME_MARK` + its
+ * index).
+ */
 export class FrameWriter {
   readonly frames: TextFrame[] = [];
   constructor(
@@ -29,7 +32,12 @@ export class FrameWriter {
   }
 }
 
-export type Renderer<S extends Slide = Slide> = (slide: PptxGenJS.Slide, s: S, ctx: RenderContext, w: FrameWriter) => void;
+export type Renderer<S extends Slide = Slide> = (
+  slide: PptxGenJS.Slide,
+  s: S,
+  ctx: RenderContext,
+  w: FrameWriter,
+) => void;
 type ByKind = { [K in SlideKind]: Renderer<Extract<Slide, { kind: K }>> };
 
 /**
@@ -58,7 +66,11 @@ export const renderers = {
   image: (slide, s, _ctx, w) => {
     w.text(s.titleFrame);
     if (s.lead) w.text(s.lead);
-    slide.addImage({ data: `${s.image.mime};base64,${Buffer.from(s.image.data).toString('base64')}`, ...place(s.image.box), altText: xmlSafe(s.image.alt) });
+    slide.addImage({
+      data: `${s.image.mime};base64,${Buffer.from(s.image.data).toString('base64')}`,
+      ...place(s.image.box),
+      altText: xmlSafe(s.image.alt),
+    });
     if (s.caption) w.text(s.caption);
   },
   quote: titleAndBody,
@@ -66,7 +78,12 @@ export const renderers = {
   closing: titleAndBody,
 } satisfies ByKind;
 
-function titleAndBody(_slide: PptxGenJS.Slide, s: Slide & { body: TextFrame }, _ctx: RenderContext, w: FrameWriter): void {
+function titleAndBody(
+  _slide: PptxGenJS.Slide,
+  s: Slide & { body: TextFrame },
+  _ctx: RenderContext,
+  w: FrameWriter,
+): void {
   w.text(s.titleFrame);
   w.text(s.body);
 }
@@ -81,11 +98,19 @@ function titleAndBody(_slide: PptxGenJS.Slide, s: Slide & { body: TextFrame }, _
 export function renderSlide(slide: PptxGenJS.Slide, s: Slide, ctx: RenderContext): TextFrame[] {
   const w = new FrameWriter(slide, ctx);
   (renderers[s.kind] as Renderer)(slide, s, ctx, w);
-  if (ctx.theme.template) for (const b of ctx.chrome.banners) w.text(b, { fill: { color: colorRef(ctx.theme.colors.bannerBackground, ctx.theme) } });
+  if (ctx.theme.template)
+    for (const b of ctx.chrome.banners)
+      w.text(b, { fill: { color: colorRef(ctx.theme.colors.bannerBackground, ctx.theme) } });
   if (s.layout !== 'title') {
     if (ctx.chrome.footer) w.text(ctx.chrome.footer);
     const n = ctx.chrome.slideNumber;
-    if (n) slide.slideNumber = { ...place(n.box), fontSize: n.levels[0].size, color: colorRef(n.ink ?? hexOf(n.color, ctx.theme), ctx.theme), align: n.align } as PptxGenJS.SlideNumberProps;
+    if (n)
+      slide.slideNumber = {
+        ...place(n.box),
+        fontSize: n.levels[0].size,
+        color: colorRef(n.ink ?? hexOf(n.color, ctx.theme), ctx.theme),
+        align: n.align,
+      } as PptxGenJS.SlideNumberProps;
   }
   if (s.notes) slide.addNotes(xmlSafe(s.notes));
   return w.frames;

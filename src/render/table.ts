@@ -14,17 +14,28 @@ import { inch, place } from './units.js';
  */
 export function tableToPptx(slide: PptxGenJS.Slide, t: PlannedTable, theme: Theme, language: string): void {
   // pptxgenjs reads cell margins as [top, right, bottom, left].
-  const margin = [t.cellInsets.top, t.cellInsets.right, t.cellInsets.bottom, t.cellInsets.left].map(inch) as [number, number, number, number];
+  const margin = [t.cellInsets.top, t.cellInsets.right, t.cellInsets.bottom, t.cellInsets.left].map(inch) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const cellText = { levels: [], monoFace: theme.fonts.mono };
   const cell = (runs: PlannedTable['header'][number]['runs'], c: number): PptxGenJS.TableCell => ({
-    text: paragraphsToRuns([{ runs, level: 0, bullet: 'none' }], cellText, theme, language, { fontSize: t.fontSize, ...(t.face === theme.fonts.body ? {} : { fontFace: t.face }) }),
+    text: paragraphsToRuns([{ runs, level: 0, bullet: 'none' }], cellText, theme, language, {
+      fontSize: t.fontSize,
+      ...(t.face === theme.fonts.body ? {} : { fontFace: t.face }),
+    }),
     options: { align: t.align[c] ?? 'left', valign: 'top', margin },
   });
-  slide.addTable([t.header.map((h, c) => cell(h.runs, c)), ...t.rows.map((row) => row.map((x, c) => cell(x.runs, c)))], {
-    ...place(t.box),
-    colW: t.columns.map(inch),
-    rowH: t.rowHeights.map(inch),
-    fontSize: t.fontSize,
-    autoPage: false,
-  });
+  slide.addTable(
+    [t.header.map((h, c) => cell(h.runs, c)), ...t.rows.map((row) => row.map((x, c) => cell(x.runs, c)))],
+    {
+      ...place(t.box),
+      colW: t.columns.map(inch),
+      rowH: t.rowHeights.map(inch),
+      fontSize: t.fontSize,
+      autoPage: false,
+    },
+  );
 }

@@ -29,7 +29,9 @@ export interface TemplateResult {
   diagnostics: Diagnostic[];
 }
 
-/** Loaded templates by the hash of their bytes and sidecar: a run over many decks (and `watch`) reads a template once. */
+/**
+ * Loaded templates by the hash of their bytes and sidecar: a run over many decks (and `watch`) reads a template once.
+ */
 const LOADED = new Map<string, TemplateResult>();
 const MAX_LOADED = 8;
 
@@ -41,7 +43,12 @@ const MAX_LOADED = 8;
  * be measured are errors naming the file; low contrast and missing layouts
  * are warnings.
  */
-export async function loadTemplate(themesDir: string, name: string, file: string, sidecarFile: string | undefined): Promise<TemplateResult> {
+export async function loadTemplate(
+  themesDir: string,
+  name: string,
+  file: string,
+  sidecarFile: string | undefined,
+): Promise<TemplateResult> {
   const shown = displayPath(file);
   const at: Position = { file: shown, line: 0, column: 0 };
   const read = await readInput(file, templateRule(themesDir, 'template'), at);
@@ -54,7 +61,13 @@ export async function loadTemplate(themesDir: string, name: string, file: string
     if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
     sidecarText = decoded.text;
   }
-  const key = createHash('sha256').update(read.bytes).update('\u0000').update(sidecarText).update('\u0000').update(path.resolve(themesDir)).digest('hex');
+  const key = createHash('sha256')
+    .update(read.bytes)
+    .update('\u0000')
+    .update(sidecarText)
+    .update('\u0000')
+    .update(path.resolve(themesDir))
+    .digest('hex');
   const hit = LOADED.get(key);
   if (hit) return hit;
   const result = await load(themesDir, name, at, read.bytes, sidecarFile, sidecarText);
@@ -63,7 +76,14 @@ export async function loadTemplate(themesDir: string, name: string, file: string
   return result;
 }
 
-async function load(themesDir: string, name: string, at: Position, bytes: Uint8Array, sidecarFile: string | undefined, sidecarText: string): Promise<TemplateResult> {
+async function load(
+  themesDir: string,
+  name: string,
+  at: Position,
+  bytes: Uint8Array,
+  sidecarFile: string | undefined,
+  sidecarText: string,
+): Promise<TemplateResult> {
   let sidecar: Sidecar = SidecarSchema.parse({});
   if (sidecarFile) {
     const parsed = parseYamlWithSchema(sidecarText, displayPath(sidecarFile), SidecarSchema);
@@ -71,12 +91,26 @@ async function load(themesDir: string, name: string, at: Position, bytes: Uint8A
     sidecar = parsed.value;
   }
   const opened = openPackage(bytes);
-  if (!opened.pkg) return { diagnostics: [diagnostic('error', opened.problem!.code, at, opened.problem!.message, opened.problem!.fix)] };
+  if (!opened.pkg)
+    return {
+      diagnostics: [diagnostic('error', opened.problem!.code, at, opened.problem!.message, opened.problem!.fix)],
+    };
   let theme: Theme | undefined;
   const ds: Diagnostic[] = [];
   try {
     const structure = readStructure(opened.pkg);
-    if (structure.masters.length === 0) return { diagnostics: [diagnostic('error', 'template-corrupt', at, 'Unexpected presentation without a slide master', 'open it in PowerPoint and save it again')] };
+    if (structure.masters.length === 0)
+      return {
+        diagnostics: [
+          diagnostic(
+            'error',
+            'template-corrupt',
+            at,
+            'Unexpected presentation without a slide master',
+            'open it in PowerPoint and save it again',
+          ),
+        ],
+      };
     const fonts = templateFonts(themesDir, sidecar);
     const made = templateToTheme(name, at, opened.pkg, structure, sidecar, fonts.fonts);
     ds.push(...made.diagnostics);
@@ -86,12 +120,30 @@ async function load(themesDir: string, name: string, at: Position, bytes: Uint8A
       const sidecarAt = sidecarFile ? { file: displayPath(sidecarFile), line: 1, column: 1 } : undefined;
       for (const p of fontProblems(templateFaces(theme), fonts.context)) {
         const where = p.code === 'unmeasurable-font' || !sidecarAt ? at : sidecarAt;
-        ds.push(diagnostic('error', p.code, where, p.code === 'unmeasurable-font' ? `${p.message} (the template uses it)` : p.message, p.fix));
+        ds.push(
+          diagnostic(
+            'error',
+            p.code,
+            where,
+            p.code === 'unmeasurable-font' ? `${p.message} (the template uses it)` : p.message,
+            p.fix,
+          ),
+        );
       }
     }
   } catch (e) {
     if (!(e instanceof PackagePartMissing || e instanceof PartSyntaxError)) throw e;
-    return { diagnostics: [diagnostic('error', 'template-corrupt', at, `Unreadable template: ${e.message}`, 'open it in PowerPoint and save it again')] };
+    return {
+      diagnostics: [
+        diagnostic(
+          'error',
+          'template-corrupt',
+          at,
+          `Unreadable template: ${e.message}`,
+          'open it in PowerPoint and save it again',
+        ),
+      ],
+    };
   }
   return { theme: hasErrors(ds) ? undefined : theme, diagnostics: ds };
 }

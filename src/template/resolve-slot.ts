@@ -14,7 +14,10 @@ const LEVELS = 5;
 const DEFAULT_SIZE = 18;
 const DEFAULT_INSETS = { left: 91440 / EMU, right: 91440 / EMU, top: 45720 / EMU, bottom: 45720 / EMU };
 
-/** The master placeholder a layout placeholder inherits from: by type, a centred title from the title and every body kind from the body. */
+/**
+ * The master placeholder a layout placeholder inherits from: by type, a centred title from the title and every body
+ * kind from the body.
+ */
 function masterOf(master: MasterInfo, type: string): PlaceholderShape | undefined {
   const want = type === 'ctrTitle' ? 'title' : ['dt', 'ftr', 'sldNum', 'hdr', 'title'].includes(type) ? type : 'body';
   return master.placeholders.find((p) => p.type === want);
@@ -29,7 +32,10 @@ function txStyleOf(master: MasterInfo, type: string): Element | undefined {
 }
 
 function boxOf(sp: Element | undefined): Rect | undefined {
-  const xfrm = path(sp, [[NS.p, 'spPr'], [NS.a, 'xfrm']]);
+  const xfrm = path(sp, [
+    [NS.p, 'spPr'],
+    [NS.a, 'xfrm'],
+  ]);
   const off = child(xfrm, NS.a, 'off');
   const ext = child(xfrm, NS.a, 'ext');
   if (!off || !ext) return undefined;
@@ -53,9 +59,11 @@ const lineSpacingOf = (s: Spacing | undefined, size: number): number => {
 };
 
 /** A bullet size other than 100%, in the bounds DrawingML allows (25–400%). */
-const sized = (pct: number | undefined) => (pct === undefined || pct === 1 ? {} : { bulletSize: Math.min(4, Math.max(0.25, pct)) });
+const sized = (pct: number | undefined) =>
+  pct === undefined || pct === 1 ? {} : { bulletSize: Math.min(4, Math.max(0.25, pct)) };
 
-const toPt = (s: Spacing | undefined, size: number): number | undefined => (!s ? undefined : 'pts' in s ? s.pts : s.pct * LINE_PITCH_EM * size);
+const toPt = (s: Spacing | undefined, size: number): number | undefined =>
+  !s ? undefined : 'pts' in s ? s.pts : s.pct * LINE_PITCH_EM * size;
 
 /** A placeholder's box: its own, else its master placeholder's; undefined when neither has a usable one. */
 export function slotBox(ph: PlaceholderShape, master: MasterInfo): Rect | undefined {
@@ -79,22 +87,65 @@ export interface ResolvedSlot {
  * there), then from PowerPoint's defaults. `inheritedFace` is what the chain
  * alone gives (what a slide shows without direct formatting).
  */
-export function resolveSlot(ph: PlaceholderShape, role: PlaceholderRole, master: MasterInfo, defaults: Element | undefined): ResolvedSlot | undefined {
+export function resolveSlot(
+  ph: PlaceholderShape,
+  role: PlaceholderRole,
+  master: MasterInfo,
+  defaults: Element | undefined,
+): ResolvedSlot | undefined {
   const from = masterOf(master, ph.type);
   const box = slotBox(ph, master);
   if (!box) return undefined;
   const colorOf = (fill: Element) => fillColor(fill, master.scheme, master.clrMap);
-  const bodies = [path(ph.sp, [[NS.p, 'txBody'], [NS.a, 'bodyPr']]), path(from?.sp, [[NS.p, 'txBody'], [NS.a, 'bodyPr']])].filter((b): b is Element => !!b);
+  const bodies = [
+    path(ph.sp, [
+      [NS.p, 'txBody'],
+      [NS.a, 'bodyPr'],
+    ]),
+    path(from?.sp, [
+      [NS.p, 'txBody'],
+      [NS.a, 'bodyPr'],
+    ]),
+  ].filter((b): b is Element => !!b);
   const bodyAttr = (k: string) => bodies.map((b) => attr(b, k)).find((v) => v !== undefined);
   const inset = (k: string, d: number) => Math.max(0, num(bodyAttr(k), EMU) ?? d);
-  const fit = bodies.map((b) => (child(b, NS.a, 'normAutofit') ? 'shrink' : child(b, NS.a, 'noAutofit') || child(b, NS.a, 'spAutoFit') ? 'none' : undefined)).find((v) => v !== undefined);
+  const fit = bodies
+    .map((b) =>
+      child(b, NS.a, 'normAutofit')
+        ? 'shrink'
+        : child(b, NS.a, 'noAutofit') || child(b, NS.a, 'spAutoFit')
+          ? 'none'
+          : undefined,
+    )
+    .find((v) => v !== undefined);
   const anchor = ({ ctr: 'middle', b: 'bottom' } as const)[bodyAttr('anchor') as 'ctr' | 'b'] ?? 'top';
 
-  const chain = [path(ph.sp, [[NS.p, 'txBody'], [NS.a, 'lstStyle']]), path(from?.sp, [[NS.p, 'txBody'], [NS.a, 'lstStyle']]), txStyleOf(master, ph.type), defaults].map((el) => listStyle(el, colorOf));
-  const prompts = [promptLevels(child(ph.sp, NS.p, 'txBody'), colorOf), promptLevels(child(from?.sp, NS.p, 'txBody'), colorOf)];
-  const explicit = <K extends keyof LevelProps>(l: number, k: K): LevelProps[K] => chain.map((c) => c[l][k]).find((v) => v !== undefined);
-  const get = <K extends keyof LevelProps>(l: number, k: K): LevelProps[K] => explicit(l, k) ?? prompts.map((c) => c[l][k]).find((v) => v !== undefined);
-  const face = (typeface: string | undefined) => (typeface === '+mj-lt' ? master.majorFont : typeface === '+mn-lt' || typeface === undefined ? master.minorFont : typeface);
+  const chain = [
+    path(ph.sp, [
+      [NS.p, 'txBody'],
+      [NS.a, 'lstStyle'],
+    ]),
+    path(from?.sp, [
+      [NS.p, 'txBody'],
+      [NS.a, 'lstStyle'],
+    ]),
+    txStyleOf(master, ph.type),
+    defaults,
+  ].map((el) => listStyle(el, colorOf));
+  const prompts = [
+    promptLevels(child(ph.sp, NS.p, 'txBody'), colorOf),
+    promptLevels(child(from?.sp, NS.p, 'txBody'), colorOf),
+  ];
+  const explicit = <K extends keyof LevelProps>(l: number, k: K): LevelProps[K] =>
+    chain.map((c) => c[l][k]).find((v) => v !== undefined);
+  const get = <K extends keyof LevelProps>(l: number, k: K): LevelProps[K] =>
+    explicit(l, k) ?? prompts.map((c) => c[l][k]).find((v) => v !== undefined);
+  const face = (typeface: string | undefined) =>
+    typeface === '+mj-lt'
+      ? master.majorFont
+      : typeface === '+mn-lt' || typeface === undefined
+        ? master.minorFont
+        : typeface;
   const bulleted = role === 'content' || role === 'content2';
 
   const levels = Array.from({ length: LEVELS }, (_, l): LevelStyle => {
@@ -125,7 +176,12 @@ export function resolveSlot(ph: PlaceholderShape, role: PlaceholderRole, master:
   });
   const algn = get(0, 'algn');
   const style: TextStyle = {
-    insets: { left: inset('lIns', DEFAULT_INSETS.left), right: inset('rIns', DEFAULT_INSETS.right), top: inset('tIns', DEFAULT_INSETS.top), bottom: inset('bIns', DEFAULT_INSETS.bottom) },
+    insets: {
+      left: inset('lIns', DEFAULT_INSETS.left),
+      right: inset('rIns', DEFAULT_INSETS.right),
+      top: inset('tIns', DEFAULT_INSETS.top),
+      bottom: inset('bIns', DEFAULT_INSETS.bottom),
+    },
     anchor,
     autofit: fit ?? 'none',
     align: algn === 'ctr' ? 'center' : algn === 'r' ? 'right' : 'left',
@@ -136,9 +192,14 @@ export function resolveSlot(ph: PlaceholderShape, role: PlaceholderRole, master:
     ...(explicit(0, 'italic') ? { italic: true } : {}),
     levels,
   };
-  const phEl = path(ph.sp, [[NS.p, 'nvSpPr'], [NS.p, 'nvPr'], [NS.p, 'ph']])!;
+  const phEl = path(ph.sp, [
+    [NS.p, 'nvSpPr'],
+    [NS.p, 'nvPr'],
+    [NS.p, 'ph'],
+  ])!;
   const color = get(0, 'color');
-  return { slot: { ...style, ...(color ? { color } : {}), box, ph: phXml(phEl), name: PLACEHOLDERS[role].name }, color };
+  return {
+    slot: { ...style, ...(color ? { color } : {}), box, ph: phXml(phEl), name: PLACEHOLDERS[role].name },
+    color,
+  };
 }
-
-

@@ -1,8 +1,29 @@
 import type { SchemeSlot, TemplateTheme } from '../model/template.js';
 import { attr, child, children, NS, path, type Element } from './xml.js';
 
-const SLOTS: SchemeSlot[] = ['dk1', 'lt1', 'dk2', 'lt2', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'hlink', 'folHlink'];
-const PRESET: Record<string, string> = { black: '000000', white: 'FFFFFF', red: 'FF0000', green: '008000', blue: '0000FF', gray: '808080', grey: '808080' };
+const SLOTS: SchemeSlot[] = [
+  'dk1',
+  'lt1',
+  'dk2',
+  'lt2',
+  'accent1',
+  'accent2',
+  'accent3',
+  'accent4',
+  'accent5',
+  'accent6',
+  'hlink',
+  'folHlink',
+];
+const PRESET: Record<string, string> = {
+  black: '000000',
+  white: 'FFFFFF',
+  red: 'FF0000',
+  green: '008000',
+  blue: '0000FF',
+  gray: '808080',
+  grey: '808080',
+};
 
 export type ClrMap = TemplateTheme['clrMap'];
 
@@ -17,7 +38,14 @@ export function readThemePart(theme: Element): { scheme: Record<SchemeSlot, stri
     }),
   ) as Record<SchemeSlot, string>;
   const fonts = child(elements, NS.a, 'fontScheme');
-  const face = (which: string) => attr(path(fonts, [[NS.a, which], [NS.a, 'latin']]), 'typeface') || 'Calibri';
+  const face = (which: string) =>
+    attr(
+      path(fonts, [
+        [NS.a, which],
+        [NS.a, 'latin'],
+      ]),
+      'typeface',
+    ) || 'Calibri';
   return { scheme, major: face('majorFont'), minor: face('minorFont') };
 }
 
@@ -28,7 +56,10 @@ export function readClrMap(master: Element): ClrMap {
   return { bg1: slot('bg1', 'lt1'), tx1: slot('tx1', 'dk1'), bg2: slot('bg2', 'lt2'), tx2: slot('tx2', 'dk2') };
 }
 
-/** The hex a colour element (`a:srgbClr`, `a:schemeClr`, `a:sysClr`, `a:prstClr`) shows under a scheme and colour map, with its luminance modifiers applied. */
+/**
+ * The hex a colour element (`a:srgbClr`, `a:schemeClr`, `a:sysClr`, `a:prstClr`) shows under a scheme and colour map,
+ * with its luminance modifiers applied.
+ */
 export function colorOf(el: Element | undefined, scheme: Record<SchemeSlot, string>, map: ClrMap): string | undefined {
   if (!el) return undefined;
   let hex: string | undefined;
@@ -41,7 +72,10 @@ export function colorOf(el: Element | undefined, scheme: Record<SchemeSlot, stri
   const mod = (name: string) => Number(attr(child(el, NS.a, name), 'val') ?? NaN) / 100000;
   const lumMod = mod('lumMod');
   const lumOff = mod('lumOff');
-  let out = Number.isNaN(lumMod) && Number.isNaN(lumOff) ? hex : withLuminance(hex, Number.isNaN(lumMod) ? 1 : lumMod, Number.isNaN(lumOff) ? 0 : lumOff);
+  let out =
+    Number.isNaN(lumMod) && Number.isNaN(lumOff)
+      ? hex
+      : withLuminance(hex, Number.isNaN(lumMod) ? 1 : lumMod, Number.isNaN(lumOff) ? 0 : lumOff);
   // tint mixes towards white, shade towards black (in sRGB: close to what PowerPoint shows).
   const tint = mod('tint');
   const shade = mod('shade');
@@ -51,14 +85,27 @@ export function colorOf(el: Element | undefined, scheme: Record<SchemeSlot, stri
 }
 
 const mix = (hex: string, f: (c: number) => number) =>
-  [0, 2, 4].map((i) => Math.round(Math.min(255, Math.max(0, f(parseInt(hex.slice(i, i + 2), 16))))).toString(16).padStart(2, '0')).join('').toUpperCase();
+  [0, 2, 4]
+    .map((i) =>
+      Math.round(Math.min(255, Math.max(0, f(parseInt(hex.slice(i, i + 2), 16)))))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase();
 
 /** A fill element's colour (`a:solidFill` → its colour child). */
-export const fillColor = (fill: Element, scheme: Record<SchemeSlot, string>, map: ClrMap) => colorOf(children(fill, NS.a)[0], scheme, map);
+export const fillColor = (fill: Element, scheme: Record<SchemeSlot, string>, map: ClrMap) =>
+  colorOf(children(fill, NS.a)[0], scheme, map);
 
 function baseColor(el: Element | undefined): string | undefined {
   if (!el) return undefined;
-  const v = el.localName === 'sysClr' ? attr(el, 'lastClr') : el.localName === 'prstClr' ? PRESET[attr(el, 'val') ?? ''] : attr(el, 'val');
+  const v =
+    el.localName === 'sysClr'
+      ? attr(el, 'lastClr')
+      : el.localName === 'prstClr'
+        ? PRESET[attr(el, 'val') ?? '']
+        : attr(el, 'val');
   return v && /^[0-9a-f]{6}$/i.test(v) ? v.toUpperCase() : undefined;
 }
 
@@ -84,5 +131,12 @@ function withLuminance(hex: string, mod: number, off: number): string {
   const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
   const p = 2 * l - q;
   const rgb = s === 0 ? [l, l, l] : [hue(p, q, h + 1 / 3), hue(p, q, h), hue(p, q, h - 1 / 3)];
-  return rgb.map((c) => Math.round(c * 255).toString(16).padStart(2, '0')).join('').toUpperCase();
+  return rgb
+    .map((c) =>
+      Math.round(c * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase();
 }

@@ -29,9 +29,23 @@ export const SidecarSchema = z.strictObject({
   master: z.number().int().min(1).optional(),
   /** The face of `code` runs. */
   mono: z.string().min(1).default('Courier New'),
-  /** Font files for measuring faces nothing else resolves: a face name → a file, or a file per style, relative to the themes folder. */
+  /**
+   * Font files for measuring faces nothing else resolves: a face name → a file, or a file per style, relative to the
+   * themes folder.
+   */
   fonts: z
-    .record(z.string().min(1), z.union([fontFile, z.strictObject({ regular: fontFile, bold: fontFile.optional(), italic: fontFile.optional(), boldItalic: fontFile.optional() })]))
+    .record(
+      z.string().min(1),
+      z.union([
+        fontFile,
+        z.strictObject({
+          regular: fontFile,
+          bold: fontFile.optional(),
+          italic: fontFile.optional(),
+          boldItalic: fontFile.optional(),
+        }),
+      ]),
+    )
     .default({}),
   footer: z.strictObject({ show: z.boolean().default(true) }).prefault({}),
 });

@@ -6,7 +6,14 @@ import type { LayoutInfo, MasterInfo, PlaceholderShape, TemplateStructure } from
 import { resolveSlot, slotBox, type ResolvedSlot } from './resolve-slot.js';
 
 /** Placeholder types that hold text a slide fills, by role; body kinds are sorted out by size below. */
-const BY_TYPE: Record<string, PlaceholderRole> = { title: 'title', ctrTitle: 'ctrTitle', subTitle: 'subTitle', dt: 'date', ftr: 'footer', sldNum: 'slideNumber' };
+const BY_TYPE: Record<string, PlaceholderRole> = {
+  title: 'title',
+  ctrTitle: 'ctrTitle',
+  subTitle: 'subTitle',
+  dt: 'date',
+  ftr: 'footer',
+  sldNum: 'slideNumber',
+};
 const BODY_TYPES = new Set(['obj', 'body']);
 
 export interface TemplateLayout extends LayoutDef {
@@ -25,7 +32,11 @@ export interface TemplateLayout extends LayoutDef {
  * similar size beside it the second column. Vertical text and picture,
  * chart or table placeholders are left alone.
  */
-export function layoutSlots(layout: LayoutInfo, master: MasterInfo, s: TemplateStructure): Pick<TemplateLayout, 'slots' | 'colors'> {
+export function layoutSlots(
+  layout: LayoutInfo,
+  master: MasterInfo,
+  s: TemplateStructure,
+): Pick<TemplateLayout, 'slots' | 'colors'> {
   const slots: LayoutDef['slots'] = {};
   const colors: TemplateLayout['colors'] = {};
   const put = (role: PlaceholderRole, ph: PlaceholderShape) => {
@@ -91,7 +102,11 @@ export const NEAREST: Record<SlideLayout, readonly SlideLayout[]> = {
  * A need no layout suits takes its nearest kind's layout (`NEAREST`);
  * `fallbacks` lists those, for the loader's warnings.
  */
-export function chooseLayouts(layouts: readonly TemplateLayout[], sample: readonly string[], master?: number): { byNeed: Partial<Record<SlideLayout, number>>; fallbacks: { need: SlideLayout; used: SlideLayout }[] } {
+export function chooseLayouts(
+  layouts: readonly TemplateLayout[],
+  sample: readonly string[],
+  master?: number,
+): { byNeed: Partial<Record<SlideLayout, number>>; fallbacks: { need: SlideLayout; used: SlideLayout }[] } {
   const score = (l: TemplateLayout, need: SlideLayout, i: number) =>
     (TYPE_HINTS[need].includes(l.type) ? 100 : 0) +
     (NAME_HINTS[need].test(l.name.trim().toLowerCase()) ? 50 : 0) +

@@ -39,7 +39,10 @@ function spacing(el: Element | undefined): Spacing | undefined {
 }
 
 const bool = (v: string | undefined) => (v === undefined ? undefined : v === '1' || v === 'true');
-/** A number as DrawingML writes it: an integer, or (Transitional) a percentage `90%` (→ thousandths) or a universal measure `1in` (→ EMU); anything else is as if absent. */
+/**
+ * A number as DrawingML writes it: an integer, or (Transitional) a percentage `90%` (→ thousandths) or a universal
+ * measure `1in` (→ EMU); anything else is as if absent.
+ */
 export function num(v: string | undefined, scale: number): number | undefined {
   if (v === undefined) return undefined;
   const t = v.trim();
@@ -47,7 +50,9 @@ export function num(v: string | undefined, scale: number): number | undefined {
   const pct = /^(-?\d+(?:\.\d+)?)%$/.exec(t);
   const measure = /^(-?\d+(?:\.\d+)?)(mm|cm|in|pt|pc|pi)$/.exec(t);
   if (pct) n = Number(pct[1]) * 1000;
-  else if (measure) n = Number(measure[1]) * { mm: 36000, cm: 360000, in: 914400, pt: 12700, pc: 152400, pi: 152400 }[measure[2] as 'mm'];
+  else if (measure)
+    n =
+      Number(measure[1]) * { mm: 36000, cm: 360000, in: 914400, pt: 12700, pc: 152400, pi: 152400 }[measure[2] as 'mm'];
   else n = t === '' ? NaN : Number(t);
   return Number.isFinite(n) ? n / scale : undefined;
 }
@@ -60,14 +65,28 @@ export function runProps(rPr: Element | undefined, colorOf: ColorOf): LevelProps
   const latin = attr(child(rPr, NS.a, 'latin'), 'typeface');
   const cap = attr(rPr, 'cap');
   const size = num(attr(rPr, 'sz'), 100);
-  return strip({ size: size !== undefined && size > 0 ? size : undefined, bold: bool(attr(rPr, 'b')), italic: bool(attr(rPr, 'i')), latin: latin || undefined, color, caps: cap === undefined ? undefined : cap !== 'none', letterSpacing: num(attr(rPr, 'spc'), 100) });
+  return strip({
+    size: size !== undefined && size > 0 ? size : undefined,
+    bold: bool(attr(rPr, 'b')),
+    italic: bool(attr(rPr, 'i')),
+    latin: latin || undefined,
+    color,
+    caps: cap === undefined ? undefined : cap !== 'none',
+    letterSpacing: num(attr(rPr, 'spc'), 100),
+  });
 }
 
 /** One level's paragraph and run properties. */
 export function levelProps(pPr: Element | undefined, colorOf: ColorOf): LevelProps {
   if (!pPr) return {};
   const font = attr(child(pPr, NS.a, 'buFont'), 'typeface');
-  const bullet = child(pPr, NS.a, 'buNone') ? 'none' : child(pPr, NS.a, 'buAutoNum') ? 'number' : child(pPr, NS.a, 'buChar') ? { char: attr(child(pPr, NS.a, 'buChar'), 'char') || '•', ...(font ? { font } : {}) } : undefined;
+  const bullet = child(pPr, NS.a, 'buNone')
+    ? 'none'
+    : child(pPr, NS.a, 'buAutoNum')
+      ? 'number'
+      : child(pPr, NS.a, 'buChar')
+        ? { char: attr(child(pPr, NS.a, 'buChar'), 'char') || '•', ...(font ? { font } : {}) }
+        : undefined;
   return strip({
     marL: num(attr(pPr, 'marL'), EMU_PER_PT),
     indent: num(attr(pPr, 'indent'), EMU_PER_PT),
@@ -101,7 +120,11 @@ export function promptLevels(txBody: Element | undefined, colorOf: ColorOf): Lev
     if (seen.has(lvl)) continue;
     seen.add(lvl);
     const r = children(p, NS.a, 'r')[0];
-    out[lvl] = { ...runProps(child(p, NS.a, 'endParaRPr'), colorOf), ...runProps(child(r, NS.a, 'rPr'), colorOf), ...levelProps(pPr, colorOf) };
+    out[lvl] = {
+      ...runProps(child(p, NS.a, 'endParaRPr'), colorOf),
+      ...runProps(child(r, NS.a, 'rPr'), colorOf),
+      ...levelProps(pPr, colorOf),
+    };
   }
   return out;
 }

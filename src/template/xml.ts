@@ -23,7 +23,8 @@ export function parsePart(text: string, part: string): Document {
   try {
     return new DOMParser({
       onError: (level, message) => {
-        if (level !== 'warning') throw new PartSyntaxError(`\`${part}\` is not well-formed XML: ${String(message).split('\n')[0]}`);
+        if (level !== 'warning')
+          throw new PartSyntaxError(`\`${part}\` is not well-formed XML: ${String(message).split('\n')[0]}`);
       },
     }).parseFromString(text, 'application/xml');
   } catch (e) {
@@ -43,10 +44,17 @@ export function children(el: Element | Document, ns?: string, local?: string): E
   return out;
 }
 
-export const child = (el: Element | Document | undefined, ns: string, local: string): Element | undefined => (el ? children(el, ns, local)[0] : undefined);
+export const child = (el: Element | Document | undefined, ns: string, local: string): Element | undefined =>
+  el ? children(el, ns, local)[0] : undefined;
 
-/** The first descendant along a path of `ns:local` steps, e.g. `path(sp, [[NS.p, 'nvSpPr'], [NS.p, 'nvPr'], [NS.p, 'ph']])`. */
-export function path(el: Element | Document | undefined, steps: readonly (readonly [string, string])[]): Element | undefined {
+/**
+ * The first descendant along a path of `ns:local` steps, e.g. `path(sp, [[NS.p, 'nvSpPr'], [NS.p, 'nvPr'], [NS.p,
+ * 'ph']])`.
+ */
+export function path(
+  el: Element | Document | undefined,
+  steps: readonly (readonly [string, string])[],
+): Element | undefined {
   let cur = el;
   for (const [ns, local] of steps) cur = child(cur, ns, local);
   return cur as Element | undefined;
@@ -57,7 +65,8 @@ export function descendants(el: Element | Document, ns: string, local: string): 
 }
 
 /** An attribute's value, or undefined when absent. */
-export const attr = (el: Element | undefined, name: string): string | undefined => (el && el.hasAttribute(name) ? el.getAttribute(name)! : undefined);
+export const attr = (el: Element | undefined, name: string): string | undefined =>
+  el && el.hasAttribute(name) ? el.getAttribute(name)! : undefined;
 
 /** Serialise an element as it stands in the part. */
 export const outer = (el: Element): string => el.toString();

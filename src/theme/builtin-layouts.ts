@@ -21,10 +21,26 @@ export function builtinLayouts(theme: Theme): LayoutSet {
   const layouts: LayoutDef[] = catalogue.map((spec, i) => ({
     name: spec.name,
     file: `slideLayout${i + 1}.xml`,
-    slots: Object.fromEntries(spec.placeholders.map((p) => [p.role, { ...roleStyle(theme, p.role, spec), box: p.box, ph: PLACEHOLDERS[p.role].ph, name: PLACEHOLDERS[p.role].name }])) as LayoutDef['slots'],
+    slots: Object.fromEntries(
+      spec.placeholders.map((p) => [
+        p.role,
+        { ...roleStyle(theme, p.role, spec), box: p.box, ph: PLACEHOLDERS[p.role].ph, name: PLACEHOLDERS[p.role].name },
+      ]),
+    ) as LayoutDef['slots'],
   }));
   const byNeed = Object.fromEntries(catalogue.map((spec, i) => [spec.layout, i])) as Record<SlideLayout, number>;
-  return { size: { ...SLIDE }, layouts, byNeed, bodyArea: { ...layouts[byNeed.content].slots.content!.box }, textBox: bodyStyle(theme, theme.sizes.body), cell: { ...bodyStyle(theme, theme.sizes.table), insets: { ...CELL_INSETS }, levels: levels(theme.sizes.table, true, theme) } };
+  return {
+    size: { ...SLIDE },
+    layouts,
+    byNeed,
+    bodyArea: { ...layouts[byNeed.content].slots.content!.box },
+    textBox: bodyStyle(theme, theme.sizes.body),
+    cell: {
+      ...bodyStyle(theme, theme.sizes.table),
+      insets: { ...CELL_INSETS },
+      levels: levels(theme.sizes.table, true, theme),
+    },
+  };
 }
 
 /** Levels at one size: the hanging indent per level; single spacing and no paragraph spacing when `tight`. */
@@ -41,15 +57,43 @@ function levels(size: number, tight: boolean, theme: Theme): LevelStyle[] {
 }
 
 function bodyStyle(theme: Theme, size: number): TextStyle {
-  return { insets: { ...TEXT_INSETS }, anchor: 'top', autofit: 'none', align: 'left', face: theme.fonts.body, inheritedFace: theme.fonts.body, monoFace: theme.fonts.mono, levels: levels(size, false, theme) };
+  return {
+    insets: { ...TEXT_INSETS },
+    anchor: 'top',
+    autofit: 'none',
+    align: 'left',
+    face: theme.fonts.body,
+    inheritedFace: theme.fonts.body,
+    monoFace: theme.fonts.mono,
+    levels: levels(size, false, theme),
+  };
 }
 
-/** What each placeholder of briefdeck's layouts is set in (sizes as layout-xml and the master's text styles write them). */
-function roleStyle(theme: Theme, role: PlaceholderRole, spec: LayoutSpec): Omit<PlaceholderSlot, 'box' | 'ph' | 'name'> {
+/**
+ * What each placeholder of briefdeck's layouts is set in (sizes as layout-xml and the master's text styles write them).
+ */
+function roleStyle(
+  theme: Theme,
+  role: PlaceholderRole,
+  spec: LayoutSpec,
+): Omit<PlaceholderSlot, 'box' | 'ph' | 'name'> {
   const s = theme.sizes;
-  const heading = (size: number, anchor: TextStyle['anchor']): TextStyle => ({ ...bodyStyle(theme, size), anchor, face: theme.fonts.heading, inheritedFace: theme.fonts.heading, bold: true, levels: levels(size, true, theme) });
+  const heading = (size: number, anchor: TextStyle['anchor']): TextStyle => ({
+    ...bodyStyle(theme, size),
+    anchor,
+    face: theme.fonts.heading,
+    inheritedFace: theme.fonts.heading,
+    bold: true,
+    levels: levels(size, true, theme),
+  });
   const body = (size: number): TextStyle => ({ ...bodyStyle(theme, size), autofit: 'shrink' });
-  const tight = (size: number, align: TextStyle['align'], insets = NO_INSETS): TextStyle => ({ ...bodyStyle(theme, size), insets: { ...insets }, anchor: 'middle', align, levels: levels(size, true, theme) });
+  const tight = (size: number, align: TextStyle['align'], insets = NO_INSETS): TextStyle => ({
+    ...bodyStyle(theme, size),
+    insets: { ...insets },
+    anchor: 'middle',
+    align,
+    levels: levels(size, true, theme),
+  });
   switch (role) {
     case 'title':
       return heading(s.title, 'top');

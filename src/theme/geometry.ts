@@ -43,13 +43,22 @@ export const FOOTER_BOX: Readonly<Rect> = { x: MARGIN_X, y: FOOTER_Y, w: CONTENT
 
 /** The classification banner, full width at the top and bottom of every slide. */
 export const BANNER_H = 18;
-export const bannerBox = (where: 'top' | 'bottom', slide: { w: number; h: number } = SLIDE): Rect => ({ x: 0, y: where === 'top' ? 0 : slide.h - BANNER_H, w: slide.w, h: BANNER_H });
+export const bannerBox = (where: 'top' | 'bottom', slide: { w: number; h: number } = SLIDE): Rect => ({
+  x: 0,
+  y: where === 'top' ? 0 : slide.h - BANNER_H,
+  w: slide.w,
+  h: BANNER_H,
+});
 
-/** The accent mark: above the title on the title slide, beside it elsewhere (it can never collide with a wrapped title). */
+/**
+ * The accent mark: above the title on the title slide, beside it elsewhere (it can never collide with a wrapped title).
+ */
 export const ACCENT_TITLE_SLIDE: Readonly<Rect> = { x: MARGIN_X + 7.2, y: TITLE_SLIDE_AREA.y - 14, w: 120, h: 4 };
 export const ACCENT_CONTENT: Readonly<Rect> = { x: MARGIN_X - 16, y: TITLE_Y + 6, w: 5, h: 32 };
 
-/** The logo's box for its pixel size: 48 pt high at the top right of the title slide, 24 pt beside the footer elsewhere. */
+/**
+ * The logo's box for its pixel size: 48 pt high at the top right of the title slide, 24 pt beside the footer elsewhere.
+ */
 export function logoBox(kind: 'title' | 'content', logo: { width: number; height: number }): Rect {
   const h = kind === 'title' ? 48 : 24;
   const w = (logo.width / logo.height) * h;

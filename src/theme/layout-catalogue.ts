@@ -1,6 +1,16 @@
 import type { SlideLayout } from '../model/deck.js';
 import type { Rect } from '../model/text-frame.js';
-import { BODY_BOTTOM, BODY_TOP, CONTENT_W, FOOTER_BOX, GAP, MARGIN_X, TITLE_BOX, TITLE_SLIDE_AREA, slideNumberBox } from './geometry.js';
+import {
+  BODY_BOTTOM,
+  BODY_TOP,
+  CONTENT_W,
+  FOOTER_BOX,
+  GAP,
+  MARGIN_X,
+  TITLE_BOX,
+  TITLE_SLIDE_AREA,
+  slideNumberBox,
+} from './geometry.js';
 import type { PlaceholderRole } from './placeholders.js';
 
 /** One layout of briefdeck's own master: its name, PowerPoint type and placeholders with their default boxes. */
@@ -32,24 +42,64 @@ const FOOTERS = (hasLogo: boolean): LayoutSpec['placeholders'] => [
 export function layoutCatalogue(hasLogo: boolean): LayoutSpec[] {
   const footers = FOOTERS(hasLogo);
   return [
-    { layout: 'title', name: 'Title Slide', type: 'title', chrome: 'title', placeholders: [{ role: 'ctrTitle', box: TITLE_SLIDE_AREA }, { role: 'subTitle', box: SUBTITLE }, ...footers] },
-    { layout: 'content', name: 'Title and Content', type: 'obj', chrome: 'content', placeholders: [{ role: 'title', box: TITLE_BOX }, { role: 'content', box: BODY }, ...footers] },
-    { layout: 'section', name: 'Section Header', type: 'secHead', chrome: 'content', placeholders: [{ role: 'title', box: TITLE_BOX }, { role: 'text', box: BODY }, ...footers] },
-    { layout: 'titleOnly', name: 'Title Only', type: 'titleOnly', chrome: 'content', placeholders: [{ role: 'title', box: TITLE_BOX }, ...footers] },
+    {
+      layout: 'title',
+      name: 'Title Slide',
+      type: 'title',
+      chrome: 'title',
+      placeholders: [{ role: 'ctrTitle', box: TITLE_SLIDE_AREA }, { role: 'subTitle', box: SUBTITLE }, ...footers],
+    },
+    {
+      layout: 'content',
+      name: 'Title and Content',
+      type: 'obj',
+      chrome: 'content',
+      placeholders: [{ role: 'title', box: TITLE_BOX }, { role: 'content', box: BODY }, ...footers],
+    },
+    {
+      layout: 'section',
+      name: 'Section Header',
+      type: 'secHead',
+      chrome: 'content',
+      placeholders: [{ role: 'title', box: TITLE_BOX }, { role: 'text', box: BODY }, ...footers],
+    },
+    {
+      layout: 'titleOnly',
+      name: 'Title Only',
+      type: 'titleOnly',
+      chrome: 'content',
+      placeholders: [{ role: 'title', box: TITLE_BOX }, ...footers],
+    },
     {
       layout: 'twoContent',
       name: 'Two Content',
       type: 'twoObj',
       chrome: 'content',
-      placeholders: [{ role: 'title', box: TITLE_BOX }, { role: 'content', box: { ...BODY, w: HALF } }, { role: 'content2', box: { ...BODY, x: MARGIN_X + HALF + GAP, w: HALF } }, ...footers],
+      placeholders: [
+        { role: 'title', box: TITLE_BOX },
+        { role: 'content', box: { ...BODY, w: HALF } },
+        { role: 'content2', box: { ...BODY, x: MARGIN_X + HALF + GAP, w: HALF } },
+        ...footers,
+      ],
     },
-    { layout: 'quote', name: 'Quote', type: 'obj', chrome: 'content', placeholders: [{ role: 'title', box: TITLE_BOX }, { role: 'content', box: BODY }, ...footers] },
+    {
+      layout: 'quote',
+      name: 'Quote',
+      type: 'obj',
+      chrome: 'content',
+      placeholders: [{ role: 'title', box: TITLE_BOX }, { role: 'content', box: BODY }, ...footers],
+    },
     {
       layout: 'picture',
       name: 'Picture with Caption',
       type: 'picTx',
       chrome: 'content',
-      placeholders: [{ role: 'title', box: TITLE_BOX }, { role: 'content', box: { ...BODY, h: BODY.h - 40 } }, { role: 'caption', box: { ...BODY, y: BODY_BOTTOM - 36, h: 36 } }, ...footers],
+      placeholders: [
+        { role: 'title', box: TITLE_BOX },
+        { role: 'content', box: { ...BODY, h: BODY.h - 40 } },
+        { role: 'caption', box: { ...BODY, y: BODY_BOTTOM - 36, h: 36 } },
+        ...footers,
+      ],
     },
     { layout: 'blank', name: 'Blank', type: 'blank', chrome: 'content', placeholders: footers },
   ];

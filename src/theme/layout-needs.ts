@@ -4,7 +4,10 @@ import type { PlaceholderRole } from '../model/text-frame.js';
 
 /** The placeholders a need must find in a layout to go on it (any one of the sets). */
 export const NEEDS: Record<SlideLayout, readonly PlaceholderRole[][]> = {
-  title: [['ctrTitle', 'subTitle'], ['title', 'subTitle']],
+  title: [
+    ['ctrTitle', 'subTitle'],
+    ['title', 'subTitle'],
+  ],
   content: [['title', 'content']],
   section: [['title', 'text']],
   titleOnly: [['title']],
@@ -15,4 +18,5 @@ export const NEEDS: Record<SlideLayout, readonly PlaceholderRole[][]> = {
 };
 
 /** Whether a layout holds what a need puts on it. */
-export const suits = (layout: LayoutDef, need: SlideLayout): boolean => NEEDS[need].some((roles) => roles.every((r) => layout.slots[r]));
+export const suits = (layout: LayoutDef, need: SlideLayout): boolean =>
+  NEEDS[need].some((roles) => roles.every((r) => layout.slots[r]));

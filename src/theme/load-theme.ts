@@ -2,7 +2,14 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath } from '../content/display-path.js';
 import { svgToPng } from '../content/normalise-image.js';
-import { IMAGE_LIMIT_REASON, MAX_IMAGE_BYTES, MAX_SECTION_BYTES, TEXT_LIMIT_REASON, readInput, type InputRule } from '../content/read-input.js';
+import {
+  IMAGE_LIMIT_REASON,
+  MAX_IMAGE_BYTES,
+  MAX_SECTION_BYTES,
+  TEXT_LIMIT_REASON,
+  readInput,
+  type InputRule,
+} from '../content/read-input.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Theme } from '../model/theme.js';
 import { loadSharp } from '../util/load-sharp.js';
@@ -38,21 +45,39 @@ const stem = (n: string) => n.slice(0, -path.extname(n).length);
 
 export async function listThemes(themesDir: string): Promise<string[]> {
   const names = await readdir(themesDir).catch(() => [] as string[]);
-  return [...new Set(names.filter((n) => EXTENSIONS.includes(path.extname(n)) || TEMPLATE_EXTENSIONS.includes(path.extname(n).toLowerCase())).map(stem))].sort();
+  return [
+    ...new Set(
+      names
+        .filter(
+          (n) => EXTENSIONS.includes(path.extname(n)) || TEMPLATE_EXTENSIONS.includes(path.extname(n).toLowerCase()),
+        )
+        .map(stem),
+    ),
+  ].sort();
 }
 
-/** The theme a name refers to, if any: a template (with its sidecar), a theme file, or a file of a format briefdeck cannot read. */
+/**
+ * The theme a name refers to, if any: a template (with its sidecar), a theme file, or a file of a format briefdeck
+ * cannot read.
+ */
 export async function findTheme(themesDir: string, name: string): Promise<FoundTheme | undefined> {
   const names = await readdir(themesDir).catch(() => [] as string[]);
-  const named = (exts: readonly string[]) => names.find((n) => stem(n) === name && exts.includes(path.extname(n).toLowerCase()));
+  const named = (exts: readonly string[]) =>
+    names.find((n) => stem(n) === name && exts.includes(path.extname(n).toLowerCase()));
   const yaml = EXTENSIONS.map((ext) => name + ext).find((n) => names.includes(n));
   const template = named(TEMPLATE_EXTENSIONS);
-  if (template) return { kind: 'template', file: path.join(themesDir, template), ...(yaml ? { sidecar: path.join(themesDir, yaml) } : {}) };
+  if (template)
+    return {
+      kind: 'template',
+      file: path.join(themesDir, template),
+      ...(yaml ? { sidecar: path.join(themesDir, yaml) } : {}),
+    };
   if (yaml) return { kind: 'theme', file: path.join(themesDir, yaml) };
   const other = named(Object.keys(OTHER_FORMATS));
-  return other ? { kind: 'unsupported', file: path.join(themesDir, other), what: OTHER_FORMATS[path.extname(other).toLowerCase()] } : undefined;
+  return other
+    ? { kind: 'unsupported', file: path.join(themesDir, other), what: OTHER_FORMATS[path.extname(other).toLowerCase()] }
+    : undefined;
 }
-
 
 /** The input rule for the themes folder: theme files and logos are read from inside it only. */
 export const themeRule = (themesDir: string, what: 'theme' | 'logo'): InputRule => ({
@@ -82,14 +107,29 @@ export async function loadTheme(themesDir: string, name: string): Promise<ThemeR
   }
   if (found?.kind === 'unsupported') {
     const at = { file: displayPath(found.file), line: 0, column: 0 };
-    return { diagnostics: [diagnostic('error', 'template-unsupported', at, `Unexpected ${found.what}, expected a PowerPoint template (.potx) or presentation (.pptx)`, 'open it in PowerPoint (or LibreOffice Impress) and save it as a PowerPoint Template (.potx) next to it')] };
+    return {
+      diagnostics: [
+        diagnostic(
+          'error',
+          'template-unsupported',
+          at,
+          `Unexpected ${found.what}, expected a PowerPoint template (.potx) or presentation (.pptx)`,
+          'open it in PowerPoint (or LibreOffice Impress) and save it as a PowerPoint Template (.potx) next to it',
+        ),
+      ],
+    };
   }
   const file = found?.file;
   if (!file) {
     const known = await listThemes(themesDir);
     return {
       diagnostics: [
-        diagnostic('error', 'unknown-theme', { file: displayPath(path.join(themesDir, `${name}.yaml`)), line: 1, column: 1 }, `Unknown theme \`${name}\`, expected one of ${known.map((k) => `\`${k}\``).join(', ') || '(none found)'}`),
+        diagnostic(
+          'error',
+          'unknown-theme',
+          { file: displayPath(path.join(themesDir, `${name}.yaml`)), line: 1, column: 1 },
+          `Unknown theme \`${name}\`, expected one of ${known.map((k) => `\`${k}\``).join(', ') || '(none found)'}`,
+        ),
       ],
     };
   }
@@ -120,10 +160,21 @@ export async function loadTheme(themesDir: string, name: string): Promise<ThemeR
   return { theme: ds.some((d) => d.severity === 'error') ? undefined : theme, diagnostics: ds };
 }
 
-async function loadLogo(themesDir: string, rel: string, at: Diagnostic['position']): Promise<{ diagnostic: Diagnostic } | NonNullable<Theme['logo']>> {
+async function loadLogo(
+  themesDir: string,
+  rel: string,
+  at: Diagnostic['position'],
+): Promise<{ diagnostic: Diagnostic } | NonNullable<Theme['logo']>> {
   const full = path.resolve(themesDir, rel);
   if (path.relative(path.resolve(themesDir), full).startsWith('..')) {
-    return { diagnostic: diagnostic('error', 'logo-outside-themes', at, `Unexpected logo path \`${rel}\`, expected a file inside the themes folder`) };
+    return {
+      diagnostic: diagnostic(
+        'error',
+        'logo-outside-themes',
+        at,
+        `Unexpected logo path \`${rel}\`, expected a file inside the themes folder`,
+      ),
+    };
   }
   const read = await readInput(full, themeRule(themesDir, 'logo'), at);
   if (!read.ok) return { diagnostic: read.diagnostic };
@@ -135,10 +186,15 @@ async function loadLogo(themesDir: string, rel: string, at: Diagnostic['position
       return { data: new Uint8Array(png.data), width: png.width, height: png.height };
     }
     // Converting decodes every pixel, so a truncated logo is an error here.
-    const { data, info } = await sharp(read.bytes).resize({ width: box.w, height: box.h, fit: 'inside', withoutEnlargement: true }).png().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(read.bytes)
+      .resize({ width: box.w, height: box.h, fit: 'inside', withoutEnlargement: true })
+      .png()
+      .toBuffer({ resolveWithObject: true });
     return { data: new Uint8Array(data), width: info.width, height: info.height };
   } catch (e) {
-    return { diagnostic: diagnostic('error', 'logo-unreadable', at, `Unreadable logo \`${rel}\`: ${(e as Error).message}`) };
+    return {
+      diagnostic: diagnostic('error', 'logo-unreadable', at, `Unreadable logo \`${rel}\`: ${(e as Error).message}`),
+    };
   }
 }
 

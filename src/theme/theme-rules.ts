@@ -24,14 +24,30 @@ const contrast: ThemeRule = (theme, at) =>
     const ratio = contrastRatio(theme.colors[fg], theme.colors[bg]);
     return ratio >= min
       ? []
-      : [diagnostic('error', 'low-contrast', at(['colors', fg]), `Unexpected contrast ${ratio.toFixed(2)}:1 between \`${fg}\` #${theme.colors[fg]} and \`${bg}\` #${theme.colors[bg]}, expected at least ${min}:1 for ${what} (WCAG AA)`, `darken or lighten one of the two colours`)];
+      : [
+          diagnostic(
+            'error',
+            'low-contrast',
+            at(['colors', fg]),
+            `Unexpected contrast ${ratio.toFixed(2)}:1 between \`${fg}\` #${theme.colors[fg]} and \`${bg}\` #${theme.colors[bg]}, expected at least ${min}:1 for ${what} (WCAG AA)`,
+            `darken or lighten one of the two colours`,
+          ),
+        ];
   });
 
 const measurableFonts: ThemeRule = (theme, at) =>
   (['heading', 'body', 'mono'] as const).flatMap((role) =>
     resolveFontFiles(theme.fonts[role])
       ? []
-      : [diagnostic('error', 'unmeasurable-font', at(['fonts', role]), `Unknown font \`${theme.fonts[role]}\` for ${role}: briefdeck has no metrics for it, so it cannot guarantee text fits`, 'use Calibri, Carlito, Arial, Liberation Sans, Courier New or Liberation Mono')],
+      : [
+          diagnostic(
+            'error',
+            'unmeasurable-font',
+            at(['fonts', role]),
+            `Unknown font \`${theme.fonts[role]}\` for ${role}: briefdeck has no metrics for it, so it cannot guarantee text fits`,
+            'use Calibri, Carlito, Arial, Liberation Sans, Courier New or Liberation Mono',
+          ),
+        ],
   );
 
 const minimumsBelowSizes: ThemeRule = (theme, at) =>
@@ -39,7 +55,14 @@ const minimumsBelowSizes: ThemeRule = (theme, at) =>
     const min = theme.sizes[`${k}Min`];
     return min <= theme.sizes[k]
       ? []
-      : [diagnostic('error', 'size-below-minimum', at(['sizes', `${k}Min`]), `Unexpected \`sizes.${k}Min\` ${min} above \`sizes.${k}\` ${theme.sizes[k]}, expected the minimum to be at most the size`)];
+      : [
+          diagnostic(
+            'error',
+            'size-below-minimum',
+            at(['sizes', `${k}Min`]),
+            `Unexpected \`sizes.${k}Min\` ${min} above \`sizes.${k}\` ${theme.sizes[k]}, expected the minimum to be at most the size`,
+          ),
+        ];
   });
 
 export const themeRules: ThemeRule[] = [contrast, measurableFonts, minimumsBelowSizes];

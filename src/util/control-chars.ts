@@ -7,7 +7,15 @@
 export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const CONTROL_ALL = new RegExp(CONTROL_CHARS.source, 'g');
 
-const NAMES: Record<string, string> = { '\n': 'line feed', '\r': 'carriage return', '\t': 'tab', '\u001b': 'escape', '\u0000': 'NUL', '\u0008': 'backspace', '\u007f': 'delete' };
+const NAMES: Record<string, string> = {
+  '\n': 'line feed',
+  '\r': 'carriage return',
+  '\t': 'tab',
+  '\u001b': 'escape',
+  '\u0000': 'NUL',
+  '\u0008': 'backspace',
+  '\u007f': 'delete',
+};
 
 /** `\n`, `\r`, `\t` or `\u001b`: an escape that is readable and valid inside a JSON string too. */
 export function escapeChar(c: string): string {
@@ -22,7 +30,10 @@ export const escapeControl = (s: string): string => s.replace(CONTROL_ALL, escap
 
 /** Colour codes the CLI itself writes (cli/output.ts): the only escapes a terminal line may keep. */
 const OWN_SGR = /(\u001b\[(?:2|22|31|32|33|39)m)/;
-const CONTROL_BUT_NEWLINE = new RegExp(CONTROL_CHARS.source.replace('\\u0000-\\u001f', '\\u0000-\\u0009\\u000b-\\u001f'), 'g');
+const CONTROL_BUT_NEWLINE = new RegExp(
+  CONTROL_CHARS.source.replace('\\u0000-\\u001f', '\\u0000-\\u0009\\u000b-\\u001f'),
+  'g',
+);
 
 /**
  * What may reach a terminal or a log: every control character escaped except

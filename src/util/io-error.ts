@@ -5,7 +5,9 @@
  */
 export function isIoError(e: unknown): e is NodeJS.ErrnoException & { code: string } {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  return e instanceof Error && typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) && ('syscall' in e || 'errno' in e);
+  return (
+    e instanceof Error && typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) && ('syscall' in e || 'errno' in e)
+  );
 }
 
 const CAUSES: Record<string, string> = {

@@ -10,7 +10,8 @@ export const PACKAGE_ROOT: string = (() => {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'briefdeck') return dir;
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'briefdeck')
+      return dir;
     const up = path.dirname(dir);
     if (up === dir) throw new Error('briefdeck: cannot find its package.json (this is a bug)');
     dir = up;
@@ -21,6 +22,7 @@ let version: string | undefined;
 
 /** briefdeck's version, from its package.json. */
 export function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string })
+    .version;
   return version;
 }

@@ -75,10 +75,16 @@ export function parseYamlWithSchema<S extends z.ZodType>(
 
 const firstLine = (s: string) => s.split('\n')[0];
 
-/** Alias uses allowed when a document is expanded (the yaml package's default): far above any real deck.yaml, far below an exhaustion attack. */
+/**
+ * Alias uses allowed when a document is expanded (the yaml package's default): far above any real deck.yaml, far below
+ * an exhaustion attack.
+ */
 export const MAX_ALIAS_COUNT = 100;
 
-function aliasBomb(doc: YAML.Document, at: (pos: number) => { file: string; line: number; column: number }): Diagnostic {
+function aliasBomb(
+  doc: YAML.Document,
+  at: (pos: number) => { file: string; line: number; column: number },
+): Diagnostic {
   let first: YAML.Alias | undefined;
   YAML.visit(doc, {
     Alias(_, node) {

@@ -28,7 +28,13 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   });
   for (const e of entries) {
     const deflated = deflateRawSync(e.data, { level: 6 });
-    const file: ZipInputFile = { filename: e.name, size: e.data.length, crc: crc32(e.data), compression: 8, mtime: ENTRY_DATE };
+    const file: ZipInputFile = {
+      filename: e.name,
+      size: e.data.length,
+      crc: crc32(e.data),
+      compression: 8,
+      mtime: ENTRY_DATE,
+    };
     zip.add(file);
     // fflate's types ask for an ArrayBuffer-backed array; this one is (no SharedArrayBuffer here).
     file.ondata!(null, deflated as Uint8Array<ArrayBuffer>, true);
@@ -50,17 +56,25 @@ export function readZipEntry(bytes: Uint8Array, name: string): Uint8Array | unde
   return unzipSync(bytes, { filter: (f) => f.name === name })[name];
 }
 
-/** The same zip with some entries' text changed (or added): `edit` gets the old text, or `undefined` for a new entry. */
+/**
+ * The same zip with some entries' text changed (or added): `edit` gets the old text, or `undefined` for a new entry.
+ */
 export function editZip(bytes: Uint8Array, edits: Record<string, (text: string | undefined) => string>): Uint8Array {
   const entries = readZip(bytes);
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
-  const out = entries.map((e) => (edits[e.name] ? { name: e.name, data: encoder.encode(edits[e.name](decoder.decode(e.data))) } : e));
-  for (const [name, edit] of Object.entries(edits)) if (!entries.some((e) => e.name === name)) out.push({ name, data: encoder.encode(edit(undefined)) });
+  const out = entries.map((e) =>
+    edits[e.name] ? { name: e.name, data: encoder.encode(edits[e.name](decoder.decode(e.data))) } : e,
+  );
+  for (const [name, edit] of Object.entries(edits))
+    if (!entries.some((e) => e.name === name)) out.push({ name, data: encoder.encode(edit(undefined)) });
   return writeZip(out);
 }
 
-/** Each entry's declared uncompressed size, read from the zip's directory without inflating anything. Throws for a file that is not a zip. */
+/**
+ * Each entry's declared uncompressed size, read from the zip's directory without inflating anything. Throws for a file
+ * that is not a zip.
+ */
 export function zipEntrySizes(bytes: Uint8Array): { name: string; size: number }[] {
   const out: { name: string; size: number }[] = [];
   unzipSync(bytes, {

@@ -18,11 +18,16 @@ export function blockTexts(b: Block): [string, Position][] {
     case 'list':
       return b.items.flatMap((i): [string, Position][] => [[t(i.runs), i.position], ...i.children.flatMap(blockTexts)]);
     case 'table':
-      return [...b.header.map((c): [string, Position] => [t(c), b.position]), ...b.rows.flatMap((row, k) => row.map((c): [string, Position] => [t(c), b.rowPositions[k] ?? b.position]))];
+      return [
+        ...b.header.map((c): [string, Position] => [t(c), b.position]),
+        ...b.rows.flatMap((row, k) => row.map((c): [string, Position] => [t(c), b.rowPositions[k] ?? b.position])),
+      ];
     case 'quote':
       return b.paragraphs.map((p): [string, Position] => [t(p), b.position]);
     case 'code':
-      return b.text.split('\n').map((line, k): [string, Position] => [line, { ...b.position, line: b.position.line + 1 + k }]);
+      return b.text
+        .split('\n')
+        .map((line, k): [string, Position] => [line, { ...b.position, line: b.position.line + 1 + k }]);
     default:
       return [];
   }

@@ -8,7 +8,15 @@ import { noSections } from './rules/no-sections.js';
 import { spellingVariants } from './rules/spelling-variants.js';
 import { unbreakableText } from './rules/unbreakable-text.js';
 
-export const rules: Rule[] = [noSections, emptySection, imagePaths, spellingVariants, unbreakableText, imageAltText, tableHeader];
+export const rules: Rule[] = [
+  noSections,
+  emptySection,
+  imagePaths,
+  spellingVariants,
+  unbreakableText,
+  imageAltText,
+  tableHeader,
+];
 
 export function validateArticle(article: Article): Diagnostic[] {
   return rules.flatMap((rule) => rule(article));

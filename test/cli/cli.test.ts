@@ -7,7 +7,14 @@ import { makeContent, REPO_THEMES } from '../helpers/decks.js';
 
 const good = { files: { '01-a.md': '# Good\n\n- one\n- two\n' } };
 const bad = { files: { '01-a.md': '# Bad\n\n| A | B |\n| - | - |\n| 1 | 2 | 3 |\n' } };
-const flags = (c: { content: string; out: string }) => ['--content', c.content, '--themes', REPO_THEMES, '--out', c.out];
+const flags = (c: { content: string; out: string }) => [
+  '--content',
+  c.content,
+  '--themes',
+  REPO_THEMES,
+  '--out',
+  c.out,
+];
 
 describe('briefdeck CLI', () => {
   it('check: exit 0 and one line per deck for the content decks', () => {
@@ -15,7 +22,9 @@ describe('briefdeck CLI', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/✓ russia-north-korea-treaty {2}checked {2}16 slides · 3 warnings/);
     expect(r.stdout).toContain('2 decks checked: 0 failed');
-    expect(r.stderr).toMatch(/^content\/russia-north-korea-treaty\/06-recommendations-for-strengthening-security-cooperation-in-the-region\.md:13:79 warning Unexpected `\*\*`/m);
+    expect(r.stderr).toMatch(
+      /^content\/russia-north-korea-treaty\/06-recommendations-for-strengthening-security-cooperation-in-the-region\.md:13:79 warning Unexpected `\*\*`/m,
+    );
   });
 
   it('build: an invalid deck writes nothing, keeps its previous output, and the others still build', () => {
@@ -38,7 +47,9 @@ describe('briefdeck CLI', () => {
     const c = makeContent({ stress: stressDeck });
     const r = runCli(['check', ...flags(c)]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/✓ stress {2}checked {2}\d+ slides · \d+ continued: \d+× bullets did not fit on one slide; \d+× table rows did not fit on one slide/);
+    expect(r.stdout).toMatch(
+      /✓ stress {2}checked {2}\d+ slides · \d+ continued: \d+× bullets did not fit on one slide; \d+× table rows did not fit on one slide/,
+    );
     expect(r.stderr).toMatch(/05-huge-cell\.md:3:1 warning Unexpected table row taller than a slide even at 11 pt/);
   });
 
@@ -53,7 +64,11 @@ describe('briefdeck CLI', () => {
     const r = runCli(['check', '--json', ...flags(c)]);
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout);
-    expect(json.decks[0]).toMatchObject({ deck: 'bad', ok: false, diagnostics: [{ severity: 'error', code: 'table-extra-cells', position: { line: 5, column: 11 } }] });
+    expect(json.decks[0]).toMatchObject({
+      deck: 'bad',
+      ok: false,
+      diagnostics: [{ severity: 'error', code: 'table-extra-cells', position: { line: 5, column: 11 } }],
+    });
   });
 
   it('--strict fails on warnings', () => {
@@ -69,7 +84,9 @@ describe('briefdeck CLI', () => {
     expect(unknownFlag.stderr).toContain("Unknown option '--colour'");
     const unknownDeck = runCli(['build', 'no-such-deck']);
     expect(unknownDeck.status).toBe(2);
-    expect(unknownDeck.stderr).toContain('Unknown deck `no-such-deck`, expected one of `russia-north-korea-treaty`, `us-policy-response`');
+    expect(unknownDeck.stderr).toContain(
+      'Unknown deck `no-such-deck`, expected one of `russia-north-korea-treaty`, `us-policy-response`',
+    );
     expect(runCli([]).status).toBe(2);
   });
 

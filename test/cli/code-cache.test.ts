@@ -23,9 +23,14 @@ describe('the code cache of the command', () => {
   /** One cold `build --force`, its stderr and the deck it wrote. */
   const build = (env: NodeJS.ProcessEnv = {}) => {
     const out = path.join(dir, `out-${++runs}`);
-    const r = runCli(['build', DECK, '--force', '--content', REPO_CONTENT, '--themes', REPO_THEMES, '--out', out], { env: { BRIEFDECK_CACHE_DIR: '', XDG_CACHE_HOME: cacheHome, BRIEFDECK_CODE_CACHE: 'debug', ...env } });
+    const r = runCli(['build', DECK, '--force', '--content', REPO_CONTENT, '--themes', REPO_THEMES, '--out', out], {
+      env: { BRIEFDECK_CACHE_DIR: '', XDG_CACHE_HOME: cacheHome, BRIEFDECK_CODE_CACHE: 'debug', ...env },
+    });
     expect(r.status, r.stderr).toBe(0);
-    return { said: r.stderr.split('\n').filter((l) => l.startsWith('briefdeck: code cache:')), deck: readFileSync(path.join(out, `${DECK}.pptx`)) };
+    return {
+      said: r.stderr.split('\n').filter((l) => l.startsWith('briefdeck: code cache:')),
+      deck: readFileSync(path.join(out, `${DECK}.pptx`)),
+    };
   };
 
   it('is written by the first run of a command and used by the next, for the same deck', () => {
@@ -34,7 +39,8 @@ describe('the code cache of the command', () => {
     expect(first.said.join('\n')).toMatch(/wrote .*-build\.bin/);
     const files = readdirSync(cacheDir);
     expect(files).toHaveLength(1);
-    expect(readFileSync(path.join(cacheDir, files[0])).length).toBeGreaterThan(100_000); // the functions the build compiled, not only the top level
+    // the functions the build compiled, not only the top level
+    expect(readFileSync(path.join(cacheDir, files[0])).length).toBeGreaterThan(100_000);
     const second = build();
     expect(second.said).toEqual([expect.stringMatching(/^briefdeck: code cache: used .*-build\.bin$/)]);
     expect(second.deck.equals(first.deck)).toBe(true);

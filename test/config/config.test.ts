@@ -33,7 +33,22 @@ describe('config file', () => {
   });
 
   it('resolves folders against the file, fills defaults, and keeps the rest', async () => {
-    await write('briefdeck.config.yaml', ['content: decks', 'output: ../out', 'defaultTheme: briefing-dark', 'schedule:', '  cron: "0 7 * * 1-5"', '  timezone: Europe/London', 'export:', '  pdf: true', 'mail:', '  from: briefing@example.org', ''].join('\n'));
+    await write(
+      'briefdeck.config.yaml',
+      [
+        'content: decks',
+        'output: ../out',
+        'defaultTheme: briefing-dark',
+        'schedule:',
+        '  cron: "0 7 * * 1-5"',
+        '  timezone: Europe/London',
+        'export:',
+        '  pdf: true',
+        'mail:',
+        '  from: briefing@example.org',
+        '',
+      ].join('\n'),
+    );
     const c = await loadConfig(undefined, dir);
     expect(c).toMatchObject({
       file: path.join(dir, 'briefdeck.config.yaml'),
@@ -49,7 +64,9 @@ describe('config file', () => {
 
   it('reports wrong types at their value, with file:line:col', async () => {
     await write('briefdeck.config.yaml', 'content: decks\nexport:\n  pdf: "yes"\n');
-    expect(await problems()).toEqual(['briefdeck.config.yaml:3:8 error Invalid `export.pdf`: Invalid input: expected boolean, received string [invalid-field]']);
+    expect(await problems()).toEqual([
+      'briefdeck.config.yaml:3:8 error Invalid `export.pdf`: Invalid input: expected boolean, received string [invalid-field]',
+    ]);
   });
 
   it('points at each unknown key and lists the known ones', async () => {
@@ -62,7 +79,9 @@ describe('config file', () => {
 
   it('reports a missing required key at its parent', async () => {
     await write('briefdeck.config.yaml', 'schedule:\n  timezone: UTC\n');
-    expect(await problems()).toEqual(['briefdeck.config.yaml:2:3 error Invalid `schedule.cron`: Invalid input: expected string, received undefined [invalid-field]']);
+    expect(await problems()).toEqual([
+      'briefdeck.config.yaml:2:3 error Invalid `schedule.cron`: Invalid input: expected string, received undefined [invalid-field]',
+    ]);
   });
 
   it('reports YAML syntax errors with their position', async () => {
@@ -75,7 +94,9 @@ describe('config file', () => {
     await write('briefdeck.config.yaml', 'schedule:\n  cron: "61 * * * *"\n  timezone: Mars/Olympus\n');
     const ps = await problems();
     expect(ps[0]).toMatch(/^briefdeck\.config\.yaml:2:9 error Invalid `schedule\.cron` `61 \* \* \* \*`: .*minute: 61/);
-    expect(ps[1]).toBe('briefdeck.config.yaml:3:13 error Unknown time zone `Mars/Olympus`, expected an IANA name such as `Europe/London` [config-invalid-timezone]');
+    expect(ps[1]).toBe(
+      'briefdeck.config.yaml:3:13 error Unknown time zone `Mars/Olympus`, expected an IANA name such as `Europe/London` [config-invalid-timezone]',
+    );
   });
 
   it('refuses a named config file that does not exist', async () => {
@@ -84,7 +105,14 @@ describe('config file', () => {
 });
 
 describe('precedence: flags > environment > config file > defaults', () => {
-  const config = { contentDir: '/cfg/content', themesDir: '/cfg/themes', outDir: '/cfg/out', defaultTheme: 'briefing-dark', schedule: { cron: '0 7 * * *', timezone: 'UTC' }, export: { pdf: true, png: false } };
+  const config = {
+    contentDir: '/cfg/content',
+    themesDir: '/cfg/themes',
+    outDir: '/cfg/out',
+    defaultTheme: 'briefing-dark',
+    schedule: { cron: '0 7 * * *', timezone: 'UTC' },
+    export: { pdf: true, png: false },
+  };
   const env = { BRIEFDECK_CONTENT: '/env/content', BRIEFDECK_OUT: '/env/out', BRIEFDECK_CRON: '0 8 * * *' };
 
   it('for folders and themes', () => {
@@ -95,13 +123,34 @@ describe('precedence: flags > environment > config file > defaults', () => {
       theme: undefined,
       defaultTheme: 'briefing-dark',
     });
-    expect(deckOptions({}, {}, {})).toMatchObject({ contentDir: path.resolve('content'), themesDir: path.resolve('themes'), outDir: path.resolve('output') });
+    expect(deckOptions({}, {}, {})).toMatchObject({
+      contentDir: path.resolve('content'),
+      themesDir: path.resolve('themes'),
+      outDir: path.resolve('output'),
+    });
   });
 
   it('for the schedule and export formats', () => {
-    expect(scheduleOptions({ tz: 'Asia/Tokyo' }, env, config)).toEqual({ cron: '0 8 * * *', timezone: 'Asia/Tokyo', pdf: true, png: false, force: false });
-    expect(scheduleOptions({ cron: '*/5 * * * *', png: true }, env, config)).toMatchObject({ cron: '*/5 * * * *', timezone: 'UTC', pdf: true, png: true });
-    expect(scheduleOptions({}, {}, {})).toEqual({ cron: undefined, timezone: undefined, pdf: false, png: false, force: false });
+    expect(scheduleOptions({ tz: 'Asia/Tokyo' }, env, config)).toEqual({
+      cron: '0 8 * * *',
+      timezone: 'Asia/Tokyo',
+      pdf: true,
+      png: false,
+      force: false,
+    });
+    expect(scheduleOptions({ cron: '*/5 * * * *', png: true }, env, config)).toMatchObject({
+      cron: '*/5 * * * *',
+      timezone: 'UTC',
+      pdf: true,
+      png: true,
+    });
+    expect(scheduleOptions({}, {}, {})).toEqual({
+      cron: undefined,
+      timezone: undefined,
+      pdf: false,
+      png: false,
+      force: false,
+    });
   });
 });
 
@@ -110,14 +159,20 @@ describe('config file through the CLI', { timeout: 60_000 }, () => {
     await write('briefdeck.config.yaml', 'content: 42\n');
     const r = runCli(['check'], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('briefdeck.config.yaml:1:10 error Invalid `content`: Invalid input: expected string, received number');
+    expect(r.stderr).toContain(
+      'briefdeck.config.yaml:1:10 error Invalid `content`: Invalid input: expected string, received number',
+    );
     expect(r.stderr).toContain('briefdeck check: Invalid config file `briefdeck.config.yaml`');
   });
 
   it('uses the config file folders unless a flag overrides them', async () => {
     await write('briefdeck.config.yaml', 'content: nowhere\n');
     expect(runCli(['check'], { cwd: dir }).stderr).toMatch(/Missing content folder `.*nowhere`/);
-    expect(runCli(['check', '--content', 'elsewhere'], { cwd: dir }).stderr).toMatch(/Missing content folder `.*elsewhere`/);
-    expect(runCli(['check'], { cwd: dir, env: { BRIEFDECK_CONTENT: 'fromenv' } }).stderr).toMatch(/Missing content folder `.*fromenv`/);
+    expect(runCli(['check', '--content', 'elsewhere'], { cwd: dir }).stderr).toMatch(
+      /Missing content folder `.*elsewhere`/,
+    );
+    expect(runCli(['check'], { cwd: dir, env: { BRIEFDECK_CONTENT: 'fromenv' } }).stderr).toMatch(
+      /Missing content folder `.*fromenv`/,
+    );
   });
 });

@@ -12,7 +12,8 @@ const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.code} ${whe
 
 describe('parsing sections', () => {
   it('keeps positions: a table row with an extra cell is an error at its line and column', async () => {
-    const md = '# Sanctions\n\nIntro text.\n\n| Sanction Type | Description |\n| --- | --- |\n| Export | Bans | extra |\n';
+    const md =
+      '# Sanctions\n\nIntro text.\n\n| Sanction Type | Description |\n| --- | --- |\n| Export | Bans | extra |\n';
     const r = await checkDeck('d', deckOpts(makeContent({ d: { files: { '01-s.md': md } } })));
     expect(codes(r.diagnostics)).toEqual(['error table-extra-cells 01-s.md:7:19']);
     expect(r.diagnostics[0].message).toContain('Unexpected 3 cells in this row, expected 2');
@@ -59,7 +60,10 @@ describe('parsing sections', () => {
     expect(r.diagnostics).toEqual([]);
     const table = r.article!.sections[0].blocks[0];
     if (table.type !== 'table') throw new Error('expected a table');
-    expect(table.rows.map((row) => row.map((c) => c.map((x) => x.text).join('')))).toEqual([['x | y', 'AT&T'], ['', 'z']]);
+    expect(table.rows.map((row) => row.map((c) => c.map((x) => x.text).join('')))).toEqual([
+      ['x | y', 'AT&T'],
+      ['', 'z'],
+    ]);
     expect(table.align).toEqual(['left', 'right']);
   });
 
@@ -83,7 +87,11 @@ describe('deck.yaml', () => {
 
   it('reports a missing title, a bad date and a bad address at their lines', async () => {
     const r = await check({ '01-a.md': '# T\n' }, 'subtitle: S\ndate: 2026-13-01\nemail:\n  to: [not-an-address]\n');
-    expect(codes(r.diagnostics)).toEqual(['error invalid-field deck.yaml:1:1', 'error invalid-field deck.yaml:2:7', 'error invalid-field deck.yaml:4:8']);
+    expect(codes(r.diagnostics)).toEqual([
+      'error invalid-field deck.yaml:1:1',
+      'error invalid-field deck.yaml:2:7',
+      'error invalid-field deck.yaml:4:8',
+    ]);
     expect(r.diagnostics[2].message).toContain('`not-an-address` is not an email address');
   });
 

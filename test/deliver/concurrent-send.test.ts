@@ -20,7 +20,10 @@ beforeEach(() => {
   smtp.received.length = 0;
 });
 
-const sentLog = async (outDir: string) => JSON.parse(await readFile(path.join(outDir, 'sent.json'), 'utf8')) as { sends: { deck: string; accepted: Record<string, string> }[] };
+const sentLog = async (outDir: string) =>
+  JSON.parse(await readFile(path.join(outDir, 'sent.json'), 'utf8')) as {
+    sends: { deck: string; accepted: Record<string, string> }[];
+  };
 
 describe('concurrent `send` runs (separate processes, one loopback SMTP server)', { timeout: 60_000 }, () => {
   it('two `send` runs started together mail each deck once: 2 messages for 2 decks, not 4', async () => {
@@ -31,7 +34,9 @@ describe('concurrent `send` runs (separate processes, one loopback SMTP server)'
     expect([a.status, b.status], a.stderr + b.stderr).toEqual([0, 0]);
     expect(smtp.received.map((m) => m.parsed.headers.get('x-briefdeck-deck')).sort()).toEqual([OTHER, SLUG].sort());
     // One run sent both; the other found both up to date.
-    expect([a.stdout, b.stdout].map((o) => /2 decks: (\d) sent, (\d) up to date/.exec(o)?.slice(1).join('/')).sort()).toEqual(['0/2', '2/0']);
+    expect(
+      [a.stdout, b.stdout].map((o) => /2 decks: (\d) sent, (\d) up to date/.exec(o)?.slice(1).join('/')).sort(),
+    ).toEqual(['0/2', '2/0']);
     expect((await sentLog(opts.outDir)).sends.map((s) => s.deck).sort()).toEqual([OTHER, SLUG].sort());
   });
 
@@ -43,10 +48,15 @@ describe('concurrent `send` runs (separate processes, one loopback SMTP server)'
     const held = await acquireLock(outputLockFile(opts.outDir));
     const one = startCli([...args, SLUG], undefined, env);
     const two = startCli([...args, OTHER], undefined, env);
-    await until('both sends to wait for the output folder', () => [one, two].every((r) => r.stderr().includes(`waiting for pid ${process.pid}`)));
+    await until('both sends to wait for the output folder', () =>
+      [one, two].every((r) => r.stderr().includes(`waiting for pid ${process.pid}`)),
+    );
     await held!.release();
     const codes = await Promise.all([one.exit, two.exit]);
-    expect(codes.map((c) => c.code), one.stderr() + two.stderr()).toEqual([0, 0]);
+    expect(
+      codes.map((c) => c.code),
+      one.stderr() + two.stderr(),
+    ).toEqual([0, 0]);
     expect(smtp.received).toHaveLength(2);
     const log = await sentLog(opts.outDir);
     expect(log.sends.map((s) => s.deck).sort()).toEqual([OTHER, SLUG].sort());

@@ -15,12 +15,16 @@ export const themesDir = path.join(ROOT, 'themes');
 const temps: string[] = [];
 let built: Promise<string> | undefined;
 
-/** Build both decks once per test file into a temp dir (never the repo's output/), as `briefdeck build` does: .pptx, manifest, version records. */
+/**
+ * Build both decks once per test file into a temp dir (never the repo's output/), as `briefdeck build` does: .pptx,
+ * manifest, version records.
+ */
 function builtDecks(): Promise<string> {
   built ??= (async () => {
     const dir = await tempDir('built');
     for (const r of await buildDecks([SLUG, OTHER], { contentDir, themesDir, outDir: dir })) {
-      if (!r.file || hasErrors(r.diagnostics)) throw new Error(`could not build ${r.slug}: ${JSON.stringify(r.diagnostics)}`);
+      if (!r.file || hasErrors(r.diagnostics))
+        throw new Error(`could not build ${r.slug}: ${JSON.stringify(r.diagnostics)}`);
     }
     return dir;
   })();
@@ -34,9 +38,14 @@ export async function tempDir(name: string): Promise<string> {
 }
 
 /** A 1×1 PNG, standing in for an exported contact sheet. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 /** Stands in for an exported PDF: the deliver stage only attaches the bytes. */
-export const PDF = Buffer.from('%PDF-1.4\n% briefdeck test stand-in\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+export const PDF = Buffer.from(
+  '%PDF-1.4\n% briefdeck test stand-in\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 
 /**
  * A fresh out dir holding the built decks as a build leaves them (the .pptx,
@@ -58,8 +67,15 @@ export async function outDirWith(o: { decks?: string[]; exports?: boolean } = {}
   return { contentDir, themesDir, outDir };
 }
 
-/** Stand-in exports of `slug` (PDF, contact sheet, and optionally slide images), recorded as made from its current .pptx. */
-export async function writeExport(outDir: string, slug: string, o: { pdf?: Buffer; sheet?: Buffer; slides?: Buffer[] } = {}): Promise<void> {
+/**
+ * Stand-in exports of `slug` (PDF, contact sheet, and optionally slide images), recorded as made from its current
+ * .pptx.
+ */
+export async function writeExport(
+  outDir: string,
+  slug: string,
+  o: { pdf?: Buffer; sheet?: Buffer; slides?: Buffer[] } = {},
+): Promise<void> {
   const hash = sha256(await readFile(path.join(outDir, `${slug}.pptx`)));
   await writeFile(path.join(outDir, `${slug}.pdf`), o.pdf ?? PDF);
   await mkdir(path.join(outDir, slug, 'slides'), { recursive: true });
@@ -67,7 +83,12 @@ export async function writeExport(outDir: string, slug: string, o: { pdf?: Buffe
   const files = (o.slides ?? []).map((_, i) => `${slug}/slides/${String(i + 1).padStart(2, '0')}.png`);
   await Promise.all(files.map((f, i) => writeFile(path.join(outDir, f), o.slides![i])));
   const at = '2026-11-20T00:00:00.000Z';
-  const state = { version: 1, slides: files.length, pdf: { pptxSha256: hash, file: `${slug}.pdf`, pages: files.length, exportedAt: at }, png: { pptxSha256: hash, files, contactSheet: `${slug}/contact-sheet.png`, exportedAt: at } };
+  const state = {
+    version: 1,
+    slides: files.length,
+    pdf: { pptxSha256: hash, file: `${slug}.pdf`, pages: files.length, exportedAt: at },
+    png: { pptxSha256: hash, files, contactSheet: `${slug}/contact-sheet.png`, exportedAt: at },
+  };
   await writeFile(path.join(outDir, slug, 'export.json'), JSON.stringify(state, null, 2));
 }
 
@@ -76,4 +97,3 @@ export async function removeTemps(): Promise<void> {
 }
 
 export const fast = { delaysMs: [1, 1, 1], sleep: async () => {} };
-

@@ -17,7 +17,11 @@ export function leaks(text: string, pass: string, users: readonly string[] = [])
   for (const run of text.match(/[A-Za-z0-9+/]{8,}={0,2}/g) ?? []) {
     for (let skip = 0; skip < 4; skip++) {
       const body = run.slice(skip).replace(/=+$/, '');
-      if (Buffer.from(body.slice(0, body.length - (body.length % 4)), 'base64').toString('latin1').includes(pass)) {
+      if (
+        Buffer.from(body.slice(0, body.length - (body.length % 4)), 'base64')
+          .toString('latin1')
+          .includes(pass)
+      ) {
         found.push(`base64 run containing the password: ${run.slice(0, 24)}…`);
         break;
       }

@@ -4,20 +4,35 @@ import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDecks } from '../../src/build-all.js';
 import { sendDecks } from '../../src/deliver/send-decks.js';
-import { OTHER, PDF, PNG, SLUG, contentDir, outDirWith, removeTemps, tempDir, themesDir, writeExport } from './deck-fixture.js';
+import {
+  OTHER,
+  PDF,
+  PNG,
+  SLUG,
+  contentDir,
+  outDirWith,
+  removeTemps,
+  tempDir,
+  themesDir,
+  writeExport,
+} from './deck-fixture.js';
 import { runCliAsync } from '../helpers/cli.js';
 
 afterAll(removeTemps);
 
 const cli = (opts: { contentDir: string; themesDir: string; outDir: string }, ...rest: string[]) =>
-  runCliAsync(['send', '--content', opts.contentDir, '--themes', opts.themesDir, '--out', opts.outDir, ...rest], { env: { BRIEFDECK_SMTP_URL: '' } });
+  runCliAsync(['send', '--content', opts.contentDir, '--themes', opts.themesDir, '--out', opts.outDir, ...rest], {
+    env: { BRIEFDECK_SMTP_URL: '' },
+  });
 
 describe('send without SMTP settings: the outbox', () => {
   it('writes one .eml per deck that parses and carries the attachments', async () => {
     const opts = await outDirWith({ decks: [SLUG, OTHER], exports: true });
     const out = await cli(opts);
     expect(out.status, out.stderr).toBe(0);
-    expect(out.stderr).toContain('note: no sender configured (mail.from or BRIEFDECK_MAIL_FROM); using `briefdeck <briefdeck@localhost>`');
+    expect(out.stderr).toContain(
+      'note: no sender configured (mail.from or BRIEFDECK_MAIL_FROM); using `briefdeck <briefdeck@localhost>`',
+    );
     expect(out.stdout).toContain('2 decks: 2 sent, 0 up to date, 0 failed');
     const files = (await readdir(path.join(opts.outDir, 'outbox'))).sort();
     expect(files).toHaveLength(2);
@@ -35,7 +50,10 @@ describe('send without SMTP settings: the outbox', () => {
     expect(byName[`${SLUG}.pdf`].equals(PDF)).toBe(true);
     expect(byName[`${SLUG}-contact-sheet.png`].equals(PNG)).toBe(true);
     const log = JSON.parse(await readFile(path.join(opts.outDir, 'sent.json'), 'utf8'));
-    expect(log.sends.map((s: { deck: string; via: string }) => `${s.deck} ${s.via}`).sort()).toEqual([`${OTHER} outbox`, `${SLUG} outbox`]);
+    expect(log.sends.map((s: { deck: string; via: string }) => `${s.deck} ${s.via}`).sort()).toEqual([
+      `${OTHER} outbox`,
+      `${SLUG} outbox`,
+    ]);
 
     const again = await cli(opts);
     expect(again.stdout).toContain('2 decks: 0 sent, 2 up to date, 0 failed');
@@ -43,13 +61,15 @@ describe('send without SMTP settings: the outbox', () => {
 
   it('is byte-identical for identical inputs (two separate builds at the same recorded time, and --force over the same out dir)', async () => {
     const at = () => new Date('2026-11-20T08:00:00.000Z');
-    const twice = await Promise.all(['a', 'b'].map(async (n) => {
-      const o = { contentDir, themesDir, outDir: await tempDir(`same-${n}`) };
-      const [built] = await buildDecks([SLUG], o, { now: at });
-      expect(built.file).toBe(path.join(o.outDir, `${SLUG}.pptx`)); // a build of its own, not a copy
-      await writeExport(o.outDir, SLUG);
-      return o;
-    }));
+    const twice = await Promise.all(
+      ['a', 'b'].map(async (n) => {
+        const o = { contentDir, themesDir, outDir: await tempDir(`same-${n}`) };
+        const [built] = await buildDecks([SLUG], o, { now: at });
+        expect(built.file).toBe(path.join(o.outDir, `${SLUG}.pptx`)); // a build of its own, not a copy
+        await writeExport(o.outDir, SLUG);
+        return o;
+      }),
+    );
     const [a, b] = twice;
     const env = { BRIEFDECK_SMTP_URL: '' };
     const [ra] = await sendDecks([SLUG], a, { config: {}, env });
@@ -75,7 +95,9 @@ describe('send without SMTP settings: the outbox', () => {
     expect(out.stdout).toContain(`${SLUG}  would send via outbox`);
     expect(out.stdout).toContain('  to       briefing-list@example.org');
     expect(out.stdout).toContain('  cc       analysts@example.org');
-    expect(out.stdout).toContain('  subject  Briefing: U.S. policy response to the Russia–North Korea alliance (2026-11-20)');
+    expect(out.stdout).toContain(
+      '  subject  Briefing: U.S. policy response to the Russia–North Korea alliance (2026-11-20)',
+    );
     expect(out.stdout).toContain(`  attach   ${SLUG}.pptx  ${(pptx / 1024).toFixed(1)} KB`);
     expect(out.stdout).toContain(`  attach   ${SLUG}.pdf  ${PDF.length} B`);
     expect(out.stdout).toMatch(/ {2}message {2}[\d.]+ KB \(limit 10\.0 MB\)/);
@@ -89,14 +111,21 @@ describe('send without SMTP settings: the outbox', () => {
     expect(out.status, out.stderr).toBe(0);
     const json = JSON.parse(out.stdout);
     expect(json.failed).toBe(0);
-    expect(json.decks[0]).toMatchObject({ slug: SLUG, status: 'sent', via: 'outbox', accepted: ['briefing-list@example.org', 'analysts@example.org'] });
+    expect(json.decks[0]).toMatchObject({
+      slug: SLUG,
+      status: 'sent',
+      via: 'outbox',
+      accepted: ['briefing-list@example.org', 'analysts@example.org'],
+    });
   });
 
   it('an unbuilt deck is a clear error, and the exit status is 1', async () => {
     const opts = await outDirWith({ decks: [] });
     const out = await cli(opts, SLUG);
     expect(out.status).toBe(1);
-    expect(out.stdout).toContain(`✗ ${SLUG}  not sent: Missing \`${path.join(opts.outDir, `${SLUG}.pptx`)}\`, expected a built deck (run \`briefdeck build ${SLUG}\` first)`);
+    expect(out.stdout).toContain(
+      `✗ ${SLUG}  not sent: Missing \`${path.join(opts.outDir, `${SLUG}.pptx`)}\`, expected a built deck (run \`briefdeck build ${SLUG}\` first)`,
+    );
   });
 });
 

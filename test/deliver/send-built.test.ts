@@ -23,7 +23,9 @@ const OLD_HEADING = 'Future Outlook: Potential Scenarios for East Asia Post-Trea
 const NEW_HEADING = 'Future Outlook: Scenarios for East Asia after the Treaty';
 
 describe('send describes what it attaches', () => {
-  it('refuses a deck whose sources changed since it was built; --allow-stale sends it, described as built', { timeout: 60_000 }, async () => {
+  it('refuses a deck whose sources changed since it was built; --allow-stale sends it, described as built', {
+    timeout: 60_000,
+  }, async () => {
     const p = await treatyProject('outbox');
     await p.build();
     await p.edit('07-future-outlook.md', `# ${OLD_HEADING}`, `# ${NEW_HEADING}`);
@@ -69,14 +71,24 @@ describe('send describes what it attaches', () => {
 });
 
 describe('the contact sheet in the mail', () => {
-  it('outlines the slides that changed for each group; a first version gets the sheet as exported', { timeout: 60_000 }, async () => {
+  it('outlines the slides that changed for each group; a first version gets the sheet as exported', {
+    timeout: 60_000,
+  }, async () => {
     const p = await treatyProject('outbox');
     const exportSlides = async () => {
       // Stand-ins for the exported slide images, one per slide of the built deck, recorded as made from it.
       const count = await pptxSlideCount(await readFile(path.join(p.opts.outDir, `${TREATY}.pptx`)), TREATY);
-      const slides = await Promise.all(Array.from({ length: count }, (_, i) => sharp({ create: { width: 320, height: 180, channels: 3, background: { r: 255, g: 255 - i * 5, b: 255 } } }).png().toBuffer()));
+      const slides = await Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          sharp({ create: { width: 320, height: 180, channels: 3, background: { r: 255, g: 255 - i * 5, b: 255 } } })
+            .png()
+            .toBuffer(),
+        ),
+      );
       await writeExport(p.opts.outDir, TREATY, { pdf: PDF, slides });
-      const files = slides.map((_, i) => path.join(p.opts.outDir, TREATY, 'slides', `${String(i + 1).padStart(2, '0')}.png`));
+      const files = slides.map((_, i) =>
+        path.join(p.opts.outDir, TREATY, 'slides', `${String(i + 1).padStart(2, '0')}.png`),
+      );
       await writeFile(path.join(p.opts.outDir, TREATY, 'contact-sheet.png'), await contactSheet(files));
       return files;
     };
@@ -91,7 +103,8 @@ describe('the contact sheet in the mail', () => {
     const r = await p.send();
     expect(r.groups.map((g) => g.summary)).toEqual(['updated: 1 bullet · 1 table row', 'first version']);
     const got = await p.received();
-    const sheetOf = (who: string) => got.find((m) => m.to.includes(who))!.mail.attachments.find((a) => a.filename === `${TREATY}-contact-sheet.png`)!;
+    const sheetOf = (who: string) =>
+      got.find((m) => m.to.includes(who))!.mail.attachments.find((a) => a.filename === `${TREATY}-contact-sheet.png`)!;
     const updated = sheetOf('briefing-list@example.org');
     expect(updated.contentDisposition).toBe('inline');
     expect(updated.content.equals(await contactSheet(files, { outline: [4, 5] }))).toBe(true);

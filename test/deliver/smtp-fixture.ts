@@ -48,19 +48,30 @@ export async function startSmtp(options: FixtureOptions = {}): Promise<SmtpFixtu
     authMethods: options.authMethods ?? ['PLAIN', 'LOGIN'],
     onConnect(_session, cb) {
       fixture.connections++;
-      if (fixture.connections <= (fixture.options.busyConnections ?? 0)) return cb(replyError(421, 'Too busy, try again later'));
+      if (fixture.connections <= (fixture.options.busyConnections ?? 0))
+        return cb(replyError(421, 'Too busy, try again later'));
       cb();
     },
     onAuth(auth, _session, cb) {
       const want = fixture.options.auth;
-      if (want && auth.username === want.user && auth.password === want.pass && !fixture.options.echoAuth) return cb(null, { user: auth.username });
+      if (want && auth.username === want.user && auth.password === want.pass && !fixture.options.echoAuth)
+        return cb(null, { user: auth.username });
       const b64 = (s: string) => Buffer.from(s).toString('base64');
-      const echo = auth.method === 'PLAIN' ? b64(`\0${auth.username}\0${auth.password}`) : `${b64(auth.username ?? '')} ${b64(auth.password ?? '')}`;
-      cb(replyError(535, fixture.options.echoAuth ? `Authentication failed for AUTH ${auth.method} ${echo}` : 'Authentication failed'));
+      const echo =
+        auth.method === 'PLAIN'
+          ? b64(`\0${auth.username}\0${auth.password}`)
+          : `${b64(auth.username ?? '')} ${b64(auth.password ?? '')}`;
+      cb(
+        replyError(
+          535,
+          fixture.options.echoAuth ? `Authentication failed for AUTH ${auth.method} ${echo}` : 'Authentication failed',
+        ),
+      );
     },
     onRcptTo(address, session, cb) {
       const max = fixture.options.maxRecipients;
-      if (max !== undefined && session.envelope.rcptTo.length >= max) return cb(replyError(452, '4.5.3 Too many recipients'));
+      if (max !== undefined && session.envelope.rcptTo.length >= max)
+        return cb(replyError(452, '4.5.3 Too many recipients'));
       const reject = fixture.options.rejectRcpt?.[address.address];
       cb(reject ? replyError(reject[0], reject[1]) : undefined);
     },
@@ -88,7 +99,8 @@ export async function startSmtp(options: FixtureOptions = {}): Promise<SmtpFixtu
     server.listen(0, '127.0.0.1', () => ok());
   });
   fixture.port = (server.server.address() as AddressInfo).port;
-  fixture.url = (user, pass) => `smtp://${user ? `${encodeURIComponent(user)}:${encodeURIComponent(pass ?? '')}@` : ''}127.0.0.1:${fixture.port}`;
+  fixture.url = (user, pass) =>
+    `smtp://${user ? `${encodeURIComponent(user)}:${encodeURIComponent(pass ?? '')}@` : ''}127.0.0.1:${fixture.port}`;
   fixture.close = () => new Promise<void>((r) => server.close(() => r()));
   return fixture;
 }

@@ -28,13 +28,22 @@ beforeEach(() => {
 });
 
 const env = () => ({ BRIEFDECK_SMTP_URL: smtp.url(USER, PASS) });
-const mailConfig = { mail: { from: 'Briefing Desk <desk@example.org>', requireTLS: false, maxBytes: 10 * 1024 * 1024 } };
+const mailConfig = {
+  mail: { from: 'Briefing Desk <desk@example.org>', requireTLS: false, maxBytes: 10 * 1024 * 1024 },
+};
 
 describe('send over SMTP (loopback smtp-server, AUTH with username and password)', () => {
   it('delivers recipients, subject, text and HTML bodies, and byte-identical attachments', async () => {
     const opts = await outDirWith({ exports: true });
     const [r] = await sendDecks([SLUG], opts, { config: mailConfig, env: env(), retry: fast });
-    expect(r).toMatchObject({ slug: SLUG, status: 'sent', via: `smtp://127.0.0.1:${smtp.port}`, accepted: [TO, CC], failed: [], attempts: 1 });
+    expect(r).toMatchObject({
+      slug: SLUG,
+      status: 'sent',
+      via: `smtp://127.0.0.1:${smtp.port}`,
+      accepted: [TO, CC],
+      failed: [],
+      attempts: 1,
+    });
     expect(smtp.received).toHaveLength(1);
     const m = smtp.received[0];
     expect(m.user).toBe(USER);
@@ -55,7 +64,9 @@ describe('send over SMTP (loopback smtp-server, AUTH with username and password)
     const byName = Object.fromEntries(mail.attachments.map((a) => [a.filename, a]));
     expect(Object.keys(byName).sort()).toEqual([`${SLUG}-contact-sheet.png`, `${SLUG}.pdf`, `${SLUG}.pptx`]);
     expect(byName[`${SLUG}.pptx`].content.equals(pptx)).toBe(true);
-    expect(byName[`${SLUG}.pptx`].contentType).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation');
+    expect(byName[`${SLUG}.pptx`].contentType).toBe(
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    );
     expect(byName[`${SLUG}.pdf`].content.equals(PDF)).toBe(true);
     expect(byName[`${SLUG}-contact-sheet.png`].content.equals(PNG)).toBe(true);
     expect(byName[`${SLUG}-contact-sheet.png`].contentId).toBe('<contact-sheet@briefdeck>');
@@ -130,7 +141,9 @@ describe('send over SMTP (loopback smtp-server, AUTH with username and password)
     const [r] = await sendDecks([SLUG], opts, { config: mailConfig, env: env(), retry: fast });
     expect(r.status).toBe('partial');
     expect(r.accepted).toEqual([TO]);
-    expect(r.failed).toEqual([{ recipient: CC, code: 550, message: expect.stringContaining('No such user here'), transient: false }]);
+    expect(r.failed).toEqual([
+      { recipient: CC, code: 550, message: expect.stringContaining('No such user here'), transient: false },
+    ]);
     expect(r.attempts).toBe(1);
     expect(r.error).toBe(`1 recipient failed: ${CC} (550 No such user here)`);
     expect(smtp.received.map((m) => m.rcpt)).toEqual([[TO]]);
@@ -156,7 +169,10 @@ describe('send over SMTP (loopback smtp-server, AUTH with username and password)
   it('prints the 550 per recipient from the CLI and exits 1', async () => {
     smtp.options.rejectRcpt = { [CC]: [550, 'No such user here'] };
     const opts = await outDirWith();
-    const out = await runCliAsync(['send', '--content', opts.contentDir, '--themes', opts.themesDir, '--out', opts.outDir, SLUG], { env: env() });
+    const out = await runCliAsync(
+      ['send', '--content', opts.contentDir, '--themes', opts.themesDir, '--out', opts.outDir, SLUG],
+      { env: env() },
+    );
     expect(out.status).toBe(1);
     expect(out.stdout).toContain(`! ${SLUG}  sent to 1 recipient, failed for 1`);
     expect(out.stderr).toContain(`  ${CC}: 550 No such user here`);
@@ -166,17 +182,28 @@ describe('send over SMTP (loopback smtp-server, AUTH with username and password)
     const opts = await outDirWith({ decks: [OTHER] }); // SLUG was not built
     const outcomes = await sendDecks([SLUG, OTHER], opts, { config: mailConfig, env: env(), retry: fast });
     expect(outcomes.map((o) => o.status)).toEqual(['failed', 'sent']);
-    expect(outcomes[0]).toMatchObject({ errorCode: 'deck-not-built', error: expect.stringContaining(`run \`briefdeck build ${SLUG}\` first`) });
+    expect(outcomes[0]).toMatchObject({
+      errorCode: 'deck-not-built',
+      error: expect.stringContaining(`run \`briefdeck build ${SLUG}\` first`),
+    });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0].parsed.subject).toContain('Russia–North Korea treaty');
   });
 
   it('refuses a message over the size limit with a clear error, before connecting', async () => {
     const opts = await outDirWith();
-    const [r] = await sendDecks([SLUG], opts, { config: { mail: { ...mailConfig.mail, maxBytes: 20_000 } }, env: env(), retry: fast });
+    const [r] = await sendDecks([SLUG], opts, {
+      config: { mail: { ...mailConfig.mail, maxBytes: 20_000 } },
+      env: env(),
+      retry: fast,
+    });
     expect(r.status).toBe('failed');
     expect(r.errorCode).toBe('message-too-large');
-    expect(r.error).toMatch(new RegExp(`^Message for \`${SLUG}\` is [\\d.]+ KB, over the 19\\.5 KB limit \\(attachments: ${SLUG}\\.pptx [\\d.]+ KB\\); raise \`mail\\.maxBytes\``));
+    expect(r.error).toMatch(
+      new RegExp(
+        `^Message for \`${SLUG}\` is [\\d.]+ KB, over the 19\\.5 KB limit \\(attachments: ${SLUG}\\.pptx [\\d.]+ KB\\); raise \`mail\\.maxBytes\``,
+      ),
+    );
     expect(smtp.connections).toBe(0);
   });
 
@@ -191,7 +218,11 @@ describe('send over SMTP (loopback smtp-server, AUTH with username and password)
     expect(bad.stdout + bad.stderr).not.toContain(wrong);
     expect(smtp.received).toHaveLength(0);
 
-    const [dead] = await sendDecks([SLUG], opts, { config: { mail: { ...mailConfig.mail, smtp: `smtp://${USER}:${encodeURIComponent(PASS)}@127.0.0.1:1` } }, env: {}, retry: fast });
+    const [dead] = await sendDecks([SLUG], opts, {
+      config: { mail: { ...mailConfig.mail, smtp: `smtp://${USER}:${encodeURIComponent(PASS)}@127.0.0.1:1` } },
+      env: {},
+      retry: fast,
+    });
     expect(dead.status).toBe('failed');
     expect(dead.attempts).toBe(4); // connection refused is transient: 1 try + 3 retries
     expect(JSON.stringify(dead)).not.toContain(PASS);
@@ -208,7 +239,11 @@ describe('send over SMTP (loopback smtp-server, AUTH with username and password)
 
   it('requireTLS refuses a server that does not offer STARTTLS', async () => {
     const opts = await outDirWith();
-    const [r] = await sendDecks([SLUG], opts, { config: { mail: { ...mailConfig.mail, requireTLS: true } }, env: env(), retry: fast });
+    const [r] = await sendDecks([SLUG], opts, {
+      config: { mail: { ...mailConfig.mail, requireTLS: true } },
+      env: env(),
+      retry: fast,
+    });
     expect(r.status).toBe('failed');
     expect(r.attempts).toBe(1);
     expect(smtp.received).toHaveLength(0);

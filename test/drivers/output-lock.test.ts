@@ -21,7 +21,8 @@ afterEach(async () => {
   await p.cleanup();
 });
 
-const waiting = (r: Running) => r.stdout().includes(`waiting for pid ${process.pid}`) || r.stderr().includes(`waiting for pid ${process.pid}`);
+const waiting = (r: Running) =>
+  r.stdout().includes(`waiting for pid ${process.pid}`) || r.stderr().includes(`waiting for pid ${process.pid}`);
 
 describe('one lock for every run that writes the output folder', { timeout: 60_000 }, () => {
   it('`build` waits while another run holds the lock, writes nothing meanwhile, then builds', async () => {
@@ -62,7 +63,16 @@ describe('one lock for every run that writes the output folder', { timeout: 60_0
   it('a lock left by a dead process is taken over', async () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
     await mkdir(p.opts.outDir, { recursive: true });
-    await writeFile(outputLockFile(p.opts.outDir), JSON.stringify({ pid: dead, host: hostname(), since: '2020-01-01T00:00:00.000Z', token: 'stale', command: 'build' }));
+    await writeFile(
+      outputLockFile(p.opts.outDir),
+      JSON.stringify({
+        pid: dead,
+        host: hostname(),
+        since: '2020-01-01T00:00:00.000Z',
+        token: 'stale',
+        command: 'build',
+      }),
+    );
     const r = runCli(['build'], { cwd: p.dir });
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(outputLockFile(p.opts.outDir))).toBe(false);

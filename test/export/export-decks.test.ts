@@ -34,7 +34,10 @@ describe.runIf(tools)('exportDecks on the content decks', () => {
     for (const slug of DECKS) {
       const built = await buildDeck(slug, opts);
       expect(built.file, `${slug} builds`).toBeTruthy();
-      titles.set(slug, (await readPptx(built.pptx!)).slides.map((s) => s.title ?? ''));
+      titles.set(
+        slug,
+        (await readPptx(built.pptx!)).slides.map((s) => s.title ?? ''),
+      );
     }
     first = await exportDecks(DECKS, opts, { pdf: true, png: true });
   }, 120_000);
@@ -61,7 +64,9 @@ describe.runIf(tools)('exportDecks on the content decks', () => {
   it.each(DECKS)('%s: a 1280 px wide PNG for every slide, named 01.png, 02.png…', async (slug) => {
     const count = titles.get(slug)!.length;
     const pngs = first.find((o) => o.slug === slug)!.pngs!;
-    expect(pngs.map((p) => path.relative(out, p))).toEqual(Array.from({ length: count }, (_, i) => `${slug}/slides/${String(i + 1).padStart(2, '0')}.png`));
+    expect(pngs.map((p) => path.relative(out, p))).toEqual(
+      Array.from({ length: count }, (_, i) => `${slug}/slides/${String(i + 1).padStart(2, '0')}.png`),
+    );
     for (const p of pngs) {
       const m = await sharp(p).metadata();
       expect([m.format, m.width]).toEqual(['png', 1280]);
@@ -82,8 +87,16 @@ describe.runIf(tools)('exportDecks on the content decks', () => {
   it('the contact sheet shows the slides: its first cell matches a downscaled slide 1', async () => {
     const slug = DECKS[1];
     const { thumbWidth, thumbHeight } = sheetSize(15, 1280, 720);
-    const cell = await sharp(path.join(out, slug, 'contact-sheet.png')).extract({ left: 16, top: 16, width: thumbWidth, height: thumbHeight }).removeAlpha().raw().toBuffer();
-    const slide = await sharp(path.join(out, slug, 'slides', '01.png')).resize(thumbWidth, thumbHeight, { fit: 'fill' }).removeAlpha().raw().toBuffer();
+    const cell = await sharp(path.join(out, slug, 'contact-sheet.png'))
+      .extract({ left: 16, top: 16, width: thumbWidth, height: thumbHeight })
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    const slide = await sharp(path.join(out, slug, 'slides', '01.png'))
+      .resize(thumbWidth, thumbHeight, { fit: 'fill' })
+      .removeAlpha()
+      .raw()
+      .toBuffer();
     let diff = 0;
     for (let i = 0; i < cell.length; i++) diff += Math.abs(cell[i] - slide[i]);
     expect(diff / cell.length).toBeLessThan(12); // mean absolute difference per channel, 0–255
@@ -129,7 +142,10 @@ describe.runIf(tools)('exportDecks on the content decks', () => {
     const pdfBefore = await readFile(pdf);
     const pngBefore = await readFile(path.join(out, bad, 'slides', '01.png'));
     // A readable zip with the right slide parts, but a presentation.xml LibreOffice cannot parse.
-    await writeFile(path.join(out, `${bad}.pptx`), editZip(await readFile(path.join(out, `${bad}.pptx`)), { 'ppt/presentation.xml': () => 'this is not XML <<<' }));
+    await writeFile(
+      path.join(out, `${bad}.pptx`),
+      editZip(await readFile(path.join(out, `${bad}.pptx`)), { 'ppt/presentation.xml': () => 'this is not XML <<<' }),
+    );
     const runs = libreOfficeRuns();
 
     const r = await exportDecks(DECKS, opts, { pdf: true, png: true });
@@ -147,7 +163,9 @@ describe.runIf(tools)('exportDecks on the content decks', () => {
     const card = html.slice(html.indexOf(`<article id="${bad}">`));
     expect(card).toContain(`href="${bad}.pdf"`);
     expect(card).toContain('from an earlier build');
-    expect(html.slice(html.indexOf(`<article id="${good}">`), html.indexOf(`<article id="${bad}">`))).not.toContain('earlier build');
+    expect(html.slice(html.indexOf(`<article id="${good}">`), html.indexOf(`<article id="${bad}">`))).not.toContain(
+      'earlier build',
+    );
     // Nothing half-made is left behind in the output folder.
     expect((await readdir(out)).filter((f) => f.startsWith('.'))).toEqual([]);
   });
@@ -157,7 +175,9 @@ describe.runIf(tools)('exportDecks on the content decks', () => {
     const runs = libreOfficeRuns();
     const [r] = await exportDecks(['us-policy-response'], opts, { pdf: true, png: false });
     expect(libreOfficeRuns()).toBe(runs);
-    expect(r.error).toMatch(/^Unreadable deck `.*us-policy-response\.pptx`, expected a \.pptx \(zip\) file.*briefdeck build --force/);
+    expect(r.error).toMatch(
+      /^Unreadable deck `.*us-policy-response\.pptx`, expected a \.pptx \(zip\) file.*briefdeck build --force/,
+    );
   });
 });
 

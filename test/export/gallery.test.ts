@@ -14,7 +14,16 @@ import { runCli } from '../helpers/cli.js';
 import { REPO_CONTENT } from '../helpers/decks.js';
 import { haveTools } from '../helpers/tools.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const tools = haveTools('soffice', 'pdftoppm', 'pdfinfo', 'chromium');
 
 describe.runIf(tools)('briefdeck export and the gallery page', () => {
@@ -32,7 +41,12 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
     const built = runCli(['build', '--content', content, '--out', out]);
     expect(built.status, built.stderr).toBe(0);
     const file = path.join(content, 'russia-north-korea-treaty', '02-russia-and-north-koreas-treaty.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('joint military exercises', 'joint naval exercises').replace('Increased military spending', 'Increased naval spending'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('joint military exercises', 'joint naval exercises')
+        .replace('Increased military spending', 'Increased naval spending'),
+    );
     const rebuilt = runCli(['build', '--content', content, '--out', out]);
     expect(rebuilt.stdout, rebuilt.stderr).toContain('1 deck built, 1 up to date, 0 failed');
     exported = runCli(['export', '--content', content, '--out', out]);
@@ -59,7 +73,9 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
     expect(cards.map((c) => c.id)).toEqual(['russia-north-korea-treaty', 'us-policy-response']);
     expect(cards[0].text).toMatch(/16 slides · built \d{4}-\d\d-\d\d \d\d:\d\d UTC · \d+ warnings?/);
     expect(cards[1].text).toMatch(/15 slides · built/);
-    const images = await page.$$eval('img', (is) => is.map((i) => ({ src: i.src, complete: i.complete, naturalWidth: i.naturalWidth })));
+    const images = await page.$$eval('img', (is) =>
+      is.map((i) => ({ src: i.src, complete: i.complete, naturalWidth: i.naturalWidth })),
+    );
     expect(images).toHaveLength(16 + 15); // one thumbnail per slide
     for (const img of images) expect(img, img.src).toMatchObject({ complete: true, naturalWidth: 1280 });
     const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as unknown as { href: string }).href));
@@ -85,17 +101,25 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
       )) as number[];
     expect(await outlined('russia-north-korea-treaty')).toEqual([4, 5]);
     expect(await outlined('us-policy-response')).toEqual([]);
-    const alts = await page.$$eval('#russia-north-korea-treaty .slides img', (is) => is.map((i) => i.getAttribute('alt')));
+    const alts = await page.$$eval('#russia-north-korea-treaty .slides img', (is) =>
+      is.map((i) => i.getAttribute('alt')),
+    );
     expect(alts.slice(2, 6)).toEqual(['Slide 3', 'Slide 4 (changed)', 'Slide 5 (changed)', 'Slide 6']);
     const changed = await page.$eval('#russia-north-korea-treaty .what-changed', (e) => e.textContent ?? '');
     expect(changed).toContain('updated: 1 bullet · 1 table row');
     expect(changed).toContain('Military collaboration: …joint militarynaval exercises…');
     expect(changed).toContain('Japan · Potential Shift post-Treaty');
-    const history = await page.$$eval('#russia-north-korea-treaty .history li', (ls) => ls.map((l) => l.textContent ?? ''));
+    const history = await page.$$eval('#russia-north-korea-treaty .history li', (ls) =>
+      ls.map((l) => l.textContent ?? ''),
+    );
     expect(history).toHaveLength(2);
     expect(history[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC [0-9a-f]{12} updated: 1 bullet · 1 table row$/);
     expect(history[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC [0-9a-f]{12} first version$/);
-    expect(await page.$$eval('#us-policy-response .history li', (ls) => ls.map((l) => (l.textContent ?? '').replace(/^.* UTC [0-9a-f]{12} /, '')))).toEqual(['first version']);
+    expect(
+      await page.$$eval('#us-policy-response .history li', (ls) =>
+        ls.map((l) => (l.textContent ?? '').replace(/^.* UTC [0-9a-f]{12} /, '')),
+      ),
+    ).toEqual(['first version']);
     await page.close();
   });
 
@@ -133,9 +157,13 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
   });
 
   it('without soffice on PATH: a clear error with the install command, no stack trace, earlier exports kept', () => {
-    const r = runCli(['export', '--pdf', '--force', '--content', content, '--out', out], { env: { PATH: path.join(out, 'no-tools-here') } });
+    const r = runCli(['export', '--pdf', '--force', '--content', content, '--out', out], {
+      env: { PATH: path.join(out, 'no-tools-here') },
+    });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('Missing `soffice`, expected it on PATH: install it with `sudo apt-get install -y libreoffice-impress`');
+    expect(r.stderr).toContain(
+      'Missing `soffice`, expected it on PATH: install it with `sudo apt-get install -y libreoffice-impress`',
+    );
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(existsSync(path.join(out, 'us-policy-response.pdf'))).toBe(true);
   });
@@ -144,14 +172,19 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
     const empty = path.join(out, 'never-built');
     const r = runCli(['export', '--pdf', '--out', empty]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`✗ us-policy-response  export failed: Missing \`${path.join(empty, 'us-policy-response.pptx')}\`, expected a built deck: run \`briefdeck build us-policy-response\` first`);
+    expect(r.stderr).toContain(
+      `✗ us-policy-response  export failed: Missing \`${path.join(empty, 'us-policy-response.pptx')}\`, expected a built deck: run \`briefdeck build us-policy-response\` first`,
+    );
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
   it('`briefdeck export --json` reports each deck', () => {
     const r = runCli(['export', '--png', '--json', '--content', content, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-    const json = JSON.parse(r.stdout) as { decks: { slug: string; skipped: boolean; pngs: string[] }[]; failed: number };
+    const json = JSON.parse(r.stdout) as {
+      decks: { slug: string; skipped: boolean; pngs: string[] }[];
+      failed: number;
+    };
     expect(json.failed).toBe(0);
     expect(json.decks.map((d) => [d.slug, d.skipped, d.pngs.length])).toEqual([
       ['russia-north-korea-treaty', true, 16],
@@ -161,7 +194,16 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
 });
 
 describe('galleryHtml', () => {
-  const entry = { slug: 'a"b', title: '<script>alert(1)</script> & "Q"', builtAt: new Date('2026-01-02T03:04:05Z'), pptx: 'a"b.pptx', slides: 1, warnings: 0, pdf: 'a"b.pdf', contactSheet: 'a"b/contact sheet.png' };
+  const entry = {
+    slug: 'a"b',
+    title: '<script>alert(1)</script> & "Q"',
+    builtAt: new Date('2026-01-02T03:04:05Z'),
+    pptx: 'a"b.pptx',
+    slides: 1,
+    warnings: 0,
+    pdf: 'a"b.pdf',
+    contactSheet: 'a"b/contact sheet.png',
+  };
 
   it('escapes text and attributes and percent-encodes links', () => {
     const html = galleryHtml([entry], new Date('2026-01-03T00:00:00Z'));
@@ -173,7 +215,10 @@ describe('galleryHtml', () => {
   });
 
   it('links only what exists: no PDF link and a hint when a deck has no exports', () => {
-    const html = galleryHtml([{ ...entry, pdf: undefined, contactSheet: undefined, slides: undefined, warnings: undefined }], new Date());
+    const html = galleryHtml(
+      [{ ...entry, pdf: undefined, contactSheet: undefined, slides: undefined, warnings: undefined }],
+      new Date(),
+    );
     expect(html).not.toContain('.pdf');
     expect(html).not.toContain('<img');
     expect(html).toContain('briefdeck export --png');
@@ -182,18 +227,39 @@ describe('galleryHtml', () => {
 
   it('per-slide thumbnails, the changed ones outlined, and the history, escaped', () => {
     const history = {
-      latest: { diff: { deck: 'a', from: 'f'.repeat(64), to: 'e'.repeat(64), changes: [{ type: 'row' as const, action: 'added' as const, section: 'S', table: '<T>', key: 'K&', slides: [2] }], slides: [2] }, from: { version: 'f'.repeat(64) }, to: { version: 'e'.repeat(64) } },
+      latest: {
+        diff: {
+          deck: 'a',
+          from: 'f'.repeat(64),
+          to: 'e'.repeat(64),
+          changes: [
+            { type: 'row' as const, action: 'added' as const, section: 'S', table: '<T>', key: 'K&', slides: [2] },
+          ],
+          slides: [2],
+        },
+        from: { version: 'f'.repeat(64) },
+        to: { version: 'e'.repeat(64) },
+      },
       versions: [{ version: 'e'.repeat(64), builtAt: '2026-01-02T03:04:05.000Z', summary: 'updated: 1 table row' }],
     };
-    const html = galleryHtml([{ ...entry, thumbnails: ['a"b/slides/01.png', 'a"b/slides/02.png'], changedSlides: [2], history }], new Date());
-    expect(html).toContain('<figure data-slide="1"><a href="a%22b/slides/01.png"><img src="a%22b/slides/01.png" alt="Slide 1"></a><figcaption>1</figcaption></figure>');
+    const html = galleryHtml(
+      [{ ...entry, thumbnails: ['a"b/slides/01.png', 'a"b/slides/02.png'], changedSlides: [2], history }],
+      new Date(),
+    );
+    expect(html).toContain(
+      '<figure data-slide="1"><a href="a%22b/slides/01.png"><img src="a%22b/slides/01.png" alt="Slide 1"></a><figcaption>1</figcaption></figure>',
+    );
     expect(html).toContain('<figure data-slide="2" class="changed">');
     expect(html).toContain('<strong>Table row added</strong>: &lt;T&gt; · K&amp; <span class="where">(slide 2)</span>');
-    expect(html).toContain('<li><time datetime="2026-01-02T03:04:05.000Z">2026-01-02 03:04 UTC</time> <code>eeeeeeeeeeee</code> updated: 1 table row</li>');
+    expect(html).toContain(
+      '<li><time datetime="2026-01-02T03:04:05.000Z">2026-01-02 03:04 UTC</time> <code>eeeeeeeeeeee</code> updated: 1 table row</li>',
+    );
     expect(html).toContain('href="a%22b/contact%20sheet.png">Contact sheet</a>');
   });
 
   it('says when exports were made from an earlier build of the .pptx', () => {
-    expect(galleryHtml([{ ...entry, stale: true }], new Date())).toContain('The PDF or thumbnails are from an earlier build');
+    expect(galleryHtml([{ ...entry, stale: true }], new Date())).toContain(
+      'The PDF or thumbnails are from an earlier build',
+    );
   });
 });

@@ -8,7 +8,10 @@ import { haveTools } from '../helpers/tools.js';
 
 /** A minimal valid PDF with `pages` blank 16:9 pages (960×540 pt, as LibreOffice writes slides). */
 function blankPdf(pages: number): string {
-  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Count ${pages} /Kids [${Array.from({ length: pages }, (_, i) => `${3 + i} 0 R`).join(' ')}] >>`];
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Count ${pages} /Kids [${Array.from({ length: pages }, (_, i) => `${3 + i} 0 R`).join(' ')}] >>`,
+  ];
   for (let i = 0; i < pages; i++) objs.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 960 540] >>');
   let pdf = '%PDF-1.4\n';
   const offsets: number[] = [];
@@ -40,6 +43,8 @@ describe.runIf(haveTools('pdftoppm'))('pdfToPngs', () => {
   });
 
   it('a page count other than the slide count is an error, not a silent short set', async () => {
-    await expect(pdfToPngs(path.join(dir, 'three.pdf'), path.join(dir, 'out4'), 4)).rejects.toThrow(/Unexpected 3 images from `.*three\.pdf`, expected 4/);
+    await expect(pdfToPngs(path.join(dir, 'three.pdf'), path.join(dir, 'out4'), 4)).rejects.toThrow(
+      /Unexpected 3 images from `.*three\.pdf`, expected 4/,
+    );
   });
 });

@@ -13,7 +13,10 @@ describe('requireTool', () => {
       }
     })();
     expect(e).toBeInstanceOf(ExportError);
-    expect(e).toMatchObject({ code: 'tool-missing', message: 'Missing `soffice`, expected it on PATH: install it with `sudo apt-get install -y libreoffice-impress`' });
+    expect(e).toMatchObject({
+      code: 'tool-missing',
+      message: 'Missing `soffice`, expected it on PATH: install it with `sudo apt-get install -y libreoffice-impress`',
+    });
     expect(() => requireTool('pdftoppm', { PATH: '/nonexistent' })).toThrow('sudo apt-get install -y poppler-utils');
   });
 
@@ -38,7 +41,9 @@ describe('runTool', () => {
     expect(grandchild).toBeGreaterThan(0);
     await new Promise((res) => setTimeout(res, 100));
     // Gone, or a zombie waiting for init to reap it (state Z): either way no longer running.
-    const state = spawnSync('sh', ['-c', `cat /proc/${grandchild}/stat 2>/dev/null`], { encoding: 'utf8' }).stdout.split(' ')[2] ?? 'gone';
+    const state =
+      spawnSync('sh', ['-c', `cat /proc/${grandchild}/stat 2>/dev/null`], { encoding: 'utf8' }).stdout.split(' ')[2] ??
+      'gone';
     expect(['gone', 'Z', 'X'], `sleep ${grandchild} is in state ${state}`).toContain(state);
   });
 });

@@ -9,7 +9,7 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-it('removes work folders abandoned by a killed run (over an hour old), keeps a running one\'s, and writes the gallery', async () => {
+it("removes work folders abandoned by a killed run (over an hour old), keeps a running one's, and writes the gallery", async () => {
   const out = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-work-'));
   dirs.push(out);
   await mkdir(path.join(out, '.export-abandoned', 'pdf'), { recursive: true });

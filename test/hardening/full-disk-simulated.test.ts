@@ -17,19 +17,29 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const guard = (file: unknown, syscall: string) => {
     if (inject.code && String(file).includes(inject.pathPart)) {
-      throw Object.assign(new Error(`${inject.code}: simulated, ${syscall} '${String(file)}'`), { code: inject.code, errno: inject.errno, syscall, path: String(file) });
+      throw Object.assign(new Error(`${inject.code}: simulated, ${syscall} '${String(file)}'`), {
+        code: inject.code,
+        errno: inject.errno,
+        syscall,
+        path: String(file),
+      });
     }
   };
-  const writeFile: typeof real.writeFile = async (file, ...rest) => (guard(file, 'write'), real.writeFile(file, ...rest));
+  const writeFile: typeof real.writeFile = async (file, ...rest) => (
+    guard(file, 'write'), real.writeFile(file, ...rest)
+  );
   const open: typeof real.open = async (file, ...rest) => (guard(file, 'open'), real.open(file, ...rest));
   return { ...real, default: { ...real, writeFile, open }, writeFile, open };
 });
 
 const section = (t: string) => `# ${t}\n\n- about ${t}\n`;
 
-describe('system errors are the deck\'s error, the run goes on (simulated)', () => {
+describe("system errors are the deck's error, the run goes on (simulated)", () => {
   it('ENOSPC writing one deck: that deck fails naming the file and the cause, the next deck builds', async () => {
-    const c = makeContent({ full: { files: { '01-a.md': section('A') } }, room: { files: { '01-a.md': section('B') } } });
+    const c = makeContent({
+      full: { files: { '01-a.md': section('A') } },
+      room: { files: { '01-a.md': section('B') } },
+    });
     Object.assign(inject, { code: 'ENOSPC', errno: -28, pathPart: `${path.sep}.full.pptx.` });
     try {
       const [full, room] = await buildDecks(['full', 'room'], deckOpts(c), { toolVersion: 't' });
@@ -45,7 +55,10 @@ describe('system errors are the deck\'s error, the run goes on (simulated)', () 
   });
 
   it('EMFILE opening one section: that deck fails naming the section, the next deck builds', async () => {
-    const c = makeContent({ many: { files: { '01-a.md': section('A'), '02-b.md': section('B') } }, other: { files: { '01-a.md': section('C') } } });
+    const c = makeContent({
+      many: { files: { '01-a.md': section('A'), '02-b.md': section('B') } },
+      other: { files: { '01-a.md': section('C') } },
+    });
     Object.assign(inject, { code: 'EMFILE', errno: -24, pathPart: `${path.sep}many${path.sep}02-b.md` });
     try {
       const [many, other] = await buildDecks(['many', 'other'], deckOpts(c), { toolVersion: 't' });

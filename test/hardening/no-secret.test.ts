@@ -15,7 +15,10 @@ import { tempProject } from '../regeneration/project.js';
  * captured output and every file under every output folder is searched for
  * the password, its URL-encoded and base64 forms and the AUTH PLAIN string.
  */
-/** 8 characters: with AUTH PLAIN's two NULs the password starts off a base64 boundary, so only a redaction that knows the PLAIN string hides it. */
+/**
+ * 8 characters: with AUTH PLAIN's two NULs the password starts off a base64 boundary, so only a redaction that knows
+ * the PLAIN string hides it.
+ */
 const USER = 'deskuser';
 const PASS = 'S3cret/Pa:ss@w#rd?x';
 const enc = encodeURIComponent(PASS);
@@ -48,7 +51,20 @@ async function run(what: string, args: string[], o: { cwd?: string; env?: NodeJS
 async function out(decks = [SLUG]) {
   const opts = await outDirWith({ decks });
   folders.push(opts.outDir);
-  return { opts, args: (...rest: string[]) => ['send', ...decks, '--content', opts.contentDir, '--themes', opts.themesDir, '--out', opts.outDir, ...rest] };
+  return {
+    opts,
+    args: (...rest: string[]) => [
+      'send',
+      ...decks,
+      '--content',
+      opts.contentDir,
+      '--themes',
+      opts.themesDir,
+      '--out',
+      opts.outDir,
+      ...rest,
+    ],
+  };
 }
 
 const url = (port: number, pass = PASS) => `smtp://${USER}:${pass}@127.0.0.1:${port}`;
@@ -64,13 +80,18 @@ const MALFORMED = (port: number) => [
 
 describe('no password in any output', { timeout: 120_000 }, () => {
   it('a server that echoes AUTH PLAIN or AUTH LOGIN in its 535: reported, redacted, in text and --json', async () => {
-    for (const [name, server] of [['PLAIN', plainEcho], ['LOGIN', loginEcho]] as const) {
+    for (const [name, server] of [
+      ['PLAIN', plainEcho],
+      ['LOGIN', loginEcho],
+    ] as const) {
       for (const pass of [PASS, enc]) {
         const { args } = await out();
         const text = await run(`echo ${name}`, args(), { env: { BRIEFDECK_SMTP_URL: url(server.port, pass) } });
         expect(text.code).toBe(1);
         expect(text.stderr).toMatch(new RegExp(`535 Authentication failed for AUTH ${name} \\*\\*\\*`));
-        const json = await run(`echo ${name} --json`, args('--json'), { env: { BRIEFDECK_SMTP_URL: url(server.port, pass) } });
+        const json = await run(`echo ${name} --json`, args('--json'), {
+          env: { BRIEFDECK_SMTP_URL: url(server.port, pass) },
+        });
         expect(JSON.parse(json.stdout).decks[0].error).toMatch(/535/);
       }
     }
@@ -81,7 +102,9 @@ describe('no password in any output', { timeout: 120_000 }, () => {
       const { opts, args } = await out();
       const env = await run(`malformed env ${bad.length}`, args(), { env: { BRIEFDECK_SMTP_URL: bad } });
       expect(env.code, env.stderr).toBe(1);
-      expect(env.stderr).toMatch(/briefdeck send: (Invalid BRIEFDECK_SMTP_URL \(not shown: it may hold a password\)|Unexpected scheme)/);
+      expect(env.stderr).toMatch(
+        /briefdeck send: (Invalid BRIEFDECK_SMTP_URL \(not shown: it may hold a password\)|Unexpected scheme)/,
+      );
       const config = path.join(opts.outDir, 'briefdeck.config.yaml');
       writeFileSync(config, `mail:\n  from: desk@example.org\n  smtp: ${JSON.stringify(bad)}\n`);
       const file = await run(`malformed config ${bad.length}`, [...args('--json'), '--config', config]);
@@ -102,9 +125,14 @@ describe('no password in any output', { timeout: 120_000 }, () => {
     expect(readdirSync(path.join(outbox.opts.outDir, 'outbox'))).toHaveLength(1);
   });
 
-  it('an unreachable server: every retry\'s error', async () => {
+  it("an unreachable server: every retry's error", async () => {
     const { opts } = await out();
-    const [r] = await sendDecks([SLUG], opts, { config: { mail: { from: 'desk@example.org', smtp: url(1), requireTLS: false, maxBytes: 1e7 } }, env: {}, retry: fast, onProgress: (e) => captured.push({ what: 'progress', text: JSON.stringify(e) }) });
+    const [r] = await sendDecks([SLUG], opts, {
+      config: { mail: { from: 'desk@example.org', smtp: url(1), requireTLS: false, maxBytes: 1e7 } },
+      env: {},
+      retry: fast,
+      onProgress: (e) => captured.push({ what: 'progress', text: JSON.stringify(e) }),
+    });
     expect(r.status).toBe('failed');
     captured.push({ what: 'unreachable outcome', text: JSON.stringify(r) });
   });
@@ -114,7 +142,10 @@ describe('no password in any output', { timeout: 120_000 }, () => {
       const p = await tempProject([SLUG]);
       cleanups.push(p.cleanup);
       folders.push(p.dir);
-      writeFileSync(path.join(p.dir, 'briefdeck.config.yaml'), `mail:\n  from: desk@example.org\n  smtp: ${JSON.stringify(smtp)}\n`);
+      writeFileSync(
+        path.join(p.dir, 'briefdeck.config.yaml'),
+        `mail:\n  from: desk@example.org\n  smtp: ${JSON.stringify(smtp)}\n`,
+      );
       const r = await run(`schedule ${smtp.length}`, ['schedule', '--once'], { cwd: p.dir });
       expect(r.code).toBe(1);
       const log = readFileSync(path.join(p.opts.outDir, 'runs.log'), 'utf8');
@@ -124,14 +155,20 @@ describe('no password in any output', { timeout: 120_000 }, () => {
 
   it('nothing produced above holds the password in any form (grep of every output folder and every captured stream)', () => {
     expect(captured.length).toBeGreaterThan(40);
-    const files = folders.flatMap((dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)));
+    const files = folders.flatMap((dir) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name)),
+    );
     expect(files.some((f) => f.endsWith('sent.json'))).toBe(true);
     expect(files.some((f) => f.endsWith('runs.log'))).toBe(true);
     expect(files.some((f) => f.endsWith('.eml'))).toBe(true);
     const found = [
       ...captured.flatMap((c) => leaks(c.text, PASS, [USER]).map((l) => `${c.what}: ${l}`)),
       // Config files written by this test hold the password on purpose; everything else is briefdeck's.
-      ...files.filter((f) => !f.endsWith('briefdeck.config.yaml')).flatMap((f) => leaks(readFileSync(f).toString('latin1'), PASS, [USER]).map((l) => `${f}: ${l}`)),
+      ...files
+        .filter((f) => !f.endsWith('briefdeck.config.yaml'))
+        .flatMap((f) => leaks(readFileSync(f).toString('latin1'), PASS, [USER]).map((l) => `${f}: ${l}`)),
     ];
     expect(found).toEqual([]);
   });

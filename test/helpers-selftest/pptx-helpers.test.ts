@@ -27,13 +27,12 @@ async function buildDeck(): Promise<Uint8Array> {
 
   const s1 = p.addSlide({ masterName: 'Content', sectionTitle: 'Intro & overview' });
   s1.addText('First & <foremost>', { placeholder: 'title' });
-  s1.addText(
-    [
-      { text: 'Bold lead. ', options: { bold: true } },
-      { text: 'Plain "rest" it\'s' },
-    ],
-    { x: 0.5, y: 1.5, w: 12, h: 1 },
-  );
+  s1.addText([{ text: 'Bold lead. ', options: { bold: true } }, { text: 'Plain "rest" it\'s' }], {
+    x: 0.5,
+    y: 1.5,
+    w: 12,
+    h: 1,
+  });
   s1.addNotes('Say hello & <wave>');
 
   const s2 = p.addSlide({ masterName: 'Content', sectionTitle: 'Details' });
@@ -193,7 +192,9 @@ describe('validatePptx', () => {
     const results = await validatePptx(await buildDeck());
     const byPart = Object.fromEntries(results.map((r) => [r.part, r.errors]));
     expect(Object.keys(byPart), formatValidation(results)).toEqual(['ppt/presentation.xml', 'ppt/slides/slide1.xml']);
-    expect(byPart['ppt/slides/slide1.xml']).toEqual([expect.stringMatching(/Element 'a:pPr': This element is not expected/)]);
+    expect(byPart['ppt/slides/slide1.xml']).toEqual([
+      expect.stringMatching(/Element 'a:pPr': This element is not expected/),
+    ]);
     expect(byPart['ppt/presentation.xml']).toEqual([
       expect.stringMatching(/Element 'p:notesMasterIdLst': This element is not expected/),
     ]);
@@ -217,7 +218,11 @@ describe('validatePptx', () => {
 
   it('validates a ~60-part deck', async () => {
     const buf = await fixKnownDefects(await buildBigDeck(27));
-    const n = readZip(buf).filter((e) => /^ppt\/(?:slides|slideLayouts|slideMasters|notesSlides|notesMasters|theme)\/[^/]+\.xml$|^ppt\/presentation\.xml$/.test(e.name)).length;
+    const n = readZip(buf).filter((e) =>
+      /^ppt\/(?:slides|slideLayouts|slideMasters|notesSlides|notesMasters|theme)\/[^/]+\.xml$|^ppt\/presentation\.xml$/.test(
+        e.name,
+      ),
+    ).length;
     const results = await validatePptx(buf);
     expect(results, formatValidation(results)).toEqual([]);
     expect(n).toBeGreaterThanOrEqual(55);

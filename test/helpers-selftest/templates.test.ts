@@ -11,10 +11,23 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { BROKEN_TEMPLATES, writeBrokenTemplates, type BrokenTemplate, type BrokenTemplateName } from '../helpers/broken-templates.js';
+import {
+  BROKEN_TEMPLATES,
+  writeBrokenTemplates,
+  type BrokenTemplate,
+  type BrokenTemplateName,
+} from '../helpers/broken-templates.js';
 import { checkPackage } from '../helpers/package-check.js';
 import { isBodyType, PRESENTATION_TYPE, readTemplateStructure } from '../helpers/template-structure.js';
-import { installTemplate, realTemplates, TEMPLATE_NAMES, TEMPLATE_TOOLS, templateCacheBuilds, type TemplateFixture, type TemplateName } from '../helpers/templates.js';
+import {
+  installTemplate,
+  realTemplates,
+  TEMPLATE_NAMES,
+  TEMPLATE_TOOLS,
+  templateCacheBuilds,
+  type TemplateFixture,
+  type TemplateName,
+} from '../helpers/templates.js';
 import { measuredMarkdown, withMeasured } from '../helpers/templates-doc.js';
 import { haveTools } from '../helpers/tools.js';
 
@@ -35,7 +48,9 @@ describe.skipIf(!ok)('real template fixtures', () => {
       expect(path.isAbsolute(f.file)).toBe(true);
       expect(path.extname(f.file)).toBe(`.${f.format}`);
       const parts = unzipSync(readFileSync(f.file));
-      const override = /<Override PartName="\/ppt\/presentation\.xml" ContentType="([^"]+)"/.exec(text(parts['[Content_Types].xml']))?.[1];
+      const override = /<Override PartName="\/ppt\/presentation\.xml" ContentType="([^"]+)"/.exec(
+        text(parts['[Content_Types].xml']),
+      )?.[1];
       expect(override, f.name).toBe(PRESENTATION_TYPE[f.format]);
       expect(f.contentType).toBe(override);
     }
@@ -44,7 +59,11 @@ describe.skipIf(!ok)('real template fixtures', () => {
   it('come from two authoring tools, as their app.xml says', () => {
     for (const f of all) {
       const app = text(unzipSync(readFileSync(f.file))['docProps/app.xml']);
-      expect(app, f.name).toMatch(f.tool === 'PowerPoint' ? /<Application>Microsoft [^<]*PowerPoint<\/Application>/ : /<Application>LibreOffice\//);
+      expect(app, f.name).toMatch(
+        f.tool === 'PowerPoint'
+          ? /<Application>Microsoft [^<]*PowerPoint<\/Application>/
+          : /<Application>LibreOffice\//,
+      );
       if (f.tool === 'LibreOffice') expect(existsSync(f.source)).toBe(true);
     }
     expect(new Set(all.map((f) => f.tool))).toEqual(new Set(['LibreOffice', 'PowerPoint']));
@@ -79,12 +98,17 @@ describe.skipIf(!ok)('real template fixtures', () => {
 
   it('Nature_Illustration is 4:3, the others 16:9', () => {
     expect(t('Nature_Illustration.pptx').slideSize).toEqual({ cx: 10080625, cy: 7559675 });
-    for (const f of all) expect(f.slideSize.cx / f.slideSize.cy, f.name).toBeCloseTo(f.name.startsWith('Nature') ? 4 / 3 : 16 / 9, 3);
+    for (const f of all)
+      expect(f.slideSize.cx / f.slideSize.cy, f.name).toBeCloseTo(f.name.startsWith('Nature') ? 4 / 3 : 16 / 9, 3);
     expect(t('Nature_Illustration.pptx').media.length).toBeGreaterThan(0);
   });
 
   it('DNA is a .potx with one master in Arial and Times New Roman; Vivid names Source Sans Pro, which is not installed', () => {
-    expect(t('DNA.potx')).toMatchObject({ format: 'potx', contentType: PRESENTATION_TYPE.potx, fonts: ['Arial', 'Times New Roman'] });
+    expect(t('DNA.potx')).toMatchObject({
+      format: 'potx',
+      contentType: PRESENTATION_TYPE.potx,
+      fonts: ['Arial', 'Times New Roman'],
+    });
     expect(t('DNA.potx').masters).toHaveLength(1);
     expect(t('Vivid.pptx').fonts).toContain('Source Sans Pro');
     // Vivid is the "font cannot be measured" case only while no such font is installed.
@@ -95,7 +119,19 @@ describe.skipIf(!ok)('real template fixtures', () => {
     const f = t('pandoc-reference.pptx');
     expect(f.tool).toBe('PowerPoint');
     expect(f.masters).toHaveLength(1);
-    expect(f.layouts.map((l) => l.name)).toEqual(['Title Slide', 'Title and Content', 'Section Header', 'Two Content', 'Comparison', 'Title Only', 'Blank', 'Content with Caption', 'Picture with Caption', 'Title and Vertical Text', 'Vertical Title and Text']);
+    expect(f.layouts.map((l) => l.name)).toEqual([
+      'Title Slide',
+      'Title and Content',
+      'Section Header',
+      'Two Content',
+      'Comparison',
+      'Title Only',
+      'Blank',
+      'Content with Caption',
+      'Picture with Caption',
+      'Title and Vertical Text',
+      'Vertical Title and Text',
+    ]);
     const content = f.layouts[1].placeholders.find((p) => p.type === 'obj')!;
     expect(content).toMatchObject({ idx: 1, idxWritten: true, inherited: true });
     expect(f.masters[0].txStyles).toEqual({ titlePt: 33, bodyPt: 24 });
@@ -125,7 +161,10 @@ describe.skipIf(!ok)('the fixture cache', () => {
   it('converts once, even for concurrent callers, and then only reads', async () => {
     const cacheRoot = tmp('tpl-cache-');
     const before = templateCacheBuilds();
-    const [a, b] = await Promise.all([realTemplates({ cacheRoot, memo: false }), realTemplates({ cacheRoot, memo: false })]);
+    const [a, b] = await Promise.all([
+      realTemplates({ cacheRoot, memo: false }),
+      realTemplates({ cacheRoot, memo: false }),
+    ]);
     expect(templateCacheBuilds() - before).toBe(1);
     expect(b.map((f) => f.file)).toEqual(a.map((f) => f.file));
     const stamp = a.map((f) => [statSync(f.file).ino, statSync(f.file).mtimeMs]);
@@ -148,7 +187,11 @@ describe.skipIf(!ok)('broken templates', () => {
   });
 
   it('are written under their file names, and the theme name is the file name without extension', () => {
-    expect(readdirSync(themes).sort()).toEqual(Object.values(BROKEN_TEMPLATES).map((b) => b.file).sort());
+    expect(readdirSync(themes).sort()).toEqual(
+      Object.values(BROKEN_TEMPLATES)
+        .map((b) => b.file)
+        .sort(),
+    );
     for (const b of Object.values(broken)) expect(path.parse(b.file).name).toBe(b.theme);
   });
 
@@ -161,8 +204,12 @@ describe.skipIf(!ok)('broken templates', () => {
     expect(bytes('memo').equals(bytes('letter'))).toBe(true);
     const parts = unzipSync(bytes('memo'));
     expect(Object.keys(parts)).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
-    expect(text(parts['[Content_Types].xml'])).toContain('ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"');
-    expect(execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', broken.memo.path], { encoding: 'utf8' }).trim()).toBe('Memo: the brand colours are blue and white.');
+    expect(text(parts['[Content_Types].xml'])).toContain(
+      'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"',
+    );
+    expect(execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', broken.memo.path], { encoding: 'utf8' }).trim()).toBe(
+      'Memo: the brand colours are blue and white.',
+    );
   });
 
   it('truncated.pptx is the first half of a real template, and does not unzip', async () => {
@@ -176,7 +223,9 @@ describe.skipIf(!ok)('broken templates', () => {
   it('locked.pptx is an OLE compound file holding EncryptedPackage, as an encrypted OOXML file is', () => {
     const b = bytes('locked');
     expect(b.subarray(0, 8).toString('hex')).toBe('d0cf11e0a1b11ae1');
-    const names = [0, 1, 2].map((i) => b.subarray(1024 + 128 * i, 1024 + 128 * i + b.readUInt16LE(1024 + 128 * i + 64) - 2).toString('utf16le'));
+    const names = [0, 1, 2].map((i) =>
+      b.subarray(1024 + 128 * i, 1024 + 128 * i + b.readUInt16LE(1024 + 128 * i + 64) - 2).toString('utf16le'),
+    );
     expect(names).toEqual(['Root Entry', 'EncryptionInfo', 'EncryptedPackage']);
     expect(() => unzipSync(b)).toThrow();
     const file = spawnSync('file', ['-b', broken.locked.path], { encoding: 'utf8' });
@@ -191,12 +240,19 @@ describe.skipIf(!ok)('broken templates', () => {
       const s = readTemplateStructure(readFileSync(nb.path));
       const bodies = [...s.masters, ...s.layouts].flatMap((p) => p.placeholders.filter((ph) => isBodyType(ph.type)));
       expect(bodies).toEqual([]);
-      expect([...source.masters, ...source.layouts].flatMap((p) => p.placeholders.filter((ph) => isBodyType(ph.type))).length).toBeGreaterThan(10);
+      expect(
+        [...source.masters, ...source.layouts].flatMap((p) => p.placeholders.filter((ph) => isBodyType(ph.type)))
+          .length,
+      ).toBeGreaterThan(10);
       // Titles, footers, names, order and every part survive; the package is as consistent as before.
-      expect(s.layouts.map((l) => [l.name, l.placeholders.filter((p) => !isBodyType(p.type)).map((p) => p.type)])).toEqual(
+      expect(
+        s.layouts.map((l) => [l.name, l.placeholders.filter((p) => !isBodyType(p.type)).map((p) => p.type)]),
+      ).toEqual(
         source.layouts.map((l) => [l.name, l.placeholders.filter((p) => !isBodyType(p.type)).map((p) => p.type)]),
       );
-      expect(s.layouts.filter((l) => l.placeholders.some((p) => p.type === 'title' || p.type === 'ctrTitle')).length).toBeGreaterThan(5);
+      expect(
+        s.layouts.filter((l) => l.placeholders.some((p) => p.type === 'title' || p.type === 'ctrTitle')).length,
+      ).toBeGreaterThan(5);
       expect(Object.keys(unzipSync(readFileSync(nb.path)))).toEqual(Object.keys(unzipSync(readFileSync(source.file))));
       expect(checkPackage(readFileSync(nb.path))).toEqual(checkPackage(readFileSync(source.file)));
     });

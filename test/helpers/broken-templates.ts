@@ -13,9 +13,18 @@ export const BROKEN_TEMPLATES = {
   'not-a-deck': { file: 'not-a-deck.pptx', what: 'plain text renamed .pptx' },
   memo: { file: 'memo.pptx', what: 'a Word document (.docx bytes) named .pptx' },
   letter: { file: 'letter.docx', what: 'a Word document given as a template under its own name' },
-  truncated: { file: 'truncated.pptx', what: 'the first half of a real converted template (Focus.pptx): a truncated zip' },
-  locked: { file: 'locked.pptx', what: 'an OLE compound file with EncryptionInfo/EncryptedPackage streams, as an encrypted OOXML file is' },
-  'no-body': { file: 'no-body.pptx', what: 'a real template with every body, content and subtitle placeholder removed from its masters and layouts' },
+  truncated: {
+    file: 'truncated.pptx',
+    what: 'the first half of a real converted template (Focus.pptx): a truncated zip',
+  },
+  locked: {
+    file: 'locked.pptx',
+    what: 'an OLE compound file with EncryptionInfo/EncryptedPackage streams, as an encrypted OOXML file is',
+  },
+  'no-body': {
+    file: 'no-body.pptx',
+    what: 'a real template with every body, content and subtitle placeholder removed from its masters and layouts',
+  },
 } as const;
 export type BrokenTemplateName = keyof typeof BROKEN_TEMPLATES;
 
@@ -35,7 +44,11 @@ export interface BrokenOptions extends TemplateOptions {
 }
 
 /** Write the broken templates (all, or those named) into `themesDir`. */
-export async function writeBrokenTemplates(themesDir: string, only?: readonly BrokenTemplateName[], o: BrokenOptions = {}): Promise<Record<BrokenTemplateName, BrokenTemplate>> {
+export async function writeBrokenTemplates(
+  themesDir: string,
+  only?: readonly BrokenTemplateName[],
+  o: BrokenOptions = {},
+): Promise<Record<BrokenTemplateName, BrokenTemplate>> {
   mkdirSync(themesDir, { recursive: true });
   const names = only ?? (Object.keys(BROKEN_TEMPLATES) as BrokenTemplateName[]);
   const out = {} as Record<BrokenTemplateName, BrokenTemplate>;
@@ -62,13 +75,18 @@ async function bytesOf(name: BrokenTemplateName, o: BrokenOptions): Promise<Uint
     case 'locked':
       return encryptedOoxmlLookalike();
     case 'no-body':
-      return withoutBodyPlaceholders(readFileSync((await realTemplate(o.noBodyFrom ?? 'pandoc-reference.pptx', o)).file));
+      return withoutBodyPlaceholders(
+        readFileSync((await realTemplate(o.noBodyFrom ?? 'pandoc-reference.pptx', o)).file),
+      );
   }
 }
 
 const ZIP_DATE = new Date(2020, 0, 1);
 
-/** A minimal valid WordprocessingML package (pandoc and LibreOffice open it): content types, package rels, one paragraph. */
+/**
+ * A minimal valid WordprocessingML package (pandoc and LibreOffice open it): content types, package rels, one
+ * paragraph.
+ */
 export function wordDocument(text = 'Memo: the brand colours are blue and white.'): Uint8Array {
   const enc = (s: string) => new TextEncoder().encode(s);
   const files: Zippable = {
@@ -150,7 +168,9 @@ export function withoutBodyPlaceholders(pptx: Uint8Array): Uint8Array {
       continue;
     }
     const xml = new TextDecoder().decode(data);
-    out[name] = new TextEncoder().encode(xml.replace(/<p:sp(?=[\s>])[^>]*>[\s\S]*?<\/p:sp>/g, (sp) => (BODY_PH.test(sp) ? '' : sp)));
+    out[name] = new TextEncoder().encode(
+      xml.replace(/<p:sp(?=[\s>])[^>]*>[\s\S]*?<\/p:sp>/g, (sp) => (BODY_PH.test(sp) ? '' : sp)),
+    );
   }
   return zipSync(out, { level: 6, mtime: ZIP_DATE });
 }

@@ -24,12 +24,18 @@ export interface Running {
 
 /** Start the compiled CLI without waiting for it (runCli waits): for watch, schedule and signals. */
 export function startCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Running {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (err += d));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   return { child, stdout: () => out, stderr: () => err, exit };
 }
 
@@ -37,7 +43,10 @@ export function startCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}
  * Like runCli, but asynchronous: a test that serves SMTP in-process must keep
  * its event loop running while the CLI talks to it (spawnSync would deadlock).
  */
-export async function runCliAsync(args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export async function runCliAsync(
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv } = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const run = startCli(args, ROOT, opts.env);
   const timer = setTimeout(() => run.child.kill(), 60_000);
   const { code } = await run.exit;

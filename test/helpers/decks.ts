@@ -29,4 +29,8 @@ export function makeContent(decks: Record<string, DeckFiles>): { root: string; c
   return { root, content, out: path.join(root, 'output') };
 }
 
-export const deckOpts = (c: { content: string; out: string }, themesDir = REPO_THEMES) => ({ contentDir: c.content, themesDir, outDir: c.out });
+export const deckOpts = (c: { content: string; out: string }, themesDir = REPO_THEMES) => ({
+  contentDir: c.content,
+  themesDir,
+  outDir: c.out,
+});

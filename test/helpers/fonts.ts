@@ -10,10 +10,23 @@ export const shippedFont = (name: string): Uint8Array => readFileSync(path.join(
  * family (a "Calibri" that is really Liberation Sans) without committing a
  * binary. The rest of the file, its metrics and style bits included, is kept.
  */
-export function renamedFont(font: Uint8Array, family: string, subfamily = 'Regular', o: { macFamily?: string; windows?: boolean } = {}): Uint8Array {
+export function renamedFont(
+  font: Uint8Array,
+  family: string,
+  subfamily = 'Regular',
+  o: { macFamily?: string; windows?: boolean } = {},
+): Uint8Array {
   const tables = tablesOf(font);
-  const names = { 1: family, 2: subfamily, 4: `${family} ${subfamily}`, 6: `${family}-${subfamily}`.replace(/\s+/g, '') };
-  tables.set('name', nameTable(o.windows === false ? {} : names, o.macFamily === undefined ? {} : { ...names, 1: o.macFamily }));
+  const names = {
+    1: family,
+    2: subfamily,
+    4: `${family} ${subfamily}`,
+    6: `${family}-${subfamily}`.replace(/\s+/g, ''),
+  };
+  tables.set(
+    'name',
+    nameTable(o.windows === false ? {} : names, o.macFamily === undefined ? {} : { ...names, 1: o.macFamily }),
+  );
   return sfnt(font.subarray(0, 4), tables, 0);
 }
 
@@ -72,7 +85,10 @@ function sfnt(version: Uint8Array, tables: Map<string, Uint8Array>, base: number
   tags.forEach((tag, i) => {
     const data = tables.get(tag)!;
     const r = 12 + 16 * i;
-    out.set([...tag].map((c) => c.charCodeAt(0)), r);
+    out.set(
+      [...tag].map((c) => c.charCodeAt(0)),
+      r,
+    );
     v.setUint32(r + 4, checksum(data));
     v.setUint32(r + 8, base + at);
     v.setUint32(r + 12, data.length);
@@ -85,7 +101,13 @@ function sfnt(version: Uint8Array, tables: Map<string, Uint8Array>, base: number
 /** A format-0 name table: Mac Roman English records (ASCII only), then Windows Unicode English ones. */
 function nameTable(windows: Record<number, string>, mac: Record<number, string>): Uint8Array {
   const records = [
-    ...Object.entries(mac).map(([id, s]) => ({ platform: 1, encoding: 0, language: 0, id: Number(id), bytes: Uint8Array.from(s, (c) => c.charCodeAt(0)) })),
+    ...Object.entries(mac).map(([id, s]) => ({
+      platform: 1,
+      encoding: 0,
+      language: 0,
+      id: Number(id),
+      bytes: Uint8Array.from(s, (c) => c.charCodeAt(0)),
+    })),
     ...Object.entries(windows).map(([id, s]) => {
       const b = new Uint8Array(s.length * 2);
       for (let i = 0; i < s.length; i++) {
@@ -120,6 +142,10 @@ const pad4 = (n: number) => (n + 3) & ~3;
 
 function checksum(data: Uint8Array): number {
   let sum = 0;
-  for (let i = 0; i < data.length; i += 4) sum = (sum + (((data[i] << 24) | ((data[i + 1] ?? 0) << 16) | ((data[i + 2] ?? 0) << 8) | (data[i + 3] ?? 0)) >>> 0)) >>> 0;
+  for (let i = 0; i < data.length; i += 4)
+    sum =
+      (sum +
+        (((data[i] << 24) | ((data[i + 1] ?? 0) << 16) | ((data[i + 2] ?? 0) << 8) | (data[i + 3] ?? 0)) >>> 0)) >>>
+      0;
   return sum;
 }

@@ -18,7 +18,11 @@ export const words = (s: string) => s.split(/\s+/).map(norm).filter(Boolean);
 export function missingCharacters(page: readonly PdfWord[], slide: SlideView): string {
   const have = new Map<string, number>();
   for (const w of page) for (const ch of norm(w.text).toLowerCase()) have.set(ch, (have.get(ch) ?? 0) + 1);
-  const want = [...words([...slide.texts, ...slide.tables.flat(2)].join(' ')).join('').toLowerCase()];
+  const want = [
+    ...words([...slide.texts, ...slide.tables.flat(2)].join(' '))
+      .join('')
+      .toLowerCase(),
+  ];
   return want
     .filter((ch) => {
       const n = have.get(ch) ?? 0;
@@ -32,7 +36,9 @@ export interface PageBounds {
   size: { w: number; h: number };
   /** Where the footer band starts: slide text must end above it. */
   footerTop: number;
-  /** Words the footer, banners and slide number show (and the template's own decoration text), which may sit anywhere. */
+  /**
+   * Words the footer, banners and slide number show (and the template's own decoration text), which may sit anywhere.
+   */
   layoutWords: ReadonlySet<string>;
 }
 
@@ -43,8 +49,11 @@ export function layoutFaults(page: readonly PdfWord[], b: PageBounds): string[] 
   for (const w of ws) {
     if (w.xMin < 0 || w.xMax > b.size.w || w.yMax > b.size.h) out.push(`“${w.text}” outside the slide`);
     const layoutWord = b.layoutWords.has(norm(w.text)) || /^\d+$/.test(w.text);
-    if (!layoutWord && w.yMax > b.footerTop + 1) out.push(`“${w.text}” reaches the footer (${w.yMax.toFixed(1)} > ${b.footerTop.toFixed(1)})`);
+    if (!layoutWord && w.yMax > b.footerTop + 1)
+      out.push(`“${w.text}” reaches the footer (${w.yMax.toFixed(1)} > ${b.footerTop.toFixed(1)})`);
   }
-  for (let a = 0; a < ws.length; a++) for (let c = a + 1; c < ws.length; c++) if (overlapping(ws[a], ws[c])) out.push(`“${ws[a].text}” × “${ws[c].text}”`);
+  for (let a = 0; a < ws.length; a++)
+    for (let c = a + 1; c < ws.length; c++)
+      if (overlapping(ws[a], ws[c])) out.push(`“${ws[a].text}” × “${ws[c].text}”`);
   return out;
 }

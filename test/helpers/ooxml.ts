@@ -34,7 +34,8 @@ export interface ValidateOptions {
 const SCHEMA_DIR = fileURLToPath(new URL('../ooxml-schemas/', import.meta.url));
 
 /** Parts validated against pml.xsd. */
-export const PML_PART = /^ppt\/(?:(?:slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml|presentation\.xml)$/;
+export const PML_PART =
+  /^ppt\/(?:(?:slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml|presentation\.xml)$/;
 /** Parts validated against dml-main.xsd (roots a:theme, a:tblStyleLst). */
 export const THEME_PART = /^ppt\/theme\/[^/]+\.xml$|^ppt\/tableStyles\.xml$/;
 
@@ -44,7 +45,9 @@ let schemaFiles: Promise<XMLFileInfo[]> | undefined;
 function loadSchemas(): Promise<XMLFileInfo[]> {
   schemaFiles ??= (async () => {
     const names = (await readdir(SCHEMA_DIR)).filter((n) => n.endsWith('.xsd')).sort();
-    return Promise.all(names.map(async (fileName) => ({ fileName, contents: await readFile(SCHEMA_DIR + fileName, 'utf8') })));
+    return Promise.all(
+      names.map(async (fileName) => ({ fileName, contents: await readFile(SCHEMA_DIR + fileName, 'utf8') })),
+    );
   })();
   return schemaFiles;
 }
@@ -124,7 +127,8 @@ async function runBatch(
     } else list.push(m[4]);
     out.set(part, list);
   }
-  if (!out.size) throw new Error(`xmllint reported a failure that could not be attributed to a part:\n${unattributed.join('\n')}`);
+  if (!out.size)
+    throw new Error(`xmllint reported a failure that could not be attributed to a part:\n${unattributed.join('\n')}`);
   return out;
 }
 
@@ -157,9 +161,7 @@ export async function validatePptx(buf: Uint8Array, options: ValidateOptions = {
     }
   }
 
-  return [...all]
-    .map(([part, errors]) => ({ part, errors }))
-    .sort((a, b) => naturalCompare(a.part, b.part));
+  return [...all].map(([part, errors]) => ({ part, errors })).sort((a, b) => naturalCompare(a.part, b.part));
 }
 
 /** Format validatePptx output for a test failure message. */

@@ -16,8 +16,20 @@ const MAGIC: Record<string, (b: Uint8Array) => boolean> = {
   svg: (b) => /^\s*(<\?xml|<svg)/.test(new TextDecoder().decode(b.subarray(0, 200))),
 };
 
-const REQUIRED = ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'docProps/app.xml', 'ppt/presentation.xml', 'ppt/presProps.xml', 'ppt/viewProps.xml', 'ppt/tableStyles.xml', 'ppt/theme/theme1.xml', 'ppt/slideMasters/slideMaster1.xml'];
-const KNOWN_TYPES = /^(application\/(xml|vnd\.openxmlformats-[A-Za-z.-]+\+xml|x-fontdata)|image\/(png|jpeg|gif|svg\+xml|x-emf|x-wmf|tiff|bmp))$/;
+const REQUIRED = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'docProps/core.xml',
+  'docProps/app.xml',
+  'ppt/presentation.xml',
+  'ppt/presProps.xml',
+  'ppt/viewProps.xml',
+  'ppt/tableStyles.xml',
+  'ppt/theme/theme1.xml',
+  'ppt/slideMasters/slideMaster1.xml',
+];
+const KNOWN_TYPES =
+  /^(application\/(xml|vnd\.openxmlformats-[A-Za-z.-]+\+xml|x-fontdata)|image\/(png|jpeg|gif|svg\+xml|x-emf|x-wmf|tiff|bmp))$/;
 
 export function checkPackage(bytes: Uint8Array): string[] {
   const problems: string[] = [];
@@ -53,11 +65,15 @@ export function checkPackage(bytes: Uint8Array): string[] {
     overrides.set(part, attr(o, 'ContentType') ?? '');
     if (!files[part]) problems.push(`content types: Override for missing part \`${part}\``);
   }
-  for (const [k, v] of [...defaults, ...overrides]) if (!KNOWN_TYPES.test(v)) problems.push(`content types: unregistered type \`${v}\` for \`${k}\``);
+  for (const [k, v] of [...defaults, ...overrides])
+    if (!KNOWN_TYPES.test(v)) problems.push(`content types: unregistered type \`${v}\` for \`${k}\``);
   for (const n of names.filter((x) => x !== '[Content_Types].xml' && !x.endsWith('/'))) {
-    if (!overrides.has(n) && !defaults.has(n.slice(n.lastIndexOf('.') + 1).toLowerCase())) problems.push(`content types: no type for \`${n}\``);
+    if (!overrides.has(n) && !defaults.has(n.slice(n.lastIndexOf('.') + 1).toLowerCase()))
+      problems.push(`content types: no type for \`${n}\``);
   }
-  for (const ext of defaults.keys()) if (ext !== 'rels' && ext !== 'xml' && !names.some((n) => n.toLowerCase().endsWith(`.${ext}`))) problems.push(`content types: unused Default \`${ext}\``);
+  for (const ext of defaults.keys())
+    if (ext !== 'rels' && ext !== 'xml' && !names.some((n) => n.toLowerCase().endsWith(`.${ext}`)))
+      problems.push(`content types: unused Default \`${ext}\``);
 
   // P3, P4: relationships resolve, ids unique; every id a part uses is in its rels.
   for (const n of names.filter((x) => /\.(xml|rels)$/.test(x))) {
@@ -77,12 +93,16 @@ export function checkPackage(bytes: Uint8Array): string[] {
       ids.add(r.id);
       if (!r.external && !files[r.target]) problems.push(`${relsName}: \`${r.id}\` targets missing \`${r.target}\``);
     }
-    for (const m of xml.matchAll(/\br:(?:id|embed|link|pict)="([^"]*)"/g)) if (!ids.has(m[1])) problems.push(`${n}: uses \`${m[1]}\`, not in its relationships`);
+    for (const m of xml.matchAll(/\br:(?:id|embed|link|pict)="([^"]*)"/g))
+      if (!ids.has(m[1])) problems.push(`${n}: uses \`${m[1]}\`, not in its relationships`);
     // P6: numbers are numbers.
-    for (const m of xml.matchAll(/="(NaN|undefined|null|Infinity|-Infinity)"/g)) problems.push(`${n}: attribute value \`${m[1]}\``);
-    for (const m of xml.matchAll(/<a:(?:ext|chExt) cx="(-?\d+)" cy="(-?\d+)"/g)) if (Number(m[1]) < 0 || Number(m[2]) < 0) problems.push(`${n}: negative extent ${m[1]}×${m[2]}`);
+    for (const m of xml.matchAll(/="(NaN|undefined|null|Infinity|-Infinity)"/g))
+      problems.push(`${n}: attribute value \`${m[1]}\``);
+    for (const m of xml.matchAll(/<a:(?:ext|chExt) cx="(-?\d+)" cy="(-?\d+)"/g))
+      if (Number(m[1]) < 0 || Number(m[2]) < 0) problems.push(`${n}: negative extent ${m[1]}×${m[2]}`);
     if (/<a:ln\s*\/>|<a:ln(\s[^>]*)?>\s*<\/a:ln>/.test(xml)) problems.push(`${n}: empty \`<a:ln>\``);
-    if (/^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\//.test(n)) problems.push(...shapeProblems(n, parseXml(xml, n)));
+    if (/^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\//.test(n))
+      problems.push(...shapeProblems(n, parseXml(xml, n)));
   }
 
   // P12: media bytes are what their name says.
@@ -95,14 +115,20 @@ export function checkPackage(bytes: Uint8Array): string[] {
   const pres = text('ppt/presentation.xml');
   const slideParts = names.filter((x) => /^ppt\/slides\/slide\d+\.xml$/.test(x));
   const listed = [...pres.matchAll(/<p:sldId /g)].length;
-  if (listed !== slideParts.length) problems.push(`presentation.xml lists ${listed} slides, the package has ${slideParts.length}`);
-  if (/<\/p:sldIdLst>[\s\S]*<p:notesMasterIdLst>/.test(pres)) problems.push('presentation.xml: notesMasterIdLst after sldIdLst');
-  if (!/<p:notesSz cx="6858000" cy="9144000"\/>/.test(pres)) problems.push('presentation.xml: notes size is not PowerPoint\'s 6858000 × 9144000');
+  if (listed !== slideParts.length)
+    problems.push(`presentation.xml lists ${listed} slides, the package has ${slideParts.length}`);
+  if (/<\/p:sldIdLst>[\s\S]*<p:notesMasterIdLst>/.test(pres))
+    problems.push('presentation.xml: notesMasterIdLst after sldIdLst');
+  if (!/<p:notesSz cx="6858000" cy="9144000"\/>/.test(pres))
+    problems.push("presentation.xml: notes size is not PowerPoint's 6858000 × 9144000");
 
   // P14: the notes master has a theme of its own.
-  const masterThemes = names.filter((x) => /^ppt\/slideMasters\/_rels\//.test(x)).flatMap((r) => [...text(r).matchAll(/Target="\.\.\/theme\/([^"]+)"/g)].map((m) => m[1]));
+  const masterThemes = names
+    .filter((x) => /^ppt\/slideMasters\/_rels\//.test(x))
+    .flatMap((r) => [...text(r).matchAll(/Target="\.\.\/theme\/([^"]+)"/g)].map((m) => m[1]));
   for (const r of names.filter((x) => /^ppt\/notesMasters\/_rels\//.test(x))) {
-    for (const m of text(r).matchAll(/Target="\.\.\/theme\/([^"]+)"/g)) if (masterThemes.includes(m[1])) problems.push(`${r}: the notes master shares \`${m[1]}\` with a slide master`);
+    for (const m of text(r).matchAll(/Target="\.\.\/theme\/([^"]+)"/g))
+      if (masterThemes.includes(m[1])) problems.push(`${r}: the notes master shares \`${m[1]}\` with a slide master`);
   }
   // P15: creation ids unique across parts.
   const creation = new Map<string, string>();
@@ -114,10 +140,14 @@ export function checkPackage(bytes: Uint8Array): string[] {
   }
   // Notes slides only for slides that have notes; app.xml counts them right.
   const notesParts = names.filter((x) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(x));
-  for (const n of notesParts) if (/<a:t><\/a:t>|<a:t\/>/.test(text(n).replace(/<a:fld[\s\S]*?<\/a:fld>/g, ''))) problems.push(`${n}: an empty notes run`);
+  for (const n of notesParts)
+    if (/<a:t><\/a:t>|<a:t\/>/.test(text(n).replace(/<a:fld[\s\S]*?<\/a:fld>/g, '')))
+      problems.push(`${n}: an empty notes run`);
   const app = text('docProps/app.xml');
-  if (Number(/<Slides>(\d+)<\/Slides>/.exec(app)?.[1]) !== slideParts.length) problems.push('app.xml: Slides count is wrong');
-  if (Number(/<Notes>(\d+)<\/Notes>/.exec(app)?.[1]) !== notesParts.length) problems.push('app.xml: Notes count is wrong');
+  if (Number(/<Slides>(\d+)<\/Slides>/.exec(app)?.[1]) !== slideParts.length)
+    problems.push('app.xml: Slides count is wrong');
+  if (Number(/<Notes>(\d+)<\/Notes>/.exec(app)?.[1]) !== notesParts.length)
+    problems.push('app.xml: Notes count is wrong');
   return problems;
 }
 
@@ -134,17 +164,21 @@ function shapeProblems(part: string, root: XmlElement): string[] {
   for (const sp of descendants(root, NS.p, 'sp')) {
     const isSlideImage = descendants(sp, NS.p, 'ph').some((ph) => attr(ph, 'type') === 'sldImg');
     const body = firstChild(sp, NS.p, 'txBody');
-    if (!isSlideImage && (!body || childElements(body, NS.a, 'p').length === 0)) out.push(`${part}: a shape without text body or paragraph`);
+    if (!isSlideImage && (!body || childElements(body, NS.a, 'p').length === 0))
+      out.push(`${part}: a shape without text body or paragraph`);
   }
   for (const tc of descendants(root, NS.a, 'tc')) {
     const body = firstChild(tc, NS.a, 'txBody');
     if (!body || childElements(body, NS.a, 'p').length === 0) out.push(`${part}: a table cell without a paragraph`);
   }
-  for (const bgPr of descendants(root, NS.p, 'bgPr')) if (!firstChild(bgPr, NS.a, 'effectLst') && !firstChild(bgPr, NS.a, 'effectDag')) out.push(`${part}: background without \`<a:effectLst/>\``);
+  for (const bgPr of descendants(root, NS.p, 'bgPr'))
+    if (!firstChild(bgPr, NS.a, 'effectLst') && !firstChild(bgPr, NS.a, 'effectDag'))
+      out.push(`${part}: background without \`<a:effectLst/>\``);
   for (const p of descendants(root, NS.a, 'p')) {
     const kids = p.children.filter((k): k is XmlElement => typeof k !== 'string');
     const pPrs = kids.filter((k) => k.ns === NS.a && k.local === 'pPr');
-    if (pPrs.length > 1 || (pPrs.length === 1 && kids[0] !== pPrs[0])) out.push(`${part}: a paragraph with its \`<a:pPr>\` not first and alone`);
+    if (pPrs.length > 1 || (pPrs.length === 1 && kids[0] !== pPrs[0]))
+      out.push(`${part}: a paragraph with its \`<a:pPr>\` not first and alone`);
   }
   return out;
 }

@@ -19,18 +19,38 @@ export function pptxToPdfs(pptxFiles: readonly string[], outDir: string, timeout
  * cannot load a file and writes nothing, so every output is checked and a
  * missing one throws with what soffice said.
  */
-export function convertWithLibreOffice(files: readonly string[], outDir: string, format: string, timeoutMs = 170_000): string[] {
+export function convertWithLibreOffice(
+  files: readonly string[],
+  outDir: string,
+  format: string,
+  timeoutMs = 170_000,
+): string[] {
   const profile = mkdtempSync(path.join(tmpdir(), 'lo-test-'));
   let r;
   try {
-    r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', format, '--outdir', outDir, ...files], {
-      encoding: 'utf8',
-      timeout: timeoutMs,
-    });
+    r = spawnSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${profile}`,
+        '--convert-to',
+        format,
+        '--outdir',
+        outDir,
+        ...files,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: timeoutMs,
+      },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  const outputs = files.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.${format.split(':')[0]}`));
+  const outputs = files.map((f) =>
+    path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.${format.split(':')[0]}`),
+  );
   const missing = outputs.filter((o) => !existsSync(o) || statSync(o).size === 0);
   if (r.error || r.status !== 0 || missing.length > 0)
     throw new Error(
@@ -57,7 +77,9 @@ export function pdfWords(pdf: string): PdfWord[][] {
       .split(/<page /)
       .slice(1)
       .map((page) =>
-        [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        [
+          ...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+        ].map((m) => ({
           xMin: +m[1],
           yMin: +m[2],
           xMax: +m[3],

@@ -6,20 +6,12 @@
  * notes slide, images) is followed through the slide's own .rels part.
  *
  * The package is read with the project's own zip reader (src/util/zip.ts), XML
- * with the strict tokenizer in ./xml.ts (no XML parser is a declared dependency). A part that is not well-formed makes readPptx reject
+ * with the strict tokenizer in ./xml.ts (no XML parser is a declared dependency). A part that is not well-formed makes
+ * readPptx reject
  * with the part name and line, which is what a corrupt deck deserves.
  */
 import { readZip } from '../../src/util/zip.js';
-import {
-  NS,
-  attr,
-  childElements,
-  descendants,
-  firstChild,
-  parseXml,
-  textContent,
-  type XmlElement,
-} from './xml.js';
+import { NS, attr, childElements, descendants, firstChild, parseXml, textContent, type XmlElement } from './xml.js';
 
 export { decodeXmlText, parseXml, XmlSyntaxError, NS } from './xml.js';
 export type { XmlElement, XmlAttribute } from './xml.js';
@@ -57,7 +49,9 @@ export interface SlideView {
    * paragraph's text is its `<a:t>` texts concatenated, `<a:br>` as "\n".
    */
   texts: string[];
-  /** Each `<a:tbl>` → rows (`a:tr`) → cells (`a:tc`, merged-away cells included); a cell's paragraphs joined with "\n". */
+  /**
+   * Each `<a:tbl>` → rows (`a:tr`) → cells (`a:tc`, merged-away cells included); a cell's paragraphs joined with "\n".
+   */
   tables: string[][][];
   /**
    * Text of the notes slide's body placeholder (paragraphs joined with "\n");
@@ -290,7 +284,8 @@ export async function readPptx(buf: Uint8Array): Promise<PptxView> {
       const slideIndexes = (lst ? childElements(lst, NS.p14, 'sldId') : []).map((s) => {
         const id = attr(s, 'id') ?? '';
         const i = slideIdToIndex.get(id);
-        if (i === undefined) throw new Error(`${presName}: section "${attr(section, 'name')}" lists unknown slide id ${id}`);
+        if (i === undefined)
+          throw new Error(`${presName}: section "${attr(section, 'name')}" lists unknown slide id ${id}`);
         return i;
       });
       sections.push({ name: attr(section, 'name') ?? '', slideIndexes });

@@ -13,7 +13,10 @@ import PartCollector from '../../src/render/package/part-collector.js';
  */
 export async function pptxgenjsZip(p: PptxGenJS): Promise<Uint8Array> {
   const written: unknown = await p.write({ outputType: 'uint8array' });
-  if (!(written instanceof PartCollector)) throw new Error('pptxgenjs did not write to the part collector: is the jszip alias of scripts/aliases.mjs missing?');
+  if (!(written instanceof PartCollector))
+    throw new Error(
+      'pptxgenjs did not write to the part collector: is the jszip alias of scripts/aliases.mjs missing?',
+    );
   const files: Record<string, Uint8Array> = {};
   for (const [name, data] of written.parts) {
     const parts = name.split('/');

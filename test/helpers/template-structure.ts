@@ -60,7 +60,9 @@ export interface TemplateLayout {
 export interface Decoration {
   shapes: number;
   pictures: number;
-  /** `p:cSld/p:bg`: a picture (`a:blipFill`), another fill, a theme style reference (`p:bgRef`), or none (inherited). */
+  /**
+   * `p:cSld/p:bg`: a picture (`a:blipFill`), another fill, a theme style reference (`p:bgRef`), or none (inherited).
+   */
   background: 'picture' | 'fill' | 'theme' | 'none';
   /** Media parts the part relates to (backgrounds, logos, pictures), in .rels order. */
   images: string[];
@@ -96,7 +98,10 @@ export interface TemplateStructure {
   sampleSlides: SampleSlide[];
   /** Part names under ppt/media/. */
   media: string[];
-  /** Every `a:latin` face named in masters, layouts and slides (`+mj-lt`/`+mn-lt` resolved through the master's theme), sorted. */
+  /**
+   * Every `a:latin` face named in masters, layouts and slides (`+mj-lt`/`+mn-lt` resolved through the master's theme),
+   * sorted.
+   */
   fonts: string[];
 }
 
@@ -104,7 +109,9 @@ const REL_THEME = 'http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const REL_LAYOUT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout';
 const REL_IMAGE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
 
-/** Read a .pptx/.potx's structure; throws (with the part name) on anything that is not a readable presentation package. */
+/**
+ * Read a .pptx/.potx's structure; throws (with the part name) on anything that is not a readable presentation package.
+ */
 export function readTemplateStructure(bytes: Uint8Array): TemplateStructure {
   const files = unzipSync(bytes);
   const text = (name: string): string => {
@@ -131,36 +138,61 @@ export function readTemplateStructure(bytes: Uint8Array): TemplateStructure {
   const sldSz = firstChild(pres, NS.p, 'sldSz');
   const fonts = new Set<string>();
 
-  const masters = byRid(firstChild(pres, NS.p, 'sldMasterIdLst'), 'sldMasterId', presRels).map((file, m): TemplateMaster => {
-    const root = xml(file);
-    const masterRels = rels(file);
-    const themeFile = masterRels.find((r) => r.type === REL_THEME)?.target ?? '';
-    const theme = themeOf(themeFile ? xml(themeFile) : undefined, themeFile);
-    const collectFonts = (el: XmlElement) => {
-      for (const l of descendants(el, NS.a, 'latin')) {
-        const face = attr(l, 'typeface') ?? '';
-        fonts.add(face === '+mj-lt' ? theme.major : face === '+mn-lt' ? theme.minor : face);
-      }
-    };
-    collectFonts(root);
-    const masterPhs = placeholdersOf(root, []);
-    const layoutRels = new Map(masterRels.filter((r) => r.type === REL_LAYOUT).map((r) => [r.id, r.target]));
-    const layouts = byRid(firstChild(root, NS.p, 'sldLayoutIdLst'), 'sldLayoutId', layoutRels).map((lf): TemplateLayout => {
-      const lroot = xml(lf);
-      collectFonts(lroot);
-      return { file: lf, name: cSldName(lroot), type: attr(lroot, 'type') ?? 'cust', master: m, placeholders: placeholdersOf(lroot, masterPhs), decoration: decorationOf(lroot, rels(lf)) };
-    });
-    return { file, name: cSldName(root), theme, placeholders: masterPhs, decoration: decorationOf(root, masterRels), txStyles: txStylesOf(root), layouts };
-  });
+  const masters = byRid(firstChild(pres, NS.p, 'sldMasterIdLst'), 'sldMasterId', presRels).map(
+    (file, m): TemplateMaster => {
+      const root = xml(file);
+      const masterRels = rels(file);
+      const themeFile = masterRels.find((r) => r.type === REL_THEME)?.target ?? '';
+      const theme = themeOf(themeFile ? xml(themeFile) : undefined, themeFile);
+      const collectFonts = (el: XmlElement) => {
+        for (const l of descendants(el, NS.a, 'latin')) {
+          const face = attr(l, 'typeface') ?? '';
+          fonts.add(face === '+mj-lt' ? theme.major : face === '+mn-lt' ? theme.minor : face);
+        }
+      };
+      collectFonts(root);
+      const masterPhs = placeholdersOf(root, []);
+      const layoutRels = new Map(masterRels.filter((r) => r.type === REL_LAYOUT).map((r) => [r.id, r.target]));
+      const layouts = byRid(firstChild(root, NS.p, 'sldLayoutIdLst'), 'sldLayoutId', layoutRels).map(
+        (lf): TemplateLayout => {
+          const lroot = xml(lf);
+          collectFonts(lroot);
+          return {
+            file: lf,
+            name: cSldName(lroot),
+            type: attr(lroot, 'type') ?? 'cust',
+            master: m,
+            placeholders: placeholdersOf(lroot, masterPhs),
+            decoration: decorationOf(lroot, rels(lf)),
+          };
+        },
+      );
+      return {
+        file,
+        name: cSldName(root),
+        theme,
+        placeholders: masterPhs,
+        decoration: decorationOf(root, masterRels),
+        txStyles: txStylesOf(root),
+        layouts,
+      };
+    },
+  );
 
   const layoutName = new Map(masters.flatMap((m) => m.layouts.map((l) => [l.file, l.name] as const)));
   const sampleSlides = byRid(firstChild(pres, NS.p, 'sldIdLst'), 'sldId', presRels).map((file): SampleSlide => {
     const root = xml(file);
     const slideRels = rels(file);
     // Theme references on a slide are its master's, already counted above.
-    for (const l of descendants(root, NS.a, 'latin')) if (!attr(l, 'typeface')?.startsWith('+')) fonts.add(attr(l, 'typeface') ?? '');
+    for (const l of descendants(root, NS.a, 'latin'))
+      if (!attr(l, 'typeface')?.startsWith('+')) fonts.add(attr(l, 'typeface') ?? '');
     const layoutFile = slideRels.find((r) => r.type === REL_LAYOUT)?.target ?? '';
-    return { file, layoutFile, layoutName: layoutName.get(layoutFile) ?? '', decoration: decorationOf(root, slideRels) };
+    return {
+      file,
+      layoutFile,
+      layoutName: layoutName.get(layoutFile) ?? '',
+      decoration: decorationOf(root, slideRels),
+    };
   });
   fonts.delete('');
 
@@ -213,7 +245,11 @@ function placeholdersOf(root: XmlElement, master: readonly TemplatePlaceholder[]
     const from = own ? undefined : master.find((p) => p.type === masterTypeFor(type));
     const cNvPr = firstChild(nv, NS.p, 'cNvPr');
     const latin = descendants(sp, NS.a, 'latin')[0];
-    const sized = [...descendants(sp, NS.a, 'defRPr'), ...descendants(sp, NS.a, 'rPr'), ...descendants(sp, NS.a, 'endParaRPr')].find((e) => attr(e, 'sz'));
+    const sized = [
+      ...descendants(sp, NS.a, 'defRPr'),
+      ...descendants(sp, NS.a, 'rPr'),
+      ...descendants(sp, NS.a, 'endParaRPr'),
+    ].find((e) => attr(e, 'sz'));
     out.push({
       name: (cNvPr && attr(cNvPr, 'name')) ?? '',
       type,
@@ -230,7 +266,10 @@ function placeholdersOf(root: XmlElement, master: readonly TemplatePlaceholder[]
   return out;
 }
 
-function decorationOf(root: XmlElement, partRels: readonly { type: string; target: string; external: boolean }[]): Decoration {
+function decorationOf(
+  root: XmlElement,
+  partRels: readonly { type: string; target: string; external: boolean }[],
+): Decoration {
   const cSld = firstChild(root, NS.p, 'cSld');
   const tree = cSld && firstChild(cSld, NS.p, 'spTree');
   const bg = cSld && firstChild(cSld, NS.p, 'bg');
@@ -238,7 +277,9 @@ function decorationOf(root: XmlElement, partRels: readonly { type: string; targe
   const background = !bg ? 'none' : !bgPr ? 'theme' : firstChild(bgPr, NS.a, 'blipFill') ? 'picture' : 'fill';
   const images = [...new Set(partRels.filter((r) => r.type === REL_IMAGE && !r.external).map((r) => r.target))];
   const isPh = (e: XmlElement) => descendants(e, NS.p, 'ph').length > 0;
-  const shapes = tree ? [...descendants(tree, NS.p, 'sp'), ...descendants(tree, NS.p, 'cxnSp')].filter((e) => !isPh(e)).length : 0;
+  const shapes = tree
+    ? [...descendants(tree, NS.p, 'sp'), ...descendants(tree, NS.p, 'cxnSp')].filter((e) => !isPh(e)).length
+    : 0;
   const pictures = tree ? descendants(tree, NS.p, 'pic').filter((e) => !isPh(e)).length : 0;
   return { shapes, pictures, background, images };
 }
@@ -264,5 +305,10 @@ function boxOf(sp: XmlElement): Box | null {
   const off = xfrm && firstChild(xfrm, NS.a, 'off');
   const ext = xfrm && firstChild(xfrm, NS.a, 'ext');
   if (!off || !ext) return null;
-  return { x: Number(attr(off, 'x')), y: Number(attr(off, 'y')), cx: Number(attr(ext, 'cx')), cy: Number(attr(ext, 'cy')) };
+  return {
+    x: Number(attr(off, 'x')),
+    y: Number(attr(off, 'y')),
+    cx: Number(attr(ext, 'cx')),
+    cy: Number(attr(ext, 'cy')),
+  };
 }

@@ -6,7 +6,8 @@
 import type { Decoration, TemplateLayout, TemplateMaster, TemplatePlaceholder } from './template-structure.js';
 import type { TemplateFixture } from './templates.js';
 
-export const MEASURED_BEGIN = '<!-- BEGIN measured: written by test/helpers-selftest/templates.test.ts; UPDATE=1 rewrites it -->';
+export const MEASURED_BEGIN =
+  '<!-- BEGIN measured: written by test/helpers-selftest/templates.test.ts; UPDATE=1 rewrites it -->';
 export const MEASURED_END = '<!-- END measured -->';
 
 /** The layouts a briefing deck needs, by the names PowerPoint and LibreOffice give them. */
@@ -37,7 +38,13 @@ export function measuredMarkdown(fixtures: readonly TemplateFixture[]): string {
       `- theme fonts (major / minor) per master: ${f.masters.map((m) => `${m.theme.major} / ${m.theme.minor}`).join('; ')}`,
       '',
     );
-    const shape = JSON.stringify({ slideSize: f.slideSize, masters: f.masters, sampleSlides: f.sampleSlides, media: f.media, fonts: f.fonts });
+    const shape = JSON.stringify({
+      slideSize: f.slideSize,
+      masters: f.masters,
+      sampleSlides: f.sampleSlides,
+      media: f.media,
+      fonts: f.fonts,
+    });
     const twin = seen.get(shape);
     if (twin) {
       out.push(`Masters, layouts and placeholders are identical to ${twin}'s (only the content type differs).`, '');
@@ -46,22 +53,37 @@ export function measuredMarkdown(fixtures: readonly TemplateFixture[]): string {
     seen.set(shape, f.name);
     const firstOf = new Map<string, number>();
     f.masters.forEach((m, i) => {
-      out.push(`#### Master ${i + 1} (\`${m.file.replace('ppt/slideMasters/', '')}\`${m.name ? `, "${m.name}"` : ''})`, '');
-      const tx = m.txStyles ? `title ${m.txStyles.titlePt ?? '?'} pt, body level 1 ${m.txStyles.bodyPt ?? '?'} pt` : 'none';
+      out.push(
+        `#### Master ${i + 1} (\`${m.file.replace('ppt/slideMasters/', '')}\`${m.name ? `, "${m.name}"` : ''})`,
+        '',
+      );
+      const tx = m.txStyles
+        ? `title ${m.txStyles.titlePt ?? '?'} pt, body level 1 ${m.txStyles.bodyPt ?? '?'} pt`
+        : 'none';
       out.push(`Placeholders: ${m.placeholders.map(phShort).join(', ')}`, '');
-      out.push(`Master decoration: ${deco(m.decoration)}. Its layouts: ${layoutsDeco(m.layouts)}. \`p:txStyles\`: ${tx}.`, '');
+      out.push(
+        `Master decoration: ${deco(m.decoration)}. Its layouts: ${layoutsDeco(m.layouts)}. \`p:txStyles\`: ${tx}.`,
+        '',
+      );
       out.push(`Layouts: ${m.layouts.map((l, j) => `${j + 1}. "${l.name}" (\`${l.type}\`)`).join(' · ')}`, '');
       const rows = briefingRows(m);
       // Masters whose briefing layouts differ only in their part names are told once.
       const key = JSON.stringify(rows.map((r) => r.replace(/`slideLayout\d+\.xml`, /, '')));
       const same = firstOf.get(key);
       if (same !== undefined) {
-        const files = BRIEFING_LAYOUTS.map(({ names }) => m.layouts.find((x) => names.includes(x.name))?.file.replace('ppt/slideLayouts/', '')).filter(Boolean);
+        const files = BRIEFING_LAYOUTS.map(({ names }) =>
+          m.layouts.find((x) => names.includes(x.name))?.file.replace('ppt/slideLayouts/', ''),
+        ).filter(Boolean);
         out.push(`Briefing layouts: the same placeholders as master ${same + 1} (here ${files.join(', ')}).`, '');
         return;
       }
       firstOf.set(key, i);
-      out.push('| role | layout (file) | placeholder | type | idx | x, y pt | w × h pt | font, size as written |', '|---|---|---|---|---|---|---|---|', ...rows, '');
+      out.push(
+        '| role | layout (file) | placeholder | type | idx | x, y pt | w × h pt | font, size as written |',
+        '|---|---|---|---|---|---|---|---|',
+        ...rows,
+        '',
+      );
     });
   }
   return out.join('\n');
@@ -78,13 +100,19 @@ function briefingRows(m: TemplateMaster): string[] {
     const phs = l.placeholders.filter((p) => !FOOTER.has(p.type));
     const where = `"${l.name}" (\`${l.file.replace('ppt/slideLayouts/', '')}\`, \`${l.type}\`)`;
     if (phs.length === 0) rows.push(`| ${role} | ${where} | (no placeholders) | | | | | |`);
-    phs.forEach((p, i) => rows.push(`| ${i === 0 ? role : ''} | ${i === 0 ? where : ''} | ${p.name} | \`${p.type}\`${p.orient ? ` ${p.orient}` : ''} | ${p.idxWritten ? p.idx : '(0)'} | ${box(p, 'pos')} | ${box(p, 'size')} | ${[p.font, p.sizePt && `${p.sizePt} pt`].filter(Boolean).join(', ')} |`));
+    phs.forEach((p, i) =>
+      rows.push(
+        `| ${i === 0 ? role : ''} | ${i === 0 ? where : ''} | ${p.name} | \`${p.type}\`${p.orient ? ` ${p.orient}` : ''} | ${p.idxWritten ? p.idx : '(0)'} | ${box(p, 'pos')} | ${box(p, 'size')} | ${[p.font, p.sizePt && `${p.sizePt} pt`].filter(Boolean).join(', ')} |`,
+      ),
+    );
   }
   return rows;
 }
 
 function deco(d: Decoration): string {
-  const imgs = d.images.length ? `, images ${d.images.map((i) => `\`${i.replace('ppt/media/', '')}\``).join(', ')}` : '';
+  const imgs = d.images.length
+    ? `, images ${d.images.map((i) => `\`${i.replace('ppt/media/', '')}\``).join(', ')}`
+    : '';
   return `${d.shapes} non-placeholder shape(s), ${d.pictures} picture(s), background ${d.background}${imgs}`;
 }
 

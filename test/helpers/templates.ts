@@ -9,7 +9,18 @@
  * Tests need both tools: guard with `haveTools(...TEMPLATE_TOOLS)`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { acquireLock } from '../../src/drivers/lock.js';
 import { sha256 } from '../../src/util/hash.js';
@@ -20,7 +31,15 @@ import { readTemplateStructure, type TemplateStructure } from './template-struct
 export const TEMPLATE_TOOLS = ['soffice', 'pandoc'] as const;
 
 /** `<LibreOffice template>.<format>`, and pandoc's reference document. */
-export const TEMPLATE_NAMES = ['Focus.pptx', 'Focus.potx', 'Blueprint_Plans.pptx', 'DNA.potx', 'Nature_Illustration.pptx', 'Vivid.pptx', 'pandoc-reference.pptx'] as const;
+export const TEMPLATE_NAMES = [
+  'Focus.pptx',
+  'Focus.potx',
+  'Blueprint_Plans.pptx',
+  'DNA.potx',
+  'Nature_Illustration.pptx',
+  'Vivid.pptx',
+  'pandoc-reference.pptx',
+] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 const PANDOC_REFERENCE: TemplateName = 'pandoc-reference.pptx';
@@ -74,7 +93,12 @@ export async function realTemplate(name: TemplateName, o: TemplateOptions = {}):
  * Copy a fixture into a themes folder as `<name>.pptx|.potx` (the theme is
  * `name`), with an optional sidecar `<name>.yaml`. Returns the paths written.
  */
-export function installTemplate(fixture: TemplateFixture, themesDir: string, name = path.parse(fixture.name).name, sidecarYaml?: string): { theme: string; file: string; sidecar?: string } {
+export function installTemplate(
+  fixture: TemplateFixture,
+  themesDir: string,
+  name = path.parse(fixture.name).name,
+  sidecarYaml?: string,
+): { theme: string; file: string; sidecar?: string } {
   mkdirSync(themesDir, { recursive: true });
   const file = path.join(themesDir, `${name}.${fixture.format}`);
   copyFileSync(fixture.file, file);
@@ -89,7 +113,8 @@ export function libreOfficeTemplateDir(): string {
   const which = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
   if (!which) throw new Error('soffice not on PATH (guard the test with haveTools(...TEMPLATE_TOOLS))');
   const dir = path.resolve(path.dirname(realpathSync(which)), '..', 'share', 'template', 'common', 'presnt');
-  if (!existsSync(dir)) throw new Error(`LibreOffice's Impress templates are not in \`${dir}\` (Debian: libreoffice-common)`);
+  if (!existsSync(dir))
+    throw new Error(`LibreOffice's Impress templates are not in \`${dir}\` (Debian: libreoffice-common)`);
   return dir;
 }
 
@@ -116,7 +141,9 @@ async function loadFixtures(root: string): Promise<TemplateFixture[]> {
 function cacheKey(otpDir: string): string {
   const soffice = execFileSync('soffice', ['--version'], { encoding: 'utf8' }).trim();
   const pandoc = execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0];
-  const otps = [...new Set(libreOfficeNames().map((n) => path.parse(n).name))].map((t) => sha256(readFileSync(path.join(otpDir, `${t}.otp`))));
+  const otps = [...new Set(libreOfficeNames().map((n) => path.parse(n).name))].map((t) =>
+    sha256(readFileSync(path.join(otpDir, `${t}.otp`))),
+  );
   return sha256(JSON.stringify({ RECIPE, soffice, pandoc, TEMPLATE_NAMES, otps })).slice(0, 16);
 }
 
@@ -143,7 +170,8 @@ async function buildUnderLock(root: string, key: string, otpDir: string): Promis
       convertWithLibreOffice(otps, tmp, format, 120_000);
     }
     writeFileSync(path.join(tmp, PANDOC_REFERENCE), execFileSync('pandoc', PANDOC_ARGS));
-    for (const n of TEMPLATE_NAMES) readTemplateStructure(readFileSync(path.join(tmp, n))); // never publish an unreadable fixture
+    // never publish an unreadable fixture
+    for (const n of TEMPLATE_NAMES) readTemplateStructure(readFileSync(path.join(tmp, n)));
     chmodSync(tmp, 0o755); // mkdtemp makes it private
     renameSync(tmp, final);
     tmp = undefined;

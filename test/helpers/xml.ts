@@ -86,7 +86,8 @@ export function decodeXmlText(s: string): string {
     if (body.startsWith('#')) {
       const hex = body[1] === 'x';
       const digits = body.slice(hex ? 2 : 1);
-      if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) throw new Error(`malformed character reference "${whole}"`);
+      if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits))
+        throw new Error(`malformed character reference "${whole}"`);
       const cp = parseInt(digits, hex ? 16 : 10);
       if (!isXmlChar(cp)) throw new Error(`character reference "${whole}" is not an allowed XML character`);
       return String.fromCodePoint(cp);
@@ -125,8 +126,15 @@ export function parseXml(source: string, part?: string): XmlElement {
 
   // Characters XML 1.0 does not allow anywhere, not even escaped (C0 controls
   // other than tab/LF/CR, U+FFFE/U+FFFF, unpaired surrogates).
-  const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(xml);
-  if (bad) fail(`character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, bad.index);
+  const bad =
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(
+      xml,
+    );
+  if (bad)
+    fail(
+      `character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`,
+      bad.index,
+    );
 
   interface Open {
     raw: { name: string; attrs: { name: string; value: string }[] };

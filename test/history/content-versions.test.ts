@@ -46,7 +46,12 @@ async function twoBuilds(slug: string, change: (dir: string) => void) {
 describe('what changed between two builds of the content decks', () => {
   it('a cell of the nation-stance table: names the row key, the column header and the slide', async () => {
     const { lines, summary, cmp } = await twoBuilds(TREATY, (dir) =>
-      edit(dir, '02-russia-and-north-koreas-treaty.md', '| Increased military spending; more robust diplomatic initiatives |', '| Increased naval spending; more robust diplomatic initiatives |'),
+      edit(
+        dir,
+        '02-russia-and-north-koreas-treaty.md',
+        '| Increased military spending; more robust diplomatic initiatives |',
+        '| Increased naval spending; more robust diplomatic initiatives |',
+      ),
     );
     expect(summary).toBe('updated: 1 table row');
     expect(lines).toEqual([
@@ -54,14 +59,25 @@ describe('what changed between two builds of the content decks', () => {
       'Slides with changes: 5',
     ]);
     expect(cmp.diff.changes).toEqual([
-      expect.objectContaining({ type: 'cell', key: 'Japan', column: 'Potential Shift post-Treaty', before: 'Increased military spending; more robust diplomatic initiatives', slides: [5] }),
+      expect.objectContaining({
+        type: 'cell',
+        key: 'Japan',
+        column: 'Potential Shift post-Treaty',
+        before: 'Increased military spending; more robust diplomatic initiatives',
+        slides: [5],
+      }),
     ]);
   });
 
   it('a bullet added and one reworded: a word-level diff for the one, the new text for the other', async () => {
     const { lines, summary } = await twoBuilds(TREATY, (dir) => {
       edit(dir, '02-russia-and-north-koreas-treaty.md', 'joint military exercises', 'joint naval exercises');
-      edit(dir, '02-russia-and-north-koreas-treaty.md', '- **International Response:**', '- **Cyber Operations:** Both states may coordinate cyber campaigns against regional infrastructure.\n- **International Response:**');
+      edit(
+        dir,
+        '02-russia-and-north-koreas-treaty.md',
+        '- **International Response:**',
+        '- **Cyber Operations:** Both states may coordinate cyber campaigns against regional infrastructure.\n- **International Response:**',
+      );
     });
     expect(summary).toBe('updated: 2 bullets');
     expect(lines).toEqual([
@@ -74,7 +90,12 @@ describe('what changed between two builds of the content decks', () => {
   it('a section renamed and one removed: the agenda and the renamed section’s new slide numbers', async () => {
     const { lines, summary } = await twoBuilds(TREATY, (dir) => {
       unlinkSync(path.join(dir, '05-the-role-of-international-powers.md'));
-      edit(dir, '07-future-outlook.md', '# Future Outlook: Potential Scenarios for East Asia Post-Treaty', '# Future Outlook: Scenarios for East Asia after the Treaty');
+      edit(
+        dir,
+        '07-future-outlook.md',
+        '# Future Outlook: Potential Scenarios for East Asia Post-Treaty',
+        '# Future Outlook: Scenarios for East Asia after the Treaty',
+      );
     });
     expect(summary).toBe('updated: 2 sections');
     // Slides 13–14 before; one statement slide fewer in front of them now.
@@ -87,19 +108,44 @@ describe('what changed between two builds of the content decks', () => {
 
   it('a paragraph of notes edited: one line for the section, on the slide that carries the notes', async () => {
     const { lines, summary } = await twoBuilds(US, (dir) =>
-      edit(dir, '03-understanding-the-historical-context-of-the-alliance.md', 'pushed these nations to find common ground', 'pushed these nations to seek common ground'),
+      edit(
+        dir,
+        '03-understanding-the-historical-context-of-the-alliance.md',
+        'pushed these nations to find common ground',
+        'pushed these nations to seek common ground',
+      ),
     );
     expect(summary).toBe('updated: notes in 1 section');
-    // A prose-only section: its statement slide (6) carries all of its prose as notes; the edit is in the second paragraph.
-    expect(lines).toEqual(['Notes changed · Understanding the Historical Context of the Alliance: …to find common → to seek common… (slide 6)', 'Slides with changes: 6']);
+    // A prose-only section: its statement slide (6) carries all of its prose as notes; the edit is in the second
+    // paragraph.
+    expect(lines).toEqual([
+      'Notes changed · Understanding the Historical Context of the Alliance: …to find common → to seek common… (slide 6)',
+      'Slides with changes: 6',
+    ]);
   });
 
   it('a whitespace-only reflow is not a change, even where the .pptx bytes differ', async () => {
     const { lines, summary, cmp } = await twoBuilds(TREATY, (dir) => {
-      // A paragraph re-wrapped, a bullet wrapped onto an indented line, doubled spaces, padded table cells, extra blank lines.
-      edit(dir, '01-introduction.md', 'volatile world, the evolving dynamics', 'volatile world,\nthe evolving   dynamics');
-      edit(dir, '02-russia-and-north-koreas-treaty.md', 'Enhanced arms trade and joint military', 'Enhanced  arms trade\n  and joint military');
-      edit(dir, '02-russia-and-north-koreas-treaty.md', '| Japan | Protective of territorial integrity |', '|   Japan   |  Protective of  territorial integrity |');
+      // A paragraph re-wrapped, a bullet wrapped onto an indented line, doubled spaces, padded table cells, extra blank
+      // lines.
+      edit(
+        dir,
+        '01-introduction.md',
+        'volatile world, the evolving dynamics',
+        'volatile world,\nthe evolving   dynamics',
+      );
+      edit(
+        dir,
+        '02-russia-and-north-koreas-treaty.md',
+        'Enhanced arms trade and joint military',
+        'Enhanced  arms trade\n  and joint military',
+      );
+      edit(
+        dir,
+        '02-russia-and-north-koreas-treaty.md',
+        '| Japan | Protective of territorial integrity |',
+        '|   Japan   |  Protective of  territorial integrity |',
+      );
       edit(dir, '07-future-outlook.md', '\n\nFurthermore,', '\n\n\n\nFurthermore,');
     });
     expect(cmp.from?.version, 'doubled spaces reach the .pptx, so this compares two versions').not.toBe(cmp.to.version);

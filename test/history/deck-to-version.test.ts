@@ -14,7 +14,8 @@ async function versionOf(decks: Parameters<typeof makeContent>[0], slug: string)
   return deckToVersion(r.deck!, r.article!, `version-of-${slug}`);
 }
 
-const sentence = (i: number) => `Sentence ${i} explains a consequence for regional stability and the alliances involved.`;
+const sentence = (i: number) =>
+  `Sentence ${i} explains a consequence for regional stability and the alliances involved.`;
 const section = (v: DeckVersion, slug: string) => v.sections.find((s) => s.slug === slug)!;
 
 describe('deckToVersion', () => {
@@ -31,17 +32,26 @@ describe('deckToVersion', () => {
     expect(list.bullets[0]).toEqual({ text: `Point 1: ${sentence(0)}`, level: 0, slides: [3] });
     expect(list.bullets.at(-1)!.slides).toEqual([5]);
     const table = section(v, 'long-table').blocks[0];
-    expect(table).toMatchObject({ kind: 'table', slides: [6, 7, 8, 9, 10], header: ['Nation', 'Current Stance', 'Potential Shift post-Treaty'] });
+    expect(table).toMatchObject({
+      kind: 'table',
+      slides: [6, 7, 8, 9, 10],
+      header: ['Nation', 'Current Stance', 'Potential Shift post-Treaty'],
+    });
     if (table.kind !== 'table') throw new Error('table expected');
     expect(table.rows.map((r) => r.cells[0])).toEqual(Array.from({ length: 24 }, (_, i) => `Nation ${i + 1}`));
-    expect(table.rows[23]).toMatchObject({ cells: ['Nation 24', expect.stringMatching(/^Row 23 carries/), 'Shift 24'], slides: [10] });
+    expect(table.rows[23]).toMatchObject({
+      cells: ['Nation 24', expect.stringMatching(/^Row 23 carries/), 'Shift 24'],
+      slides: [10],
+    });
   });
 
   it('a bullet split over two slides is one bullet, and a table row split over two slides is one row', async () => {
     const v = await versionOf({ stress: stressDeck }, 'stress');
     const long = section(v, 'one-long-bullet').blocks[0];
     if (long.kind !== 'bullets') throw new Error('bullets expected');
-    expect(long.bullets).toEqual([{ text: Array.from({ length: 40 }, (_, i) => sentence(i)).join(' '), level: 0, slides: [17, 18] }]);
+    expect(long.bullets).toEqual([
+      { text: Array.from({ length: 40 }, (_, i) => sentence(i)).join(' '), level: 0, slides: [17, 18] },
+    ]);
     const huge = section(v, 'huge-cell').blocks[0];
     if (huge.kind !== 'table') throw new Error('table expected');
     expect(huge.rows).toEqual([
@@ -63,22 +73,66 @@ describe('deckToVersion', () => {
       [0, 'Second'],
       [0, 'Third with code and a link'],
     ]);
-    expect(nested.blocks[1]).toMatchObject({ kind: 'quote', text: 'A quotation from the article stands alone.', slides: [20] });
-    expect(v).toMatchObject({ title: 'Stress test — tables, bullets & titles', subtitle: 'Quotes " < > & \' survive', details: ['R&D <Unit>', '2026-02-03'], titleSlides: [1], agendaSlides: [2] });
+    expect(nested.blocks[1]).toMatchObject({
+      kind: 'quote',
+      text: 'A quotation from the article stands alone.',
+      slides: [20],
+    });
+    expect(v).toMatchObject({
+      title: 'Stress test — tables, bullets & titles',
+      subtitle: 'Quotes " < > & \' survive',
+      details: ['R&D <Unit>', '2026-02-03'],
+      titleSlides: [1],
+      agendaSlides: [2],
+    });
     expect(v.slideTitles).toHaveLength(21);
     expect(v.slideTitles[3]).toBe('Eighteen bullets (cont.)');
   });
 
   it('an image keeps its alt text, caption and a fingerprint; a `##` heading is a slide title', async () => {
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-    const v = await versionOf({ d: { files: { '01-map.md': '# Maps\n\n## The region\n\n![A map of the Korean peninsula](images/map.png "Sea lanes")\n', 'images/map.png': png } } }, 'd');
-    expect(section(v, 'map').blocks).toEqual([{ kind: 'image', slides: [3], title: 'The region', alt: 'A map of the Korean peninsula', image: expect.stringMatching(/^[0-9a-f]{16}$/), caption: 'Sea lanes' }]);
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const v = await versionOf(
+      {
+        d: {
+          files: {
+            '01-map.md': '# Maps\n\n## The region\n\n![A map of the Korean peninsula](images/map.png "Sea lanes")\n',
+            'images/map.png': png,
+          },
+        },
+      },
+      'd',
+    );
+    expect(section(v, 'map').blocks).toEqual([
+      {
+        kind: 'image',
+        slides: [3],
+        title: 'The region',
+        alt: 'A map of the Korean peninsula',
+        image: expect.stringMatching(/^[0-9a-f]{16}$/),
+        caption: 'Sea lanes',
+      },
+    ]);
   });
 
   it('moving bullets onto other slides is not a change; editing one names its new slide', async () => {
-    const files = (n: number, edit?: number) => ({ '01-list.md': `# A long list\n\n${Array.from({ length: n }, (_, i) => `- **Point ${i + 1}:** ${i === edit ? sentence(i).replace('consequence', 'risk') : sentence(i)}`).join('\n')}\n` });
+    const files = (n: number, edit?: number) => ({
+      '01-list.md': `# A long list\n\n${Array.from({ length: n }, (_, i) => `- **Point ${i + 1}:** ${i === edit ? sentence(i).replace('consequence', 'risk') : sentence(i)}`).join('\n')}\n`,
+    });
     const a = await versionOf({ d: { files: files(18) } }, 'd');
-    const b = await versionOf({ d: { files: { '00-intro.md': '# Intro\n\n- A new first slide pushes every other slide along.\n', ...files(18, 16) } } }, 'd');
+    const b = await versionOf(
+      {
+        d: {
+          files: {
+            '00-intro.md': '# Intro\n\n- A new first slide pushes every other slide along.\n',
+            ...files(18, 16),
+          },
+        },
+      },
+      'd',
+    );
     expect(formatDiff(diffVersions(a, b))).toEqual([
       'Section added: "Intro" (slides 2, 3)',
       'Bullet changed · A long list: Point 17: …a consequence for → a risk for… (slide 6)',

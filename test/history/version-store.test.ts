@@ -13,11 +13,21 @@ function setup(keepVersions?: number) {
   const c = makeContent({ d: { files: { '01-a.md': '# Alpha\n\n- first point\n' } } });
   const opts: DeckOptions = { ...deckOpts(c), keepVersions };
   const write = (bullet: string) => writeFileSync(path.join(c.content, 'd', '01-a.md'), `# Alpha\n\n- ${bullet}\n`);
-  const build = async (o: { force?: boolean } = {}) => (await buildDecks(['d'], opts, { toolVersion: 'test', ...o }))[0];
+  const build = async (o: { force?: boolean } = {}) =>
+    (await buildDecks(['d'], opts, { toolVersion: 'test', ...o }))[0];
   const pptxVersion = () => sha256(readFileSync(path.join(c.out, 'd.pptx')));
   const dir = versionsDir(c.out, 'd');
   const files = () => readdirSync(dir).sort();
-  return { c, opts, write, build, pptxVersion, dir, files, cleanup: () => rmSync(c.root, { recursive: true, force: true }) };
+  return {
+    c,
+    opts,
+    write,
+    build,
+    pptxVersion,
+    dir,
+    files,
+    cleanup: () => rmSync(c.root, { recursive: true, force: true }),
+  };
 }
 
 describe('version records beside the build', () => {
@@ -30,7 +40,12 @@ describe('version records beside the build', () => {
     const v2 = t.pptxVersion();
     expect(t.files()).toEqual([`${v1}.json.gz`, `${v2}.json.gz`, 'history.json'].sort());
     const record = JSON.parse(gunzipSync(readFileSync(path.join(t.dir, `${v2}.json.gz`))).toString('utf8'));
-    expect(record).toMatchObject({ format: 1, deck: 'd', version: v2, sections: [{ slug: 'a', title: 'Alpha', blocks: [{ kind: 'bullets', bullets: [{ text: 'second point' }] }] }] });
+    expect(record).toMatchObject({
+      format: 1,
+      deck: 'd',
+      version: v2,
+      sections: [{ slug: 'a', title: 'Alpha', blocks: [{ kind: 'bullets', bullets: [{ text: 'second point' }] }] }],
+    });
     const { history } = await readHistory(t.c.out, 'd');
     expect(history.versions.map((e) => e.version)).toEqual([v1, v2]);
     expect(history.pruned).toBe(0);
@@ -39,12 +54,27 @@ describe('version records beside the build', () => {
   });
 
   it('records what the mail states about the deck: its date, organisation, file timestamp and build warnings (files relative to the content folder)', async () => {
-    const c = makeContent({ d: { yaml: 'title: D\ndate: "2026-01-02"\norganization: "Unit  X"\n', files: { '01-a.md': '# Alpha\n\n- a **bold point\n' } } });
+    const c = makeContent({
+      d: {
+        yaml: 'title: D\ndate: "2026-01-02"\norganization: "Unit  X"\n',
+        files: { '01-a.md': '# Alpha\n\n- a **bold point\n' },
+      },
+    });
     const [r] = await buildDecks(['d'], deckOpts(c), { toolVersion: 'test' });
     expect(r.diagnostics.map((d) => d.code)).toEqual(['unmatched-emphasis']);
-    const record = JSON.parse(gunzipSync(readFileSync(path.join(versionsDir(c.out, 'd'), `${sha256(readFileSync(path.join(c.out, 'd.pptx')))}.json.gz`))).toString('utf8'));
+    const record = JSON.parse(
+      gunzipSync(
+        readFileSync(path.join(versionsDir(c.out, 'd'), `${sha256(readFileSync(path.join(c.out, 'd.pptx')))}.json.gz`)),
+      ).toString('utf8'),
+    );
     expect(record).toMatchObject({ date: '2026-01-02', organization: 'Unit X', timestamp: '2026-01-02T00:00:00Z' });
-    expect(record.warnings).toEqual([expect.objectContaining({ severity: 'warning', code: 'unmatched-emphasis', position: { file: 'd/01-a.md', line: 3, column: expect.any(Number) } })]);
+    expect(record.warnings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'unmatched-emphasis',
+        position: { file: 'd/01-a.md', line: 3, column: expect.any(Number) },
+      }),
+    ]);
     rmSync(c.root, { recursive: true, force: true });
   });
 

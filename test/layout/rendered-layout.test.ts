@@ -26,10 +26,15 @@ describe.skipIf(!tools)('rendered layout (LibreOffice)', () => {
 
   beforeAll(async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'layout-'));
-    const stress = makeContent({ stress: stressDeck, 'stress-dark': { ...stressDeck, yaml: `${stressDeck.yaml}theme: briefing-dark\n` } });
+    const stress = makeContent({
+      stress: stressDeck,
+      'stress-dark': { ...stressDeck, yaml: `${stressDeck.yaml}theme: briefing-dark\n` },
+    });
     const files: string[] = [];
     for (const slug of DECKS) {
-      const opts = slug.startsWith('stress') ? { ...deckOpts(stress), outDir: out } : { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: out };
+      const opts = slug.startsWith('stress')
+        ? { ...deckOpts(stress), outDir: out }
+        : { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: out };
       const r = await buildDeck(slug, opts);
       files.push(r.file!);
       slides[slug] = (await readPptx(r.pptx!)).slides;
@@ -41,11 +46,18 @@ describe.skipIf(!tools)('rendered layout (LibreOffice)', () => {
   for (const slug of DECKS) {
     it(`${slug}: one page per slide, every character of each slide on its page`, () => {
       expect(pages[slug].length).toBe(slides[slug].length);
-      slides[slug].forEach((s, i) => expect(missingCharacters(pages[slug][i], s), `slide ${i + 1} “${s.title}”`).toBe(''));
+      slides[slug].forEach((s, i) =>
+        expect(missingCharacters(pages[slug][i], s), `slide ${i + 1} “${s.title}”`).toBe(''),
+      );
     });
 
     it(`${slug}: every word inside the slide, above the footer, overlapping no other word`, () => {
-      pages[slug].forEach((page, i) => expect(layoutFaults(page, { size: SLIDE, footerTop: FOOTER_Y, layoutWords: footerWords[slug] }), `slide ${i + 1} “${slides[slug][i].title}”`).toEqual([]));
+      pages[slug].forEach((page, i) =>
+        expect(
+          layoutFaults(page, { size: SLIDE, footerTop: FOOTER_Y, layoutWords: footerWords[slug] }),
+          `slide ${i + 1} “${slides[slug][i].title}”`,
+        ).toEqual([]),
+      );
     });
   }
 });

@@ -16,13 +16,22 @@ describe('fontNames', () => {
     const file = path.join(dir, 'whatever.ttf');
     writeFileSync(file, renamedFont(shippedFont('LiberationSans-BoldItalic.ttf'), 'Brand Sans', 'Bold Italic'));
     expect(fontNames(file)).toEqual([{ ref: { file, index: 0 }, families: ['Brand Sans'], variant: 'boldItalic' }]);
-    expect(fontNames(path.join(DEFAULT, 'Carlito-Italic.ttf'))[0]).toMatchObject({ families: ['Carlito'], variant: 'italic' });
+    expect(fontNames(path.join(DEFAULT, 'Carlito-Italic.ttf'))[0]).toMatchObject({
+      families: ['Carlito'],
+      variant: 'italic',
+    });
   });
 
   it('takes the Windows family over a different Mac one, and the Mac one when it is all there is', () => {
     const dir = tmp();
-    writeFileSync(path.join(dir, 'both.ttf'), renamedFont(shippedFont('Carlito-Bold.ttf'), 'Brand Sans Bold', 'Regular', { macFamily: 'Brand Sans' }));
-    writeFileSync(path.join(dir, 'mac.ttf'), renamedFont(shippedFont('Carlito-Bold.ttf'), 'Brand Sans', 'Bold', { macFamily: 'Old Brand', windows: false }));
+    writeFileSync(
+      path.join(dir, 'both.ttf'),
+      renamedFont(shippedFont('Carlito-Bold.ttf'), 'Brand Sans Bold', 'Regular', { macFamily: 'Brand Sans' }),
+    );
+    writeFileSync(
+      path.join(dir, 'mac.ttf'),
+      renamedFont(shippedFont('Carlito-Bold.ttf'), 'Brand Sans', 'Bold', { macFamily: 'Old Brand', windows: false }),
+    );
     expect(fontNames(path.join(dir, 'both.ttf'))[0].families).toEqual(['Brand Sans Bold']);
     expect(fontNames(path.join(dir, 'mac.ttf'))[0]).toMatchObject({ families: ['Old Brand'], variant: 'bold' });
   });
@@ -38,10 +47,23 @@ describe('fontNames', () => {
 
   it('lists every face of a collection, and openFont measures the one asked for', () => {
     const file = path.join(tmp(), 'pair.ttc');
-    writeFileSync(file, fontCollection([renamedFont(shippedFont('Carlito-Regular.ttf'), 'Pair A'), renamedFont(shippedFont('LiberationMono-Regular.ttf'), 'Pair B')]));
-    expect(fontNames(file).map((n) => [n.families[0], n.ref.index])).toEqual([['Pair A', 0], ['Pair B', 1]]);
-    const width = (index: number) => shapeText(openFont(file, index), 'Wide and narrow').advances.reduce((a, b) => a + b, 0);
-    const mono = shapeText(openFont(path.join(DEFAULT, 'LiberationMono-Regular.ttf')), 'Wide and narrow').advances.reduce((a, b) => a + b, 0);
+    writeFileSync(
+      file,
+      fontCollection([
+        renamedFont(shippedFont('Carlito-Regular.ttf'), 'Pair A'),
+        renamedFont(shippedFont('LiberationMono-Regular.ttf'), 'Pair B'),
+      ]),
+    );
+    expect(fontNames(file).map((n) => [n.families[0], n.ref.index])).toEqual([
+      ['Pair A', 0],
+      ['Pair B', 1],
+    ]);
+    const width = (index: number) =>
+      shapeText(openFont(file, index), 'Wide and narrow').advances.reduce((a, b) => a + b, 0);
+    const mono = shapeText(
+      openFont(path.join(DEFAULT, 'LiberationMono-Regular.ttf')),
+      'Wide and narrow',
+    ).advances.reduce((a, b) => a + b, 0);
     expect(width(1)).toBe(mono);
     expect(width(0)).not.toBe(mono);
   });
@@ -52,4 +74,3 @@ describe('fontNames', () => {
     expect(fontNames(file)).toEqual([]);
   });
 });
-

@@ -28,14 +28,23 @@ function themesDir(files: Record<string, Uint8Array | string> = {}): string {
 }
 
 /** No installed fonts: what these tests expect must not depend on the machine. */
-const offline = (dir: string, sidecar?: SidecarFonts): FontContext => ({ ...fontContextFor(dir, sidecar), system: false });
+const offline = (dir: string, sidecar?: SidecarFonts): FontContext => ({
+  ...fontContextFor(dir, sidecar),
+  system: false,
+});
 
-const prose = 'Quarterly revenue rose twelve percent to 4.7 billion euros, driven by the AVATAR launch in Wales and Tyrol.';
+const prose =
+  'Quarterly revenue rose twelve percent to 4.7 billion euros, driven by the AVATAR launch in Wales and Tyrol.';
 let light: Theme;
 beforeAll(async () => {
   light = await theme('briefing-light');
 });
-const widthWith = (fonts: ReturnType<typeof shippedFonts>, face: string) => naturalWidth(frame({ ...light, fonts: { ...light.fonts, body: face } }, [], 10_000, { size: 24 }), para(prose), fonts);
+const widthWith = (fonts: ReturnType<typeof shippedFonts>, face: string) =>
+  naturalWidth(
+    frame({ ...light, fonts: { ...light.fonts, body: face } }, [], 10_000, { size: 24 }),
+    para(prose),
+    fonts,
+  );
 
 describe('resolveFace: the order', () => {
   it('1. a font in themes/fonts whose family is the face wins over the metric-compatible one, whatever its file name', () => {
@@ -58,7 +67,8 @@ describe('resolveFace: the order', () => {
     expect(r.step).toBe('metric-compatible');
     expect(r.family).toBe('Carlito');
     expect(r.files.regular.file).toBe(path.join(dir, 'fonts', 'Calibri.ttf')); // the project's folder comes before briefdeck's
-    // the first folder with the family supplies all of it: its bold is synthesised, not mixed in from briefdeck's Carlito
+    // the first folder with the family supplies all of it: its bold is synthesised, not mixed in from briefdeck's
+    // Carlito
     expect(r.files.bold.file).toBe(path.join(dir, 'fonts', 'Calibri.ttf'));
     expect(r.synthesized).toEqual(['bold', 'italic', 'boldItalic']);
   });
@@ -68,21 +78,43 @@ describe('resolveFace: the order', () => {
     const r = resolveFace('Calibri', fontContextFor(dir))!;
     expect(r).toMatchObject({ step: 'metric-compatible', family: 'Carlito', synthesized: [] });
     expect(r.description).toMatch(/^Carlito, metric-compatible with Calibri, from /);
-    expect(Object.values(r.files).map((f) => path.relative(DEFAULT_FONTS_DIR, f.file))).toEqual(['Carlito-Regular.ttf', 'Carlito-Bold.ttf', 'Carlito-Italic.ttf', 'Carlito-BoldItalic.ttf']);
+    expect(Object.values(r.files).map((f) => path.relative(DEFAULT_FONTS_DIR, f.file))).toEqual([
+      'Carlito-Regular.ttf',
+      'Carlito-Bold.ttf',
+      'Carlito-Italic.ttf',
+      'Carlito-BoldItalic.ttf',
+    ]);
     const set = resolvingFonts(fontContextFor(dir));
     for (const face of ['Calibri', 'Carlito', 'Arial', 'Courier New']) {
-      const runs = [para(prose), para({ text: 'Bold ', bold: true }, { text: 'italic', italic: true }, { text: ' both', bold: true, italic: true })];
+      const runs = [
+        para(prose),
+        para(
+          { text: 'Bold ', bold: true },
+          { text: 'italic', italic: true },
+          { text: ' both', bold: true, italic: true },
+        ),
+      ];
       const f = frame({ ...light, fonts: { ...light.fonts, body: face } }, runs, 300, { size: 20 });
       expect(measureFrame(f, set), face).toEqual(measureFrame(f, shippedFonts()));
       expect(widthWith(set, face), face).toBe(widthWith(shippedFonts(), face));
     }
   });
 
-  it('2. metric-compatible pairs come from fontconfig\'s table: Times New Roman → Liberation Serif, Cambria → Caladea', () => {
-    const dir = themesDir({ 'fonts/a.ttf': renamedFont(shippedFont('Carlito-Regular.ttf'), 'Liberation Serif'), 'fonts/b.ttf': renamedFont(shippedFont('Carlito-Bold.ttf'), 'Caladea', 'Bold') });
-    expect(resolveFace('Times New Roman', offline(dir))).toMatchObject({ step: 'metric-compatible', family: 'Liberation Serif' });
+  it("2. metric-compatible pairs come from fontconfig's table: Times New Roman → Liberation Serif, Cambria → Caladea", () => {
+    const dir = themesDir({
+      'fonts/a.ttf': renamedFont(shippedFont('Carlito-Regular.ttf'), 'Liberation Serif'),
+      'fonts/b.ttf': renamedFont(shippedFont('Carlito-Bold.ttf'), 'Caladea', 'Bold'),
+    });
+    expect(resolveFace('Times New Roman', offline(dir))).toMatchObject({
+      step: 'metric-compatible',
+      family: 'Liberation Serif',
+    });
     expect(resolveFace('times', offline(dir))).toMatchObject({ step: 'metric-compatible', family: 'Liberation Serif' });
-    expect(resolveFace('Cambria', offline(dir))).toMatchObject({ step: 'metric-compatible', family: 'Caladea', synthesized: ['regular', 'italic', 'boldItalic'] });
+    expect(resolveFace('Cambria', offline(dir))).toMatchObject({
+      step: 'metric-compatible',
+      family: 'Caladea',
+      synthesized: ['regular', 'italic', 'boldItalic'],
+    });
     expect(resolveFace('Segoe UI', offline(dir))).toBeUndefined(); // look-alikes are not metric-compatible
   });
 
@@ -97,7 +129,12 @@ describe.runIf(haveTools('fc-list', 'fc-match'))('resolveFace: installed fonts (
   it('3. DejaVu Sans is found by fontconfig, each style from its own file', () => {
     const r = resolveFace('DejaVu Sans', fontContextFor(themesDir()))!;
     expect(r).toMatchObject({ step: 'fontconfig', family: 'DejaVu Sans', synthesized: [] });
-    expect(Object.values(r.files).map((f) => path.basename(f.file))).toEqual(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf']);
+    expect(Object.values(r.files).map((f) => path.basename(f.file))).toEqual([
+      'DejaVuSans.ttf',
+      'DejaVuSans-Bold.ttf',
+      'DejaVuSans-Oblique.ttf',
+      'DejaVuSans-BoldOblique.ttf',
+    ]);
     expect(resolvingFonts(fontContextFor(themesDir())).font('dejavu sans', true).file).toBe(r.files.bold.file);
   });
 
@@ -145,15 +182,28 @@ describe('resolveFace without fontconfig', () => {
 
 describe('resolveFace: the sidecar map', () => {
   it('4. maps Calibri Light to a Carlito file in the themes folder', () => {
-    const dir = themesDir({ 'fonts/Carlito-Regular.ttf': shippedFont('Carlito-Regular.ttf'), 'fonts/Carlito-Bold.ttf': shippedFont('Carlito-Bold.ttf') });
+    const dir = themesDir({
+      'fonts/Carlito-Regular.ttf': shippedFont('Carlito-Regular.ttf'),
+      'fonts/Carlito-Bold.ttf': shippedFont('Carlito-Bold.ttf'),
+    });
     const one = resolveFace('Calibri Light', offline(dir, { 'calibri light': 'fonts/Carlito-Regular.ttf' }))!;
     expect(one).toMatchObject({ step: 'sidecar', family: 'Carlito', synthesized: ['bold', 'italic', 'boldItalic'] });
     expect(one.files.bold.file).toBe(path.join(dir, 'fonts', 'Carlito-Regular.ttf'));
     expect(one.description).toMatch(/^Carlito \(fonts\/Carlito-Regular\.ttf\), mapped to calibri light/);
-    const styled = resolveFace('Calibri Light', offline(dir, { 'Calibri Light': { regular: 'fonts/Carlito-Regular.ttf', bold: 'fonts/Carlito-Bold.ttf' } }))!;
-    expect(Object.values(styled.files).map((f) => path.basename(f.file))).toEqual(['Carlito-Regular.ttf', 'Carlito-Bold.ttf', 'Carlito-Regular.ttf', 'Carlito-Bold.ttf']);
+    const styled = resolveFace(
+      'Calibri Light',
+      offline(dir, { 'Calibri Light': { regular: 'fonts/Carlito-Regular.ttf', bold: 'fonts/Carlito-Bold.ttf' } }),
+    )!;
+    expect(Object.values(styled.files).map((f) => path.basename(f.file))).toEqual([
+      'Carlito-Regular.ttf',
+      'Carlito-Bold.ttf',
+      'Carlito-Regular.ttf',
+      'Carlito-Bold.ttf',
+    ]);
     expect(fontProblems(['Calibri Light'], offline(dir, { 'Calibri Light': 'fonts/Carlito-Regular.ttf' }))).toEqual([]);
-    expect(fontProblems(['Calibri Light'], offline(dir))).toMatchObject([{ code: 'unmeasurable-font', face: 'Calibri Light' }]);
+    expect(fontProblems(['Calibri Light'], offline(dir))).toMatchObject([
+      { code: 'unmeasurable-font', face: 'Calibri Light' },
+    ]);
   });
 
   it('4. comes last: a face found earlier ignores its sidecar entry', () => {
@@ -175,7 +225,10 @@ describe('resolveFace: the sidecar map', () => {
       'brand  sans': 'fonts/real.ttf',
     };
     const ctx = offline(dir, sidecar);
-    const problems = fontProblems(['Brand Sans', 'Brand Gone', 'Brand Serif', 'Brand Mono', 'Brand Text', 'Brand Abs'], ctx);
+    const problems = fontProblems(
+      ['Brand Sans', 'Brand Gone', 'Brand Serif', 'Brand Mono', 'Brand Text', 'Brand Abs'],
+      ctx,
+    );
     expect(problems.map((p) => [p.code, p.keyPath?.join('.')])).toEqual([
       ['font-file-outside', 'fonts.Brand Sans'],
       ['font-file-outside', 'fonts.Brand Gone'], // outside, not merely missing: nothing outside is even looked at
@@ -185,7 +238,9 @@ describe('resolveFace: the sidecar map', () => {
       ['font-file-outside', 'fonts.Brand Abs'],
       ['font-map-duplicate', 'fonts.brand  sans'],
     ]);
-    expect(problems[0].message).toBe(`Unexpected font file \`../outside.ttf\` for \`Brand Sans\` in \`fonts:\`, outside the themes folder \`${dir}\`, expected a path inside it`);
+    expect(problems[0].message).toBe(
+      `Unexpected font file \`../outside.ttf\` for \`Brand Sans\` in \`fonts:\`, outside the themes folder \`${dir}\`, expected a path inside it`,
+    );
     // reported even for a face no template asks for: a wrong path is never skipped
     expect(fontProblems([], ctx)).toHaveLength(7);
     expect(() => resolveFace('Brand Sans', ctx)).toThrow(ThemeError);

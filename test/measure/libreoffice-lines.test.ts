@@ -95,7 +95,11 @@ const TEXTS: Text[] = [
   {
     name: 'code and paragraphs',
     paragraphs: [
-      p('Run ', { text: 'briefdeck build --theme corporate', code: true }, ' to render every deck in the content folder.'),
+      p(
+        'Run ',
+        { text: 'briefdeck build --theme corporate', code: true },
+        ' to render every deck in the content folder.',
+      ),
       p('Then open the ', { text: 'output/', code: true }, ' folder: each deck has a PDF preview next to it.'),
     ],
   },
@@ -123,7 +127,9 @@ const TEXTS: Text[] = [
   {
     name: 'Hangul, CJK and emoji',
     atLeast: true,
-    paragraphs: [p('분기 매출은 12% 증가했습니다 🚀 and the 中文 summary follows 📈✅ with more text to wrap around here.')],
+    paragraphs: [
+      p('분기 매출은 12% 증가했습니다 🚀 and the 中文 summary follows 📈✅ with more text to wrap around here.'),
+    ],
   },
 ];
 
@@ -163,26 +169,69 @@ describe.skipIf(!tools)('line counts agree with LibreOffice', () => {
       const t = await theme('briefing-light', { face, lineSpacing: LINE_SPACING, paragraphSpacing: PARA_SPACE });
       for (const text of TEXTS) {
         for (const size of SIZES) {
-          for (const boxWidth of WIDTHS) for (const placeholder of [undefined, 'content'] as const) {
-            const paragraphs: Paragraph[] = text.paragraphs.map((para) => ({ runs: para.runs, level: para.bullet ?? 0, bullet: para.bullet === undefined ? 'none' : 'disc' }));
-            // The deck is drawn in the default theme (Calibri): a frame in another face must write its face.
-            const frame = { ...textFrame(t, paragraphs, { x: 36, y: 18, w: boxWidth, h: PAGE.h - 100 }, { size, placeholder, ...(placeholder ? { style: layoutFor(t, 'content').slots.content } : {}) }), inheritedFace: 'Calibri' };
-            // What the planner plans for (the worse of PowerPoint and LibreOffice) …
-            const planned = measureFrame(frame);
-            // … and the prediction for LibreOffice, which wraps links as fields and needs no margin.
-            const asLo = measureFrame(frame, undefined, LIBREOFFICE);
-            const total = (counts: number[]) => counts.reduce((a, n) => a + n, 0);
-            cases.push({ text, face, size, boxWidth, frame, predicted: total(asLo.lines), planned: total(planned.lines), predictedHeight: asLo.height });
-            const empty = textFrame(t, [plain([{ text: '' }])], { x: 36, y: 0, w: 100, h: 10 }, { size: 10, heading: true });
-            slides.push({ kind: 'bullets', layout: 'content', layoutFile: layoutFor(t, 'content').file, title: '', baseTitle: '', titleFrame: empty, notes: '', source: { file: 'cases', line: cases.length, column: 1 }, body: frame });
-          }
+          for (const boxWidth of WIDTHS)
+            for (const placeholder of [undefined, 'content'] as const) {
+              const paragraphs: Paragraph[] = text.paragraphs.map((para) => ({
+                runs: para.runs,
+                level: para.bullet ?? 0,
+                bullet: para.bullet === undefined ? 'none' : 'disc',
+              }));
+              // The deck is drawn in the default theme (Calibri): a frame in another face must write its face.
+              const frame = {
+                ...textFrame(
+                  t,
+                  paragraphs,
+                  { x: 36, y: 18, w: boxWidth, h: PAGE.h - 100 },
+                  { size, placeholder, ...(placeholder ? { style: layoutFor(t, 'content').slots.content } : {}) },
+                ),
+                inheritedFace: 'Calibri',
+              };
+              // What the planner plans for (the worse of PowerPoint and LibreOffice) …
+              const planned = measureFrame(frame);
+              // … and the prediction for LibreOffice, which wraps links as fields and needs no margin.
+              const asLo = measureFrame(frame, undefined, LIBREOFFICE);
+              const total = (counts: number[]) => counts.reduce((a, n) => a + n, 0);
+              cases.push({
+                text,
+                face,
+                size,
+                boxWidth,
+                frame,
+                predicted: total(asLo.lines),
+                planned: total(planned.lines),
+                predictedHeight: asLo.height,
+              });
+              const empty = textFrame(
+                t,
+                [plain([{ text: '' }])],
+                { x: 36, y: 0, w: 100, h: 10 },
+                { size: 10, heading: true },
+              );
+              slides.push({
+                kind: 'bullets',
+                layout: 'content',
+                layoutFile: layoutFor(t, 'content').file,
+                title: '',
+                baseTitle: '',
+                titleFrame: empty,
+                notes: '',
+                source: { file: 'cases', line: cases.length, column: 1 },
+                body: frame,
+              });
+            }
         }
       }
     }
     const t = await theme();
     const numberBox = { x: 880, y: PAGE.h - 30, w: 60, h: 20 };
     const deck: Deck = {
-      info: { slug: 'cases', title: 'Measurement cases', timestamp: '2020-01-01T00:00:00Z', footer: '', language: 'en-US' },
+      info: {
+        slug: 'cases',
+        title: 'Measurement cases',
+        timestamp: '2020-01-01T00:00:00Z',
+        footer: '',
+        language: 'en-US',
+      },
       size: PAGE,
       chrome: { banners: [], slideNumber: textFrame(t, [plain([{ text: '888' }])], numberBox, { size: 10 }) },
       slides,
@@ -217,7 +266,9 @@ describe.skipIf(!tools)('line counts agree with LibreOffice', () => {
       .map((c, i) => ({ c, lo: visualLines(pages[i], c.size * 0.4).length }))
       .filter(({ c }) => c.text.atLeast)
       .map(({ c, lo }) => `${c.face} ${c.size}/${c.boxWidth}: ${c.predicted} vs ${lo}`);
-    console.log(`LibreOffice agreement: ${exact}/${cases.length} cases exact, ${cases.length - rows.length}/${cases.length} pass`);
+    console.log(
+      `LibreOffice agreement: ${exact}/${cases.length} cases exact, ${cases.length - rows.length}/${cases.length} pass`,
+    );
     console.log(`Glyphs missing from the fonts (predicted vs LibreOffice): ${fallback.join('; ')}`);
     if (rows.length > 0) console.log(`Mismatches (text, face, size, box width):\n${rows.join('\n')}`);
     expect(rows, rows.join('\n')).toEqual([]);
@@ -241,12 +292,16 @@ describe.skipIf(!tools)('line counts agree with LibreOffice', () => {
         // 0.3 % more, or a few % less where it shrinks link fields) and keeps the text inside the box; PowerPoint
         // draws it as planned until it is edited.
         if (span > expected * 1.005 + 0.3 || lines[lines.length - 1].bottom > c.frame.box.y + c.frame.box.h) {
-          rows.push(`${c.text.name} ${c.face} ${c.size}pt ${c.boxWidth}pt placeholder: span ${span.toFixed(2)} expected ${expected.toFixed(2)}`);
+          rows.push(
+            `${c.text.name} ${c.face} ${c.size}pt ${c.boxWidth}pt placeholder: span ${span.toFixed(2)} expected ${expected.toFixed(2)}`,
+          );
         }
         return;
       }
       if (span > expected + 0.3 || (!mixed && span < expected * 0.999 - 0.3)) {
-        rows.push(`${c.text.name} ${c.face} ${c.size}pt ${c.boxWidth}pt: span ${span.toFixed(2)} expected ${expected.toFixed(2)}`);
+        rows.push(
+          `${c.text.name} ${c.face} ${c.size}pt ${c.boxWidth}pt: span ${span.toFixed(2)} expected ${expected.toFixed(2)}`,
+        );
       }
     });
     expect(rows, rows.join('\n')).toEqual([]);

@@ -28,12 +28,35 @@ describe.skipIf(!enabled)('LibreOffice stress', () => {
   it('never predicts fewer lines than LibreOffice', async () => {
     let seed = Number(process.env.SEED ?? 1);
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const words = readFileSync(new URL('../fixtures/measure/corpus.txt', import.meta.url), 'utf8').split(/\s+/).filter(Boolean);
-    const extra = ['well-known', 'state-of-the-art', '--theme', 'https://example.com/a/b', 'Supercalifragilistic', 'COVID-19', '2020–2021', 'approach—proven', 'and/or'];
+    const words = readFileSync(new URL('../fixtures/measure/corpus.txt', import.meta.url), 'utf8')
+      .split(/\s+/)
+      .filter(Boolean);
+    const extra = [
+      'well-known',
+      'state-of-the-art',
+      '--theme',
+      'https://example.com/a/b',
+      'Supercalifragilistic',
+      'COVID-19',
+      '2020–2021',
+      'approach—proven',
+      'and/or',
+    ];
     const dir = mkdtempSync(join(tmpdir(), 'measure-stress-'));
-    const themes = { Calibri: await theme('briefing-light', { face: 'Calibri', lineSpacing: 1, paragraphSpacing: 0 }), Arial: await theme('briefing-light', { face: 'Arial', lineSpacing: 1, paragraphSpacing: 0 }) };
+    const themes = {
+      Calibri: await theme('briefing-light', { face: 'Calibri', lineSpacing: 1, paragraphSpacing: 0 }),
+      Arial: await theme('briefing-light', { face: 'Arial', lineSpacing: 1, paragraphSpacing: 0 }),
+    };
     const slides: Slide[] = [];
-    const cases: { face: string; size: number; w: number; pred: number; planned: number; runs: Run[]; frame: TextFrame }[] = [];
+    const cases: {
+      face: string;
+      size: number;
+      w: number;
+      pred: number;
+      planned: number;
+      runs: Run[];
+      frame: TextFrame;
+    }[] = [];
     const n = Number(process.env.N ?? 400);
     for (let k = 0; k < n; k++) {
       const face = rnd() < 0.5 ? 'Calibri' : 'Arial';
@@ -54,17 +77,33 @@ describe.skipIf(!enabled)('LibreOffice stress', () => {
       }
       const t = themes[face as keyof typeof themes];
       // The deck is drawn in the Calibri theme: a frame in another face must write its face.
-      const frame = { ...textFrame(t, [plain(runs)], { x: 14.4, y: 14.4, w, h: 1400 }, { size }), inheritedFace: 'Calibri' };
+      const frame = {
+        ...textFrame(t, [plain(runs)], { x: 14.4, y: 14.4, w, h: 1400 }, { size }),
+        inheritedFace: 'Calibri',
+      };
       const pred = measureFrame(frame, undefined, LIBREOFFICE).lines[0]; // as LibreOffice wraps links
       const planned = measureFrame(frame).lines[0];
       cases.push({ face, size, w, pred, planned, runs, frame });
-      slides.push({ kind: 'bullets', layout: 'content', layoutFile: 'slideLayout2.xml', title: '', baseTitle: '', titleFrame: textFrame(t, [plain([{ text: '' }])], { x: 0, y: 0, w: 10, h: 10 }, { size: 10, heading: true }), notes: '', source: { file: 'stress', line: k + 1, column: 1 }, body: frame });
+      slides.push({
+        kind: 'bullets',
+        layout: 'content',
+        layoutFile: 'slideLayout2.xml',
+        title: '',
+        baseTitle: '',
+        titleFrame: textFrame(t, [plain([{ text: '' }])], { x: 0, y: 0, w: 10, h: 10 }, { size: 10, heading: true }),
+        notes: '',
+        source: { file: 'stress', line: k + 1, column: 1 },
+        body: frame,
+      });
     }
     const t = themes.Calibri;
     const deck: Deck = {
       info: { slug: 'stress', title: 'stress', timestamp: '2020-01-01T00:00:00Z', footer: '', language: 'en-US' },
       size: { w: 960, h: 1440 },
-      chrome: { banners: [], slideNumber: textFrame(t, [plain([{ text: '888' }])], { x: 880, y: 1410, w: 60, h: 20 }, { size: 10 }) },
+      chrome: {
+        banners: [],
+        slideNumber: textFrame(t, [plain([{ text: '888' }])], { x: 880, y: 1410, w: 60, h: 20 }, { size: 10 }),
+      },
       slides,
     };
     const file = join(dir, 'stress.pptx');
@@ -83,13 +122,18 @@ describe.skipIf(!enabled)('LibreOffice stress', () => {
         `${c.face} ${c.size}pt box ${c.w}pt: predicted ${c.pred}, LibreOffice ${lo.length}\n` +
         `  ours: ${ours(c.frame)}\n` +
         `  LO:   ${lo.map((l) => l.text).join(' | ')}\n` +
-        `  links: ${c.runs.filter((r) => r.href).map((r) => JSON.stringify(r.text)).join(' ')}`;
+        `  links: ${c.runs
+          .filter((r) => r.href)
+          .map((r) => JSON.stringify(r.text))
+          .join(' ')}`;
       if (c.pred > lo.length) over++;
       else under.push(detail);
       if (c.planned < lo.length) under.push(`planned ${c.planned}: ${detail}`);
       console.log(detail);
     });
-    console.log(`stress: exact ${exact}/${cases.length - clipped}, over ${over}, under ${under.length} (${clipped} ran off the page)`);
+    console.log(
+      `stress: exact ${exact}/${cases.length - clipped}, over ${over}, under ${under.length} (${clipped} ran off the page)`,
+    );
     expect(under).toEqual([]);
   }, 600_000);
 });

@@ -1,19 +1,29 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shippedFonts } from '../../src/measure/fonts.js';
 import { gridWidth, pxPerEm } from '../../src/measure/layout-grid.js';
-import { LIBREOFFICE, LINE_PITCH_EM, lineWidth, measureFrame, naturalWidth, PLAN, POWERPOINT_WIDTH_SAFETY } from '../../src/measure/measure-frame.js';
+import {
+  LIBREOFFICE,
+  LINE_PITCH_EM,
+  lineWidth,
+  measureFrame,
+  naturalWidth,
+  PLAN,
+  POWERPOINT_WIDTH_SAFETY,
+} from '../../src/measure/measure-frame.js';
 import { MISSING_GLYPH_EM } from '../../src/measure/missing-glyph.js';
 import { measurableFaces, resolveFontFiles } from '../../src/measure/font-registry.js';
 import type { Theme } from '../../src/model/theme.js';
 import { TEXT_INSETS } from '../../src/theme/geometry.js';
 import { bullet, frame, para, theme } from '../helpers/frames.js';
 
-const prose = 'Quarterly revenue rose twelve percent to 4.7 billion euros, driven by the AVATAR launch in Wales and Tyrol.';
+const prose =
+  'Quarterly revenue rose twelve percent to 4.7 billion euros, driven by the AVATAR launch in Wales and Tyrol.';
 let light: Theme;
 beforeAll(async () => {
   light = await theme('briefing-light', { lineSpacing: 1.5, paragraphSpacing: 6 });
 });
-const width = (s: string, size = 24, face = 'Calibri') => naturalWidth(frame({ ...light, fonts: { ...light.fonts, body: face } }, [], 10_000, { size }), para(s));
+const width = (s: string, size = 24, face = 'Calibri') =>
+  naturalWidth(frame({ ...light, fonts: { ...light.fonts, body: face } }, [], 10_000, { size }), para(s));
 
 describe('measureFrame', () => {
   it('adds lines × pitch × spacing, the gaps between paragraphs and the insets', () => {

@@ -15,7 +15,8 @@ const lines = (runs: Run[], width: number, size = 18, o: { face?: string; mode?:
   const { starts } = wrapParagraph(p, size, width, o.mode ?? 'text');
   return starts.map((s, i) => p.text.slice(s, starts[i + 1] ?? p.text.length).trim());
 };
-const widthOf = (s: string, size = 18, face?: string) => wrapParagraph(prep(text(s), face), size, Infinity, 'text').widths[0];
+const widthOf = (s: string, size = 18, face?: string) =>
+  wrapParagraph(prep(text(s), face), size, Infinity, 'text').widths[0];
 const prose =
   'Quarterly revenue rose twelve percent to 4.7 billion euros, driven by the AVATAR launch in Wales and Tyrol, ' +
   'while operating margin widened by two points as logistics costs fell.';
@@ -43,7 +44,12 @@ describe('wrapParagraph', () => {
     const word = 'Supercalifragilisticexpialidocious';
     const got = lines(text(`A ${word} word`), 80);
     expect(got[0]).toBe('A'); // the long word moves to its own line first
-    expect(got.slice(1).join('').replace(/ ?word$/, '')).toBe(word);
+    expect(
+      got
+        .slice(1)
+        .join('')
+        .replace(/ ?word$/, ''),
+    ).toBe(word);
     expect(got.length).toBeGreaterThan(3);
     // Narrower than one character: one character a line.
     expect(lines(text('abc'), 1)).toHaveLength(3);
@@ -56,15 +62,23 @@ describe('wrapParagraph', () => {
     // Carlito shapes "tt" as one glyph; no line may end between the two t's.
     for (let w = 20; w < 80; w += 1.5) {
       const got = lines(text('committeecommitteecommittee'), w);
-      for (let i = 0; i + 1 < got.length; i++) expect(got[i].endsWith('t') && got[i + 1].startsWith('t'), `${w}: ${got.join('|')}`).toBe(false);
+      for (let i = 0; i + 1 < got.length; i++)
+        expect(got[i].endsWith('t') && got[i + 1].startsWith('t'), `${w}: ${got.join('|')}`).toBe(false);
     }
   });
 
   it('starts a new line at breakBefore and at a newline, and keeps the empty line two breaks make', () => {
-    expect(lines([{ text: 'First line' }, { text: 'second line', breakBefore: true }], 400)).toEqual(['First line', 'second line']);
+    expect(lines([{ text: 'First line' }, { text: 'second line', breakBefore: true }], 400)).toEqual([
+      'First line',
+      'second line',
+    ]);
     expect(lines(text('one\ntwo'), 400)).toHaveLength(2);
     expect(lines([{ text: 'x' }, { text: '', breakBefore: true }], 400)).toHaveLength(2);
-    expect(lines([{ text: 'a' }, { text: '', breakBefore: true }, { text: 'b', breakBefore: true }], 400)).toEqual(['a', '', 'b']);
+    expect(lines([{ text: 'a' }, { text: '', breakBefore: true }, { text: 'b', breakBefore: true }], 400)).toEqual([
+      'a',
+      '',
+      'b',
+    ]);
   });
 
   it('measures bold runs wider than regular ones, and code in the mono face', () => {
@@ -77,7 +91,11 @@ describe('wrapParagraph', () => {
   });
 
   it('wraps Hangul, Cyrillic and emoji with positive widths', () => {
-    for (const s of ['분기 매출은 12% 증가했습니다', 'Выручка выросла на двенадцать процентов', 'Launch 🚀 done ✅ 👩‍💻']) {
+    for (const s of [
+      '분기 매출은 12% 증가했습니다',
+      'Выручка выросла на двенадцать процентов',
+      'Launch 🚀 done ✅ 👩‍💻',
+    ]) {
       expect(widthOf(s), s).toBeGreaterThan(0);
       expect(lines(text(s), 60).length, s).toBeGreaterThan(1);
     }
@@ -114,16 +132,23 @@ describe('wrapParagraph', () => {
     expect(prep(text(title))).toBe(prep(text(title))); // two parses of one title: two arrays, one preparation
     expect(prep([{ text: title, bold: true }])).not.toBe(prep(text(title)));
     expect(prep(text(title), 'Arial')).not.toBe(prep(text(title)));
-    expect(prep([{ text: 'Security ' }, { text: 'Cooperation', italic: true }])).not.toBe(prep([{ text: 'Security ' }, { text: 'Cooperation' }]));
+    expect(prep([{ text: 'Security ' }, { text: 'Cooperation', italic: true }])).not.toBe(
+      prep([{ text: 'Security ' }, { text: 'Cooperation' }]),
+    );
     expect(prepareParagraph(text(title), { ...faces(), caps: true }).text).toBe(title.toUpperCase());
     // No text can pass for other runs, however it is cut: the separators of the key are in the text here.
     expect(prep([{ text: 'x|1|0|0:4:y' }]).text).toBe('x|1|0|0:4:y');
     expect(prep([{ text: 'x' }, { text: 'y', breakBefore: true }]).text).toBe('xy');
-    expect(prep([{ text: 'a', href: 'b1:c' }, { text: 'd' }])).not.toBe(prep([{ text: 'a', href: 'b' }, { text: '1:cd' }]));
+    expect(prep([{ text: 'a', href: 'b1:c' }, { text: 'd' }])).not.toBe(
+      prep([{ text: 'a', href: 'b' }, { text: '1:cd' }]),
+    );
   });
 
   it('prepares an empty run of an unmeasurable face, as before the memo', () => {
-    expect(prepareParagraph([{ text: 'Body ' }, { text: '', code: true }], { face: 'Calibri', mono: 'No Such Mono', fonts }).text).toBe('Body ');
+    expect(
+      prepareParagraph([{ text: 'Body ' }, { text: '', code: true }], { face: 'Calibri', mono: 'No Such Mono', fonts })
+        .text,
+    ).toBe('Body ');
   });
 
   it('wraps from an offset for a number of lines, as if the text started there', () => {
@@ -171,10 +196,17 @@ describe('break opportunities', () => {
 });
 
 describe('link fields (LibreOffice)', () => {
-  const runs: Run[] = [{ text: 'Read ' }, { text: 'the full annual report for the fiscal year', href: 'https://x' }, { text: ', then more.' }];
+  const runs: Run[] = [
+    { text: 'Read ' },
+    { text: 'the full annual report for the fiscal year', href: 'https://x' },
+    { text: ', then more.' },
+  ];
   it('keeps a link unbroken as a field, moving it whole to the next line', () => {
     const w = widthOf('the full annual report for the fiscal year,') + 5; // the field and its comma fit, not with "Read " before
     expect(lines(runs, w, 18, { mode: 'text' })[0]).toMatch(/^Read the full/);
-    expect(lines(runs, w, 18, { mode: 'fields' }).slice(0, 2)).toEqual(['Read', 'the full annual report for the fiscal year,']);
+    expect(lines(runs, w, 18, { mode: 'fields' }).slice(0, 2)).toEqual([
+      'Read',
+      'the full annual report for the fiscal year,',
+    ]);
   });
 });

@@ -18,7 +18,11 @@ const boxes = (s: Slide) => {
 
 describe('plan: content decks', () => {
   it('gives every section its slides, with title, agenda and closing', async () => {
-    const r = await checkDeck('russia-north-korea-treaty', { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: '/nonexistent' });
+    const r = await checkDeck('russia-north-korea-treaty', {
+      contentDir: REPO_CONTENT,
+      themesDir: REPO_THEMES,
+      outDir: '/nonexistent',
+    });
     const kinds = r.deck!.slides.map((s) => s.kind);
     expect(kinds[0]).toBe('title');
     expect(kinds[1]).toBe('agenda');
@@ -26,17 +30,30 @@ describe('plan: content decks', () => {
     const agenda = r.deck!.slides[1];
     if (agenda.kind !== 'agenda') throw new Error('agenda expected');
     expect(text(agenda.body.paragraphs).split('\n')).toEqual(r.article!.sections.map((s) => s.title));
-    const nation = r.deck!.slides.find((s) => s.kind === 'table' && s.table.header.map((c) => c.runs[0].text).join('|') === 'Nation|Current Stance|Potential Shift post-Treaty');
+    const nation = r.deck!.slides.find(
+      (s) =>
+        s.kind === 'table' &&
+        s.table.header.map((c) => c.runs[0].text).join('|') === 'Nation|Current Stance|Potential Shift post-Treaty',
+    );
     expect(nation).toBeDefined();
   });
 
   it('keeps every paragraph: on a slide or in the notes', async () => {
     for (const slug of ['russia-north-korea-treaty', 'us-policy-response']) {
       const r = await checkDeck(slug, { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: '/nonexistent' });
-      const seen = r.deck!.slides.map((s) => [s.notes, 'body' in s ? text(s.body.paragraphs) : '', 'lead' in s && s.lead ? text(s.lead.paragraphs) : ''].join('\n')).join('\n');
+      const seen = r
+        .deck!.slides.map((s) =>
+          [
+            s.notes,
+            'body' in s ? text(s.body.paragraphs) : '',
+            'lead' in s && s.lead ? text(s.lead.paragraphs) : '',
+          ].join('\n'),
+        )
+        .join('\n');
       for (const section of r.article!.sections)
         for (const b of section.blocks)
-          if (b.type === 'paragraph') expect(seen, `${section.file}:${b.position.line}`).toContain(b.runs.map((x) => x.text).join(''));
+          if (b.type === 'paragraph')
+            expect(seen, `${section.file}:${b.position.line}`).toContain(b.runs.map((x) => x.text).join(''));
     }
   });
 });
@@ -52,17 +69,24 @@ describe('plan: stress content', () => {
       for (const b of boxes(s)) {
         expect(b.x, s.title).toBeGreaterThanOrEqual(0);
         expect(b.x + b.w, s.title).toBeLessThanOrEqual(SLIDE.w);
-        expect(b.y + b.h, `${s.kind} ${s.title}`).toBeLessThanOrEqual(s.kind === 'title' || s.kind === 'closing' ? FOOTER_Y : BODY_BOTTOM + 0.5);
+        expect(b.y + b.h, `${s.kind} ${s.title}`).toBeLessThanOrEqual(
+          s.kind === 'title' || s.kind === 'closing' ? FOOTER_Y : BODY_BOTTOM + 0.5,
+        );
       }
       // The title never reaches into the body.
-      for (const b of boxes(s).slice(1)) expect(b.y, s.title).toBeGreaterThanOrEqual(s.titleFrame.box.y + s.titleFrame.box.h);
+      for (const b of boxes(s).slice(1))
+        expect(b.y, s.title).toBeGreaterThanOrEqual(s.titleFrame.box.y + s.titleFrame.box.h);
     }
   });
 
   it('continues 18 bullets on a (cont.) slide, splitting between bullets', () => {
     const slides = bySection(r, 'Eighteen bullets');
     expect(slides.length).toBeGreaterThan(1);
-    expect(slides.map((s) => s.title)).toEqual(['Eighteen bullets', 'Eighteen bullets (cont.)', ...slides.slice(2).map((_, k) => `Eighteen bullets (cont. ${k + 2})`)]);
+    expect(slides.map((s) => s.title)).toEqual([
+      'Eighteen bullets',
+      'Eighteen bullets (cont.)',
+      ...slides.slice(2).map((_, k) => `Eighteen bullets (cont. ${k + 2})`),
+    ]);
     expect(new Set(slides.map((s) => s.baseTitle))).toEqual(new Set(['Eighteen bullets']));
     const all = slides.flatMap((s) => (s.kind === 'bullets' ? s.body.paragraphs : []));
     expect(all.map((p) => p.runs[0].text)).toEqual(Array.from({ length: 18 }, (_, i) => `Point ${i + 1}:`));
@@ -73,10 +97,16 @@ describe('plan: stress content', () => {
     const slides = bySection(r, 'A table of twenty-four rows with long cells');
     const n = slides.length;
     expect(n).toBeGreaterThan(2);
-    expect(slides.map((s) => s.title)).toEqual(slides.map((_, k) => `A table of twenty-four rows with long cells (${k + 1} of ${n})`));
+    expect(slides.map((s) => s.title)).toEqual(
+      slides.map((_, k) => `A table of twenty-four rows with long cells (${k + 1} of ${n})`),
+    );
     const rows = slides.flatMap((s) => {
       if (s.kind !== 'table') throw new Error('table expected');
-      expect(s.table.header.map((c) => c.runs[0].text)).toEqual(['Nation', 'Current Stance', 'Potential Shift post-Treaty']);
+      expect(s.table.header.map((c) => c.runs[0].text)).toEqual([
+        'Nation',
+        'Current Stance',
+        'Potential Shift post-Treaty',
+      ]);
       expect(s.table.rowHeights.reduce((a, b) => a + b, 0)).toBeCloseTo(s.table.box.h, 5);
       return s.table.rows.map((row) => row[0].runs.map((x) => x.text).join(''));
     });
@@ -101,8 +131,13 @@ describe('plan: stress content', () => {
   it('splits a 5,000-character cell across a continued row, with a warning, losing nothing', () => {
     const slides = bySection(r, 'One huge cell');
     expect(slides.length).toBeGreaterThan(1);
-    const cells = slides.flatMap((s) => (s.kind === 'table' ? s.table.rows.map((row) => row[1].runs.map((x) => x.text).join('')) : []));
-    const source = Array.from({ length: 60 }, (_, i) => `Sentence ${i} explains a consequence for regional stability and the alliances involved.`).join(' ');
+    const cells = slides.flatMap((s) =>
+      s.kind === 'table' ? s.table.rows.map((row) => row[1].runs.map((x) => x.text).join('')) : [],
+    );
+    const source = Array.from(
+      { length: 60 },
+      (_, i) => `Sentence ${i} explains a consequence for regional stability and the alliances involved.`,
+    ).join(' ');
     expect(cells.slice(0, -1).join(' ')).toBe(source);
     expect(cells.at(-1)).toBe('After the huge one');
     expect(r.diagnostics.map((d) => d.code)).toContain('table-row-split');
@@ -116,7 +151,12 @@ describe('plan: stress content', () => {
     expect(pieces[0].bullet).toBe('disc');
     expect(pieces.slice(1).every((p) => p.bullet === 'none')).toBe(true);
     for (const p of pieces) expect(p.runs.map((x) => x.text).join('')).toMatch(/\.$/);
-    expect(pieces.map((p) => p.runs.map((x) => x.text).join('')).join(' ')).toBe(Array.from({ length: 40 }, (_, i) => `Sentence ${i} explains a consequence for regional stability and the alliances involved.`).join(' '));
+    expect(pieces.map((p) => p.runs.map((x) => x.text).join('')).join(' ')).toBe(
+      Array.from(
+        { length: 40 },
+        (_, i) => `Sentence ${i} explains a consequence for regional stability and the alliances involved.`,
+      ).join(' '),
+    );
     for (const s of slides) if (s.kind === 'bullets') expect(s.body.levels[0].size).toBe(16);
     expect(r.diagnostics.map((d) => d.code)).toContain('paragraph-split');
   });

@@ -14,7 +14,8 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const holder = (pid: number) => JSON.stringify({ pid, host: hostname(), since: new Date().toISOString(), token: `t${pid}` });
+const holder = (pid: number) =>
+  JSON.stringify({ pid, host: hostname(), since: new Date().toISOString(), token: `t${pid}` });
 
 describe('cross-process lock', () => {
   it('is exclusive, records the pid, and frees on release', async () => {

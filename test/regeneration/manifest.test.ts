@@ -17,7 +17,8 @@ afterEach(() => p.cleanup());
 
 const SLUGS = [DARK, LIGHT];
 const build = (o: Parameters<typeof buildDecks>[2] = {}) => buildDecks(SLUGS, p.opts, { toolVersion: '1.0.0', ...o });
-const rebuilt = (rs: DeckBuildOutcome[]) => rs.filter((r) => !r.skipped && !hasErrors(r.diagnostics)).map((r) => r.slug);
+const rebuilt = (rs: DeckBuildOutcome[]) =>
+  rs.filter((r) => !r.skipped && !hasErrors(r.diagnostics)).map((r) => r.slug);
 const pptx = (slug: string) => readFile(path.join(p.opts.outDir, `${slug}.pptx`));
 
 describe('build manifest', () => {
@@ -61,7 +62,10 @@ describe('build manifest', () => {
   });
 
   it('rebuilds after an image in the deck folder changes', async () => {
-    const png = (bg: string) => sharp({ create: { width: 64, height: 48, channels: 3, background: bg } }).png().toBuffer();
+    const png = (bg: string) =>
+      sharp({ create: { width: 64, height: 48, channels: 3, background: bg } })
+        .png()
+        .toBuffer();
     await writeFile(p.deck(LIGHT, 'chart.png'), await png('#336699'));
     await appendFile(p.deck(LIGHT, '01-introduction.md'), '\n![A chart](chart.png)\n');
     const first = await build();

@@ -12,9 +12,21 @@ export const LIGHT = 'russia-north-korea-treaty'; // theme: briefing-light
 export async function tempProject(decks: readonly string[] = [DARK, LIGHT]) {
   const dir = await mkdtemp(path.join(tmpdir(), 'briefdeck-regen-'));
   for (const d of decks) await cp(path.join(ROOT, 'content', d), path.join(dir, 'content', d), { recursive: true });
-  await cp(path.join(ROOT, 'themes'), path.join(dir, 'themes'), { recursive: true, filter: (src) => !src.includes(`${path.sep}fonts`) });
-  const opts: DeckOptions = { contentDir: path.join(dir, 'content'), themesDir: path.join(dir, 'themes'), outDir: path.join(dir, 'output') };
-  return { dir, opts, deck: (slug: string, ...p: string[]) => path.join(dir, 'content', slug, ...p), cleanup: () => rm(dir, { recursive: true, force: true }) };
+  await cp(path.join(ROOT, 'themes'), path.join(dir, 'themes'), {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}fonts`),
+  });
+  const opts: DeckOptions = {
+    contentDir: path.join(dir, 'content'),
+    themesDir: path.join(dir, 'themes'),
+    outDir: path.join(dir, 'output'),
+  };
+  return {
+    dir,
+    opts,
+    deck: (slug: string, ...p: string[]) => path.join(dir, 'content', slug, ...p),
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Poll `check` until it returns true; fail with `what` after `ms`. */

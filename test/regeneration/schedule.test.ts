@@ -19,7 +19,10 @@ beforeEach(async () => {
 afterEach(() => p.cleanup());
 
 const runs = async (): Promise<RunRecord[]> =>
-  (await readFile(path.join(p.opts.outDir, 'runs.log'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as RunRecord);
+  (await readFile(path.join(p.opts.outDir, 'runs.log'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as RunRecord);
 const LOCK = () => path.join(p.opts.outDir, '.briefdeck.lock');
 
 describe('schedule --once', { timeout: 90_000 }, () => {
@@ -32,7 +35,13 @@ describe('schedule --once', { timeout: 90_000 }, () => {
     expect(second.stdout).toMatch(/0 rebuilt, 2 up to date, 0 failed/);
     return runs().then((rs) => {
       expect(rs).toHaveLength(2);
-      expect(rs[0]).toMatchObject({ trigger: 'once', rebuilt: [LIGHT, DARK].sort(), skipped: [], failed: [], stages: [{ name: 'build', ok: true }] });
+      expect(rs[0]).toMatchObject({
+        trigger: 'once',
+        rebuilt: [LIGHT, DARK].sort(),
+        skipped: [],
+        failed: [],
+        stages: [{ name: 'build', ok: true }],
+      });
       expect(rs[1]).toMatchObject({ rebuilt: [], skipped: [LIGHT, DARK].sort() });
       expect(Date.parse(rs[0].end)).toBeGreaterThanOrEqual(Date.parse(rs[0].start));
       expect(existsSync(LOCK())).toBe(false);
@@ -44,7 +53,11 @@ describe('schedule --once', { timeout: 90_000 }, () => {
     const held = await acquireLock(LOCK());
     const a = startCli(['schedule', '--once', '--force'], p.dir);
     const b = startCli(['schedule', '--once', '--force'], p.dir);
-    await until('both processes to wait for the lock', () => [a, b].every((x) => x.stdout().includes(`waiting for the run of pid ${process.pid}`)), 20_000);
+    await until(
+      'both processes to wait for the lock',
+      () => [a, b].every((x) => x.stdout().includes(`waiting for the run of pid ${process.pid}`)),
+      20_000,
+    );
     await held!.release();
     const [ea, eb] = await Promise.all([a.exit, b.exit]);
     expect([ea.code, eb.code], a.stderr() + b.stderr()).toEqual([0, 0]);
@@ -61,7 +74,10 @@ describe('schedule --once', { timeout: 90_000 }, () => {
   it('takes over a stale lock left by a dead process', async () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
     await mkdir(p.opts.outDir, { recursive: true });
-    await writeFile(LOCK(), JSON.stringify({ pid: dead, host: hostname(), since: '2020-01-01T00:00:00.000Z', token: 'stale' }));
+    await writeFile(
+      LOCK(),
+      JSON.stringify({ pid: dead, host: hostname(), since: '2020-01-01T00:00:00.000Z', token: 'stale' }),
+    );
     const r = runCli(['schedule', '--once'], { cwd: p.dir });
     expect(r.status, r.stderr).toBe(0);
     const [run] = await runs();
@@ -80,11 +96,21 @@ describe('schedule --once', { timeout: 90_000 }, () => {
   });
 
   it('runs export and send when the config asks for them; a failed export does not stop the mail-out', async () => {
-    await writeFile(path.join(p.dir, 'briefdeck.config.yaml'), 'export:\n  pdf: true\nmail:\n  from: briefing@example.org\n');
+    await writeFile(
+      path.join(p.dir, 'briefdeck.config.yaml'),
+      'export:\n  pdf: true\nmail:\n  from: briefing@example.org\n',
+    );
     // A PATH without LibreOffice makes the export fail fast; without SMTP settings mail goes to the outbox.
-    const r = runCli(['schedule', '--once', DARK], { cwd: p.dir, env: { PATH: path.join(p.dir, 'no-tools'), BRIEFDECK_SMTP_URL: '' } });
+    const r = runCli(['schedule', '--once', DARK], {
+      cwd: p.dir,
+      env: { PATH: path.join(p.dir, 'no-tools'), BRIEFDECK_SMTP_URL: '' },
+    });
     const [run] = await runs();
-    expect(run.stages.map((s) => [s.name, s.ok])).toEqual([['build', true], ['export', false], ['send', true]]);
+    expect(run.stages.map((s) => [s.name, s.ok])).toEqual([
+      ['build', true],
+      ['export', false],
+      ['send', true],
+    ]);
     expect(run.stages[2].note).toBe('1 deck mailed');
     expect((await readdir(path.join(p.opts.outDir, 'outbox'))).some((f) => f.endsWith('.eml'))).toBe(true);
     expect(r.status).toBe(1);
@@ -92,7 +118,7 @@ describe('schedule --once', { timeout: 90_000 }, () => {
 });
 
 describe('schedule --once and what changed', { timeout: 90_000 }, () => {
-  it('logs each rebuilt deck\'s change in runs.log and mails only the deck that changed, saying what changed', async () => {
+  it("logs each rebuilt deck's change in runs.log and mails only the deck that changed, saying what changed", async () => {
     await writeFile(path.join(p.dir, 'briefdeck.config.yaml'), 'mail:\n  from: briefing@example.org\n');
     const env = { BRIEFDECK_SMTP_URL: '' };
     const outbox = async () => (await readdir(path.join(p.opts.outDir, 'outbox')).catch(() => [] as string[])).sort();
@@ -100,21 +126,39 @@ describe('schedule --once and what changed', { timeout: 90_000 }, () => {
     expect(await outbox()).toHaveLength(2);
     expect(runCli(['schedule', '--once'], { cwd: p.dir, env }).status).toBe(0);
     const file = p.deck(LIGHT, '02-russia-and-north-koreas-treaty.md');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('| Increased military spending; more robust diplomatic initiatives |', '| Increased naval spending; more robust diplomatic initiatives |'));
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(
+        '| Increased military spending; more robust diplomatic initiatives |',
+        '| Increased naval spending; more robust diplomatic initiatives |',
+      ),
+    );
     const third = runCli(['schedule', '--once'], { cwd: p.dir, env });
     expect(third.status, third.stderr).toBe(0);
     expect(third.stdout).toContain(`  ${LIGHT}: updated: 1 table row`);
     const rs = await runs();
-    expect(rs.map((r) => r.changes)).toEqual([{ [DARK]: 'first version', [LIGHT]: 'first version' }, {}, { [LIGHT]: 'updated: 1 table row' }]);
-    expect(rs.map((r) => r.stages.find((s) => s.name === 'send')?.note)).toEqual(['2 decks mailed', '0 decks mailed', '1 deck mailed']);
+    expect(rs.map((r) => r.changes)).toEqual([
+      { [DARK]: 'first version', [LIGHT]: 'first version' },
+      {},
+      { [LIGHT]: 'updated: 1 table row' },
+    ]);
+    expect(rs.map((r) => r.stages.find((s) => s.name === 'send')?.note)).toEqual([
+      '2 decks mailed',
+      '0 decks mailed',
+      '1 deck mailed',
+    ]);
     const names = await outbox();
     expect(names).toHaveLength(3); // one message (to both recipients) per deck, and one more for the changed deck
-    const mails = await Promise.all(names.map(async (n) => simpleParser(await readFile(path.join(p.opts.outDir, 'outbox', n)))));
+    const mails = await Promise.all(
+      names.map(async (n) => simpleParser(await readFile(path.join(p.opts.outDir, 'outbox', n)))),
+    );
     const update = mails.filter((m) => m.text?.includes('What changed since the version you received on'));
     expect(update).toHaveLength(1);
     expect(update[0].headers.get('x-briefdeck-deck')).toBe(LIGHT);
     expect(update[0].subject).toContain('(2026-11-20, updated: 1 table row)');
-    expect(update[0].text).toContain('Table row changed: Russia and North Korea’s Treaty · Japan · Potential Shift post-Treaty');
+    expect(update[0].text).toContain(
+      'Table row changed: Russia and North Korea’s Treaty · Japan · Potential Shift post-Treaty',
+    );
   });
 });
 
@@ -140,7 +184,8 @@ describe('schedule with a cron pattern', { timeout: 90_000 }, () => {
   it('runs on every tick, then stops cleanly on SIGINT', async () => {
     const s = startCli(['schedule', '--cron', '* * * * * *', '--tz', 'Europe/London'], p.dir);
     const deadline = Date.now() + 20_000;
-    while (!/run .*: 0 rebuilt, 2 up to date/.test(s.stdout()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!/run .*: 0 rebuilt, 2 up to date/.test(s.stdout()) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     s.child.kill('SIGINT');
     const e = await s.exit;
     expect(s.stdout()).toMatch(/scheduled `\* \* \* \* \* \*` \(Europe\/London\)/);
@@ -148,7 +193,8 @@ describe('schedule with a cron pattern', { timeout: 90_000 }, () => {
     expect(e.code, s.stderr()).toBe(0);
     const rs = await runs();
     expect(rs.length).toBeGreaterThanOrEqual(2);
-    for (let i = 1; i < rs.length; i++) expect(Date.parse(rs[i].start)).toBeGreaterThanOrEqual(Date.parse(rs[i - 1].end));
+    for (let i = 1; i < rs.length; i++)
+      expect(Date.parse(rs[i].start)).toBeGreaterThanOrEqual(Date.parse(rs[i - 1].end));
     expect(existsSync(LOCK())).toBe(false);
   });
 });

@@ -17,7 +17,11 @@ afterEach(async () => {
   await p.cleanup();
 });
 
-const lines = (re: RegExp) => w!.stdout().split('\n').filter((l) => re.test(l));
+const lines = (re: RegExp) =>
+  w!
+    .stdout()
+    .split('\n')
+    .filter((l) => re.test(l));
 
 describe('briefdeck watch', { timeout: 90_000 }, () => {
   it('prints one line per rebuild, shows diagnostics for an invalid edit, and ends cleanly on Ctrl-C', async () => {
@@ -27,7 +31,9 @@ describe('briefdeck watch', { timeout: 90_000 }, () => {
 
     await appendFile(p.deck(LIGHT, '01-introduction.md'), '\nAn edit made while watching.\n');
     await until('the rebuild line', () => lines(/rebuilt/).length === 1);
-    expect(lines(/rebuilt/)[0]).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d ✓ ${LIGHT} +rebuilt +\\d+ slides · \\d+ ms · \\d+ warnings?$`));
+    expect(lines(/rebuilt/)[0]).toMatch(
+      new RegExp(`^\\d\\d:\\d\\d:\\d\\d ✓ ${LIGHT} +rebuilt +\\d+ slides · \\d+ ms · \\d+ warnings?$`),
+    );
 
     const yamlFile = p.deck(DARK, 'deck.yaml');
     const yaml = await readFile(yamlFile, 'utf8');

@@ -7,7 +7,16 @@ import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/dec
 import { formatValidation, validatePptx } from '../helpers/ooxml.js';
 import { readPptx, type PptxView } from '../helpers/pptx.js';
 
-const LAYOUT_NAMES = { title: 'Title Slide', content: 'Title and Content', section: 'Section Header', titleOnly: 'Title Only', twoContent: 'Two Content', quote: 'Quote', picture: 'Picture with Caption', blank: 'Blank' } as const;
+const LAYOUT_NAMES = {
+  title: 'Title Slide',
+  content: 'Title and Content',
+  section: 'Section Header',
+  titleOnly: 'Title Only',
+  twoContent: 'Two Content',
+  quote: 'Quote',
+  picture: 'Picture with Caption',
+  blank: 'Blank',
+} as const;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
@@ -25,39 +34,66 @@ describe('rendered content decks', () => {
     for (const { r, view } of Object.values(built)) {
       expect(view.slides.map((s) => s.title)).toEqual(r.deck!.slides.map((s) => s.title));
       expect(view.slides.map((s) => s.layoutName)).toEqual(r.deck!.slides.map((s) => LAYOUT_NAMES[s.layout]));
-      expect(view.slides.every((s, i) => new RegExp(`<p:ph type="${i === 0 ? 'ctrTitle' : 'title'}"/>`).test(s.xml))).toBe(true);
+      expect(
+        view.slides.every((s, i) => new RegExp(`<p:ph type="${i === 0 ? 'ctrTitle' : 'title'}"/>`).test(s.xml)),
+      ).toBe(true);
     }
     expect(built['russia-north-korea-treaty'].view.slides.length).toBe(16);
     expect(built['us-policy-response'].view.slides.length).toBe(15);
   });
 
   it('writes the nation-stance and sanctions tables as native tables, cell for cell', () => {
-    const nation = built['russia-north-korea-treaty'].view.slides.flatMap((s) => s.tables).find((t) => t[0][0] === 'Nation')!;
+    const nation = built['russia-north-korea-treaty'].view.slides
+      .flatMap((s) => s.tables)
+      .find((t) => t[0][0] === 'Nation')!;
     expect(nation).toEqual([
       ['Nation', 'Current Stance', 'Potential Shift post-Treaty'],
       ['Russia', 'Traditionally aligned with China', 'Increased influence in Korean Peninsula conflicts'],
       ['North korea', 'Isolated due to sanctions', 'Strengthened military capability and economic ties'],
       ['South Korea', 'Strong US ally', 'Need for enhanced defense systems; potential closer ties with Japan'],
-      ['Japan', 'Protective of territorial integrity', 'Increased military spending; more robust diplomatic initiatives'],
+      [
+        'Japan',
+        'Protective of territorial integrity',
+        'Increased military spending; more robust diplomatic initiatives',
+      ],
     ]);
-    const sanctions = built['us-policy-response'].view.slides.find((s) => s.tables.some((t) => t[0][0] === 'Sanction Type'))!;
+    const sanctions = built['us-policy-response'].view.slides.find((s) =>
+      s.tables.some((t) => t[0][0] === 'Sanction Type'),
+    )!;
     expect(sanctions.xml).toContain('<a:tbl>');
     expect(sanctions.tables[0][0]).toEqual(['Sanction Type', 'Description']);
     expect(sanctions.tables[0].length).toBeGreaterThan(2);
   });
 
   it('keeps bold lead-ins as bold runs', () => {
-    const slide = built['russia-north-korea-treaty'].view.slides.find((s) => s.texts.some((t) => t.startsWith('Military collaboration:')))!;
+    const slide = built['russia-north-korea-treaty'].view.slides.find((s) =>
+      s.texts.some((t) => t.startsWith('Military collaboration:')),
+    )!;
     expect(slide.xml).toMatch(/<a:rPr[^>]* b="1"[^>]*>(?:(?!<\/a:r>).)*<a:t>Military collaboration:<\/a:t>/s);
     expect(slide.xml).toMatch(/<a:buChar char="/);
   });
 
   it('loses no word of the source: every word is on a slide or in its notes', () => {
     for (const [slug, { r, view }] of Object.entries(built)) {
-      const deckWords = new Set(words(view.slides.map((s) => [...s.texts, ...s.tables.flat(2), s.notes ?? ''].join(' ')).join(' ').replace(/\*\*/g, '')));
+      const deckWords = new Set(
+        words(
+          view.slides
+            .map((s) => [...s.texts, ...s.tables.flat(2), s.notes ?? ''].join(' '))
+            .join(' ')
+            .replace(/\*\*/g, ''),
+        ),
+      );
       for (const section of r.article!.sections) {
-        const src = readFileSync(path.resolve(section.file.startsWith('/') ? section.file : path.join(process.cwd(), section.file)), 'utf8');
-        const plain = src.replace(/^#\s+/gm, '').replace(/\*\*(?=\S)|(?<=\S)\*\*(?=\s|$)/g, '').replace(/^\s*-\s+/gm, '').replace(/^\|?\s*-{3}.*$/gm, '').replace(/\|/g, ' ');
+        const src = readFileSync(
+          path.resolve(section.file.startsWith('/') ? section.file : path.join(process.cwd(), section.file)),
+          'utf8',
+        );
+        const plain = src
+          .replace(/^#\s+/gm, '')
+          .replace(/\*\*(?=\S)|(?<=\S)\*\*(?=\s|$)/g, '')
+          .replace(/^\s*-\s+/gm, '')
+          .replace(/^\|?\s*-{3}.*$/gm, '')
+          .replace(/\|/g, ' ');
         const missing = words(plain).filter((w) => !deckWords.has(w) && w !== '**');
         expect(missing, `${slug}/${section.file}`).toEqual([]);
       }
@@ -67,7 +103,9 @@ describe('rendered content decks', () => {
   it('puts prose in the speaker notes', () => {
     const intro = built['us-policy-response'].view.slides[2];
     expect(intro.title).toBe('Introduction');
-    expect(intro.notes).toContain('In recent months, the alliance between Russia and North Korea has become a focal point');
+    expect(intro.notes).toContain(
+      'In recent months, the alliance between Russia and North Korea has become a focal point',
+    );
   });
 
   it('writes each prose paragraph as its own notes paragraph', async () => {
@@ -91,7 +129,11 @@ describe('rendered content decks', () => {
 
   it('is reproducible: the same sources give the same bytes', async () => {
     const c = makeContent({});
-    const again = await buildDeck('us-policy-response', { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: c.out });
+    const again = await buildDeck('us-policy-response', {
+      contentDir: REPO_CONTENT,
+      themesDir: REPO_THEMES,
+      outDir: c.out,
+    });
     expect(Buffer.compare(Buffer.from(again.pptx!), Buffer.from(built['us-policy-response'].r.pptx!))).toBe(0);
     const core = await built['us-policy-response'].view.part('docProps/core.xml');
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-20T00:00:00Z</dcterms:created>');

@@ -44,10 +44,21 @@ function checkFrame(sp: XmlElement, f: TextFrame, where: string): void {
   const off = firstChild(xfrm, NS.a, 'off')!;
   const ext = firstChild(xfrm, NS.a, 'ext')!;
   const box = { x: pt(attr(off, 'x')), y: pt(attr(off, 'y')), w: pt(attr(ext, 'cx')), h: pt(attr(ext, 'cy')) };
-  for (const k of ['x', 'y', 'w', 'h'] as const) expect(Math.abs(box[k] - f.box[k]), `${where}: box.${k} ${box[k]} vs ${f.box[k]}`).toBeLessThan(POSITION_TOLERANCE_PT);
+  for (const k of ['x', 'y', 'w', 'h'] as const)
+    expect(Math.abs(box[k] - f.box[k]), `${where}: box.${k} ${box[k]} vs ${f.box[k]}`).toBeLessThan(
+      POSITION_TOLERANCE_PT,
+    );
   const body = firstChild(sp, NS.p, 'txBody')!;
   const bodyPr = firstChild(body, NS.a, 'bodyPr')!;
-  expect({ l: pt(attr(bodyPr, 'lIns')), r: pt(attr(bodyPr, 'rIns')), t: pt(attr(bodyPr, 'tIns')), b: pt(attr(bodyPr, 'bIns')) }, `${where}: insets`).toEqual({
+  expect(
+    {
+      l: pt(attr(bodyPr, 'lIns')),
+      r: pt(attr(bodyPr, 'rIns')),
+      t: pt(attr(bodyPr, 'tIns')),
+      b: pt(attr(bodyPr, 'bIns')),
+    },
+    `${where}: insets`,
+  ).toEqual({
     l: f.insets.left,
     r: f.insets.right,
     t: f.insets.top,
@@ -65,9 +76,15 @@ function checkFrame(sp: XmlElement, f: TextFrame, where: string): void {
     expect(pt(attr(pPr, 'marL') ?? '0'), `${w}: marL`).toBeCloseTo(planned.bullet === 'none' ? 0 : st.marL, 6);
     if (planned.bullet !== 'none') expect(pt(attr(pPr, 'indent')), `${w}: indent`).toBeCloseTo(st.indent, 6);
     const lnSpc = firstChild(pPr, NS.a, 'lnSpc');
-    expect(lnSpc ? Number(attr(firstChild(lnSpc, NS.a, 'spcPct')!, 'val')) / 100000 : 1, `${w}: line spacing`).toBeCloseTo(st.lineSpacing, 6);
+    expect(
+      lnSpc ? Number(attr(firstChild(lnSpc, NS.a, 'spcPct')!, 'val')) / 100000 : 1,
+      `${w}: line spacing`,
+    ).toBeCloseTo(st.lineSpacing, 6);
     const spcAft = firstChild(pPr, NS.a, 'spcAft');
-    expect(spcAft ? Number(attr(firstChild(spcAft, NS.a, 'spcPts')!, 'val')) / 100 : 0, `${w}: space after`).toBeCloseTo(st.spaceAfter, 6);
+    expect(
+      spcAft ? Number(attr(firstChild(spcAft, NS.a, 'spcPts')!, 'val')) / 100 : 0,
+      `${w}: space after`,
+    ).toBeCloseTo(st.spaceAfter, 6);
     for (const rPr of descendants(p, NS.a, 'rPr')) expect(Number(attr(rPr, 'sz')) / 100, `${w}: size`).toBe(st.size);
   });
 }
@@ -75,19 +92,27 @@ function checkFrame(sp: XmlElement, f: TextFrame, where: string): void {
 function checkTable(frame: XmlElement, t: PlannedTable, where: string): void {
   const tbl = descendants(frame, NS.a, 'tbl')[0];
   const cols = descendants(tbl, NS.a, 'gridCol').map((c) => pt(attr(c, 'w')));
-  cols.forEach((w, i) => expect(Math.abs(w - t.columns[i]), `${where}: column ${i + 1}`).toBeLessThan(POSITION_TOLERANCE_PT));
+  cols.forEach((w, i) =>
+    expect(Math.abs(w - t.columns[i]), `${where}: column ${i + 1}`).toBeLessThan(POSITION_TOLERANCE_PT),
+  );
   const rows = childElements(tbl, NS.a, 'tr');
   rows.forEach((tr, r) => {
-    expect(Math.abs(pt(attr(tr, 'h')) - t.rowHeights[r]), `${where}: row ${r + 1} height`).toBeLessThan(POSITION_TOLERANCE_PT);
+    expect(Math.abs(pt(attr(tr, 'h')) - t.rowHeights[r]), `${where}: row ${r + 1} height`).toBeLessThan(
+      POSITION_TOLERANCE_PT,
+    );
     for (const tc of childElements(tr, NS.a, 'tc')) {
       const tcPr = firstChild(tc, NS.a, 'tcPr')!;
-      expect({ l: pt(attr(tcPr, 'marL')), r: pt(attr(tcPr, 'marR')), t: pt(attr(tcPr, 'marT')), b: pt(attr(tcPr, 'marB')) }, `${where}: cell margins`).toEqual({
+      expect(
+        { l: pt(attr(tcPr, 'marL')), r: pt(attr(tcPr, 'marR')), t: pt(attr(tcPr, 'marT')), b: pt(attr(tcPr, 'marB')) },
+        `${where}: cell margins`,
+      ).toEqual({
         l: t.cellInsets.left,
         r: t.cellInsets.right,
         t: t.cellInsets.top,
         b: t.cellInsets.bottom,
       });
-      for (const rPr of descendants(tc, NS.a, 'rPr')) expect(Number(attr(rPr, 'sz')) / 100, `${where}: cell size`).toBe(t.fontSize);
+      for (const rPr of descendants(tc, NS.a, 'rPr'))
+        expect(Number(attr(rPr, 'sz')) / 100, `${where}: cell size`).toBe(t.fontSize);
     }
   });
 }
@@ -95,7 +120,10 @@ function checkTable(frame: XmlElement, t: PlannedTable, where: string): void {
 describe('the XML holds the planned frames', () => {
   const decks: { name: string; r: BuildResult; view: PptxView }[] = [];
   beforeAll(async () => {
-    const c = makeContent({ stress: stressDeck, 'stress-dark': { ...stressDeck, yaml: `${stressDeck.yaml}theme: briefing-dark\n` } });
+    const c = makeContent({
+      stress: stressDeck,
+      'stress-dark': { ...stressDeck, yaml: `${stressDeck.yaml}theme: briefing-dark\n` },
+    });
     for (const slug of ['russia-north-korea-treaty', 'us-policy-response']) {
       const r = await buildDeck(slug, { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: c.out });
       decks.push({ name: slug, r, view: await readPptx(r.pptx!) });
@@ -112,12 +140,16 @@ describe('the XML holds the planned frames', () => {
       r.deck!.slides.forEach((s, i) => {
         const tree = descendants(parseXml(view.slides[i].xml), NS.p, 'spTree')[0];
         // Text shapes, but the slide number (pptxgenjs writes it as a field from the chrome's box and size).
-        const shapes = childElements(tree, NS.p, 'sp').filter((sp) => firstChild(sp, NS.p, 'txBody') && !descendants(sp, NS.p, 'ph').some((ph) => attr(ph, 'type') === 'sldNum'));
+        const shapes = childElements(tree, NS.p, 'sp').filter(
+          (sp) =>
+            firstChild(sp, NS.p, 'txBody') && !descendants(sp, NS.p, 'ph').some((ph) => attr(ph, 'type') === 'sldNum'),
+        );
         const frames = framesOf(s, r.deck!.chrome);
         expect(shapes.length, `${name} slide ${i + 1}: text shapes`).toBe(frames.length);
         frames.forEach((f, k) => checkFrame(shapes[k], f, `${name} slide ${i + 1} “${s.title}” frame ${k + 1}`));
         checked += frames.length;
-        if (s.kind === 'table') checkTable(childElements(tree, NS.p, 'graphicFrame')[0], s.table, `${name} slide ${i + 1} table`);
+        if (s.kind === 'table')
+          checkTable(childElements(tree, NS.p, 'graphicFrame')[0], s.table, `${name} slide ${i + 1} table`);
       });
     }
     expect(checked).toBeGreaterThan(150);

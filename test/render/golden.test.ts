@@ -27,7 +27,11 @@ function outline(view: PptxView): string {
 describe('golden outlines', () => {
   for (const slug of ['russia-north-korea-treaty', 'us-policy-response']) {
     it(slug, async () => {
-      const r = await buildDeck(slug, { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: makeContent({}).out });
+      const r = await buildDeck(slug, {
+        contentDir: REPO_CONTENT,
+        themesDir: REPO_THEMES,
+        outDir: makeContent({}).out,
+      });
       const got = outline(await readPptx(r.pptx!));
       const file = path.join(ROOT, 'test', 'golden', `${slug}.outline.md`);
       if (process.env.UPDATE || !existsSync(file)) writeFileSync(file, got);

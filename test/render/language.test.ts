@@ -15,7 +15,10 @@ describe('splitByLanguage', () => {
 
   it('gives every character of the Latin-only fast path the language the full scan gives it', () => {
     // A Greek letter at the end makes the full scan run; what comes before it must still be the deck's.
-    for (const [from, to] of [[0x20, 0x36f], [0x2000, 0x206f]]) {
+    for (const [from, to] of [
+      [0x20, 0x36f],
+      [0x2000, 0x206f],
+    ]) {
       for (let cp = from; cp <= to; cp++) {
         const ch = String.fromCodePoint(cp);
         const [first] = splitByLanguage(`a${ch}a Ω`, 'en-US');
@@ -35,7 +38,10 @@ describe('splitByLanguage', () => {
   });
 
   it('tags Hangul and kanji beside kana, and leaves a deck’s own script in its language', () => {
-    expect(splitByLanguage('Seoul 서울', 'en-US')).toEqual([{ text: 'Seoul ', lang: 'en-US' }, { text: '서울', lang: 'ko-KR' }]);
+    expect(splitByLanguage('Seoul 서울', 'en-US')).toEqual([
+      { text: 'Seoul ', lang: 'en-US' },
+      { text: '서울', lang: 'ko-KR' },
+    ]);
     expect(splitByLanguage('東京へ', 'en-US')).toEqual([{ text: '東京へ', lang: 'ja-JP' }]);
     expect(splitByLanguage('Москва', 'ru-RU')).toEqual([{ text: 'Москва', lang: 'ru-RU' }]);
   });

@@ -33,15 +33,28 @@ describe.skipIf(!tools)('LibreOffice round trip', () => {
       files.push((await buildDeck(slug, opts)).file!);
     }
     const saved = convertWithLibreOffice(files, back, 'pptx');
-    for (let i = 0; i < files.length; i++) pairs.push({ name: path.basename(files[i]), ours: await readPptx(readFileSync(files[i])), back: await readPptx(readFileSync(saved[i])) });
+    for (let i = 0; i < files.length; i++)
+      pairs.push({
+        name: path.basename(files[i]),
+        ours: await readPptx(readFileSync(files[i])),
+        back: await readPptx(readFileSync(saved[i])),
+      });
   }, 180_000);
 
   it('keeps every slide title, in its title placeholder', () => {
-    for (const p of pairs) expect(p.back.slides.map((s) => norm(s.title)), p.name).toEqual(p.ours.slides.map((s) => norm(s.title)));
+    for (const p of pairs)
+      expect(
+        p.back.slides.map((s) => norm(s.title)),
+        p.name,
+      ).toEqual(p.ours.slides.map((s) => norm(s.title)));
   });
 
   it('keeps every table cell', () => {
-    for (const p of pairs) expect(p.back.slides.map((s) => s.tables.map((t) => t.map((row) => row.map(norm)))), p.name).toEqual(p.ours.slides.map((s) => s.tables.map((t) => t.map((row) => row.map(norm)))));
+    for (const p of pairs)
+      expect(
+        p.back.slides.map((s) => s.tables.map((t) => t.map((row) => row.map(norm)))),
+        p.name,
+      ).toEqual(p.ours.slides.map((s) => s.tables.map((t) => t.map((row) => row.map(norm)))));
   });
 
   it('keeps the speaker notes', () => {

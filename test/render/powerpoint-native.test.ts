@@ -58,9 +58,18 @@ describe('PowerPoint-native decks', () => {
       const c = theme.colors;
       const dark = d.theme === 'briefing-dark';
       expect([slot('dk1'), slot('lt1')], d.name).toEqual(dark ? [c.background, c.text] : [c.text, c.background]);
-      expect([slot('accent1'), slot('accent2'), slot('accent3'), slot('hlink')]).toEqual([c.tableHeaderBackground, c.accent, c.bannerBackground, c.link]);
-      expect(attr(firstChild(descendants(xml, NS.a, 'majorFont')[0], NS.a, 'latin')!, 'typeface')).toBe(theme.fonts.heading);
-      expect(attr(firstChild(descendants(xml, NS.a, 'minorFont')[0], NS.a, 'latin')!, 'typeface')).toBe(theme.fonts.body);
+      expect([slot('accent1'), slot('accent2'), slot('accent3'), slot('hlink')]).toEqual([
+        c.tableHeaderBackground,
+        c.accent,
+        c.bannerBackground,
+        c.link,
+      ]);
+      expect(attr(firstChild(descendants(xml, NS.a, 'majorFont')[0], NS.a, 'latin')!, 'typeface')).toBe(
+        theme.fonts.heading,
+      );
+      expect(attr(firstChild(descendants(xml, NS.a, 'minorFont')[0], NS.a, 'latin')!, 'typeface')).toBe(
+        theme.fonts.body,
+      );
       const scripts = descendants(descendants(xml, NS.a, 'minorFont')[0], NS.a, 'font').map((f) => attr(f, 'script'));
       expect(scripts).toEqual(expect.arrayContaining(['Hang', 'Jpan', 'Hans', 'Hant']));
       // The master maps the slide colours onto the scheme: swapped on a dark theme, as PowerPoint's dark themes are.
@@ -73,28 +82,56 @@ describe('PowerPoint-native decks', () => {
   it('gives the master its placeholders and the layouts PowerPoint’s names', async () => {
     const d = decks[0];
     const master = parseXml(await d.view.part('ppt/slideMasters/slideMaster1.xml'));
-    expect(descendants(master, NS.p, 'ph').map((ph) => attr(ph, 'type'))).toEqual(['title', 'body', 'dt', 'ftr', 'sldNum']);
+    expect(descendants(master, NS.p, 'ph').map((ph) => attr(ph, 'type'))).toEqual([
+      'title',
+      'body',
+      'dt',
+      'ftr',
+      'sldNum',
+    ]);
     expect(descendants(master, NS.p, 'txStyles')).toHaveLength(1);
-    const layouts = await Promise.all(d.view.entries.filter((e) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(e)).sort().map((e) => d.view.part(e)));
+    const layouts = await Promise.all(
+      d.view.entries
+        .filter((e) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(e))
+        .sort()
+        .map((e) => d.view.part(e)),
+    );
     const names = layouts.map((x) => /<p:cSld name="([^"]+)"/.exec(x)![1]);
-    expect(names).toEqual(expect.arrayContaining(['Title Slide', 'Title and Content', 'Section Header', 'Title Only', 'Two Content', 'Blank', 'Quote', 'Picture with Caption']));
-    for (const x of layouts) expect(x, 'every layout keeps the footer placeholders').toMatch(/<p:ph type="ftr" sz="quarter" idx="11"\/>/);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Title Slide',
+        'Title and Content',
+        'Section Header',
+        'Title Only',
+        'Two Content',
+        'Blank',
+        'Quote',
+        'Picture with Caption',
+      ]),
+    );
+    for (const x of layouts)
+      expect(x, 'every layout keeps the footer placeholders').toMatch(/<p:ph type="ftr" sz="quarter" idx="11"\/>/);
   });
 
   it('holds every bullet in a body placeholder its layout defines, with normAutofit', async () => {
     let checked = 0;
     for (const d of decks) {
       for (const [i, s] of d.r.deck!.slides.entries()) {
-        if ((s.kind !== 'bullets' && s.kind !== 'agenda') || s.body.paragraphs.every((p) => p.bullet === 'none')) continue;
+        if ((s.kind !== 'bullets' && s.kind !== 'agenda') || s.body.paragraphs.every((p) => p.bullet === 'none'))
+          continue;
         const slide = parseXml(d.view.slides[i].xml);
-        const bodies = descendants(slide, NS.p, 'sp').filter((sp) => descendants(sp, NS.a, 'buChar').length + descendants(sp, NS.a, 'buAutoNum').length > 0);
+        const bodies = descendants(slide, NS.p, 'sp').filter(
+          (sp) => descendants(sp, NS.a, 'buChar').length + descendants(sp, NS.a, 'buAutoNum').length > 0,
+        );
         expect(bodies.length, `${d.name} slide ${i + 1}`).toBeGreaterThan(0);
         const layout = await d.view.part(d.view.slides[i].layoutFile);
         for (const sp of bodies) {
           const ph = descendants(sp, NS.p, 'ph')[0];
           expect(ph, `${d.name} slide ${i + 1}: bullets outside a placeholder`).toBeDefined();
           const idx = attr(ph, 'idx');
-          expect(layout, `${d.name} slide ${i + 1}: layout lacks placeholder idx ${idx}`).toMatch(new RegExp(`<p:ph (?:[^>]* )?idx="${idx}"`));
+          expect(layout, `${d.name} slide ${i + 1}: layout lacks placeholder idx ${idx}`).toMatch(
+            new RegExp(`<p:ph (?:[^>]* )?idx="${idx}"`),
+          );
           expect(descendants(sp, NS.a, 'normAutofit'), `${d.name} slide ${i + 1}`).toHaveLength(1);
           checked++;
         }
@@ -108,7 +145,10 @@ describe('PowerPoint-native decks', () => {
       for (const s of d.view.slides) {
         const shapes = descendants(parseXml(s.xml), NS.p, 'cNvPr').slice(1);
         expect(s.title, d.name).not.toBeNull();
-        expect(shapes[0] && attr(shapes[0], 'name'), `${d.name}: slide ${s.index + 1} does not start with its title`).toBe('Title');
+        expect(
+          shapes[0] && attr(shapes[0], 'name'),
+          `${d.name}: slide ${s.index + 1} does not start with its title`,
+        ).toBe('Title');
       }
     }
   });
@@ -133,8 +173,14 @@ describe('PowerPoint-native decks', () => {
   });
 
   it('tags Hangul, Cyrillic and CJK runs with their languages, and altLang only beside East Asian text', () => {
-    const xml = decks.find((d) => d.name === 'stress (briefing-light)')!.view.slides.map((s) => s.xml).join('');
-    const run = (t: string) => new RegExp(`<a:rPr lang="([^"]+)"(?: altLang="([^"]+)")?[^>]*>(?:(?!</a:r>).)*<a:t>${t}`, 's').exec(xml)?.slice(1, 3);
+    const xml = decks
+      .find((d) => d.name === 'stress (briefing-light)')!
+      .view.slides.map((s) => s.xml)
+      .join('');
+    const run = (t: string) =>
+      new RegExp(`<a:rPr lang="([^"]+)"(?: altLang="([^"]+)")?[^>]*>(?:(?!</a:r>).)*<a:t>${t}`, 's')
+        .exec(xml)
+        ?.slice(1, 3);
     expect(run('한국어 문장이')).toEqual(['ko-KR', 'en-US']);
     expect(run('Русский текст')).toEqual(['ru-RU', undefined]);
     expect(run('Hangul\\)')).toEqual(['en-US', undefined]);
@@ -144,7 +190,9 @@ describe('PowerPoint-native decks', () => {
   });
 
   it('takes the default language from deck.yaml', async () => {
-    const c = makeContent({ de: { yaml: 'title: Lage\nlanguage: de-DE\n', files: { '01-a.md': '# Lage\n\n- Der Bericht, 한국어 dazu.\n' } } });
+    const c = makeContent({
+      de: { yaml: 'title: Lage\nlanguage: de-DE\n', files: { '01-a.md': '# Lage\n\n- Der Bericht, 한국어 dazu.\n' } },
+    });
     const view = await readPptx((await buildDeck('de', deckOpts(c))).pptx!);
     const xml = view.slides.map((s) => s.xml).join('');
     expect(xml).toMatch(/<a:rPr lang="de-DE"[^>]*>(?:(?!<\/a:r>).)*<a:t>Der Bericht, /s);
@@ -154,10 +202,21 @@ describe('PowerPoint-native decks', () => {
 
 describe('SVG pictures', () => {
   it('embed the SVG as vector beside a real PNG fallback, as PowerPoint 2016+ writes them', async () => {
-    const chart = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="400" height="200" fill="#0B3D91"/><circle cx="200" cy="100" r="80" fill="#C8102E"/></svg>';
-    const outside = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><image href="photo.png" width="400" height="200"/><rect width="40" height="20"/></svg>';
+    const chart =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="400" height="200" fill="#0B3D91"/><circle cx="200" cy="100" r="80" fill="#C8102E"/></svg>';
+    const outside =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><image href="photo.png" width="400" height="200"/><rect width="40" height="20"/></svg>';
     const md = (title: string, src: string) => `# ${title}\n\n![A chart](${src})\n`;
-    const c = makeContent({ svg: { files: { '01-a.md': md('Vector', 'chart.svg'), '02-b.md': md('Outside', 'outside.svg'), 'chart.svg': chart, 'outside.svg': outside } } });
+    const c = makeContent({
+      svg: {
+        files: {
+          '01-a.md': md('Vector', 'chart.svg'),
+          '02-b.md': md('Outside', 'outside.svg'),
+          'chart.svg': chart,
+          'outside.svg': outside,
+        },
+      },
+    });
     const r = await buildDeck('svg', deckOpts(c));
     expect(checkPackage(r.pptx!)).toEqual([]);
     expect(formatValidation(await validatePptx(r.pptx!))).toBe('');
@@ -166,7 +225,9 @@ describe('SVG pictures', () => {
     const blip = firstChild(descendants(parseXml(vector.xml), NS.p, 'blipFill')[0], NS.a, 'blip')!;
     const svgBlip = descendants(blip, 'http://schemas.microsoft.com/office/drawing/2016/SVG/main', 'svgBlip');
     expect(svgBlip).toHaveLength(1);
-    const byId = new Map(parseRels(await view.part(relsPartName(vector.file)), vector.file).map((x) => [x.id, x.target]));
+    const byId = new Map(
+      parseRels(await view.part(relsPartName(vector.file)), vector.file).map((x) => [x.id, x.target]),
+    );
     const main = byId.get(attr(blip, 'embed', NS.r)!)!;
     const svg = byId.get(attr(svgBlip[0], 'embed', NS.r)!)!;
     // The main blip is what LibreOffice, Keynote and older PowerPoint draw: a PNG, not SVG bytes under a .png name.
@@ -186,7 +247,13 @@ describe('package-consistency check', () => {
     s.addText('one', { x: 1, y: 1, w: 3, h: 1 });
     s.addTable([[{ text: 'a' }]], { x: 1, y: 3, w: 3 });
     p.addSlide().addText('two', { x: 1, y: 1, w: 3, h: 1 });
-    s.addImage({ data: 'image/jpg;base64,/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z', x: 5, y: 1, w: 1, h: 1 });
+    s.addImage({
+      data: 'image/jpg;base64,/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z',
+      x: 5,
+      y: 1,
+      w: 1,
+      h: 1,
+    });
     const raw = await pptxgenjsZip(p);
     const problems = checkPackage(raw).join('\n');
     expect(problems).toMatch(/folder entry/);

@@ -13,17 +13,21 @@ import { ROOT } from '../helpers/cli.js';
  */
 describe('compile once (scripts/build.mjs)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'briefdeck-compile-'));
-  for (const f of ['src', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
+  for (const f of ['src', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'])
+    cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const compile = () => spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, encoding: 'utf8' });
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: dir, encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: dir, encoding: 'utf8' });
 
   it('compiles a fresh checkout into a working CLI', () => {
     const r = compile();
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^briefdeck: compiled dist\/ in \d+ ms$/m);
-    expect(cli('--version').stdout.trim()).toBe(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version);
+    expect(cli('--version').stdout.trim()).toBe(
+      JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version,
+    );
   });
 
   it('does nothing while no source changed, even when files were touched', () => {
@@ -38,7 +42,10 @@ describe('compile once (scripts/build.mjs)', () => {
 
   it('compiles again when a source changes, and drops the chunks it no longer uses', () => {
     const file = path.join(dir, 'src', 'commands', 'check.ts');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('validate decks and plan', 'EDITED: validate decks and plan'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('validate decks and plan', 'EDITED: validate decks and plan'),
+    );
     // A chunk an earlier build wrote, which this one does not.
     const stale = path.join(dir, 'dist', 'chunks', 'chunk-STALE0.js');
     writeFileSync(stale, 'export {};\n');

@@ -28,7 +28,8 @@ describe.skipIf(!tools)('hostile and odd templates', () => {
   /** pandoc's reference document with some parts edited (a function gets the old text) or added. */
   const variant = (name: string, edits: Record<string, string | ((old: string) => string)>) => {
     const files: Zippable = { ...reference };
-    for (const [part, edit] of Object.entries(edits)) files[part] = strToU8(typeof edit === 'string' ? edit : edit(strFromU8(reference[part])));
+    for (const [part, edit] of Object.entries(edits))
+      files[part] = strToU8(typeof edit === 'string' ? edit : edit(strFromU8(reference[part])));
     writeFileSync(path.join(themes, `${name}.pptx`), zipSync(files));
     return name;
   };
@@ -45,7 +46,10 @@ describe.skipIf(!tools)('hostile and odd templates', () => {
   const refusedAs = async (name: string, says: RegExp) => {
     const r = await loadTheme(themes, name);
     expect(r.theme, name).toBeUndefined();
-    expect(r.diagnostics.map((d) => d.code), name).toEqual(['template-corrupt']);
+    expect(
+      r.diagnostics.map((d) => d.code),
+      name,
+    ).toEqual(['template-corrupt']);
     expect(r.diagnostics[0].message, name).toMatch(says);
   };
 
@@ -53,16 +57,33 @@ describe.skipIf(!tools)('hostile and odd templates', () => {
     const files: Zippable = { ...reference, '../evil.png': strToU8('x') };
     writeFileSync(path.join(themes, 'slip.pptx'), zipSync(files));
     await refusedAs('slip', /part name `\.\.\/evil\.png`/);
-    variant('climb', { [MASTER_RELS]: addRel('<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../../../evil.png"/>') });
+    variant('climb', {
+      [MASTER_RELS]: addRel(
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../../../evil.png"/>',
+      ),
+    });
     await refusedAs('climb', /outside the package/);
   });
 
   it('refuses, before building, what would make the deck need repair: a missing part, a deck part, a part without a type', async () => {
-    variant('dangling', { [MASTER_RELS]: addRel('<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/gone.png"/>') });
+    variant('dangling', {
+      [MASTER_RELS]: addRel(
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/gone.png"/>',
+      ),
+    });
     await refusedAs('dangling', /`ppt\/media\/gone\.png`, which is missing/);
-    variant('notes', { [MASTER_RELS]: addRel('<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../notesMasters/notesMaster1.xml"/>') });
+    variant('notes', {
+      [MASTER_RELS]: addRel(
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../notesMasters/notesMaster1.xml"/>',
+      ),
+    });
     await refusedAs('notes', /the deck's own part/);
-    variant('untyped', { 'ppt/media/photo.wdp': 'x', [MASTER_RELS]: addRel('<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/photo.wdp"/>') });
+    variant('untyped', {
+      'ppt/media/photo.wdp': 'x',
+      [MASTER_RELS]: addRel(
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/photo.wdp"/>',
+      ),
+    });
     await refusedAs('untyped', /no content type/);
     // And `check --theme` says so too, with exit 1 rather than an internal error.
     const c = makeContent({ brief: { files: { '01-a.md': '# A\n\n- b\n' } } });
@@ -78,7 +99,12 @@ describe.skipIf(!tools)('hostile and odd templates', () => {
   });
 
   it('reads percentages written as `90%` (Transitional) instead of writing NaN', async () => {
-    variant('percent', { 'ppt/slideMasters/slideMaster1.xml': (x) => x.replace(/<a:lnSpc><a:spcPct val="\d+"\/>/g, '<a:lnSpc><a:spcPct val="90%"/>').replace(/(<p:bodyStyle><a:lvl1pPr[^>]*>)/, '$1<a:lnSpc><a:spcPct val="90%"/></a:lnSpc>') });
+    variant('percent', {
+      'ppt/slideMasters/slideMaster1.xml': (x) =>
+        x
+          .replace(/<a:lnSpc><a:spcPct val="\d+"\/>/g, '<a:lnSpc><a:spcPct val="90%"/>')
+          .replace(/(<p:bodyStyle><a:lvl1pPr[^>]*>)/, '$1<a:lnSpc><a:spcPct val="90%"/></a:lnSpc>'),
+    });
     const t = await loadTheme(themes, 'percent');
     const set = layoutsOf(t.theme!);
     expect(set.layouts[set.byNeed.content].slots.content!.levels[0].lineSpacing).toBeCloseTo(0.9, 5);
@@ -93,13 +119,19 @@ describe.skipIf(!tools)('hostile and odd templates', () => {
     const title = 'Wide words while whole weeks went west';
     const capsAt = async (name: string, edit: (x: string) => string) => {
       variant(name, { 'ppt/slideMasters/slideMaster1.xml': edit });
-      const c = makeContent({ brief: { yaml: 'title: Brief\ndate: "2026-01-02"\n', files: { '01-a.md': `# ${title} ${title}\n\n- b\n` } } });
+      const c = makeContent({
+        brief: { yaml: 'title: Brief\ndate: "2026-01-02"\n', files: { '01-a.md': `# ${title} ${title}\n\n- b\n` } },
+      });
       const r = await buildDeck('brief', { contentDir: c.content, themesDir: themes, outDir: c.out, theme: name });
       return r.deck!.slides.find((s) => s.baseTitle.startsWith('Wide'))!.titleFrame;
     };
     const plain = await capsAt('plain', (x) => x);
-    const caps = await capsAt('capitals', (x) => x.replace(/(<p:titleStyle><a:lvl1pPr[^>]*>[\s\S]*?<a:defRPr) /, '$1 cap="all" '));
-    const spaced = await capsAt('spaced', (x) => x.replace(/(<p:titleStyle><a:lvl1pPr[^>]*>[\s\S]*?<a:defRPr) /, '$1 spc="600" '));
+    const caps = await capsAt('capitals', (x) =>
+      x.replace(/(<p:titleStyle><a:lvl1pPr[^>]*>[\s\S]*?<a:defRPr) /, '$1 cap="all" '),
+    );
+    const spaced = await capsAt('spaced', (x) =>
+      x.replace(/(<p:titleStyle><a:lvl1pPr[^>]*>[\s\S]*?<a:defRPr) /, '$1 spc="600" '),
+    );
     expect(caps.levels[0].caps).toBe(true);
     expect(spaced.levels[0].letterSpacing).toBe(6);
     // Capitals and 6 pt tracking are wider: the title needs a smaller size or more height than the plain one.
@@ -114,7 +146,8 @@ describe.skipIf(!tools)('hostile and odd templates', () => {
     cpSync(dna.file, path.join(themesDna, 'dna.potx'));
     const c = makeContent({ brief: { files: { '01-a.md': '# A\n\n- b\n' } } });
     const r = await buildDeck('brief', { contentDir: c.content, themesDir: themesDna, outDir: c.out, theme: 'dna' });
-    const master = (bytes: Uint8Array) => new TextDecoder().decode(readZip(bytes).find((e) => e.name === 'ppt/slideMasters/slideMaster1.xml')!.data);
+    const master = (bytes: Uint8Array) =>
+      new TextDecoder().decode(readZip(bytes).find((e) => e.name === 'ppt/slideMasters/slideMaster1.xml')!.data);
     const refs = (xml: string) => [...xml.matchAll(/<a:(?:stCxn|endCxn) id="(\d+)"/g)].map((m) => m[1]);
     const before = master(readFileSync(dna.file));
     const after = master(r.pptx!);

@@ -26,7 +26,14 @@ import { cpSync } from 'node:fs';
 
 const tools = haveTools(...TEMPLATE_TOOLS);
 /** The templates decks are built on (Vivid names a font nobody here has: the error case, tested apart). */
-const BUILT = ['Focus.pptx', 'Focus.potx', 'Blueprint_Plans.pptx', 'DNA.potx', 'Nature_Illustration.pptx', 'pandoc-reference.pptx'] as const;
+const BUILT = [
+  'Focus.pptx',
+  'Focus.potx',
+  'Blueprint_Plans.pptx',
+  'DNA.potx',
+  'Nature_Illustration.pptx',
+  'pandoc-reference.pptx',
+] as const;
 const CONTENT = ['russia-north-korea-treaty', 'us-policy-response'];
 
 export interface TemplateDeck {
@@ -49,10 +56,19 @@ describe.skipIf(!tools)('decks on organisation templates', () => {
     const stress = makeContent({ stress: stressDeck });
     for (const t of fixtures) {
       const { theme } = installTemplate(t, themesDir, t.name.replace('.', '-'));
-      for (const [slug, contentDir] of [...CONTENT.map((s) => [s, REPO_CONTENT]), ['stress', stress.content]] as const) {
+      for (const [slug, contentDir] of [
+        ...CONTENT.map((s) => [s, REPO_CONTENT]),
+        ['stress', stress.content],
+      ] as const) {
         const r = await buildDeck(slug, { contentDir, themesDir, outDir: path.join(root, 'out', theme), theme });
         expect(r.pptx, `${t.name} ${slug}: ${r.diagnostics.map((d) => d.message).join('\n')}`).toBeDefined();
-        decks.push({ template: t, slug, r, view: await readPptx(r.pptx!), parts: new Map(readZip(r.pptx!).map((e) => [e.name, e.data])) });
+        decks.push({
+          template: t,
+          slug,
+          r,
+          view: await readPptx(r.pptx!),
+          parts: new Map(readZip(r.pptx!).map((e) => [e.name, e.data])),
+        });
       }
     }
     // One LibreOffice run for every deck; each under its own name, as PDFs are named after their deck.
@@ -84,11 +100,23 @@ describe.skipIf(!tools)('decks on organisation templates', () => {
       const layouts = [...template.keys()].filter((n) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(n));
       expect(layouts.length, name(d)).toBe(d.template.layouts.length);
       // "New Slide" lists what the template lists: the same layout parts, the same names.
-      expect([...d.parts.keys()].filter((n) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(n)).sort(), name(d)).toEqual(layouts.sort());
+      expect([...d.parts.keys()].filter((n) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(n)).sort(), name(d)).toEqual(
+        layouts.sort(),
+      );
       // The colour scheme and fonts: each theme part of the template's masters, byte for byte.
-      const themes = [...template.keys()].filter((n) => /^ppt\/slideMasters\/_rels\//.test(n)).flatMap((n) => [...new TextDecoder().decode(template.get(n)).matchAll(/Target="\.\.\/theme\/([^"]+)"/g)].map((m) => `ppt/theme/${m[1]}`));
+      const themes = [...template.keys()]
+        .filter((n) => /^ppt\/slideMasters\/_rels\//.test(n))
+        .flatMap((n) =>
+          [...new TextDecoder().decode(template.get(n)).matchAll(/Target="\.\.\/theme\/([^"]+)"/g)].map(
+            (m) => `ppt/theme/${m[1]}`,
+          ),
+        );
       expect(themes.length, name(d)).toBeGreaterThan(0);
-      for (const part of themes) expect(Buffer.from(d.parts.get(part)!).equals(Buffer.from(template.get(part)!)), `${name(d)}: ${part} changed`).toBe(true);
+      for (const part of themes)
+        expect(
+          Buffer.from(d.parts.get(part)!).equals(Buffer.from(template.get(part)!)),
+          `${name(d)}: ${part} changed`,
+        ).toBe(true);
       for (const s of d.view.slides) expect(layouts, `${name(d)} slide ${s.index + 1}`).toContain(s.layoutFile);
       // The template's sample slides are not in the deck.
       expect(d.view.slides.length, name(d)).toBe(d.r.deck!.slides.length);
@@ -133,7 +161,13 @@ describe.skipIf(!tools)('decks on organisation templates', () => {
         const where = `${name(d)} slide ${i + 1} “${s.title}”`;
         expect(missingCharacters(slidesPages[i], s), where).toBe('');
         const layout = set.layouts.find((l) => l.file === d.r.deck!.slides[i].layoutFile)!;
-        const footers = [layout.slots.footer?.box, layout.slots.slideNumber?.box, layout.slots.date?.box, chrome.footer?.box, chrome.slideNumber?.box].filter((b) => b !== undefined);
+        const footers = [
+          layout.slots.footer?.box,
+          layout.slots.slideNumber?.box,
+          layout.slots.date?.box,
+          chrome.footer?.box,
+          chrome.slideNumber?.box,
+        ].filter((b) => b !== undefined);
         const footerTop = Math.min(set.size.h, ...footers.map((b) => b.y));
         expect(layoutFaults(slidesPages[i], { size: set.size, footerTop, layoutWords }), where).toEqual([]);
       });

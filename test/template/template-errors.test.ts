@@ -22,8 +22,16 @@ const tools = haveTools(...TEMPLATE_TOOLS);
 /** What each broken file is refused as: the code, and words the message must say. */
 const REFUSED: Record<BrokenTemplateName, [code: string, file: string, says: RegExp]> = {
   'not-a-deck': ['template-not-presentation', 'not-a-deck.pptx', /a text file/],
-  memo: ['template-not-presentation', 'memo.pptx', /Unexpected Word document, expected a PowerPoint presentation or template/],
-  letter: ['template-unsupported', 'letter.docx', /Unexpected Word document \(\.docx\), expected a PowerPoint template/],
+  memo: [
+    'template-not-presentation',
+    'memo.pptx',
+    /Unexpected Word document, expected a PowerPoint presentation or template/,
+  ],
+  letter: [
+    'template-unsupported',
+    'letter.docx',
+    /Unexpected Word document \(\.docx\), expected a PowerPoint template/,
+  ],
   truncated: ['template-corrupt', 'truncated.pptx', /truncated or corrupt/],
   locked: ['template-encrypted', 'locked.pptx', /encrypted/],
   'no-body': ['template-no-body-layout', 'no-body.pptx', /without a layout holding a title and a body placeholder/],
@@ -58,7 +66,10 @@ describe.skipIf(!tools)('templates briefdeck refuses', () => {
 
   it('writes nothing when a deck’s template is refused, and keeps the previous deck', () => {
     const out = path.join(root, 'out');
-    expect(runCli(['build', '--content', content.content, '--themes', themes, '--out', out, '--theme', 'briefing-light']).status).toBe(0);
+    expect(
+      runCli(['build', '--content', content.content, '--themes', themes, '--out', out, '--theme', 'briefing-light'])
+        .status,
+    ).toBe(0);
     const before = readFileSync(path.join(out, 'brief.pptx'));
     const mtime = statSync(path.join(out, 'brief.pptx')).mtimeMs;
     const r = runCli(['build', '--content', content.content, '--themes', themes, '--out', out, '--theme', 'memo']);
@@ -78,11 +89,17 @@ describe.skipIf(!tools)('templates briefdeck refuses', () => {
   it('names the template and each font it cannot measure, and builds once the sidecar maps them', async () => {
     const r = await loadTheme(themes, 'vivid');
     const fonts = r.diagnostics.filter((d) => d.code === 'unmeasurable-font');
-    expect(fonts.map((d) => /`([^`]+)`/.exec(d.message)![1]).sort()).toEqual(['Source Sans Pro', 'Source Sans Pro Black', 'Source Sans Pro Light']);
+    expect(fonts.map((d) => /`([^`]+)`/.exec(d.message)![1]).sort()).toEqual([
+      'Source Sans Pro',
+      'Source Sans Pro Black',
+      'Source Sans Pro Light',
+    ]);
     for (const d of fonts) expect(d.position.file).toMatch(/vivid\.pptx$/);
     expect(fonts[0].fix).toMatch(/fonts:/);
     // The sidecar's map is the last step: with it, the template measures.
-    const map = ['Source Sans Pro', 'Source Sans Pro Black', 'Source Sans Pro Light'].map((f) => `  "${f}": fonts/Carlito-Regular.ttf`).join('\n');
+    const map = ['Source Sans Pro', 'Source Sans Pro Black', 'Source Sans Pro Light']
+      .map((f) => `  "${f}": fonts/Carlito-Regular.ttf`)
+      .join('\n');
     writeFileSync(path.join(themes, 'vivid.yaml'), `fonts:\n${map}\n`);
     const mapped = await loadTheme(themes, 'vivid');
     expect(mapped.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -28,7 +28,10 @@ describe.skipIf(!tools)('template options', () => {
     installTemplate(await realTemplate('Focus.pptx'), themes, 'focus');
   }, 120_000);
 
-  const deck = (files: Record<string, string>, yaml = 'title: Weekly brief\ndate: "2026-11-20"\nclassification: SECRET\n') => makeContent({ brief: { yaml, files } });
+  const deck = (
+    files: Record<string, string>,
+    yaml = 'title: Weekly brief\ndate: "2026-11-20"\nclassification: SECRET\n',
+  ) => makeContent({ brief: { yaml, files } });
 
   it('puts a section on the layout its front matter names, by the template’s name for it', async () => {
     const c = deck({ '01-a.md': '---\nlayout: two content\n---\n# Options\n\n- First option.\n- Second option.\n' });
@@ -57,7 +60,10 @@ describe.skipIf(!tools)('template options', () => {
   });
 
   it('takes banner colours, minimum sizes and the master from the sidecar', async () => {
-    writeFileSync(path.join(themes, 'focus.yaml'), 'banner:\n  background: "#7A0019"\n  text: "#FFFFFF"\nsizes:\n  bodyMin: 13\nmaster: 4\n');
+    writeFileSync(
+      path.join(themes, 'focus.yaml'),
+      'banner:\n  background: "#7A0019"\n  text: "#FFFFFF"\nsizes:\n  bodyMin: 13\nmaster: 4\n',
+    );
     const c = deck({ '01-a.md': '# Options\n\n- First option.\n' });
     const r = await buildDeck('brief', { contentDir: c.content, themesDir: themes, outDir: c.out, theme: 'focus' });
     expect(r.theme!.sizes.bodyMin).toBe(13);

@@ -32,7 +32,9 @@ describe('themes', () => {
     const dir = themesWith('pale', 'colors:\n  background: "#FFFFFF"\n  text: "#AAAAAA"\n');
     const r = await loadTheme(dir, 'pale');
     expect(r.theme).toBeUndefined();
-    expect(r.diagnostics.map((d) => `${d.code} ${path.basename(d.position.file)}:${d.position.line}:${d.position.column}`)).toContain('low-contrast pale.yaml:3:3');
+    expect(
+      r.diagnostics.map((d) => `${d.code} ${path.basename(d.position.file)}:${d.position.line}:${d.position.column}`),
+    ).toContain('low-contrast pale.yaml:3:3');
     expect(r.diagnostics[0].message).toMatch(/contrast 2\.\d\d:1 .* expected at least 4\.5:1 for body text/);
   });
 
@@ -45,13 +47,18 @@ describe('themes', () => {
   it('reports schema errors with file and line', async () => {
     const dir = themesWith('bad', 'sizes:\n  body: large\n');
     const r = await loadTheme(dir, 'bad');
-    expect(r.diagnostics.map((d) => `${d.code} ${path.basename(d.position.file)}:${d.position.line}:${d.position.column}`)).toEqual(['invalid-field bad.yaml:2:9']);
+    expect(
+      r.diagnostics.map((d) => `${d.code} ${path.basename(d.position.file)}:${d.position.line}:${d.position.column}`),
+    ).toEqual(['invalid-field bad.yaml:2:9']);
     expect(r.diagnostics[0].message).toContain('`sizes.body`');
   });
 
   it('normalises a logo with sharp and refuses one outside the themes folder', async () => {
     const dir = themesWith('logo', 'logo: logo.svg\n');
-    writeFileSync(path.join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="navy"/></svg>');
+    writeFileSync(
+      path.join(dir, 'logo.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="navy"/></svg>',
+    );
     const ok = await loadTheme(dir, 'logo');
     expect(ok.diagnostics).toEqual([]);
     expect(ok.theme!.logo!.width / ok.theme!.logo!.height).toBeCloseTo(2, 1);

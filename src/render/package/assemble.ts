@@ -24,7 +24,12 @@ import { REL, relsXml } from './xml.js';
  * pptxgenjs's parts in the order it wrote them (part-collector.ts); `frames`
  * are each slide's text frames in the order the renderer wrote them.
  */
-export function assemblePackage(written: ReadonlyMap<string, string | Uint8Array>, deck: Deck, theme: Theme, frames: readonly (readonly TextFrame[])[]): Uint8Array {
+export function assemblePackage(
+  written: ReadonlyMap<string, string | Uint8Array>,
+  deck: Deck,
+  theme: Theme,
+  frames: readonly (readonly TextFrame[])[],
+): Uint8Array {
   const decoder = new TextDecoder();
   const parts = new Map(written);
   const text = (name: string) => {
@@ -35,7 +40,8 @@ export function assemblePackage(written: ReadonlyMap<string, string | Uint8Array
   const language = deck.info.language;
   const layouts = layoutsOf(theme);
 
-  for (const name of [...parts.keys()]) if (/^ppt\/(slideLayouts|slideMasters|theme)\//.test(name) || name === 'ppt/tableStyles.xml') parts.delete(name);
+  for (const name of [...parts.keys()])
+    if (/^ppt\/(slideLayouts|slideMasters|theme)\//.test(name) || name === 'ppt/tableStyles.xml') parts.delete(name);
   const design: Design = theme.template ? templateDesign(theme) : builtinDesign(deck, theme);
   for (const [name, data] of design.parts) {
     if (parts.has(name)) throw new Error(`briefdeck bug: the design's part \`${name}\` clashes with a slide's`);
@@ -45,13 +51,15 @@ export function assemblePackage(written: ReadonlyMap<string, string | Uint8Array
   // Slides, their layouts and their notes.
   let notes = 0;
   let creation = 0;
-  const creationIds = (xml: string) => xml.replace(/(<p14:creationId [^>]*val=")\d+"/g, (_m, head: string) => `${head}${1000000001 + creation++}"`);
+  const creationIds = (xml: string) =>
+    xml.replace(/(<p14:creationId [^>]*val=")\d+"/g, (_m, head: string) => `${head}${1000000001 + creation++}"`);
   const slideNames = [...parts.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
   for (const name of slideNames) {
     const number = Number(/(\d+)\.xml$/.exec(name)![1]);
     const planned = deck.slides[number - 1];
     const layout = layouts.layouts.find((l) => l.file === planned.layoutFile);
-    if (!layout) throw new Error(`briefdeck bug: slide ${number} is on \`${planned.layoutFile}\`, which the theme does not have`);
+    if (!layout)
+      throw new Error(`briefdeck bug: slide ${number} is on \`${planned.layoutFile}\`, which the theme does not have`);
     let slide = fixSlideXml(text(name), language, frames[number - 1], layout, !!theme.template);
     const relsName = name.replace('ppt/slides/', 'ppt/slides/_rels/') + '.rels';
     let rels = text(relsName);
@@ -73,25 +81,45 @@ export function assemblePackage(written: ReadonlyMap<string, string | Uint8Array
         rels = rels.replace(/<Relationship [^>]*Target="\.\.\/notesSlides\/[^"]+"\/>/, '');
       } else {
         notes++;
-        parts.set(notesName, renumberShapes(creationIds(notesParagraphs(xml).replace(/ lang="en-US"/g, ` lang="${language}"`))));
+        parts.set(
+          notesName,
+          renumberShapes(creationIds(notesParagraphs(xml).replace(/ lang="en-US"/g, ` lang="${language}"`))),
+        );
       }
     }
     parts.set(relsName, rels);
   }
   parts.set('ppt/notesMasters/notesMaster1.xml', creationIds(text('ppt/notesMasters/notesMaster1.xml')));
-  parts.set('ppt/notesMasters/_rels/notesMaster1.xml.rels', relsXml([{ id: 'rId1', type: 'theme', target: `../theme/${design.notesTheme}` }]));
+  parts.set(
+    'ppt/notesMasters/_rels/notesMaster1.xml.rels',
+    relsXml([{ id: 'rId1', type: 'theme', target: `../theme/${design.notesTheme}` }]),
+  );
 
   // Package-wide parts.
-  let presentation = stableSectionIds(notesMasterAfterSlideMasters(text('ppt/presentation.xml'))).replace(/<p:notesSz cx="\d+" cy="\d+"\/>/, '<p:notesSz cx="6858000" cy="9144000"/>');
+  let presentation = stableSectionIds(notesMasterAfterSlideMasters(text('ppt/presentation.xml'))).replace(
+    /<p:notesSz cx="\d+" cy="\d+"\/>/,
+    '<p:notesSz cx="6858000" cy="9144000"/>',
+  );
   if (design.presentation) {
     // A template's masters, slide size and default text style, in place of pptxgenjs's one master.
     const p = design.presentation;
     presentation = presentation
-      .replace(/<p:sldMasterIdLst>[\s\S]*?<\/p:sldMasterIdLst>/, `<p:sldMasterIdLst>${p.masters.map((m, i) => `<p:sldMasterId id="${m.id}" r:id="rIdMaster${i + 1}"/>`).join('')}</p:sldMasterIdLst>`)
+      .replace(
+        /<p:sldMasterIdLst>[\s\S]*?<\/p:sldMasterIdLst>/,
+        `<p:sldMasterIdLst>${p.masters.map((m, i) => `<p:sldMasterId id="${m.id}" r:id="rIdMaster${i + 1}"/>`).join('')}</p:sldMasterIdLst>`,
+      )
       .replace(/<p:sldSz\b[^>]*\/>/, p.sizeXml);
-    if (p.defaultTextStyleXml) presentation = presentation.replace(/<p:defaultTextStyle>[\s\S]*?<\/p:defaultTextStyle>/, p.defaultTextStyleXml);
-    const masterRels = p.masters.map((m, i) => `<Relationship Id="rIdMaster${i + 1}" Type="${REL}/slideMaster" Target="${m.part.replace(/^ppt\//, '')}"/>`).join('');
-    const firstTheme = [...design.parts.keys()].filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n) && n !== `ppt/theme/${design.notesTheme}`).sort()[0];
+    if (p.defaultTextStyleXml)
+      presentation = presentation.replace(/<p:defaultTextStyle>[\s\S]*?<\/p:defaultTextStyle>/, p.defaultTextStyleXml);
+    const masterRels = p.masters
+      .map(
+        (m, i) =>
+          `<Relationship Id="rIdMaster${i + 1}" Type="${REL}/slideMaster" Target="${m.part.replace(/^ppt\//, '')}"/>`,
+      )
+      .join('');
+    const firstTheme = [...design.parts.keys()]
+      .filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n) && n !== `ppt/theme/${design.notesTheme}`)
+      .sort()[0];
     parts.set(
       'ppt/_rels/presentation.xml.rels',
       text('ppt/_rels/presentation.xml.rels')
@@ -101,12 +129,28 @@ export function assemblePackage(written: ReadonlyMap<string, string | Uint8Array
     );
   }
   parts.set('ppt/presentation.xml', presentation);
-  parts.set('docProps/core.xml', text('docProps/core.xml').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${deck.info.timestamp}`));
+  parts.set(
+    'docProps/core.xml',
+    text('docProps/core.xml').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${deck.info.timestamp}`),
+  );
   const fonts = [...new Set([theme.fonts.heading, theme.fonts.body, theme.fonts.mono])];
-  parts.set('docProps/app.xml', appXml({ slideTitles: deck.slides.map((s) => s.title), notes, fonts, theme: theme.name, company: deck.info.organization, size: deck.size }));
+  parts.set(
+    'docProps/app.xml',
+    appXml({
+      slideTitles: deck.slides.map((s) => s.title),
+      notes,
+      fonts,
+      theme: theme.name,
+      company: deck.info.organization,
+      size: deck.size,
+    }),
+  );
   parts.delete('[Content_Types].xml');
   const names = [...parts.keys()];
-  const entries: ZipEntry[] = [{ name: '[Content_Types].xml', data: contentTypesXml(names, false, design.contentTypes) }, ...names.map((name) => ({ name, data: parts.get(name)! }))].map((e) => ({
+  const entries: ZipEntry[] = [
+    { name: '[Content_Types].xml', data: contentTypesXml(names, false, design.contentTypes) },
+    ...names.map((name) => ({ name, data: parts.get(name)! })),
+  ].map((e) => ({
     name: e.name,
     data: typeof e.data === 'string' ? new TextEncoder().encode(e.data) : e.data,
   }));

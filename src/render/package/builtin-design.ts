@@ -10,7 +10,9 @@ import { relsXml } from './xml.js';
 
 const LOGO_PART = 'ppt/media/briefdeck-logo.png';
 
-/** briefdeck's own theme, master, layouts (with banners, accent and logo), table style and notes theme, from the theme. */
+/**
+ * briefdeck's own theme, master, layouts (with banners, accent and logo), table style and notes theme, from the theme.
+ */
 export function builtinDesign(deck: Deck, theme: Theme): Design {
   const parts = new Map<string, Uint8Array | string>();
   const catalogue = layoutCatalogue(!!theme.logo);
@@ -23,7 +25,14 @@ export function builtinDesign(deck: Deck, theme: Theme): Design {
   parts.set('ppt/slideMasters/slideMaster1.xml', masterXml(theme, catalogue.length));
   parts.set(
     'ppt/slideMasters/_rels/slideMaster1.xml.rels',
-    relsXml([...catalogue.map((_, i) => ({ id: `rId${i + 1}`, type: 'slideLayout', target: `../slideLayouts/slideLayout${i + 1}.xml` })), { id: `rId${catalogue.length + 1}`, type: 'theme', target: '../theme/theme1.xml' }]),
+    relsXml([
+      ...catalogue.map((_, i) => ({
+        id: `rId${i + 1}`,
+        type: 'slideLayout',
+        target: `../slideLayouts/slideLayout${i + 1}.xml`,
+      })),
+      { id: `rId${catalogue.length + 1}`, type: 'theme', target: '../theme/theme1.xml' },
+    ]),
   );
   parts.set('ppt/theme/theme1.xml', themeXml(theme));
   parts.set('ppt/theme/theme2.xml', themeXml(theme, `${theme.name} (notes)`));

@@ -24,7 +24,9 @@ function overrideOf(part: string, template: boolean): string | null {
   return rules.find(([re]) => re.test(part))?.[1] ?? null;
 }
 
-/** Extension Defaults for media and the package's own parts (`image/jpeg` for .jpg, never the unregistered `image/jpg`). */
+/**
+ * Extension Defaults for media and the package's own parts (`image/jpeg` for .jpg, never the unregistered `image/jpg`).
+ */
 const DEFAULTS: Record<string, string> = {
   rels: 'application/vnd.openxmlformats-package.relationships+xml',
   xml: 'application/xml',
@@ -47,14 +49,20 @@ const DEFAULTS: Record<string, string> = {
  * needs one, nothing for a part that does not exist (pptxgenjs declares a
  * master per slide; PowerPoint repairs such files).
  */
-export function contentTypesXml(parts: readonly string[], template = false, declared: ReadonlyMap<string, string> = new Map()): string {
+export function contentTypesXml(
+  parts: readonly string[],
+  template = false,
+  declared: ReadonlyMap<string, string> = new Map(),
+): string {
   const exts = new Set<string>(['rels', 'xml']);
   const overrides: string[] = [];
   for (const part of parts) {
     if (part === '[Content_Types].xml') continue;
     const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
     // A template's part the rules do not know (tags, an .wdp picture) keeps the type the template declared for it.
-    const o = overrideOf(part, template) ?? (declared.has(part) && declared.get(part) !== DEFAULTS[ext] ? declared.get(part)! : null);
+    const o =
+      overrideOf(part, template) ??
+      (declared.has(part) && declared.get(part) !== DEFAULTS[ext] ? declared.get(part)! : null);
     if (o) overrides.push(`<Override PartName="/${esc(part)}" ContentType="${esc(o)}"/>`);
     else exts.add(ext);
   }

@@ -5,6 +5,8 @@ export interface Design {
   notesTheme: string;
   /** Content types of parts the package's own rules do not know (a template's media, say). */
   contentTypes: ReadonlyMap<string, string>;
-  /** For a template: the masters to list in presentation.xml, the slide size and the default text style to write there. */
+  /**
+   * For a template: the masters to list in presentation.xml, the slide size and the default text style to write there.
+   */
   presentation?: { masters: { part: string; id: string }[]; sizeXml: string; defaultTextStyleXml?: string };
 }

@@ -13,7 +13,11 @@ export interface AppProps {
 /** PowerPoint's name for a slide size: "On-screen Show (16:9)" and the like, "Custom" otherwise. */
 function formatOf({ w, h }: { w: number; h: number }): string {
   const r = w / h;
-  const named: [number, string][] = [[16 / 9, 'On-screen Show (16:9)'], [4 / 3, 'On-screen Show (4:3)'], [16 / 10, 'On-screen Show (16:10)']];
+  const named: [number, string][] = [
+    [16 / 9, 'On-screen Show (16:9)'],
+    [4 / 3, 'On-screen Show (4:3)'],
+    [16 / 10, 'On-screen Show (16:10)'],
+  ];
   return named.find(([x]) => Math.abs(r - x) < 0.01)?.[1] ?? 'Custom';
 }
 
@@ -24,7 +28,8 @@ function formatOf({ w, h }: { w: number; h: number }): string {
  */
 export function appXml(p: AppProps): string {
   const parts = [...p.fonts, p.theme, ...p.slideTitles];
-  const variant = (s: string, n: number) => `<vt:variant><vt:lpstr>${s}</vt:lpstr></vt:variant><vt:variant><vt:i4>${n}</vt:i4></vt:variant>`;
+  const variant = (s: string, n: number) =>
+    `<vt:variant><vt:lpstr>${s}</vt:lpstr></vt:variant><vt:variant><vt:i4>${n}</vt:i4></vt:variant>`;
   return (
     `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
     `<TotalTime>0</TotalTime><Words>0</Words><Application>briefdeck</Application><PresentationFormat>${formatOf(p.size)}</PresentationFormat><Paragraphs>0</Paragraphs>` +

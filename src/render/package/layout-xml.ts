@@ -24,7 +24,10 @@ const PROMPTS: Partial<Record<PlaceholderRole, string>> = {
 const plainLevel = (pPr: string, rPr: string, color?: string) =>
   `<a:lvl1pPr marL="0" indent="0"${pPr}><a:buNone/><a:defRPr${rPr}>${color ? `<a:solidFill><a:schemeClr val="${color}"/></a:solidFill>` : ''}</a:defRPr></a:lvl1pPr>`;
 
-/** How a layout's placeholder differs from the master's: the title slide's large title, a subtitle, a statement, a quote, a caption. */
+/**
+ * How a layout's placeholder differs from the master's: the title slide's large title, a subtitle, a statement, a
+ * quote, a caption.
+ */
 function lstStyleOf(role: PlaceholderRole, spec: LayoutSpec, theme: Theme): string {
   const s = theme.sizes;
   switch (role) {
@@ -60,9 +63,28 @@ export function layoutXml(spec: LayoutSpec, theme: Theme, chrome: DeckChrome, la
   };
   if (top) banner(top, 'top');
   for (const p of spec.placeholders) {
-    shapes.push(placeholderXml({ role: p.role, box: p.box, lstStyle: lstStyleOf(p.role, spec, theme), prompt: PROMPTS[p.role] ?? '', field: p.role === 'slideNumber' ? 'slidenum' : p.role === 'date' ? 'datetime' : undefined }, ids));
+    shapes.push(
+      placeholderXml(
+        {
+          role: p.role,
+          box: p.box,
+          lstStyle: lstStyleOf(p.role, spec, theme),
+          prompt: PROMPTS[p.role] ?? '',
+          field: p.role === 'slideNumber' ? 'slidenum' : p.role === 'date' ? 'datetime' : undefined,
+        },
+        ids,
+      ),
+    );
   }
-  if (spec.layout !== 'blank') shapes.push(rectXml(spec.chrome === 'title' ? ACCENT_TITLE_SLIDE : ACCENT_CONTENT, colorRef(theme.colors.accent, theme), 'Accent', ids));
+  if (spec.layout !== 'blank')
+    shapes.push(
+      rectXml(
+        spec.chrome === 'title' ? ACCENT_TITLE_SLIDE : ACCENT_CONTENT,
+        colorRef(theme.colors.accent, theme),
+        'Accent',
+        ids,
+      ),
+    );
   if (bottom) banner(bottom, 'bottom');
   if (theme.logo) shapes.push(pictureXml(logoBox(spec.chrome, theme.logo), LOGO_REL, 'Logo', ids));
   return `${XML_HEAD}<p:sldLayout xmlns:a="${NS_A}" xmlns:r="${NS_R}" xmlns:p="${NS_P}" type="${spec.type}" preserve="1"><p:cSld name="${spec.name}"><p:spTree>${GROUP_HEADER}${shapes.join('')}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>`;

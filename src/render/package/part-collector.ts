@@ -31,7 +31,12 @@ export default class PartCollector {
   }
 
   generateAsync(options: { type?: string }): Promise<PartCollector> {
-    if (options.type !== 'uint8array') return Promise.reject(new Error(`briefdeck bug: pptxgenjs asked for a \`${options.type}\` archive; only the deck's parts are collected (charts are not drawn)`));
+    if (options.type !== 'uint8array')
+      return Promise.reject(
+        new Error(
+          `briefdeck bug: pptxgenjs asked for a \`${options.type}\` archive; only the deck's parts are collected (charts are not drawn)`,
+        ),
+      );
     return Promise.resolve(this);
   }
 }

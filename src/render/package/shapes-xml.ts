@@ -12,9 +12,11 @@ export class ShapeIds {
   }
 }
 
-export const GROUP_HEADER = '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>';
+export const GROUP_HEADER =
+  '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>';
 
-const insetsAttrs = (i: Insets) => ` lIns="${emu(i.left)}" tIns="${emu(i.top)}" rIns="${emu(i.right)}" bIns="${emu(i.bottom)}"`;
+const insetsAttrs = (i: Insets) =>
+  ` lIns="${emu(i.left)}" tIns="${emu(i.top)}" rIns="${emu(i.right)}" bIns="${emu(i.bottom)}"`;
 const ANCHOR = { top: 't', middle: 'ctr', bottom: 'b' } as const;
 
 export interface PlaceholderShape {

@@ -22,25 +22,43 @@ import { TABLE_STYLE_ID } from './table-style-xml.js';
  *   the same id, and every slide number id 25);
  * - `altLang` only beside East Asian text, naming the deck's language.
  */
-export function fixSlideXml(xml: string, language: string, frames: readonly TextFrame[], layout: LayoutDef, template = false): string {
+export function fixSlideXml(
+  xml: string,
+  language: string,
+  frames: readonly TextFrame[],
+  layout: LayoutDef,
+  template = false,
+): string {
   let out = firstParagraphPropsOnly(xml);
   out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/g, (sp) => {
-    const m = new RegExp(`<p:cNvPr id="\\d+" name="${FRAME_MARK}(\\d+)"><\\/p:cNvPr><p:cNvSpPr\\/><p:nvPr><\\/p:nvPr>`).exec(sp);
+    const m = new RegExp(
+      `<p:cNvPr id="\\d+" name="${FRAME_MARK}(\\d+)"><\\/p:cNvPr><p:cNvSpPr\\/><p:nvPr><\\/p:nvPr>`,
+    ).exec(sp);
     if (!m) return sp;
     const k = Number(m[1]);
     const frame = frames[k];
     if (!frame) throw new Error(`briefdeck bug: no frame ${k} on the slide`);
     const slot = frame.placeholder ? layout.slots[frame.placeholder] : undefined;
-    const nv = slot ? `<p:cNvPr id="0" name="${slot.name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${slot.ph}</p:nvPr>` : `<p:cNvPr id="0" name="Text ${k}"></p:cNvPr><p:cNvSpPr/><p:nvPr></p:nvPr>`;
+    const nv = slot
+      ? `<p:cNvPr id="0" name="${slot.name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${slot.ph}</p:nvPr>`
+      : `<p:cNvPr id="0" name="Text ${k}"></p:cNvPr><p:cNvSpPr/><p:nvPr></p:nvPr>`;
     let out = withParagraphProps(sp.replace(m[0], nv), paragraphPropsXml(frame));
-    // A template's placeholder may set vertical text or columns, which the plan does not lay out: the slide says horizontal, one column.
-    if (template && slot) out = out.replace(/<a:bodyPr\b(?![^>]*\svert=)/, '<a:bodyPr vert="horz"').replace(/<a:bodyPr\b(?![^>]*\snumCol=)/, '<a:bodyPr numCol="1"');
+    // A template's placeholder may set vertical text or columns, which the plan does not lay out: the slide says
+    // horizontal, one column.
+    if (template && slot)
+      out = out
+        .replace(/<a:bodyPr\b(?![^>]*\svert=)/, '<a:bodyPr vert="horz"')
+        .replace(/<a:bodyPr\b(?![^>]*\snumCol=)/, '<a:bodyPr numCol="1"');
     return out;
   });
   const number = layout.slots.slideNumber;
   out = out.replace(/<p:ph type="sldNum" sz="quarter" idx="4294967295"\/>/g, number ? number.ph : '');
   const content = layout.slots.content;
-  if (content) out = out.replace(/(<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"\/><\/p:cNvGraphicFramePr>\s*<p:nvPr>)/g, `$1${content.ph}`);
+  if (content)
+    out = out.replace(
+      /(<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"\/><\/p:cNvGraphicFramePr>\s*<p:nvPr>)/g,
+      `$1${content.ph}`,
+    );
   out = out.replace(/<a:tbl>[\s\S]*?<\/a:tbl>/g, tableWithStyle);
   out = out.replace(/<a:ln><\/a:ln>/g, '');
   out = tagLanguages(out, language);
@@ -50,16 +68,24 @@ export function fixSlideXml(xml: string, language: string, frames: readonly Text
 /** Header row, banding and the table style by reference; direct formatting pptxgenjs adds by default removed. */
 function tableWithStyle(tbl: string): string {
   return tbl
-    .replace('<a:tblPr/>', `<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>${TABLE_STYLE_ID}</a:tableStyleId></a:tblPr>`)
+    .replace(
+      '<a:tblPr/>',
+      `<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>${TABLE_STYLE_ID}</a:tableStyleId></a:tblPr>`,
+    )
     .replace(/<a:ln[LRTB] w="0" cap="flat" cmpd="sng" algn="ctr"><a:noFill\/><\/a:ln[LRTB]>/g, '')
     .replace(/(<a:rPr[^>]*>)<a:solidFill><a:srgbClr val="000000"\/><\/a:solidFill>(?!<a:hlinkClick)/g, '$1');
 }
 
-/** `lang` per run as written; `altLang` (the UI language, the deck's) only beside East Asian text, as PowerPoint writes it. */
+/**
+ * `lang` per run as written; `altLang` (the UI language, the deck's) only beside East Asian text, as PowerPoint writes
+ * it.
+ */
 function tagLanguages(xml: string, language: string): string {
   const ui = isEastAsian(language) ? 'en-US' : language;
   return xml
-    .replace(/ lang="([^"]+)" altLang="en-US"/g, (_m, lang: string) => (isEastAsian(lang) ? ` lang="${lang}" altLang="${ui}"` : ` lang="${lang}"`))
+    .replace(/ lang="([^"]+)" altLang="en-US"/g, (_m, lang: string) =>
+      isEastAsian(lang) ? ` lang="${lang}" altLang="${ui}"` : ` lang="${lang}"`,
+    )
     .replace(/<a:endParaRPr lang="en-US"/g, `<a:endParaRPr lang="${language}"`);
 }
 

@@ -22,5 +22,11 @@ export function withSvgBlip(slide: string, rels: string, svgTarget: string): { s
     return `<a:blip r:embed="${main}"><a:extLst><a:ext uri="${SVG_EXT}"><asvg:svgBlip xmlns:asvg="${NS_ASVG}" r:embed="${id}"/></a:ext></a:extLst></a:blip>`;
   });
   if (!found) throw new Error('briefdeck bug: an image slide without a picture');
-  return { slide: out, rels: rels.replace('</Relationships>', `<Relationship Id="${id}" Type="${REL}/image" Target="${svgTarget}"/></Relationships>`) };
+  return {
+    slide: out,
+    rels: rels.replace(
+      '</Relationships>',
+      `<Relationship Id="${id}" Type="${REL}/image" Target="${svgTarget}"/></Relationships>`,
+    ),
+  };
 }

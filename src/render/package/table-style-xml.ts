@@ -19,7 +19,9 @@ export function tableStylesXml(theme: Theme, name: string): string {
   const c = (hex: string) => colorRef(hex, theme);
   const text = c(theme.colors.text);
   const edge = border(c(theme.colors.tableBorder));
-  const borders = ['left', 'right', 'top', 'bottom', 'insideH', 'insideV'].map((s) => `<a:${s}>${edge}</a:${s}>`).join('');
+  const borders = ['left', 'right', 'top', 'bottom', 'insideH', 'insideV']
+    .map((s) => `<a:${s}>${edge}</a:${s}>`)
+    .join('');
   const fill = (hex: string) => `<a:fill>${solidFill(c(hex))}</a:fill>`;
   return (
     `${XML_HEAD}<a:tblStyleLst xmlns:a="${NS_A}" def="${TABLE_STYLE_ID}"><a:tblStyle styleId="${TABLE_STYLE_ID}" styleName="${esc(name)}">` +

@@ -11,12 +11,21 @@ import { tableStylesXml } from './table-style-xml.js';
 export function templateDesign(theme: Theme): Design {
   const t = theme.template!;
   const parts = new Map<string, Uint8Array | string>(t.parts);
-  for (const [name, bytes] of t.parts) if (/^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(name)) parts.set(name, repaired(bytes));
-  const numbers = [...t.parts.keys()].map((p) => /^ppt\/theme\/theme(\d+)\.xml$/.exec(p)?.[1]).filter((n): n is string => !!n).map(Number);
+  for (const [name, bytes] of t.parts)
+    if (/^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(name)) parts.set(name, repaired(bytes));
+  const numbers = [...t.parts.keys()]
+    .map((p) => /^ppt\/theme\/theme(\d+)\.xml$/.exec(p)?.[1])
+    .filter((n): n is string => !!n)
+    .map(Number);
   const notesTheme = `theme${Math.max(0, ...numbers) + 1}.xml`;
   parts.set(`ppt/theme/${notesTheme}`, t.parts.get(t.notesTheme)!);
   parts.set('ppt/tableStyles.xml', withOurStyle(t.tableStylesXml, tableStylesXml(theme, theme.name)));
-  return { parts, notesTheme, contentTypes: t.contentTypes, presentation: { masters: t.masters, sizeXml: t.sizeXml, defaultTextStyleXml: t.defaultTextStyleXml } };
+  return {
+    parts,
+    notesTheme,
+    contentTypes: t.contentTypes,
+    presentation: { masters: t.masters, sizeXml: t.sizeXml, defaultTextStyleXml: t.defaultTextStyleXml },
+  };
 }
 
 /**
@@ -42,15 +51,21 @@ function repaired(bytes: Uint8Array): Uint8Array | string {
     return `<p:cNvPr id="${next++}"`;
   });
   xml = xml.replace(/<p:bgPr\b([^>]*)>([\s\S]*?)<\/p:bgPr>/g, (whole, attrs: string, inner: string) =>
-    /<a:effect(Lst|Dag)\b/.test(inner) ? whole : `<p:bgPr${attrs}>${inner.replace(/(<p:extLst>[\s\S]*)?$/, '<a:effectLst/>$1')}</p:bgPr>`,
+    /<a:effect(Lst|Dag)\b/.test(inner)
+      ? whole
+      : `<p:bgPr${attrs}>${inner.replace(/(<p:extLst>[\s\S]*)?$/, '<a:effectLst/>$1')}</p:bgPr>`,
   );
   return xml === original ? bytes : xml;
 }
 
-/** The template's table styles with briefdeck's added (it is what every table names); ours alone when the template has none. */
+/**
+ * The template's table styles with briefdeck's added (it is what every table names); ours alone when the template has
+ * none.
+ */
 function withOurStyle(theirs: string | undefined, ours: string): string {
   if (!theirs) return ours;
   const style = /<a:tblStyle [\s\S]*<\/a:tblStyle>/.exec(ours)![0];
-  if (/<a:tblStyleLst\b[^>]*\/>/.test(theirs)) return theirs.replace(/<a:tblStyleLst\b([^>]*)\/>/, `<a:tblStyleLst$1>${style}</a:tblStyleLst>`);
+  if (/<a:tblStyleLst\b[^>]*\/>/.test(theirs))
+    return theirs.replace(/<a:tblStyleLst\b([^>]*)\/>/, `<a:tblStyleLst$1>${style}</a:tblStyleLst>`);
   return theirs.replace(/<\/a:tblStyleLst>/, `${style}</a:tblStyleLst>`);
 }

@@ -2,7 +2,8 @@ import type { Theme } from '../../model/theme.js';
 import { BULLET_INDENT } from '../../theme/geometry.js';
 import { emu } from './xml.js';
 
-const FONTS = (kind: 'mj' | 'mn') => `<a:latin typeface="+${kind}-lt"/><a:ea typeface="+${kind}-ea"/><a:cs typeface="+${kind}-cs"/>`;
+const FONTS = (kind: 'mj' | 'mn') =>
+  `<a:latin typeface="+${kind}-lt"/><a:ea typeface="+${kind}-ea"/><a:cs typeface="+${kind}-cs"/>`;
 const fill = (scheme: string) => `<a:solidFill><a:schemeClr val="${scheme}"/></a:solidFill>`;
 const LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 

@@ -24,7 +24,20 @@ const SCRIPT_FONTS: [script: string, major: string, minor: string][] = [
   ['Armn', 'Arial', 'Arial'],
 ];
 
-const SLOTS: (keyof ColorScheme)[] = ['dk1', 'lt1', 'dk2', 'lt2', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'hlink', 'folHlink'];
+const SLOTS: (keyof ColorScheme)[] = [
+  'dk1',
+  'lt1',
+  'dk2',
+  'lt2',
+  'accent1',
+  'accent2',
+  'accent3',
+  'accent4',
+  'accent5',
+  'accent6',
+  'hlink',
+  'folHlink',
+];
 
 /**
  * The theme part (`ppt/theme/theme1.xml`) for a briefdeck theme: its colours
@@ -40,7 +53,8 @@ export function themeXml(theme: Theme, name = theme.name): string {
 }
 
 const phFill = (mod = '') => `<a:solidFill><a:schemeClr val="phClr">${mod}</a:schemeClr></a:solidFill>`;
-const line = (w: number) => `<a:ln w="${w}" cap="flat" cmpd="sng" algn="ctr">${phFill()}<a:prstDash val="solid"/><a:miter lim="800000"/></a:ln>`;
+const line = (w: number) =>
+  `<a:ln w="${w}" cap="flat" cmpd="sng" algn="ctr">${phFill()}<a:prstDash val="solid"/><a:miter lim="800000"/></a:ln>`;
 
 /** Flat fills, lines of 0.5, 1 and 1.5 pt, no effects: nothing a briefing needs to look like 2007. */
 const FORMAT_SCHEME =

@@ -24,11 +24,16 @@ export const xfrm = (b: { x: number; y: number; w: number; h: number }): string 
 
 /** A solid fill of a hex colour or a scheme name. */
 export const solidFill = (color: string): string =>
-  /^[0-9A-F]{6}$/i.test(color) ? `<a:solidFill><a:srgbClr val="${color.toUpperCase()}"/></a:solidFill>` : `<a:solidFill><a:schemeClr val="${color}"/></a:solidFill>`;
+  /^[0-9A-F]{6}$/i.test(color)
+    ? `<a:solidFill><a:srgbClr val="${color.toUpperCase()}"/></a:solidFill>`
+    : `<a:solidFill><a:schemeClr val="${color}"/></a:solidFill>`;
 
 /** A part's relationships. */
 export function relsXml(rels: readonly { id: string; type: string; target: string; external?: boolean }[]): string {
   return `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
-    .map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${esc(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`)
+    .map(
+      (r) =>
+        `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${esc(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
+    )
     .join('')}</Relationships>`;
 }

@@ -6,10 +6,28 @@ import { blocksOf, type Rule } from '../rule.js';
 export const imageAltText: Rule = (article) =>
   blocksOf(article)
     .filter((b): b is ImageBlock => b.type === 'image' && b.alt.trim() === '')
-    .map((b) => diagnostic('warning', 'image-alt-missing', b.position, `Unexpected image \`${b.src}\` without alt text, expected a description: screen readers read it, and PowerPoint's accessibility checker flags its absence`, 'describe it: `![Map of the Korean Peninsula](images/map.png)`'));
+    .map((b) =>
+      diagnostic(
+        'warning',
+        'image-alt-missing',
+        b.position,
+        `Unexpected image \`${b.src}\` without alt text, expected a description: screen readers read it, and PowerPoint's accessibility checker flags its absence`,
+        'describe it: `![Map of the Korean Peninsula](images/map.png)`',
+      ),
+    );
 
 /** A table whose header row says nothing: PowerPoint's checker reports "Missing table header". */
 export const tableHeader: Rule = (article) =>
   blocksOf(article)
-    .filter((b): b is TableBlock => b.type === 'table' && b.header.every((cell) => cell.every((r) => r.text.trim() === '')))
-    .map((b) => diagnostic('warning', 'table-header-empty', b.position, 'Unexpected table with an empty header row, expected column names: screen readers announce each cell with its column', 'name the columns in the first row'));
+    .filter(
+      (b): b is TableBlock => b.type === 'table' && b.header.every((cell) => cell.every((r) => r.text.trim() === '')),
+    )
+    .map((b) =>
+      diagnostic(
+        'warning',
+        'table-header-empty',
+        b.position,
+        'Unexpected table with an empty header row, expected column names: screen readers announce each cell with its column',
+        'name the columns in the first row',
+      ),
+    );

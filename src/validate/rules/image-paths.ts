@@ -11,7 +11,15 @@ export const imagePaths: Rule = (article) =>
     .flatMap((img) => {
       const why = outsideReason(img.src);
       return why
-        ? [diagnostic('error', 'image-outside-deck', img.position, `Unexpected image path \`${img.src}\` (${why}), expected a path inside the deck folder such as \`images/map.png\``, 'copy the image into the deck folder and link it relatively')]
+        ? [
+            diagnostic(
+              'error',
+              'image-outside-deck',
+              img.position,
+              `Unexpected image path \`${img.src}\` (${why}), expected a path inside the deck folder such as \`images/map.png\``,
+              'copy the image into the deck folder and link it relatively',
+            ),
+          ]
         : [];
     });
 

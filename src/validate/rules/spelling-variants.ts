@@ -28,9 +28,19 @@ export const spellingVariants: Rule = (article) => {
     const [main, mainAt] = ranked[0];
     if (!/^[A-Z]\S*[ -][A-Z]/.test(main) || mainAt.length < 2) continue;
     for (const [variant, places] of ranked.slice(1)) {
-      if (variant.replace('-', ' ').toLowerCase() !== main.replace('-', ' ').toLowerCase() || variant.includes('-') !== main.includes('-')) continue;
+      if (
+        variant.replace('-', ' ').toLowerCase() !== main.replace('-', ' ').toLowerCase() ||
+        variant.includes('-') !== main.includes('-')
+      )
+        continue;
       out.push(
-        diagnostic('warning', 'spelling-variant', places[0], `Unexpected \`${variant}\` (${places.length}×), elsewhere written \`${main}\` (${mainAt.length}×)`, 'check which spelling the author meant'),
+        diagnostic(
+          'warning',
+          'spelling-variant',
+          places[0],
+          `Unexpected \`${variant}\` (${places.length}×), elsewhere written \`${main}\` (${mainAt.length}×)`,
+          'check which spelling the author meant',
+        ),
       );
     }
   }

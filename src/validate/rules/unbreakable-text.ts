@@ -18,7 +18,13 @@ export const unbreakableText: Rule = (article) => {
       const n = longestUnbroken(text);
       if (n > MAX_UNBROKEN) {
         out.push(
-          diagnostic('error', 'unbreakable-text', at, `Unexpected ${n.toLocaleString('en')} characters without a space or other line-break opportunity, expected at most ${MAX_UNBROKEN.toLocaleString('en')}: no slide can show them readably`, 'break the text up, shorten it, or link to it instead'),
+          diagnostic(
+            'error',
+            'unbreakable-text',
+            at,
+            `Unexpected ${n.toLocaleString('en')} characters without a space or other line-break opportunity, expected at most ${MAX_UNBROKEN.toLocaleString('en')}: no slide can show them readably`,
+            'break the text up, shorten it, or link to it instead',
+          ),
         );
       }
     }
@@ -26,7 +32,10 @@ export const unbreakableText: Rule = (article) => {
   return out;
 };
 
-/** Length of the longest stretch without a break opportunity; the exact check only runs on text with a long stretch without spaces. */
+/**
+ * Length of the longest stretch without a break opportunity; the exact check only runs on text with a long stretch
+ * without spaces.
+ */
 function longestUnbroken(text: string): number {
   let longest = 0;
   for (const m of text.matchAll(/\S+/g)) longest = Math.max(longest, m[0].length);

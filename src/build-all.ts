@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type { BuildResult, DeckOptions } from './build.js';
-import { displayPath } from './content/display-path.js';
+import type { BuildResult } from './build.js';
+import type { DeckOptions } from './model/deck-options.js';
+import { displayPath } from './util/display-path.js';
 import { recordBuild } from './history/record-build.js';
 import { deckInputs } from './manifest/deck-inputs.js';
 import {

@@ -4,32 +4,23 @@ import { loadDeckSource } from './content/load-deck.js';
 import { sourceToArticle } from './content/source-to-article.js';
 import type { Article, Run } from './model/article.js';
 import type { Deck } from './model/deck.js';
+import type { DeckOptions } from './model/deck-options.js';
 import { hasErrors, type Diagnostic } from './model/diagnostic.js';
 import type { Theme } from './model/theme.js';
 import { articleToDeck } from './plan/article-to-deck.js';
 import { shippedFonts } from './measure/fonts.js';
 import { measureFrame } from './measure/measure-frame.js';
 import { plain, textFrame } from './plan/frames.js';
-import { CONTENT_W } from './theme/geometry.js';
+import { CONTENT_W } from './model/geometry.js';
 import { chooseTheme } from './theme/choose-theme.js';
 import { loadTheme } from './theme/load-theme.js';
-import { displayPath } from './content/display-path.js';
+import { displayPath } from './util/display-path.js';
 import { diagnostic } from './model/diagnostic.js';
 import { writeFileAtomic } from './util/atomic-write.js';
 import { ioCause, isIoError } from './util/io-error.js';
 import { validateArticle } from './validate/validate-article.js';
 
-export interface DeckOptions {
-  contentDir: string;
-  themesDir: string;
-  outDir: string;
-  /** Overrides every deck's `theme`. */
-  theme?: string;
-  /** For decks whose deck.yaml names no theme (from the config file). */
-  defaultTheme?: string;
-  /** How many versions of each deck `output/versions/` keeps (config `history.keep`). */
-  keepVersions?: number;
-}
+export type { DeckOptions } from './model/deck-options.js';
 
 export interface CheckResult {
   slug: string;
@@ -69,7 +60,7 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
   const planned = articleToDeck({
     article,
     theme: themed.theme,
-    fonts: themed.theme.template?.fonts ?? shippedFonts(),
+    fonts: themed.fonts ?? shippedFonts(),
     images,
     timestamp: timestampOf(article),
   });
@@ -129,7 +120,7 @@ export async function warmUp(
     { text: 'code', code: true },
   ];
   for (const name of new Set(themeNames)) {
-    const { theme } = await loadTheme(opts.themesDir, name);
+    const { theme, fonts } = await loadTheme(opts.themesDir, name);
     if (!theme) continue;
     for (const heading of [true, false]) {
       const frame = textFrame(
@@ -138,7 +129,7 @@ export async function warmUp(
         { x: 0, y: 0, w: CONTENT_W, h: 1000 },
         { size: theme.sizes.body, heading },
       );
-      measureFrame(frame, theme.template?.fonts ?? shippedFonts());
+      measureFrame(frame, fonts ?? shippedFonts());
     }
   }
 }

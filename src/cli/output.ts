@@ -1,4 +1,5 @@
-import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { formatDiagnostic } from '../util/format-diagnostic.js';
 import { terminalSafe } from '../util/control-chars.js';
 
 /** Where a command prints: plain text, colour only on a terminal and never under NO_COLOR. */
@@ -34,4 +35,4 @@ export function printDiagnostics(o: Output, ds: readonly Diagnostic[]): void {
   }
 }
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export { plural } from '../util/plural.js';

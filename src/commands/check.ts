@@ -1,6 +1,7 @@
 import { checkDeck, type CheckResult } from '../build.js';
 import { plural, printDiagnostics } from '../cli/output.js';
-import { formatDiagnostic, hasErrors } from '../model/diagnostic.js';
+import { hasErrors } from '../model/diagnostic.js';
+import { formatDiagnostic } from '../util/format-diagnostic.js';
 import { loadTheme } from '../theme/load-theme.js';
 import { EXIT, type Command } from './command.js';
 import { deckJson, deckLine } from './deck-report.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DeckOptions } from '../build.js';
+import type { DeckOptions } from '../model/deck-options.js';
 import type { Config } from '../config/config-schema.js';
 import type { OptionSpec } from './command.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { buildDecks } from '../build-all.js';
-import type { DeckOptions } from '../build.js';
+import type { DeckOptions } from '../model/deck-options.js';
 import { dim, plural, printDiagnostics, type Output } from '../cli/output.js';
 import type { Config } from '../config/config-schema.js';
 import { validZone } from '../config/load-config.js';

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { Cron } from 'croner';
 import YAML from 'yaml';
-import { displayPath } from '../content/display-path.js';
-import { MAX_SECTION_BYTES, TEXT_LIMIT_REASON, readInput } from '../content/read-input.js';
+import { displayPath } from '../util/display-path.js';
+import { MAX_SECTION_BYTES, TEXT_LIMIT_REASON, readInput } from '../input/read-input.js';
 import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
-import { decodeSource } from '../util/text.js';
-import { parseYamlWithSchema } from '../util/yaml-schema.js';
+import { decodeSource } from '../input/decode-source.js';
+import { parseYamlWithSchema } from '../input/yaml-schema.js';
 import { CONFIG_KEYS, ConfigFileSchema, type Config, type ConfigFile } from './config-schema.js';
 
 export const CONFIG_FILE = 'briefdeck.config.yaml';

@@ -1,7 +1,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { displayPath } from './display-path.js';
+import { displayPath } from '../util/display-path.js';
 
 /**
  * A deck's folder name is its slug: it becomes the .pptx name, a mail header

@@ -87,5 +87,3 @@ function sameStyle(a: Style, b: Style): boolean {
     a.href === b.href
   );
 }
-
-export const runsText = (runs: readonly Run[]): string => runs.map((r) => r.text).join('');

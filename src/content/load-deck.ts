@@ -4,10 +4,10 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { ioCause, isIoError } from '../util/io-error.js';
 import { mapLimited } from '../util/map-limited.js';
 import { deckFolderProblem } from './deck-folder.js';
-import { displayPath } from './display-path.js';
-import { MAX_SECTION_BYTES, TEXT_LIMIT_REASON, readInput, type InputRule } from './read-input.js';
+import { displayPath } from '../util/display-path.js';
+import { MAX_SECTION_BYTES, TEXT_LIMIT_REASON, readInput, type InputRule } from '../input/read-input.js';
 
-export { displayPath } from './display-path.js';
+export { displayPath } from '../util/display-path.js';
 export { listDecks } from './deck-folder.js';
 
 export interface SourceFile {

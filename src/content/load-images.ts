@@ -1,13 +1,14 @@
+import { isInside } from '../util/path-inside.js';
 import path from 'node:path';
 import type { Article, ImageBlock } from '../model/article.js';
 import type { ImageAsset } from '../model/assets.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { BODY_BOTTOM, BODY_TOP, CONTENT_W } from '../theme/geometry.js';
+import { BODY_BOTTOM, BODY_TOP, CONTENT_W } from '../model/geometry.js';
 import { loadSharp } from '../util/load-sharp.js';
 import { safeDecodeUri } from '../util/text.js';
 import { deckRule } from './load-deck.js';
-import { svgEmbeddable, svgExternalRefs, svgToPng, verifyRaster, type PixelBox } from './normalise-image.js';
-import { IMAGE_LIMIT_REASON, MAX_IMAGE_BYTES, readInput } from './read-input.js';
+import { svgEmbeddable, svgExternalRefs, svgToPng, verifyRaster, type PixelBox } from '../input/normalise-image.js';
+import { IMAGE_LIMIT_REASON, MAX_IMAGE_BYTES, readInput } from '../input/read-input.js';
 
 /** The longest side an image keeps: 2400 px across the body is about 195 dpi, sharp on any projector. */
 const MAX_PX = 2400;
@@ -45,7 +46,7 @@ async function loadImage(dir: string, b: ImageBlock): Promise<{ asset?: ImageAss
   // Path rules are the validator's; a path it refused is not read here.
   if (/^[a-z][a-z0-9+.-]*:/i.test(rel) || path.isAbsolute(rel)) return { diagnostics: [] };
   const full = path.resolve(dir, rel);
-  if (path.relative(dir, full).startsWith('..')) return { diagnostics: [] };
+  if (!isInside(dir, full)) return { diagnostics: [] };
   const read = await readInput(full, deckRule(dir, 'image', MAX_IMAGE_BYTES, IMAGE_LIMIT_REASON), b.position);
   if (!read.ok) return { diagnostics: [read.diagnostic] };
   const input = read.bytes;

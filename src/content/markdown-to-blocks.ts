@@ -1,7 +1,8 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block, ListBlock, Run } from '../model/article.js';
 import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
-import { inlineToRuns, runsText, type InlineFindings } from './inline.js';
+import { runsText } from '../model/article.js';
+import { inlineToRuns, type InlineFindings } from './inline.js';
 import { tableToBlock } from './table.js';
 
 export interface ParsedBody {

@@ -1,12 +1,12 @@
 import type { Article, DeckMeta, Section } from '../model/article.js';
 import path from 'node:path';
 import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
-import { decodeSource } from '../util/text.js';
-import { parseYamlWithSchema } from '../util/yaml-schema.js';
+import { decodeSource } from '../input/decode-source.js';
+import { parseYamlWithSchema } from '../input/yaml-schema.js';
 import { DeckMetaSchema, SectionFrontMatterSchema, deckMetaKeys, frontMatterKeys } from './deck-meta-schema.js';
 import { splitFrontMatter } from './front-matter.js';
 import { SECTION_FILE, displayPath, type DeckSource, type SourceFile } from './load-deck.js';
-import { runsText } from './inline.js';
+import { runsText } from '../model/article.js';
 import { markdownToBlocks } from './markdown-to-blocks.js';
 
 export interface ParseResult {

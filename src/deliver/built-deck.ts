@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { toolVersion } from '../build-all.js';
-import type { DeckOptions } from '../build.js';
+import { packageVersion as toolVersion } from '../util/package-root.js';
+import type { DeckOptions } from '../model/deck-options.js';
 import { readHistory, readVersion } from '../history/version-store.js';
 import type { DeckVersion } from '../history/version.js';
 import { deckInputs, type DeckInputs } from '../manifest/deck-inputs.js';

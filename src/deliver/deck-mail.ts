@@ -3,7 +3,7 @@ import { sourceToArticle } from '../content/source-to-article.js';
 import { diffVersions } from '../history/diff-versions.js';
 import { readVersion } from '../history/version-store.js';
 import type { DeckMeta } from '../model/article.js';
-import { formatDiagnostic } from '../model/diagnostic.js';
+import { formatDiagnostic } from '../util/format-diagnostic.js';
 import { DeliveryError } from '../model/errors.js';
 import { sha256 } from '../util/hash.js';
 import { formatUtc } from '../util/time.js';

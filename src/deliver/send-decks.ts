@@ -1,4 +1,4 @@
-import type { DeckOptions } from '../build.js';
+import type { DeckOptions } from '../model/deck-options.js';
 import type { Config } from '../config/config-schema.js';
 import { receivedVersions, type Received } from '../history/sent-versions.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -12,7 +12,7 @@ import { formatBytes } from './message.js';
 import { recipientGroups } from './recipient-groups.js';
 import { DEFAULT_RETRY, deliverWithRetry, type RetryPolicy } from './retry.js';
 import { errorText } from './redact.js';
-import { alreadyAccepted, loadSendLog, recordAccepted, saveSendLog, type SendLog } from './send-log.js';
+import { alreadyAccepted, loadSendLog, recordAccepted, saveSendLog, type SendLog } from '../history/send-log.js';
 import { openTransport, type MailTransport, type Rejection } from './transport.js';
 
 export interface SendOptions {

@@ -1,3 +1,4 @@
+import { relativeInside } from '../util/path-inside.js';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
@@ -104,8 +105,8 @@ export async function watchDecks<R>(o: WatchOptions<R>): Promise<DeckWatcher> {
   };
 
   const onEvent = async (event: string, p: string) => {
-    const inContent = path.relative(o.contentDir, p);
-    if (inContent && !inContent.startsWith('..') && !path.isAbsolute(inContent)) {
+    const inContent = relativeInside(o.contentDir, p);
+    if (inContent) {
       schedule(inContent.split(path.sep)[0]);
       return;
     }

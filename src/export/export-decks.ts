@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { DeckOptions } from '../build.js';
+import type { DeckOptions } from '../model/deck-options.js';
 import { ExportError, isUserError } from '../model/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { ioCause, isIoError } from '../util/io-error.js';

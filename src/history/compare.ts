@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadSendLog } from '../deliver/send-log.js';
+import { loadSendLog } from './send-log.js';
 import { HistoryError, UsageError } from '../model/errors.js';
 import { sha256 } from '../util/hash.js';
 import type { DeckDiff } from './deck-diff.js';

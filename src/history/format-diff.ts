@@ -1,4 +1,4 @@
-import { plural } from '../cli/output.js';
+import { plural } from '../util/plural.js';
 import { escapeHtml } from '../util/html.js';
 import type { Change, DeckDiff, TextRole } from './deck-diff.js';
 import { describeChange, type DiffLine, type Part } from './describe-change.js';

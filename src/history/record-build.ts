@@ -1,7 +1,10 @@
 import path from 'node:path';
-import type { BuildResult, DeckOptions } from '../build.js';
+import type { Article } from '../model/article.js';
+import type { Deck } from '../model/deck.js';
+import type { DeckOptions } from '../model/deck-options.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { sha256 } from '../util/hash.js';
+import { relativeInside } from '../util/path-inside.js';
 import { deckToVersion } from './deck-to-version.js';
 import type { DeckVersion } from './version.js';
 import { recordVersion } from './version-store.js';
@@ -14,7 +17,7 @@ import { recordVersion } from './version-store.js';
  */
 export async function recordBuild(
   opts: DeckOptions,
-  r: BuildResult,
+  r: { deck?: Deck; article?: Article; pptx?: Uint8Array; diagnostics: readonly Diagnostic[] },
   builtAt: Date,
 ): Promise<{ file: string; bytes: Uint8Array }[]> {
   if (!r.deck || !r.article || !r.pptx) return [];
@@ -33,9 +36,8 @@ export async function recordBuild(
 function warningsOf(ds: readonly Diagnostic[], contentDir: string): NonNullable<DeckVersion['warnings']> {
   return ds.flatMap((d) => {
     if (d.severity !== 'warning') return [];
-    const rel = path.relative(contentDir, path.resolve(d.position.file));
-    const file =
-      rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : d.position.file;
+    const rel = relativeInside(contentDir, path.resolve(d.position.file));
+    const file = rel ? rel.split(path.sep).join('/') : d.position.file;
     return [{ ...d, severity: 'warning' as const, position: { ...d.position, file } }];
   });
 }

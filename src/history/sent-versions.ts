@@ -1,4 +1,4 @@
-import type { SendLog, SendRecord } from '../deliver/send-log.js';
+import type { SendLog, SendRecord } from './send-log.js';
 
 /** A deck version someone accepted, and when. */
 export interface Received {

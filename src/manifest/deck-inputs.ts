@@ -1,10 +1,10 @@
 import { readdir, stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { DeckOptions } from '../build.js';
+import type { DeckOptions } from '../model/deck-options.js';
 import { deckFolderProblem } from '../content/deck-folder.js';
 import { deckRule } from '../content/load-deck.js';
-import { MAX_IMAGE_BYTES, readInput, type InputRule } from '../content/read-input.js';
+import { MAX_IMAGE_BYTES, readInput, type InputRule } from '../input/read-input.js';
 import { DEFAULT_FONTS_DIR } from '../measure/font-registry.js';
 import { chooseTheme } from '../theme/choose-theme.js';
 import { findTheme, themeRule } from '../theme/load-theme.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { displayPath } from '../content/display-path.js';
+import { displayPath } from '../util/display-path.js';
 import { faceKey } from './font-files.js';
 import { resolveFace, type FontContext } from './font-resolution.js';
 import { sidecarProblems, type FontProblem } from './font-sidecar.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { displayPath } from '../content/display-path.js';
+import { displayPath } from '../util/display-path.js';
 import { ThemeError } from '../model/errors.js';
 import { isIoError } from '../util/io-error.js';
 import { DEFAULT_FONTS_DIR, faceKey, VARIANTS, type FontRef, type FontVariant } from './font-files.js';

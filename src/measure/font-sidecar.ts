@@ -1,7 +1,8 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath } from '../content/display-path.js';
-import { isInside, kindOf } from '../content/read-input.js';
+import { displayPath } from '../util/display-path.js';
+import { kindOf } from '../input/read-input.js';
+import { isInside } from '../util/path-inside.js';
 import { isIoError, ioCause } from '../util/io-error.js';
 import { faceKey, VARIANTS, type FontRef, type FontVariant } from './font-files.js';
 import { fontNames } from './font-names.js';

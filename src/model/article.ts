@@ -12,6 +12,9 @@ export interface Run {
   breakBefore?: boolean;
 }
 
+/** The text of runs, formatting dropped. */
+export const runsText = (runs: readonly Run[]): string => runs.map((r) => r.text).join('');
+
 export interface ListItem {
   runs: Run[];
   /** Nested lists under this item. */

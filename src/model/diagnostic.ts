@@ -1,5 +1,3 @@
-import { escapeControl } from '../util/control-chars.js';
-
 /** A place in a source file. Lines and columns start at 1; line 0 means the file as a whole (a binary template). */
 export interface Position {
   file: string;
@@ -34,15 +32,3 @@ export function diagnostic(
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
-
-/**
- * `file:line:col severity message` (`file: severity message` for a whole
- * file) — the one format people and editors read.
- * Always one line: control characters from file names or quoted text are
- * escaped, so a diagnostic cannot forge another line of output or log.
- */
-export function formatDiagnostic(d: Diagnostic): string {
-  const where =
-    d.position.line > 0 ? `${d.position.file}:${d.position.line}:${d.position.column}` : `${d.position.file}:`;
-  return escapeControl(`${where} ${d.severity} ${d.message}${d.fix ? ` (fix: ${d.fix})` : ''} [${d.code}]`);
-}

@@ -1,4 +1,3 @@
-import type { FontSet } from '../measure/fonts.js';
 import type { LayoutSet } from './layout-set.js';
 
 /** A scheme colour slot of a DrawingML theme (`a:clrScheme`). */
@@ -40,6 +39,4 @@ export interface TemplateTheme {
   tableStylesXml?: string;
   /** The theme part the notes master takes a copy of (a notes master needs a theme of its own). */
   notesTheme: string;
-  /** The fonts that measure the template's faces (resolved when the template was loaded). */
-  fonts: FontSet;
 }

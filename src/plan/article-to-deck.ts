@@ -5,7 +5,7 @@ import type { Deck, DeckInfo, Slide } from '../model/deck.js';
 import type { Paragraph } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
 import type { FontSet } from '../measure/fonts.js';
-import { BANNER_H, GAP } from '../theme/geometry.js';
+import { BANNER_H, GAP } from '../model/geometry.js';
 import { layoutsOf } from '../theme/layouts-of.js';
 import { deckAccessibility } from './accessibility.js';
 import { planChrome } from './chrome.js';

@@ -2,7 +2,7 @@ import { measureFrame } from '../measure/measure-frame.js';
 import { diagnostic, type Position } from '../model/diagnostic.js';
 import type { DeckChrome, DeckInfo } from '../model/deck.js';
 import type { TextFrame } from '../model/text-frame.js';
-import { bannerBox, NO_INSETS } from '../theme/geometry.js';
+import { bannerBox, NO_INSETS } from '../model/geometry.js';
 import type { PlanContext } from './context.js';
 import { plain, slotFrame, textFrame } from './frames.js';
 import { movedInsideSafe } from './regions.js';

@@ -2,7 +2,7 @@ import type { Section } from '../model/article.js';
 import type { SlideLayout } from '../model/deck.js';
 import { diagnostic } from '../model/diagnostic.js';
 import type { LayoutDef } from '../model/layout-set.js';
-import { NEEDS, suits } from '../theme/layout-needs.js';
+import { NEEDS, suits } from '../model/layout-needs.js';
 import type { PlanContext } from './context.js';
 
 const norm = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();

@@ -1,6 +1,6 @@
 import type { LayoutDef } from '../model/layout-set.js';
 import type { PlaceholderRole, Rect, TextFrame } from '../model/text-frame.js';
-import { GAP } from '../theme/geometry.js';
+import { GAP } from '../model/geometry.js';
 import type { PlanContext } from './context.js';
 import { heightOf } from './frames.js';
 

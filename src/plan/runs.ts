@@ -1,3 +1,4 @@
+import { runsText } from '../model/article.js';
 import type { Run } from '../model/article.js';
 
 /** Cut runs at a character offset into the concatenated text, keeping styles. */
@@ -17,11 +18,9 @@ export function sliceRuns(runs: readonly Run[], start: number, end = Infinity): 
   return out;
 }
 
-export const textOf = (runs: readonly Run[]): string => runs.map((r) => r.text).join('');
-
 /** Trim leading and trailing white space across runs. */
 export function trimRuns(runs: readonly Run[]): Run[] {
-  const text = textOf(runs);
+  const text = runsText(runs);
   const start = text.length - text.trimStart().length;
   const end = text.trimEnd().length;
   return sliceRuns(runs, start, end).filter((r) => r.text !== '' || r.breakBefore);
@@ -39,7 +38,7 @@ export function sentenceStarts(text: string): number[] {
 }
 
 export function splitSentences(runs: readonly Run[]): Run[][] {
-  const cuts = [0, ...sentenceStarts(textOf(runs)), Infinity];
+  const cuts = [0, ...sentenceStarts(runsText(runs)), Infinity];
   const out: Run[][] = [];
   for (let i = 0; i < cuts.length - 1; i++) {
     const piece = trimRuns(sliceRuns(runs, cuts[i], cuts[i + 1]));

@@ -3,7 +3,7 @@ import { diagnostic, type Position } from '../model/diagnostic.js';
 import type { Slide, SlideLayout } from '../model/deck.js';
 import type { LayoutDef } from '../model/layout-set.js';
 import type { Paragraph, Rect, TextFrame } from '../model/text-frame.js';
-import { GAP } from '../theme/geometry.js';
+import { GAP } from '../model/geometry.js';
 import type { PlanContext } from './context.js';
 import { fitHeight, plain, slotFrame, textFrame, type FrameOptions } from './frames.js';
 import { imageToSlide } from './image-slide.js';
@@ -12,7 +12,8 @@ import { listToGroups } from './list-paragraphs.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { paginateTable } from './paginate-table.js';
 import { bodyRegion } from './regions.js';
-import { splitSentences, textOf } from './runs.js';
+import { runsText } from '../model/article.js';
+import { splitSentences } from './runs.js';
 import { continuedTitle, fitTitle } from './titles.js';
 
 type Visual = ListBlock | TableBlock | ImageBlock | Extract<Block, { type: 'quote' | 'code' }>;
@@ -33,7 +34,7 @@ export function sectionToSlides(section: Section, ctx: PlanContext): Slide[] {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.type === 'heading') {
-      title = textOf(b.runs).trim() || title;
+      title = runsText(b.runs).trim() || title;
       continue;
     }
     if (b.type === 'paragraph') {
@@ -41,7 +42,7 @@ export function sectionToSlides(section: Section, ctx: PlanContext): Slide[] {
       if (next && (next.type === 'list' || next.type === 'table')) {
         const lead = leadOf(b);
         if (lead) {
-          if (lead.alsoNotes) notes.push(textOf(b.runs));
+          if (lead.alsoNotes) notes.push(runsText(b.runs));
           const made = visualToSlides(next, title, lead.runs, notes, section, layoutFor, ctx);
           slides.push(...made);
           notes = [];
@@ -49,7 +50,7 @@ export function sectionToSlides(section: Section, ctx: PlanContext): Slide[] {
           continue;
         }
       }
-      notes.push(textOf(b.runs));
+      notes.push(runsText(b.runs));
       prose.push(b);
       continue;
     }
@@ -87,11 +88,11 @@ function distinctTitles(slides: Slide[], ctx: PlanContext): Slide[] {
 
 /** A paragraph that introduces the next list or table: short, ending in a colon. */
 function leadOf(p: ParagraphBlock): { runs: Run[]; alsoNotes: boolean } | undefined {
-  const text = textOf(p.runs).trim();
+  const text = runsText(p.runs).trim();
   if (!text.endsWith(':')) return undefined;
   if (text.length <= 200) return { runs: p.runs, alsoNotes: false };
   const last = splitSentences(p.runs).at(-1);
-  return last && textOf(last).length <= 200 ? { runs: last, alsoNotes: true } : undefined;
+  return last && runsText(last).length <= 200 ? { runs: last, alsoNotes: true } : undefined;
 }
 
 /** The layout a slide was planned on. */
@@ -133,7 +134,7 @@ function visualToSlides(
       ),
     );
     if (f.box.h <= whole.h / 3) lead = f;
-    else base.notes = [textOf(leadRuns), base.notes].filter(Boolean).join('\n\n');
+    else base.notes = [runsText(leadRuns), base.notes].filter(Boolean).join('\n\n');
   }
   const firstTop = lead ? lead.box.y + lead.box.h + GAP / 2 : top;
   const bottom = whole.y + whole.h;

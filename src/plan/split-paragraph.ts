@@ -1,7 +1,8 @@
 import { lineStarts, linesThatFit, measureFrame } from '../measure/measure-frame.js';
 import type { FontSet } from '../measure/fonts.js';
 import type { Paragraph, TextFrame } from '../model/text-frame.js';
-import { sentenceStarts, sliceRuns, textOf, trimRuns } from './runs.js';
+import { runsText } from '../model/article.js';
+import { sentenceStarts, sliceRuns, trimRuns } from './runs.js';
 
 export interface SplitOptions {
   /** Prefer to end a piece at the end of a sentence (bullets); else only between lines (table cells). */
@@ -22,7 +23,7 @@ export function splitToPages(
   fonts: FontSet,
   o: SplitOptions,
 ): Paragraph[] {
-  const text = textOf(p.runs);
+  const text = runsText(p.runs);
   const sentences = o.sentences ? sentenceStarts(text) : [];
   const cont: Paragraph = { runs: p.runs, level: p.level, bullet: 'none' };
   const piece = (k: number, a: number, b: number): Paragraph => {

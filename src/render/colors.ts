@@ -1,6 +1,6 @@
 import type { ColorRole } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
-import { luminance } from '../theme/contrast.js';
+import { luminance } from '../util/contrast.js';
 
 /** The twelve colours of a DrawingML colour scheme (`a:clrScheme`). */
 export interface ColorScheme {

@@ -5,7 +5,7 @@ import { assemblePackage } from './package/assemble.js';
 import PartCollector from './package/part-collector.js';
 import { renderSlide } from './renderers.js';
 import type { TextFrame } from '../model/text-frame.js';
-import { escapeXml, xmlSafe } from './units.js';
+import { esc, xmlSafe } from './package/xml.js';
 
 /** The one layout pptxgenjs is given: the package stage points every slide at its planned layout instead. */
 const STAND_IN = 'briefdeck';
@@ -25,7 +25,7 @@ export async function deckToPptx(deck: Deck, theme: Theme): Promise<Uint8Array> 
   if (deck.info.subtitle) pptx.subject = xmlSafe(deck.info.subtitle);
   pptx.author = xmlSafe(deck.info.author ?? deck.info.organization ?? 'briefdeck');
   // pptxgenjs writes `company` into docProps/app.xml without escaping it.
-  if (deck.info.organization) pptx.company = escapeXml(deck.info.organization);
+  if (deck.info.organization) pptx.company = esc(deck.info.organization);
   pptx.defineSlideMaster({ title: STAND_IN, objects: [] });
 
   // pptxgenjs finds sections by name, so two sections of one name must differ.

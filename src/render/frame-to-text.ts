@@ -4,7 +4,8 @@ import type { Insets, Paragraph, TextFrame } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
 import { colorRef, hexOf } from './colors.js';
 import { splitByLanguage } from './language.js';
-import { place, xmlSafe } from './units.js';
+import { place } from './units.js';
+import { emu, esc as escapeAttr, xmlSafe } from './package/xml.js';
 
 type TextProps = PptxGenJS.TextProps;
 type TextPropsOptions = PptxGenJS.TextPropsOptions;
@@ -154,8 +155,6 @@ function runStart(all: readonly Paragraph[], i: number): number {
 }
 
 const ALGN = { left: 'l', center: 'ctr', right: 'r' } as const;
-const emu = (pt: number) => Math.round(pt * 12700);
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const hex = (ch: string) => `&#x${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')};`;
 
 /**

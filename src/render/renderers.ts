@@ -5,7 +5,8 @@ import type { Theme } from '../model/theme.js';
 import { colorRef, hexOf } from './colors.js';
 import { FRAME_MARK, frameToText } from './frame-to-text.js';
 import { tableToPptx } from './table.js';
-import { place, xmlSafe } from './units.js';
+import { place } from './units.js';
+import { xmlSafe } from './package/xml.js';
 
 /** What every renderer needs besides its slide. */
 export interface RenderContext {

@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { displayPath } from '../content/display-path.js';
-import { IMAGE_LIMIT_REASON, MAX_IMAGE_BYTES, readInput, type InputRule } from '../content/read-input.js';
+import { displayPath } from '../util/display-path.js';
+import { IMAGE_LIMIT_REASON, MAX_IMAGE_BYTES, readInput, type InputRule } from '../input/read-input.js';
 import { diagnostic, hasErrors, type Diagnostic, type Position } from '../model/diagnostic.js';
 import type { Theme } from '../model/theme.js';
-import { decodeSource } from '../util/text.js';
-import { parseYamlWithSchema } from '../util/yaml-schema.js';
+import { decodeSource } from '../input/decode-source.js';
+import { parseYamlWithSchema } from '../input/yaml-schema.js';
 import { PackagePartMissing, openPackage } from './open-package.js';
 import { readStructure } from './read-masters.js';
 import { SidecarSchema, type Sidecar } from './sidecar-schema.js';
 import { templateFonts } from './template-fonts.js';
 import { templateFaces, templateToTheme } from './template-theme.js';
 import { fontProblems } from '../measure/font-problems.js';
+import type { FontSet } from '../measure/fonts.js';
 import { PartSyntaxError } from './xml.js';
 
 /** Template files are read like images: whole, into memory, from inside the themes folder. */
@@ -26,6 +27,8 @@ const templateRule = (themesDir: string, what: 'template' | 'theme'): InputRule 
 
 export interface TemplateResult {
   theme?: Theme;
+  /** The fonts that measure the template's faces, beside the theme (which is plain data). */
+  fonts?: FontSet;
   diagnostics: Diagnostic[];
 }
 
@@ -96,6 +99,7 @@ async function load(
       diagnostics: [diagnostic('error', opened.problem!.code, at, opened.problem!.message, opened.problem!.fix)],
     };
   let theme: Theme | undefined;
+  let measuring: FontSet | undefined;
   const ds: Diagnostic[] = [];
   try {
     const structure = readStructure(opened.pkg);
@@ -112,7 +116,8 @@ async function load(
         ],
       };
     const fonts = templateFonts(themesDir, sidecar);
-    const made = templateToTheme(name, at, opened.pkg, structure, sidecar, fonts.fonts);
+    const made = templateToTheme(name, at, opened.pkg, structure, sidecar);
+    measuring = fonts.fonts;
     ds.push(...made.diagnostics);
     theme = made.theme;
     // Every face a slide can be set in must be measurable, or nothing can be promised to fit.
@@ -145,5 +150,5 @@ async function load(
       ],
     };
   }
-  return { theme: hasErrors(ds) ? undefined : theme, diagnostics: ds };
+  return hasErrors(ds) || !theme ? { diagnostics: ds } : { theme, fonts: measuring, diagnostics: ds };
 }

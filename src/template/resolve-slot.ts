@@ -1,7 +1,7 @@
 import type { PlaceholderSlot, TextStyle } from '../model/layout-set.js';
 import type { LevelStyle, PlaceholderRole, Rect } from '../model/text-frame.js';
 import { LINE_PITCH_EM } from '../measure/measure-frame.js';
-import { PLACEHOLDERS } from '../theme/placeholders.js';
+import { PLACEHOLDERS } from '../model/placeholders.js';
 import type { MasterInfo, PlaceholderShape } from './read-masters.js';
 import { fillColor } from './scheme.js';
 import { listStyle, num, promptLevels, type LevelProps, type Spacing } from './text-props.js';

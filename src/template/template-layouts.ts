@@ -1,7 +1,7 @@
 import type { SlideLayout } from '../model/deck.js';
 import type { LayoutDef } from '../model/layout-set.js';
 import type { PlaceholderRole } from '../model/text-frame.js';
-import { suits } from '../theme/layout-needs.js';
+import { suits } from '../model/layout-needs.js';
 import type { LayoutInfo, MasterInfo, PlaceholderShape, TemplateStructure } from './read-masters.js';
 import { resolveSlot, slotBox, type ResolvedSlot } from './resolve-slot.js';
 

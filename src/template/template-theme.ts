@@ -2,11 +2,10 @@ import path from 'node:path/posix';
 import type { SlideLayout } from '../model/deck.js';
 import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
 import type { LayoutSet, TextStyle } from '../model/layout-set.js';
-import type { FontSet } from '../measure/fonts.js';
 import type { TemplateTheme } from '../model/template.js';
 import type { Theme } from '../model/theme.js';
-import { contrastRatio } from '../theme/contrast.js';
-import { CELL_INSETS } from '../theme/geometry.js';
+import { contrastRatio } from '../util/contrast.js';
+import { CELL_INSETS } from '../model/geometry.js';
 import type { OpcPackage } from './open-package.js';
 import type { TemplateStructure } from './read-masters.js';
 import { slotBox } from './resolve-slot.js';
@@ -43,7 +42,6 @@ export function templateToTheme(
   pkg: OpcPackage,
   s: TemplateStructure,
   sidecar: Sidecar,
-  fonts: FontSet,
 ): { theme?: Theme; diagnostics: Diagnostic[] } {
   const ds: Diagnostic[] = [];
   const layouts: TemplateLayout[] = s.masters.flatMap((master, m) =>
@@ -211,7 +209,6 @@ export function templateToTheme(
       ? { defaultTextStyleXml: /<p:defaultTextStyle>[\s\S]*?<\/p:defaultTextStyle>/.exec(pkg.text(pkg.main))?.[0] }
       : {}),
     notesTheme: primary.themePart,
-    fonts,
   };
   theme.template = template;
   return { theme, diagnostics: ds };

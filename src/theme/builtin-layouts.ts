@@ -2,9 +2,9 @@ import type { SlideLayout } from '../model/deck.js';
 import type { LayoutDef, LayoutSet, PlaceholderSlot, TextStyle } from '../model/layout-set.js';
 import type { LevelStyle, PlaceholderRole } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
-import { BULLET_INDENT, CELL_INSETS, NO_INSETS, SLIDE, TEXT_INSETS } from './geometry.js';
+import { BULLET_INDENT, CELL_INSETS, NO_INSETS, SLIDE, TEXT_INSETS } from '../model/geometry.js';
 import { layoutCatalogue, type LayoutSpec } from './layout-catalogue.js';
-import { PLACEHOLDERS } from './placeholders.js';
+import { PLACEHOLDERS } from '../model/placeholders.js';
 
 /** Outline levels briefdeck's own master styles (DrawingML has 9; deeper Markdown nesting is set at the last). */
 const LEVELS = 5;

@@ -10,8 +10,8 @@ import {
   TITLE_BOX,
   TITLE_SLIDE_AREA,
   slideNumberBox,
-} from './geometry.js';
-import type { PlaceholderRole } from './placeholders.js';
+} from '../model/geometry.js';
+import type { PlaceholderRole } from '../model/placeholders.js';
 
 /** One layout of briefdeck's own master: its name, PowerPoint type and placeholders with their default boxes. */
 export interface LayoutSpec {

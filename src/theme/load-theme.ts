@@ -1,7 +1,8 @@
+import { isInside } from '../util/path-inside.js';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../content/display-path.js';
-import { svgToPng } from '../content/normalise-image.js';
+import { displayPath } from '../util/display-path.js';
+import { svgToPng } from '../input/normalise-image.js';
 import {
   IMAGE_LIMIT_REASON,
   MAX_IMAGE_BYTES,
@@ -9,12 +10,13 @@ import {
   TEXT_LIMIT_REASON,
   readInput,
   type InputRule,
-} from '../content/read-input.js';
+} from '../input/read-input.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Theme } from '../model/theme.js';
+import { shippedFonts, type FontSet } from '../measure/fonts.js';
 import { loadSharp } from '../util/load-sharp.js';
-import { decodeSource } from '../util/text.js';
-import { parseYamlWithSchema } from '../util/yaml-schema.js';
+import { decodeSource } from '../input/decode-source.js';
+import { parseYamlWithSchema } from '../input/yaml-schema.js';
 import { themeRules } from './theme-rules.js';
 import { ThemeFileSchema } from './theme-schema.js';
 
@@ -94,6 +96,8 @@ const LOGO_PX = 1200;
 
 export interface ThemeResult {
   theme?: Theme;
+  /** The fonts that measure the theme's faces: the template's, or the shipped and installed ones. */
+  fonts?: FontSet;
   diagnostics: Diagnostic[];
 }
 
@@ -157,7 +161,9 @@ export async function loadTheme(themesDir: string, name: string): Promise<ThemeR
     if ('diagnostic' in logo) ds.push(logo.diagnostic);
     else theme.logo = logo;
   }
-  return { theme: ds.some((d) => d.severity === 'error') ? undefined : theme, diagnostics: ds };
+  return ds.some((d) => d.severity === 'error')
+    ? { diagnostics: ds }
+    : { theme, fonts: shippedFonts(), diagnostics: ds };
 }
 
 async function loadLogo(
@@ -166,7 +172,7 @@ async function loadLogo(
   at: Diagnostic['position'],
 ): Promise<{ diagnostic: Diagnostic } | NonNullable<Theme['logo']>> {
   const full = path.resolve(themesDir, rel);
-  if (path.relative(path.resolve(themesDir), full).startsWith('..')) {
+  if (!isInside(path.resolve(themesDir), full)) {
     return {
       diagnostic: diagnostic(
         'error',

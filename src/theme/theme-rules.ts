@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
 import type { Theme } from '../model/theme.js';
 import { resolveFontFiles } from '../measure/font-registry.js';
-import { contrastRatio } from './contrast.js';
+import { contrastRatio } from '../util/contrast.js';
 
 type Locate = (keyPath: readonly string[]) => Position;
 export type ThemeRule = (theme: Theme, at: Locate) => Diagnostic[];

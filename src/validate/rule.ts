@@ -1,4 +1,4 @@
-import type { Article, Block, Run } from '../model/article.js';
+import { runsText, type Article, type Block } from '../model/article.js';
 import type { Diagnostic, Position } from '../model/diagnostic.js';
 
 /** One small check over a parsed article. A new rule is one line in `rules` (validate-article.ts). */
@@ -10,7 +10,7 @@ export function blocksOf(article: Article): Block[] {
 
 /** Texts of a block with the most precise position known for each (code blocks: one text per line). */
 export function blockTexts(b: Block): [string, Position][] {
-  const t = (runs: Run[]) => runs.map((r) => r.text).join('');
+  const t = runsText;
   switch (b.type) {
     case 'paragraph':
     case 'heading':

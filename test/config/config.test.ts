@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scheduleOptions } from '../../src/commands/schedule.js';
 import { deckOptions } from '../../src/commands/options.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { formatDiagnostic } from '../../src/model/diagnostic.js';
+import { formatDiagnostic } from '../../src/util/format-diagnostic.js';
 import { UsageError } from '../../src/model/errors.js';
 import { runCli } from '../helpers/cli.js';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildDecks } from '../../src/build-all.js';
-import { formatDiagnostic } from '../../src/model/diagnostic.js';
+import { formatDiagnostic } from '../../src/util/format-diagnostic.js';
 import { deckOpts, makeContent } from '../helpers/decks.js';
 
 /**

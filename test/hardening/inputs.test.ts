@@ -12,7 +12,7 @@ import {
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDeck } from '../../src/build.js';
-import { MAX_SECTION_BYTES } from '../../src/content/read-input.js';
+import { MAX_SECTION_BYTES } from '../../src/input/read-input.js';
 import { deckInputs } from '../../src/manifest/deck-inputs.js';
 import { runCli } from '../helpers/cli.js';
 import { REPO_THEMES, makeContent } from '../helpers/decks.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
-import { FOOTER_Y, SLIDE } from '../../src/theme/geometry.js';
+import { FOOTER_Y, SLIDE } from '../../src/model/geometry.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
 import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
 import { readPptx, type SlideView } from '../helpers/pptx.js';

@@ -16,7 +16,7 @@ import type { Paragraph, TextFrame } from '../../src/model/text-frame.js';
 import { plain, textFrame } from '../../src/plan/frames.js';
 import { layoutFor } from '../../src/theme/layouts-of.js';
 import { deckToPptx } from '../../src/render/deck-to-pptx.js';
-import { TEXT_INSETS } from '../../src/theme/geometry.js';
+import { TEXT_INSETS } from '../../src/model/geometry.js';
 import { theme } from '../helpers/frames.js';
 import { haveTools } from '../helpers/tools.js';
 import { pdfWords, pptxToPdfs, visualLines } from './lo.js';

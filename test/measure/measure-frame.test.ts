@@ -13,7 +13,7 @@ import {
 import { MISSING_GLYPH_EM } from '../../src/measure/missing-glyph.js';
 import { measurableFaces, resolveFontFiles } from '../../src/measure/font-registry.js';
 import type { Theme } from '../../src/model/theme.js';
-import { TEXT_INSETS } from '../../src/theme/geometry.js';
+import { TEXT_INSETS } from '../../src/model/geometry.js';
 import { bullet, frame, para, theme } from '../helpers/frames.js';
 
 const prose =

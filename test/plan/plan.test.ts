@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDeck, type CheckResult } from '../../src/build.js';
 import type { Paragraph, Slide } from '../../src/model/deck.js';
-import { BODY_BOTTOM, FOOTER_Y, SLIDE } from '../../src/theme/geometry.js';
+import { BODY_BOTTOM, FOOTER_Y, SLIDE } from '../../src/model/geometry.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
 import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
 

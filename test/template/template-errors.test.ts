@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { displayPath } from '../../src/content/display-path.js';
+import { displayPath } from '../../src/util/display-path.js';
 import { loadTheme } from '../../src/theme/load-theme.js';
 import { writeBrokenTemplates, type BrokenTemplateName } from '../helpers/broken-templates.js';
 import { runCli } from '../helpers/cli.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listThemes, loadTheme } from '../../src/theme/load-theme.js';
-import { contrastRatio } from '../../src/theme/contrast.js';
+import { contrastRatio } from '../../src/util/contrast.js';
 import { REPO_THEMES } from '../helpers/decks.js';
 
 function themesWith(name: string, text: string): string {

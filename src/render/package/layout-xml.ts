@@ -1,9 +1,9 @@
 import type { DeckChrome } from '../../model/deck.js';
 import type { Theme } from '../../model/theme.js';
-import { ACCENT_CONTENT, ACCENT_TITLE_SLIDE, logoBox } from '../../theme/geometry.js';
+import { ACCENT_CONTENT, ACCENT_TITLE_SLIDE, logoBox } from '../../model/geometry.js';
 import { colorRef } from '../colors.js';
 import type { LayoutSpec } from '../../theme/layout-catalogue.js';
-import type { PlaceholderRole } from '../../theme/placeholders.js';
+import type { PlaceholderRole } from '../../model/placeholders.js';
 import { GROUP_HEADER, labelXml, pictureXml, placeholderXml, rectXml, ShapeIds } from './shapes-xml.js';
 import { NS_A, NS_P, NS_R, XML_HEAD } from './xml.js';
 

@@ -9,7 +9,7 @@ import {
   TEXT_INSETS,
   TITLE_BOX,
   slideNumberBox,
-} from '../../theme/geometry.js';
+} from '../../model/geometry.js';
 import { themeColors } from '../colors.js';
 import { GROUP_HEADER, placeholderXml, ShapeIds } from './shapes-xml.js';
 import { textStylesXml } from './text-styles-xml.js';

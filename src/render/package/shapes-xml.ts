@@ -1,7 +1,7 @@
 import type { Insets, Rect, TextFrame } from '../../model/text-frame.js';
 import type { Theme } from '../../model/theme.js';
 import { colorRef, hexOf } from '../colors.js';
-import { PLACEHOLDERS, type PlaceholderRole } from '../../theme/placeholders.js';
+import { PLACEHOLDERS, type PlaceholderRole } from '../../model/placeholders.js';
 import { emu, esc, solidFill, xfrm } from './xml.js';
 
 /** Shape ids within one part's shape tree, counted from 2 (the tree itself is 1). */

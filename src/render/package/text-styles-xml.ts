@@ -1,5 +1,5 @@
 import type { Theme } from '../../model/theme.js';
-import { BULLET_INDENT } from '../../theme/geometry.js';
+import { BULLET_INDENT } from '../../model/geometry.js';
 import { emu } from './xml.js';
 
 const FONTS = (kind: 'mj' | 'mn') =>

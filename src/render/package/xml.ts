@@ -9,14 +9,15 @@ export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 /** Points to EMU (914400 per inch, 12700 per point), rounded to whole EMU. */
 export const emu = (pt: number): number => Math.round(pt * 12700);
 
-/** Text or an attribute value, escaped for XML (and stripped of characters XML 1.0 forbids). */
+/**
+ * Characters XML 1.0 forbids (C0 controls other than tab/newline) would make
+ * the slide unreadable; pptxgenjs escapes markup characters but keeps these.
+ */
+export const xmlSafe = (s: string): string => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+
+/** Text or an attribute value, escaped for XML (and stripped of characters XML 1.0 forbids): the one escaper. */
 export const esc = (s: string): string =>
-  s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** `<a:xfrm>` of a box in points. */
 export const xfrm = (b: { x: number; y: number; w: number; h: number }): string =>

@@ -1,6 +1,6 @@
-import type { SlideLayout } from '../model/deck.js';
-import type { LayoutDef } from '../model/layout-set.js';
-import type { PlaceholderRole } from '../model/text-frame.js';
+import type { SlideLayout } from './deck.js';
+import type { LayoutDef } from './layout-set.js';
+import type { PlaceholderRole } from './text-frame.js';
 
 /** The placeholders a need must find in a layout to go on it (any one of the sets). */
 export const NEEDS: Record<SlideLayout, readonly PlaceholderRole[][]> = {

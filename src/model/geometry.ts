@@ -1,4 +1,4 @@
-import type { Insets, Rect } from '../model/text-frame.js';
+import type { Insets, Rect } from './text-frame.js';
 
 /**
  * The slide layout of briefdeck's own themes, in points (72 per inch): every

@@ -4,7 +4,7 @@
  * and that one from the master placeholder of its type. Outline view, "Reset
  * slide", layout changes and the accessibility checker all work off these.
  */
-import type { PlaceholderRole } from '../model/text-frame.js';
+import type { PlaceholderRole } from './text-frame.js';
 
 export type { PlaceholderRole };
 

@@ -2,8 +2,9 @@ import { constants, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
-import { displayPath } from './display-path.js';
+import { displayPath } from '../util/display-path.js';
 import { ioCause, isIoError } from '../util/io-error.js';
+import { isInside } from '../util/path-inside.js';
 
 /**
  * The one rule for reading any input (section, deck.yaml, image, theme file,
@@ -112,12 +113,6 @@ function resolvedRoot(rule: InputRule): Promise<string> {
     r.catch(() => roots.delete(rule));
   }
   return r;
-}
-
-/** Whether `real` (a resolved path) is `root` itself or below it. */
-export function isInside(root: string, real: string): boolean {
-  const rel = path.relative(root, real);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** What a non-regular file is, for messages. */

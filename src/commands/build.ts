@@ -1,6 +1,8 @@
 import { buildDecks } from '../build-all.js';
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
 import { plural, printDiagnostics } from '../cli/output.js';
+import { progress } from '../cli/progress.js';
+import { showStep } from './export-steps.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { EXIT, type Command } from './command.js';
 import { deckJson, deckLine } from './deck-report.js';
@@ -28,8 +30,10 @@ export const build: Command = {
     const slugs = await selectDecks(opts.contentDir, positionals);
     const onWait = (h: Parameters<typeof waitingLine>[0]) => !values.json && output.err(waitingLine(h));
     return withOutputLock(opts.outDir, { command: 'build', onWait }, async () => {
+      const bar = progress(output, !!values.json || slugs.length < 2);
       const results = await buildDecks(slugs, opts, {
         force: !!values.force,
+        onStart: (slug, i, n) => bar.step(`building ${slug}`, i, n),
         onNote: (note) => !values.json && output.err(note),
         onDeck: (r) => {
           if (values.json) return;
@@ -37,6 +41,7 @@ export const build: Command = {
           output.out(deckLine(output, r, r.skipped ? 'up to date' : 'built'));
         },
       });
+      bar.end();
       const failed = results.filter((r) => hasErrors(r.diagnostics) || (values.strict && r.diagnostics.length > 0));
       if (values.json) output.out(JSON.stringify({ decks: results.map(deckJson), failed: failed.length }, null, 2));
       else {
@@ -53,12 +58,14 @@ export const build: Command = {
         );
         // LibreOffice, poppler and sharp helpers: loaded only when an export was asked for.
         const { exportDecks } = await import('../export/export-decks.js');
+        const exporting = progress(output, !!values.json);
         const exported = await exportDecks(ok, opts, {
           pdf: !!values.pdf,
           png: !!values.png,
           force: !!values.force,
           warnings,
-        });
+          onStep: (s) => showStep(exporting, s),
+        }).finally(() => exporting.end());
         for (const e of exported) if (e.error) output.err(`✗ ${e.slug}  export failed: ${e.error}`);
         if (exported.some((e) => e.error)) return EXIT.failed;
       }

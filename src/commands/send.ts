@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { dim, green, plural, printDiagnostics, red, yellow, type Output } from '../cli/output.js';
+import { progress } from '../cli/progress.js';
 import { sendDecks, type SendOutcome } from '../deliver/send-decks.js';
 import { DEFAULT_FROM, mailSettings } from '../deliver/mail-settings.js';
 import { formatBytes } from '../deliver/message.js';
@@ -42,6 +43,7 @@ export const send: Command = {
             { command: 'send', onWait: (h) => !values.json && output.err(waitingLine(h)) },
             fn,
           );
+    const bar = progress(output, !!values.json);
     const outcomes = await locked(() =>
       sendDecks(slugs, opts, {
         config,
@@ -51,7 +53,8 @@ export const send: Command = {
         dryRun,
         onProgress: (e) => {
           if (values.json) return;
-          if (e.type === 'retry')
+          if (e.type === 'start') bar.step(`${e.slug}: preparing and sending`, e.index, e.total);
+          else if (e.type === 'retry')
             output.err(
               dim(
                 output.color,
@@ -62,6 +65,7 @@ export const send: Command = {
         },
       }),
     );
+    bar.end();
     const failed = outcomes.filter((r) => r.status === 'failed' || r.status === 'partial');
     if (values.json) {
       output.out(JSON.stringify({ decks: outcomes, failed: failed.length }, null, 2));

@@ -32,6 +32,7 @@ export interface SendOptions {
 }
 
 export type SendProgress =
+  | { type: 'start'; slug: string; index: number; total: number }
   | { type: 'deck'; outcome: SendOutcome }
   | { type: 'retry'; slug: string; attempt: number; delayMs: number; reason: string };
 
@@ -108,7 +109,8 @@ export async function sendDecks(slugs: readonly string[], opts: DeckOptions, o: 
   const transport = o.dryRun ? undefined : openTransport(settings, opts.outDir);
   const outcomes: SendOutcome[] = [];
   try {
-    for (const slug of slugs) {
+    for (const [index, slug] of slugs.entries()) {
+      o.onProgress?.({ type: 'start', slug, index, total: slugs.length });
       const outcome = await sendDeck(slug, opts, { ...o, now: clock }, settings, log, transport);
       o.onProgress?.({ type: 'deck', outcome });
       outcomes.push(outcome);

@@ -29,6 +29,11 @@ export function didYouMean(
   return c === undefined ? '' : `; did you mean ${show(c)}?`;
 }
 
+/** `word` then `rest` as its own clause: `…; did you mean `x`? Expected …` or `…; expected …`. */
+export function withSuggestion(near: string, rest: string): string {
+  return near ? `${near} ${rest.charAt(0).toUpperCase()}${rest.slice(1)}` : `; ${rest}`;
+}
+
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   // Rows i-2, i-1 and i of the table: O(|b|) memory.

@@ -13,6 +13,7 @@ import { packageVersion } from './util/package-root.js';
  * need not load the mailer, and `--version` loads nothing.
  */
 export const commands: { name: string; load: () => Promise<Command> }[] = [
+  { name: 'new', load: async () => (await import('./commands/new.js')).newCommand },
   { name: 'build', load: async () => (await import('./commands/build.js')).build },
   { name: 'check', load: async () => (await import('./commands/check.js')).check },
   { name: 'export', load: async () => (await import('./commands/export.js')).exportCommand },

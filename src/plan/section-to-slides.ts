@@ -11,6 +11,7 @@ import { sectionLayouts } from './layout-choice.js';
 import { listToGroups } from './list-paragraphs.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { paginateTable } from './paginate-table.js';
+import { quoteParagraphs } from './quote-paragraphs.js';
 import { bodyRegion } from './regions.js';
 import { runsText } from '../model/article.js';
 import { splitSentences } from './runs.js';
@@ -167,7 +168,7 @@ function visualToSlides(
     case 'quote':
       return paragraphSlides(
         'quote',
-        b.paragraphs.map((runs) => [plain(runs)]),
+        [quoteParagraphs(b.paragraphs)],
         base,
         layout,
         lead,
@@ -177,7 +178,13 @@ function visualToSlides(
         b.position,
       );
     case 'table': {
-      const { pages, diagnostics } = paginateTable({ table: b, first: region(firstTop), next: region(top) }, ctx);
+      // The table's edge lines up with the text's, not with the body box (whose text sits in by its inset).
+      const inset = layout.slots.content?.insets ?? { left: 0, right: 0, top: 0, bottom: 0 };
+      const aligned = (r: Rect): Rect => ({ ...r, x: r.x + inset.left, w: r.w - inset.left - inset.right });
+      const { pages, diagnostics } = paginateTable(
+        { table: b, first: aligned(region(firstTop)), next: aligned(region(top)) },
+        ctx,
+      );
       ctx.diagnostics.push(...diagnostics);
       return pages.map((table, k) => ({
         ...base,
@@ -195,6 +202,9 @@ function visualToSlides(
   }
 }
 
+/** How much larger than the layout's quote size a quote starts. */
+const QUOTE_SCALE = 1.25;
+
 function paragraphSlides(
   kind: 'bullets' | 'quote',
   groups: Paragraph[][],
@@ -206,8 +216,9 @@ function paragraphSlides(
   ctx: PlanContext,
   at: Position,
 ): Slide[] {
-  const size = layout.slots.content!.levels[0].size;
-  const style: Omit<FrameOptions, 'size'> = kind === 'quote' ? { italic: true } : {};
+  // A quote is set large and centred in the body, as a pull quote is; it shrinks like any text when long.
+  const size = Math.round(layout.slots.content!.levels[0].size * (kind === 'quote' ? QUOTE_SCALE : 1));
+  const style: Omit<FrameOptions, 'size'> = kind === 'quote' ? { align: 'center', anchor: 'middle' } : {};
   const frame = (ps: Paragraph[], box: Rect, s: number) =>
     slotFrame(ctx.theme, layout, 'content', ps, box, { ...style, size: s });
   const r = paginateParagraphs({ groups, first, next, frame, size, minSize: ctx.theme.sizes.bodyMin }, ctx);
@@ -253,6 +264,9 @@ function retitle(
   return { title: t, baseTitle: title, titleFrame: fitTitle(t, ctx, layout) };
 }
 
+/** How much larger than the layout's body size a statement starts. */
+const STATEMENT_SCALE = 1.3;
+
 /** A prose-only section: its opening sentence on the slide, every paragraph in the notes. */
 function statementSlides(
   section: Section,
@@ -265,15 +279,16 @@ function statementSlides(
   // A template without a section header puts the statement in its content layout's body.
   const role = layout.slots.text ? 'text' : 'content';
   const region = bodyRegion(ctx, layout, role, fitTitle(`${section.title} (cont.)`, ctx, layout));
+  // One sentence, set large and centred in the body: the slide says one thing.
   const frame = (ps: Paragraph[], box: Rect, s: number) =>
-    slotFrame(ctx.theme, layout, role, ps, box, { size: s, color: 'title' });
+    slotFrame(ctx.theme, layout, role, ps, box, { size: s, color: 'title', align: 'center', anchor: 'middle' });
   const r = paginateParagraphs(
     {
       groups: [[plain(opening)]],
       first: region,
       next: region,
       frame,
-      size: layout.slots[role]!.levels[0].size,
+      size: Math.round(layout.slots[role]!.levels[0].size * STATEMENT_SCALE),
       minSize: ctx.theme.sizes.bodyMin,
     },
     ctx,

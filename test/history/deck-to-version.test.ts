@@ -75,7 +75,7 @@ describe('deckToVersion', () => {
     ]);
     expect(nested.blocks[1]).toMatchObject({
       kind: 'quote',
-      text: 'A quotation from the article stands alone.',
+      text: '“A quotation from the article stands alone.”',
       slides: [20],
     });
     expect(v).toMatchObject({

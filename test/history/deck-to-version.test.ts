@@ -81,7 +81,7 @@ describe('deckToVersion', () => {
     expect(v).toMatchObject({
       title: 'Stress test — tables, bullets & titles',
       subtitle: 'Quotes " < > & \' survive',
-      details: ['R&D <Unit>', '2026-02-03'],
+      details: ['R&D <Unit>', 'February 3, 2026'],
       titleSlides: [1],
       agendaSlides: [2],
     });

@@ -5,6 +5,7 @@ import type { Deck, DeckInfo, Slide } from '../model/deck.js';
 import type { Paragraph } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
 import type { FontSet } from '../measure/fonts.js';
+import { centredIn } from './centred-frame.js';
 import { deckDateText } from './deck-date.js';
 import { BANNER_H, GAP } from '../model/geometry.js';
 import { layoutsOf } from '../theme/layouts-of.js';
@@ -208,12 +209,10 @@ function closingSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
     ...(by ? [plain([{ text: by }])] : []),
     ...(info.dateText ? [plain([{ text: info.dateText }])] : []),
   ];
-  const frameAt = (size: number) =>
-    slotFrame(theme, layout, 'content', lines, region, { size, align: 'center', anchor: 'middle' });
+  const frameAt = (size: number) => slotFrame(theme, layout, 'content', lines, region, { size, align: 'center' });
   let size = layout.slots.content!.levels[0].size;
   while (size > theme.sizes.bodyMin && heightOf(ctx, frameAt(size)) > region.h) size--;
-  // The body placeholder keeps the whole region: room for text a briefer adds, such as a contact line.
-  const body = frameAt(size);
+  const body = centredIn(ctx, frameAt(size), region);
   return {
     kind: 'closing',
     layout: 'content',

@@ -12,6 +12,7 @@ import { listToGroups } from './list-paragraphs.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { paginateTable } from './paginate-table.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
+import { centredIn } from './centred-frame.js';
 import { bodyRegion } from './regions.js';
 import { runsText } from '../model/article.js';
 import { splitSentences } from './runs.js';
@@ -218,7 +219,7 @@ function paragraphSlides(
 ): Slide[] {
   // A quote is set large and centred in the body, as a pull quote is; it shrinks like any text when long.
   const size = Math.round(layout.slots.content!.levels[0].size * (kind === 'quote' ? QUOTE_SCALE : 1));
-  const style: Omit<FrameOptions, 'size'> = kind === 'quote' ? { align: 'center', anchor: 'middle' } : {};
+  const style: Omit<FrameOptions, 'size'> = kind === 'quote' ? { align: 'center' } : {};
   const frame = (ps: Paragraph[], box: Rect, s: number) =>
     slotFrame(ctx.theme, layout, 'content', ps, box, { ...style, size: s });
   const r = paginateParagraphs({ groups, first, next, frame, size, minSize: ctx.theme.sizes.bodyMin }, ctx);
@@ -234,7 +235,10 @@ function paragraphSlides(
     );
   return r.pages.map((page, k) => {
     // The body placeholder keeps the whole region: text a briefer adds has room before PowerPoint refits it.
-    const body = frame(page.paragraphs, k === 0 ? first : next, page.size);
+    const region = k === 0 ? first : next;
+    const placed = frame(page.paragraphs, region, page.size);
+    // A quote sits in the middle of the body; bullets keep the whole region (room for text a briefer adds).
+    const body = kind === 'quote' ? centredIn(ctx, placed, region) : placed;
     const common = {
       ...base,
       ...retitle(base.title, k, r.pages.length, 'cont', ctx, layout),
@@ -281,7 +285,7 @@ function statementSlides(
   const region = bodyRegion(ctx, layout, role, fitTitle(`${section.title} (cont.)`, ctx, layout));
   // One sentence, set large and centred in the body: the slide says one thing.
   const frame = (ps: Paragraph[], box: Rect, s: number) =>
-    slotFrame(ctx.theme, layout, role, ps, box, { size: s, color: 'title', align: 'center', anchor: 'middle' });
+    slotFrame(ctx.theme, layout, role, ps, box, { size: s, color: 'title', align: 'center' });
   const r = paginateParagraphs(
     {
       groups: [[plain(opening)]],
@@ -302,7 +306,7 @@ function statementSlides(
     notes: k === 0 ? notes.join('\n\n') : '',
     section: section.title,
     source,
-    body: frame(page.paragraphs, region, page.size),
+    body: centredIn(ctx, frame(page.paragraphs, region, page.size), region),
     continuation: k > 0 ? { reason: 'opening sentence did not fit on one slide' } : undefined,
   }));
 }

@@ -81,7 +81,7 @@ describe('briefdeck CLI', () => {
     const unknownCommand = runCli(['frobnicate']);
     expect(unknownCommand.status).toBe(2);
     expect(unknownCommand.stderr).toContain(
-      'briefdeck: Unknown command `frobnicate`; the commands are `build`, `check`',
+      'briefdeck: Unknown command `frobnicate`; the commands are `new`, `build`, `check`',
     );
     const unknownFlag = runCli(['build', '--colour']);
     expect(unknownFlag.status).toBe(2);

@@ -38,10 +38,14 @@ describe('slides set with care', () => {
     const slides = r.deck!.slides;
     const statement = slides.find((s) => s.kind === 'statement')!;
     const quote = slides.find((s) => s.kind === 'quote')!;
-    for (const s of [statement, quote]) {
+    for (const s of [statement, quote, slides[slides.length - 1]]) {
       if (!('body' in s) || !s.body) throw new Error('no body');
       expect(s.body.align).toBe('center');
-      expect(s.body.anchor).toBe('middle');
+      // In the middle of the body: the text's centre halfway between the title and the footer, give or take the gaps.
+      const top = s.titleFrame.box.y + s.titleFrame.box.h;
+      const bottom = r.deck!.chrome.footer!.box.y;
+      expect(Math.abs(s.body.box.y + s.body.box.h / 2 - (top + bottom) / 2)).toBeLessThan(20);
+      expect(s.body.box.y - top).toBeGreaterThan(40);
     }
     const body = (s: (typeof slides)[number]) => ('body' in s && s.body ? s.body : undefined)!;
     expect(body(statement).levels[0].size).toBeGreaterThan(r.theme!.sizes.body);

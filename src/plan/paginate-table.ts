@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { PlannedTable, TableCell } from '../model/deck.js';
 import type { Rect } from '../model/text-frame.js';
 import type { PlanContext } from './context.js';
+import { balancePages } from './balance-pages.js';
 import { breakRows, type RowPage, type TableSetting } from './table-pages.js';
 import { cellFrame, columnWidths, squeezedWidths } from './table-cells.js';
 
@@ -16,7 +17,8 @@ export interface TablePagesInput {
 
 /**
  * Lay a table out over as many slides as it needs: widths from content, rows
- * measured, pages broken between rows with the header repeated. A row taller
+ * measured, pages broken between rows with the header repeated, and rows
+ * spread evenly over the pages they need (8 + 7, not 10 + 5). A row taller
  * than a page shrinks to the theme's minimum table size, then continues in
  * further rows on the next pages. Nothing is dropped.
  */
@@ -36,7 +38,9 @@ export function paginateTable(
     rowHeight: (row, s) => rowHeight(row, widths, s, ctx),
     ctx,
   };
-  const { pages, splitRows } = breakRows(table.rows, setting);
+  const broken = breakRows(table.rows, setting);
+  const pages = balancePages(broken.pages, setting);
+  const { splitRows } = broken;
   const diagnostics = [
     ...(tooWide ? [tooWideWarning(table, size)] : []),
     ...(splitRows > 0 ? [rowSplitWarning(table, setting.minSize)] : []),

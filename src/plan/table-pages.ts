@@ -21,6 +21,8 @@ export interface RowPage {
   size: number;
   rows: Run[][][];
   heights: number[];
+  /** Set on a page shrunk for a tall row or holding a piece of a split one: its rows stay where they are. */
+  fixed?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export function breakRows(body: Run[][][], t: TableSetting): { pages: RowPage[];
     }
     // Alone on the page and still too tall: shrink this page…
     const s = shrunkSize(row, room, t);
-    page = openPage(t, s);
+    page = { ...openPage(t, s), fixed: true };
     if (used(page) + t.rowHeight(row, s) <= room) {
       add(page, row, t.rowHeight(row, s));
       continue;
@@ -60,7 +62,7 @@ export function breakRows(body: Run[][][], t: TableSetting): { pages: RowPage[];
     splitRows++;
     const pieces = splitRow(row, s, pages.length, t);
     for (const piece of pieces.slice(0, -1)) {
-      page ??= openPage(t, s);
+      page ??= { ...openPage(t, s), fixed: true };
       add(page, piece, t.rowHeight(piece, s));
       pages.push(page);
       page = undefined;
@@ -99,8 +101,8 @@ const openPage = (t: TableSetting, size: number): RowPage => ({
   rows: [t.header],
   heights: [t.rowHeight(t.header, size)],
 });
-const used = (page: RowPage) => page.heights.reduce((a, b) => a + b, 0);
-const add = (page: RowPage, row: Run[][], h: number) => {
+export const used = (page: RowPage) => page.heights.reduce((a, b) => a + b, 0);
+export const add = (page: RowPage, row: Run[][], h: number) => {
   page.rows.push(row);
   page.heights.push(h);
 };

@@ -20,7 +20,7 @@ const RESERVED =
 export function keptParts(
   pkg: OpcPackage,
   s: TemplateStructure,
-): Pick<TemplateTheme, 'parts' | 'contentTypes' | 'tableStylesXml'> & { problems: string[] } {
+): Pick<TemplateTheme, 'parts' | 'contentTypes' | 'tableStyles'> & { problems: string[] } {
   const parts = new Map<string, Uint8Array>();
   const types = new Map<string, string>();
   const problems: string[] = [];
@@ -49,6 +49,6 @@ export function keptParts(
     parts,
     contentTypes: types,
     problems,
-    ...(styles && pkg.parts.has(styles) ? { tableStylesXml: pkg.text(styles) } : {}),
+    ...(styles && pkg.parts.has(styles) ? { tableStyles: { name: styles, data: pkg.parts.get(styles)! } } : {}),
   };
 }

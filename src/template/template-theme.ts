@@ -47,10 +47,7 @@ export function templateToTheme(
     clrMap: primary.clrMap,
     ...kept,
     masters: s.masters.map((m) => ({ part: m.part, id: m.id })),
-    sizeXml: s.sizeXml,
-    ...(s.defaultTextStyle
-      ? { defaultTextStyleXml: /<p:defaultTextStyle>[\s\S]*?<\/p:defaultTextStyle>/.exec(pkg.text(pkg.main))?.[0] }
-      : {}),
+    presentation: { name: pkg.main, data: pkg.parts.get(pkg.main)! },
     notesTheme: primary.themePart,
   };
   return { theme: { ...themeOf(name, at, set, colors, sidecar), template }, diagnostics: ds };

@@ -1,4 +1,3 @@
-import { buildDecks } from '../build-all.js';
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
 import { plural, printDiagnostics } from '../cli/output.js';
 import { progress } from '../cli/progress.js';
@@ -8,6 +7,7 @@ import { EXIT, type Command } from './command.js';
 import { deckJson, deckLine } from './deck-report.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
+import { emptyState, pipelineStages } from '../pipeline.js';
 
 export const build: Command = {
   name: 'build',
@@ -29,19 +29,26 @@ export const build: Command = {
     const opts = deckOptions(values, env, config);
     const slugs = await selectDecks(opts.contentDir, positionals);
     const onWait = (h: Parameters<typeof waitingLine>[0]) => !values.json && output.err(waitingLine(h));
+    const bar = progress(output, !!values.json || slugs.length < 2);
+    const exporting = progress(output, !!values.json);
+    const [build, ...after] = pipelineStages(opts, {
+      decks: async () => slugs,
+      onStart: (slug, i, n) => bar.step(`building ${slug}`, i, n),
+      onExportStep: (s) => showStep(exporting, s),
+      force: !!values.force,
+      pdf: !!values.pdf,
+      png: !!values.png,
+      onNote: (note) => !values.json && output.err(note),
+      onDeck: (r) => {
+        if (values.json) return;
+        printDiagnostics(output, r.diagnostics);
+        output.out(deckLine(output, r, r.skipped ? 'up to date' : 'built'));
+      },
+    });
     return withOutputLock(opts.outDir, { command: 'build', onWait }, async () => {
-      const bar = progress(output, !!values.json || slugs.length < 2);
-      const results = await buildDecks(slugs, opts, {
-        force: !!values.force,
-        onStart: (slug, i, n) => bar.step(`building ${slug}`, i, n),
-        onNote: (note) => !values.json && output.err(note),
-        onDeck: (r) => {
-          if (values.json) return;
-          printDiagnostics(output, r.diagnostics);
-          output.out(deckLine(output, r, r.skipped ? 'up to date' : 'built'));
-        },
-      });
-      bar.end();
+      const state = emptyState();
+      await build.run(state).finally(() => bar.end());
+      const results = state.built;
       const failed = results.filter((r) => hasErrors(r.diagnostics) || (values.strict && r.diagnostics.length > 0));
       if (values.json) output.out(JSON.stringify({ decks: results.map(deckJson), failed: failed.length }, null, 2));
       else {
@@ -49,26 +56,9 @@ export const build: Command = {
         const built = results.length - failed.length - upToDate;
         output.out(`${plural(built, 'deck')} built, ${upToDate} up to date, ${failed.length} failed → ${opts.outDir}`);
       }
-      if (values.pdf || values.png) {
-        const ok = results.filter((r) => !hasErrors(r.diagnostics)).map((r) => r.slug);
-        const warnings = Object.fromEntries(
-          results
-            .filter((r) => !r.skipped)
-            .map((r) => [r.slug, r.diagnostics.filter((d) => d.severity === 'warning').length]),
-        );
-        // LibreOffice, poppler and sharp helpers: loaded only when an export was asked for.
-        const { exportDecks } = await import('../export/export-decks.js');
-        const exporting = progress(output, !!values.json);
-        const exported = await exportDecks(ok, opts, {
-          pdf: !!values.pdf,
-          png: !!values.png,
-          force: !!values.force,
-          warnings,
-          onStep: (s) => showStep(exporting, s),
-        }).finally(() => exporting.end());
-        for (const e of exported) if (e.error) output.err(`✗ ${e.slug}  export failed: ${e.error}`);
-        if (exported.some((e) => e.error)) return EXIT.failed;
-      }
+      for (const stage of after) await stage.run(state).finally(() => exporting.end());
+      for (const e of state.exported) if (e.error) output.err(`✗ ${e.slug}  export failed: ${e.error}`);
+      if (state.exported.some((e) => e.error)) return EXIT.failed;
       return failed.length > 0 ? EXIT.failed : EXIT.ok;
     });
   },

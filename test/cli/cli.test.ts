@@ -161,8 +161,4 @@ describe('briefdeck CLI', () => {
     expect(r.stderr).toMatch(/are `briefing-dark`, `briefing-light`/);
     expect(r.stderr).not.toContain('briefing-dakr.yaml');
   });
-
-  it('prints no colour when NO_COLOR is set or output is not a terminal', () => {
-    expect(runCli(['check']).stdout).not.toContain('\u001b[');
-  });
 });

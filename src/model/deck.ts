@@ -1,4 +1,5 @@
 import type { Align, Run } from './article.js';
+import type { PlannedChart } from './chart.js';
 import type { Position } from './diagnostic.js';
 
 import type { Insets, Rect, TextFrame } from './text-frame.js';
@@ -94,6 +95,13 @@ export interface TableSlide extends SlideBase {
   table: PlannedTable;
 }
 
+/** A table of figures drawn as a native chart (its caption said `chart=…`); the table is also in the notes. */
+export interface ChartSlide extends SlideBase {
+  kind: 'chart';
+  lead?: TextFrame;
+  chart: PlannedChart;
+}
+
 export interface ImageSlide extends SlideBase {
   kind: 'image';
   lead?: TextFrame;
@@ -122,6 +130,7 @@ export type Slide =
   | AgendaSlide
   | BulletsSlide
   | TableSlide
+  | ChartSlide
   | ImageSlide
   | QuoteSlide
   | StatementSlide

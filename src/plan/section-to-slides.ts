@@ -6,6 +6,7 @@ import type { Paragraph, Rect, TextFrame } from '../model/text-frame.js';
 import { GAP } from '../model/geometry.js';
 import type { PlanContext } from './context.js';
 import { fitHeight, plain, slotFrame, textFrame, type FrameOptions } from './frames.js';
+import { chartToSlide } from './chart-slide.js';
 import { imageToSlide } from './image-slide.js';
 import { sectionLayouts } from './layout-choice.js';
 import { listToGroups } from './list-paragraphs.js';
@@ -177,6 +178,7 @@ function visualToSlides(
         b.position,
       );
     case 'table': {
+      if (b.chart) return [chartToSlide({ ...b, chart: b.chart }, base, region(firstTop), lead, ctx)];
       const { pages, diagnostics } = paginateTable({ table: b, first: region(firstTop), next: region(top) }, ctx);
       ctx.diagnostics.push(...diagnostics);
       return pages.map((table, k) => ({

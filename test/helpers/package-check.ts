@@ -29,7 +29,7 @@ const REQUIRED = [
   'ppt/slideMasters/slideMaster1.xml',
 ];
 const KNOWN_TYPES =
-  /^(application\/(xml|vnd\.openxmlformats-[A-Za-z.-]+\+xml|x-fontdata)|image\/(png|jpeg|gif|svg\+xml|x-emf|x-wmf|tiff|bmp))$/;
+  /^(application\/(xml|vnd\.openxmlformats-[A-Za-z.-]+\+xml|vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|x-fontdata)|image\/(png|jpeg|gif|svg\+xml|x-emf|x-wmf|tiff|bmp))$/;
 
 export function checkPackage(bytes: Uint8Array): string[] {
   const problems: string[] = [];

@@ -4,6 +4,7 @@ import type { Theme } from '../../model/theme.js';
 import { layoutsOf } from '../../theme/layouts-of.js';
 import { writeZip, type ZipEntry } from '../../util/zip.js';
 import { builtinDesign } from './builtin-design.js';
+import { repairChartParts } from './chart-parts.js';
 import { contentTypesXml } from './content-types.js';
 import type { Design } from './design.js';
 import { appXml } from './doc-props-xml.js';
@@ -145,6 +146,7 @@ export function assemblePackage(
       size: deck.size,
     }),
   );
+  repairChartParts(parts, deck.info.timestamp);
   parts.delete('[Content_Types].xml');
   const names = [...parts.keys()];
   const entries: ZipEntry[] = [

@@ -93,6 +93,8 @@ export interface TableSlide extends SlideBase {
   kind: 'table';
   lead?: TextFrame;
   table: PlannedTable;
+  /** The table's caption line, below the table; its text is also the table's alternative text. */
+  caption?: TextFrame;
 }
 
 /** A table of figures drawn as a native chart (its caption said `chart=…`); the table is also in the notes. */

@@ -30,7 +30,8 @@ const TYPE: Record<ChartKind, 'bar' | 'line' | 'pie' | 'doughnut' | 'scatter'> =
 export function chartToPptx(slide: PptxGenJS.Slide, c: PlannedChart, alt: string): void {
   const round = c.kind === 'pie' || c.kind === 'doughnut';
   const colours = round ? c.categories.length : c.series.length;
-  const format = formatCode(c.unit);
+  // A scatter chart's two axes share pptxgenjs's value-axis format: its unit goes in the axis title only.
+  const format = c.kind === 'scatter' ? 'General' : formatCode(c.unit);
   const valueTitle = c.yTitle && c.unit ? `${c.yTitle} (${c.unit})` : c.yTitle;
   const options: PptxGenJS.IChartOpts = {
     ...place(c.box),
@@ -47,6 +48,9 @@ export function chartToPptx(slide: PptxGenJS.Slide, c: PlannedChart, alt: string
     legendFontSize: c.labelSize,
     legendColor: INK,
     displayBlanksAs: 'gap',
+    dataLabelColor: INK,
+    dataLabelFontFace: FACE,
+    dataLabelFontSize: c.labelSize,
     dataLabelFormatCode: format,
     valAxisLabelFormatCode: format,
   };
@@ -55,9 +59,6 @@ export function chartToPptx(slide: PptxGenJS.Slide, c: PlannedChart, alt: string
       showValue: true,
       showPercent: false,
       showLabel: false,
-      dataLabelColor: INK,
-      dataLabelFontFace: FACE,
-      dataLabelFontSize: c.labelSize,
       dataLabelPosition: c.kind === 'pie' ? 'bestFit' : undefined,
       holeSize: c.kind === 'doughnut' ? 50 : undefined,
     } satisfies Partial<PptxGenJS.IChartOpts>);
@@ -72,10 +73,12 @@ export function chartToPptx(slide: PptxGenJS.Slide, c: PlannedChart, alt: string
       showCatAxisTitle: !!c.xTitle,
       catAxisTitle: xmlSafe(c.xTitle ?? ''),
       catAxisTitleFontSize: c.labelSize,
+      catAxisTitleFontFace: FACE,
       catAxisTitleColor: INK,
       showValAxisTitle: !!(valueTitle ?? c.unit),
       valAxisTitle: xmlSafe(valueTitle ?? c.unit ?? ''),
       valAxisTitleFontSize: c.labelSize,
+      valAxisTitleFontFace: FACE,
       valAxisTitleColor: INK,
       valGridLine: { color: 'bg2', size: 0.75, style: 'solid' },
     } satisfies Partial<PptxGenJS.IChartOpts>);

@@ -64,6 +64,7 @@ export const renderers = {
     w.text(s.titleFrame);
     if (s.lead) w.text(s.lead);
     tableToPptx(slide, s.table, ctx.theme, ctx.language);
+    if (s.caption) w.text(s.caption);
   },
   chart: (slide, s, _ctx, w) => {
     w.text(s.titleFrame);

@@ -5,6 +5,7 @@ import { layoutsOf } from '../../theme/layouts-of.js';
 import { writeZip, type ZipEntry } from '../../util/zip.js';
 import { builtinDesign } from './builtin-design.js';
 import { repairChartParts } from './chart-parts.js';
+import { frameText, withTableAlt } from './table-alt.js';
 import { contentTypesXml } from './content-types.js';
 import type { Design } from './design.js';
 import { appXml } from './doc-props-xml.js';
@@ -62,6 +63,7 @@ export function assemblePackage(
     if (!layout)
       throw new Error(`briefdeck bug: slide ${number} is on \`${planned.layoutFile}\`, which the theme does not have`);
     let slide = fixSlideXml(text(name), language, frames[number - 1], layout, !!theme.template);
+    if (planned.kind === 'table' && planned.caption) slide = withTableAlt(slide, frameText(planned.caption));
     const relsName = name.replace('ppt/slides/', 'ppt/slides/_rels/') + '.rels';
     let rels = text(relsName);
     if (planned.kind === 'image' && planned.image.svg) {

@@ -69,7 +69,9 @@ export function readCharts(bytes: Uint8Array): ChartView[] {
 
 function seriesOf(ser: XmlElement): ChartSeriesView {
   const cache = (el: XmlElement | undefined) => {
-    const c = el ? [...descendants(el, C, 'strCache'), ...descendants(el, C, 'numCache'), ...descendants(el, C, 'lvl')] : [];
+    const c = el
+      ? [...descendants(el, C, 'strCache'), ...descendants(el, C, 'numCache'), ...descendants(el, C, 'lvl')]
+      : [];
     return c[0];
   };
   const points = (el: XmlElement | undefined) => {

@@ -1,5 +1,6 @@
 import { align, type Step } from './align.js';
 import type { Change, TextRole } from './deck-diff.js';
+import { diffCharts } from './diff-chart.js';
 import { diffTable, type TableAt } from './diff-table.js';
 import { leadIn, similarity } from './text.js';
 import type { BlockVersion, SectionVersion } from './version.js';
@@ -61,6 +62,7 @@ export function diffSection(a: SectionVersion, b: SectionVersion): Change[] {
       });
     else out.push(...diffTable(s.a, s.b, section));
   }
+  out.push(...diffCharts(a, b, section, fallback));
   const notes = diffNotes(a, b, section, fallback);
   if (notes) out.push(notes);
   return out;

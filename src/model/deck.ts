@@ -102,6 +102,8 @@ export interface ChartSlide extends SlideBase {
   kind: 'chart';
   lead?: TextFrame;
   chart: PlannedChart;
+  /** The table as text (caption, then a line per row), written in the notes after `notes`: the figures for the briefer. */
+  dataNotes: string;
 }
 
 export interface ImageSlide extends SlideBase {

@@ -53,7 +53,7 @@ export function chartToSlide(
     layout: 'content',
     lead,
     chart,
-    notes: [base.notes, tableNotes(b)].filter(Boolean).join('\n\n'),
+    dataNotes: tableNotes(b),
   };
 }
 

@@ -120,6 +120,7 @@ export function renderSlide(slide: PptxGenJS.Slide, s: Slide, ctx: RenderContext
         align: n.align,
       } as PptxGenJS.SlideNumberProps;
   }
-  if (s.notes) slide.addNotes(xmlSafe(s.notes));
+  const notes = s.kind === 'chart' ? [s.notes, s.dataNotes].filter(Boolean).join('\n\n') : s.notes;
+  if (notes) slide.addNotes(xmlSafe(notes));
   return w.frames;
 }

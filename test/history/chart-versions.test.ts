@@ -40,6 +40,8 @@ describe('what changed knows charts', () => {
     expect(lines).toContain('Chart "Designations per year" · Russia · 2023: 67 → 71 (slide 3)');
     expect(lines).toContain('Chart "Designations per year" · DPRK · 2023: none → 35 (slide 3)');
     expect(summarizeDiff(d)).toBe('updated: 1 chart');
+    // The slides the gallery outlines.
+    expect(d.slides).toEqual([3]);
     expect(diffHtml(d)).toContain('<strong>Chart &quot;Designations per year&quot; · Russia · 2023</strong>: 67 → 71');
   });
 

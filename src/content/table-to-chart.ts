@@ -173,7 +173,7 @@ export function tableToChart(
     series: series.map(({ name, values }) => ({ name, values })),
     ...((unit ?? (units.length === 1 && units[0])) ? { unit: unit ?? units[0] } : {}),
     ...(caption.attrs['y-title'] ? { yTitle: caption.attrs['y-title'] } : {}),
-    ...(header[0] ? { xTitle: header[0] } : {}),
+    ...((caption.attrs['x-title'] ?? header[0]) ? { xTitle: caption.attrs['x-title'] ?? header[0] } : {}),
   };
 }
 

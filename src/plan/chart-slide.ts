@@ -3,7 +3,7 @@ import type { ChartData, PlannedChart } from '../model/chart.js';
 import type { ChartSlide, Slide } from '../model/deck.js';
 import { diagnostic } from '../model/diagnostic.js';
 import type { Rect, TextFrame } from '../model/text-frame.js';
-import { naturalWidth } from '../measure/measure-frame.js';
+import { longestWord, naturalWidth } from '../measure/measure-frame.js';
 import type { PlanContext } from './context.js';
 import { plain, textFrame } from './frames.js';
 
@@ -11,6 +11,8 @@ import { plain, textFrame } from './frames.js';
 const VALUE_AXIS_SHARE = 0.14;
 /** A category label may use this share of its slot: PowerPoint rotates or skips labels past it. */
 const SLOT_SHARE = 0.9;
+/** Lines a category label may wrap to under its column. */
+const LABEL_LINES = 2;
 /** Bar charts put the category labels left of the plot: at most this share of the width. */
 const BAR_LABEL_SHARE = 0.35;
 /** Legend entries: the key and the gap after an entry, in ems of the label size. */
@@ -83,8 +85,10 @@ function labelsFit(data: ChartData, box: Rect, size: number, legend: boolean, ct
     case 'doughnut':
       return true;
     default: {
-      const slot = (box.w * (1 - VALUE_AXIS_SHARE)) / Math.max(1, data.categories.length);
-      return widest <= slot * SLOT_SHARE;
+      // Category labels wrap between words (PowerPoint and LibreOffice alike): up to two lines, no word split.
+      const slot = ((box.w * (1 - VALUE_AXIS_SHARE)) / Math.max(1, data.categories.length)) * SLOT_SHARE;
+      const word = Math.max(0, ...data.categories.map((c) => longestWord(frame, plain([{ text: c }]), ctx.fonts)));
+      return word <= slot && widest <= slot * LABEL_LINES;
     }
   }
 }

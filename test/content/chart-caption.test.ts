@@ -91,6 +91,25 @@ describe('the caption line below a table', () => {
     expect(tableOf(md).chart).toMatchObject({ unit: '%', series: [{ name: 'Share', values: [12.5, 14] }] });
   });
 
+  it('x-title= names the category axis in place of the first column’s header', () => {
+    expect(tableOf(`${TABLE}\n\n: D {chart=bar x-title="Calendar year"}\n`).chart?.xTitle).toBe('Calendar year');
+  });
+
+  it('an unknown attribute is a warning at its value; the chart is still drawn', () => {
+    const r = parse(`${TABLE}\n\n: D {chart=bar colour=red}\n`);
+    expect(r.diagnostics.map((d) => `${d.position.line}:${d.position.column} ${d.severity} ${d.code}`)).toEqual([
+      '7:23 warning chart-attribute',
+    ]);
+    expect((r.blocks[0] as TableBlock).chart?.kind).toBe('bar');
+  });
+
+  it('a malformed attribute list is an error at its column', () => {
+    const r = parse(`${TABLE}\n\n: D {chart=bar "oops"}\n`);
+    expect(r.diagnostics.map((d) => `${d.position.line}:${d.position.column} ${d.severity} ${d.code}`)).toEqual([
+      '7:16 error caption-attributes',
+    ]);
+  });
+
   it('scatter takes the first column as numbers', () => {
     const md = '| Tonnes | Price |\n|---|---|\n| 1,000 | 5 |\n| 2,500 | 7 |\n\n: Price by volume {chart=scatter}\n';
     expect(tableOf(md).chart).toMatchObject({ kind: 'scatter', xValues: [1000, 2500] });

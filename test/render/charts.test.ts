@@ -134,7 +134,9 @@ describe('charts from tables of figures', () => {
       const x = view.slides[r.deck!.slides.indexOf(s)].xml;
       expect(x).toContain(`<a:off x="${Math.round((Math.round((b.x / 72) * 10000) / 10000) * 914400)}"`);
       // In the layout's content placeholder, as PowerPoint puts a chart inserted into one.
-      expect(x).toMatch(/<p:graphicFrame>(?:(?!<\/p:graphicFrame>)[\s\S])*<p:nvPr><p:ph [^>]*idx="\d+"[^>]*\/><\/p:nvPr>/);
+      expect(x).toMatch(
+        /<p:graphicFrame>(?:(?!<\/p:graphicFrame>)[\s\S])*<p:nvPr><p:ph [^>]*idx="\d+"[^>]*\/><\/p:nvPr>/,
+      );
     }
   });
 

@@ -3,8 +3,8 @@ import type { ChartKind, PlannedChart } from '../model/chart.js';
 import { xmlSafe } from './package/xml.js';
 import { place } from './units.js';
 
-/** The theme's accents by scheme name, so Design ▸ Variants restyles the chart; the package stage shades repeats. */
-export const SERIES_COLORS = ['accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6'] as const;
+/** The theme's accents by scheme name; the package stage gives each series its own (chart-palette.ts). */
+const SERIES_COLORS = ['accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6'] as const;
 /** The chart's text follows the theme: its body font and its text colour. */
 const FACE = '+mn-lt';
 const INK = 'tx1';

@@ -115,6 +115,18 @@ describe('charts from tables of figures', () => {
     for (const c of charts) expect(c.xml).not.toMatch(/<a:srgbClr/);
   });
 
+  it('on a theme that gives two accents one colour (the dark theme), series still differ', async () => {
+    const c = makeContent({ charts: { files: CHART_KIND_SECTIONS } });
+    const dark = readCharts(
+      readFileSync((await buildDeck('charts', { ...deckOpts(c), theme: 'briefing-dark' })).file!),
+    );
+    const fills = (xml: string) =>
+      [...xml.matchAll(/<c:ser>[\s\S]*?<a:solidFill><a:schemeClr val="(\w+)"/g)].map((m) => m[1]);
+    // accent2 is the dark theme's accent, the same orange as its table headers (accent1): left out.
+    expect(fills(dark[0].xml)).toEqual(['accent1', 'accent3', 'accent4']);
+    expect(new Set(fills(dark[0].xml)).size).toBe(3);
+  });
+
   it('the caption is the chart’s title and its alternative text; the table is in the speaker notes', () => {
     const s = slideOf('Designations');
     expect(s.xml).toMatch(/<p:graphicFrame>[\s\S]*descr="Designations per year, by target"/);

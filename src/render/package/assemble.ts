@@ -4,6 +4,7 @@ import type { Theme } from '../../model/theme.js';
 import { layoutsOf } from '../../theme/layouts-of.js';
 import { writeZip, type ZipEntry } from '../../util/zip.js';
 import { builtinDesign } from './builtin-design.js';
+import { seriesPalette } from '../chart-palette.js';
 import { chartInPlaceholder } from './chart-frame.js';
 import { repairChartParts } from './chart-parts.js';
 import { frameText, withTableAlt } from './table-alt.js';
@@ -150,7 +151,7 @@ export function assemblePackage(
       size: deck.size,
     }),
   );
-  repairChartParts(parts, deck.info.timestamp);
+  repairChartParts(parts, deck.info.timestamp, seriesPalette(theme));
   parts.delete('[Content_Types].xml');
   const names = [...parts.keys()];
   const entries: ZipEntry[] = [

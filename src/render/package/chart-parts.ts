@@ -25,15 +25,12 @@ const SHADES: readonly (readonly [string, number][])[] = [
     ['lumOff', 20000],
   ],
 ];
-/** Gridlines and axis lines: the text colour, lightened, so they follow the theme (PowerPoint's default style). */
-const GRIDLINE: readonly [string, number][] = [
-  ['lumMod', 15000],
-  ['lumOff', 85000],
-];
-const AXIS_LINE: readonly [string, number][] = [
-  ['lumMod', 25000],
-  ['lumOff', 75000],
-];
+/**
+ * Gridlines and axis lines: the text colour, faded by transparency, so they suit a light theme and a dark one alike
+ * (a lightened text colour would glare on a dark background).
+ */
+const GRIDLINE: readonly [string, number][] = [['alpha', 20000]];
+const AXIS_LINE: readonly [string, number][] = [['alpha', 45000]];
 
 /**
  * pptxgenjs's chart parts → charts PowerPoint opens without repair, in the theme's colours, with the same bytes for
@@ -41,20 +38,25 @@ const AXIS_LINE: readonly [string, number][] = [
  * - every chart group lists only axes the plot writes (pptxgenjs lists a third `c:axId` with no axis for every 2D bar
  *   and line chart, #1534, and repeats it in every group of a combination chart, #1013), an axis id is written once,
  *   and series ids are unique across the groups;
- * - every series (every slice, for a pie) gets its own theme colour by reference: pptxgenjs picks a random one of
- *   the given colours when there are fewer than series or slices (#588);
- * - gridlines and axis lines follow the theme's text colour (pptxgenjs writes a scheme name as if it were hex);
+ * - every series (every slice, for a pie) gets its own theme colour by reference, from `palette` (the theme's
+ *   distinct accents): pptxgenjs picks a random one of the given colours when there are fewer than series or
+ *   slices (#588);
+ * - gridlines and axis lines are the theme's text colour, faded (pptxgenjs writes a scheme name as if it were hex);
  * - an empty cell is a missing point, not an empty value; a line chart has its grouping, a scatter chart's value
  *   axes only what a value axis may hold (both schema errors in pptxgenjs's output);
  * - charts and workbooks numbered from 1 in each deck (pptxgenjs counts on across builds in one process);
  * - the embedded workbook carries the deck's timestamp (pptxgenjs stamps it with the clock) and no empty cells.
  */
-export function repairChartParts(parts: Map<string, string | Uint8Array>, timestamp: string): void {
+export function repairChartParts(
+  parts: Map<string, string | Uint8Array>,
+  timestamp: string,
+  palette: readonly string[] = ACCENTS,
+): void {
   const decoder = new TextDecoder();
   const text = (v: string | Uint8Array) => (typeof v === 'string' ? v : decoder.decode(v));
   renumberCharts(parts, text);
   for (const [name, value] of [...parts]) {
-    if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) parts.set(name, repairChart(text(value), name));
+    if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) parts.set(name, repairChart(text(value), name, palette));
     else if (/^ppt\/embeddings\/[^/]+\.xlsx$/.test(name) && typeof value !== 'string')
       parts.set(name, stableWorkbook(value, timestamp));
   }
@@ -103,7 +105,7 @@ function renumberCharts(parts: Map<string, string | Uint8Array>, text: (v: strin
 }
 
 /** One chart part, repaired (see `repairChartParts`). */
-export function repairChart(xml: string, name: string): string {
+export function repairChart(xml: string, name: string, palette: readonly string[] = ACCENTS): string {
   const doc = parsePart(xml, name);
   for (const plot of descendants(doc, C, 'plotArea')) {
     const axes = new Set<string>();
@@ -138,10 +140,10 @@ export function repairChart(xml: string, name: string): string {
       setVal(ser, 'order', k);
       const points = children(ser, C, 'dPt');
       if (points.length > 0) {
-        points.forEach((pt, i) => recolour(doc, pt, Number(valOf(pt, 'idx') ?? i)));
+        points.forEach((pt, i) => recolour(doc, pt, Number(valOf(pt, 'idx') ?? i), palette));
         // Slices are parted by the background colour.
         lineColour(doc, ser, [], 'bg1');
-      } else recolour(doc, ser, k);
+      } else recolour(doc, ser, k, palette);
     });
     for (const lines of descendants(plot, C, 'majorGridlines')) lineColour(doc, lines, GRIDLINE);
     for (const ax of children(plot).filter(isAxis)) lineColour(doc, ax, AXIS_LINE);
@@ -217,13 +219,13 @@ function setVal(el: Element, local: string, v: number): void {
 }
 
 /** The k-th colour of the cycle on a series or data point: its fill, its line and its marker. */
-function recolour(doc: Document, el: Element, k: number): void {
-  const shade = SHADES[Math.floor(k / ACCENTS.length) % SHADES.length];
+function recolour(doc: Document, el: Element, k: number, palette: readonly string[]): void {
+  const shade = SHADES[Math.floor(k / palette.length) % SHADES.length];
   const fills = [
     ...children(el, C, 'spPr'),
     ...children(el, C, 'marker').flatMap((m) => children(m, C, 'spPr')),
   ].flatMap((sp) => descendants(sp, A, 'solidFill'));
-  for (const fill of fills) setColour(doc, fill, ACCENTS[k % ACCENTS.length], shade);
+  for (const fill of fills) setColour(doc, fill, palette[k % palette.length], shade);
 }
 
 function lineColour(doc: Document, el: Element, shade: readonly [string, number][], scheme = 'tx1'): void {
@@ -244,6 +246,6 @@ function setColour(doc: Document, fill: Element, scheme: string, shade: readonly
     m.setAttribute('val', String(v));
     clr.appendChild(m);
   }
-  if (alpha) clr.appendChild(alpha);
+  if (alpha && !shade.some(([local]) => local === 'alpha')) clr.appendChild(alpha);
   fill.appendChild(clr);
 }

@@ -73,6 +73,7 @@ export function sectionText(s: SectionVersion): string {
   return [
     ...textItems(s).map((t) => t.text),
     ...s.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells) : [])),
+    ...s.blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart, ...b.categories, ...b.series.map((x) => x.name)] : [])),
     ...s.notes.map((n) => n.text),
   ].join(' ');
 }

@@ -136,5 +136,6 @@ function parseSection(file: SourceFile, ds: Diagnostic[]): Section | undefined {
     frontMatter,
     frontMatterPositions,
     blocks: body.blocks,
+    ...(body.footnotes.length > 0 ? { footnotes: body.footnotes } : {}),
   };
 }

@@ -69,6 +69,8 @@ interface SlideBase {
   source: Position;
   /** Set on continuation slides: why the content did not fit on one slide. */
   continuation?: { reason: string };
+  /** The footnotes of the markers on this slide, in a smaller measured frame at the foot of the body (issue 21). */
+  footnotes?: TextFrame;
 }
 
 export interface TitleSlide extends SlideBase {

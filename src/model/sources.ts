@@ -16,7 +16,7 @@ export interface FootnoteDef {
 
 /** A citation as written: `[@key, p. 12]`, `[@a; @b]`, `@key says`. */
 export interface Citation {
-  items: { key: string; locator?: string; prefix?: string; suffix?: string }[];
+  items: { key: string; locator?: string; prefix?: string; suffix?: string; suppressAuthor?: boolean }[];
   /** `@key says` (author in text) rather than `[@key]`. */
   inText: boolean;
   position: Position;

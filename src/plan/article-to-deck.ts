@@ -13,7 +13,8 @@ import type { PlanContext } from './context.js';
 import { fitHeight, heightOf, plain, slotFrame, textFrame } from './frames.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { bodyRegion, insideSafe, textBottom } from './regions.js';
-import { sectionToSlides } from './section-to-slides.js';
+import { sectionWithNotes } from './footnotes.js';
+import { type NumberedNote, withNumberedNotes } from './number-notes.js';
 import { continuedTitle, fitTitle } from './titles.js';
 
 export interface PlanInput {
@@ -26,10 +27,11 @@ export interface PlanInput {
 }
 
 /** Article → slide model: title, agenda, each section's slides, closing. Pure. */
-export function articleToDeck({ article, theme, fonts, images, timestamp }: PlanInput): {
+export function articleToDeck({ article: written, theme, fonts, images, timestamp }: PlanInput): {
   deck: Deck;
   diagnostics: Diagnostic[];
 } {
+  const { article, notes } = withNumberedNotes(written);
   const meta = article.meta;
   const layouts = layoutsOf(theme);
   const safe = meta.classification
@@ -50,6 +52,12 @@ export function articleToDeck({ article, theme, fonts, images, timestamp }: Plan
   };
   const at: Position = { file: article.metaFile, line: 1, column: 1 };
   const sections = article.sections.filter((s) => s.frontMatter.skip !== true);
+  const sent: NumberedNote[] = [];
+  const body = sections.flatMap((s) => {
+    const r = sectionWithNotes(s, ctx, notes);
+    sent.push(...r.sent);
+    return r.slides;
+  });
   const slides: Slide[] = [
     titleSlide(info, ctx, at),
     ...agendaSlides(
@@ -57,7 +65,7 @@ export function articleToDeck({ article, theme, fonts, images, timestamp }: Plan
       ctx,
       at,
     ),
-    ...sections.flatMap((s) => sectionToSlides(s, ctx)),
+    ...body,
     closingSlide(info, ctx, at),
   ];
   const chrome = planChrome(info, slides.length, ctx, at);

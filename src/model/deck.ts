@@ -114,6 +114,12 @@ export interface StatementSlide extends SlideBase {
   body: TextFrame;
 }
 
+/** The deck's sources (issue 21): cited references, footnotes sent here, link addresses; continues as needed. */
+export interface SourcesSlide extends SlideBase {
+  kind: 'sources';
+  body: TextFrame;
+}
+
 export interface ClosingSlide extends SlideBase {
   kind: 'closing';
   body: TextFrame;
@@ -127,6 +133,7 @@ export type Slide =
   | ImageSlide
   | QuoteSlide
   | StatementSlide
+  | SourcesSlide
   | ClosingSlide;
 
 export type SlideKind = Slide['kind'];

@@ -14,6 +14,8 @@ import { fitHeight, heightOf, plain, slotFrame, textFrame } from './frames.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { bodyRegion, insideSafe, textBottom } from './regions.js';
 import { sectionWithNotes } from './footnotes.js';
+import { sourceEntries, sourcesSlides } from './sources-slides.js';
+import { diagnostic } from '../model/diagnostic.js';
 import { type NumberedNote, withNumberedNotes } from './number-notes.js';
 import { continuedTitle, fitTitle } from './titles.js';
 
@@ -58,7 +60,7 @@ export function articleToDeck({ article: written, theme, fonts, images, timestam
     sent.push(...r.sent);
     return r.slides;
   });
-  const slides: Slide[] = [
+  const before: Slide[] = [
     titleSlide(info, ctx, at),
     ...agendaSlides(
       sections.map((s) => s.title),
@@ -66,13 +68,32 @@ export function articleToDeck({ article: written, theme, fonts, images, timestam
       at,
     ),
     ...body,
-    closingSlide(info, ctx, at),
   ];
+  const slides: Slide[] = [...before, ...sourcesOf(article, sent, before, ctx), closingSlide(info, ctx, at)];
   const chrome = planChrome(info, slides.length, ctx, at);
   return {
     deck: { info, size: { ...layouts.size }, chrome, slides },
     diagnostics: [...ctx.diagnostics, ...deckAccessibility(slides)],
   };
+}
+
+/** The Sources slides, unless deck.yaml says `sources: false` (then notes too long for their slide stay in the notes). */
+function sourcesOf(article: Article, sent: NumberedNote[], before: Slide[], ctx: PlanContext): Slide[] {
+  const at = article.metaPositions.sources ?? { file: article.metaFile, line: 1, column: 1 };
+  if (article.meta.sources === false) {
+    for (const n of sent)
+      ctx.diagnostics.push(
+        diagnostic(
+          'warning',
+          'footnote-in-notes-only',
+          n.position,
+          `Footnote ${n.number} takes more than a quarter of its slide's body and \`sources: false\` leaves no Sources slide: it is only in the speaker notes`,
+          'shorten the note, or turn the Sources slides back on',
+        ),
+      );
+    return [];
+  }
+  return sourcesSlides(sourceEntries(article.references ?? [], sent, before), ctx, at);
 }
 
 /**

@@ -41,6 +41,12 @@ export function sectionWithNotes(section: Section, ctx: PlanContext, notes: Note
     sent.push(...on);
     return withNotes;
   });
+  // A marker only in prose (which goes to the speaker notes) puts its note on no slide: the Sources slides list it.
+  const shown = new Set(placed.flatMap((s) => notesOf(s, notes)).map((n) => n.number));
+  for (const d of section.footnotes ?? []) {
+    const n = notes.get(noteKey(section.file, d.id));
+    if (n && !shown.has(n.number) && !sent.includes(n)) sent.push(n);
+  }
   return { slides: placed, sent };
 }
 

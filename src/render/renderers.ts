@@ -76,6 +76,7 @@ export const renderers = {
   },
   quote: titleAndBody,
   statement: titleAndBody,
+  sources: titleAndBody,
   closing: titleAndBody,
 } satisfies ByKind;
 

@@ -69,3 +69,57 @@ describe('footnotes', () => {
     expect(r.deck).toBeUndefined();
   });
 });
+
+describe('Sources slides', () => {
+  const long = (k: number) =>
+    `Note ${k}: ${'a long explanation of the method, the sample and the caveats that apply to it, '.repeat(4)}end ${k}.`;
+
+  it('lists notes too long for their slide, then link addresses with their slides, before the closing slide', async () => {
+    const c = makeContent({
+      d: {
+        files: {
+          '01-a.md': `# A\n\n- A claim[^big] with [the data](https://example.org/data.csv).\n\n[^big]: ${long(1)} ${long(2)} ${long(3)} ${long(4)} ${long(5)} ${long(6)}\n`,
+          '02-b.md': '# B\n\n- Again [the data](https://example.org/data.csv) and <https://example.com/x>.\n',
+        },
+      },
+    });
+    const r = await buildDeck('d', deckOpts(c));
+    const view = await readPptx(readFileSync(r.file!));
+    const titles = view.slides.map((s) => s.title);
+    expect(titles.at(-1)).toBe('Questions and discussion');
+    expect(titles.at(-2)).toBe('Sources');
+    const sources = view.slides.at(-2)!;
+    const a = view.slides.find((s) => s.title === 'A')!;
+    expect(a.texts.some((t) => t.startsWith('1 Note 1'))).toBe(false);
+    expect(sources.texts).toContain('Notes');
+    expect(sources.texts.some((t) => t.startsWith('1 Note 1:') && t.endsWith('end 6.'))).toBe(true);
+    const aNo = titles.indexOf('A') + 1;
+    const bNo = titles.indexOf('B') + 1;
+    expect(sources.texts).toContain(`the data: https://example.org/data.csv (slides ${aNo}, ${bNo})`);
+    expect(sources.texts).toContain(`https://example.com/x (slide ${bNo})`);
+  });
+
+  it('continues on Sources (cont.) slides and hides nothing; `sources: false` and a deck with nothing to list get none', async () => {
+    const notes = Array.from({ length: 30 }, (_, k) => `[^n${k}]: ${long(k)}`).join('\n');
+    const prose = `# A\n\nProse only${Array.from({ length: 30 }, (_, k) => `[^n${k}]`).join('')}.\n\n${notes}\n`;
+    const c = makeContent({
+      on: { files: { '01-a.md': prose } },
+      off: { yaml: 'title: off\nsources: false\n', files: { '01-a.md': prose } },
+      none: { files: { '01-a.md': '# A\n\n- Nothing to cite.\n' } },
+    });
+    const on = await buildDeck('on', deckOpts(c));
+    const view = await readPptx(readFileSync(on.file!));
+    const src = view.slides.filter((s) => s.title?.startsWith('Sources'));
+    expect(src.length).toBeGreaterThan(1);
+    expect(src.slice(1).every((s) => s.title === 'Sources (cont.)' || /^Sources \(cont\. \d+\)$/.test(s.title!))).toBe(
+      true,
+    );
+    const all = src.flatMap((s) => s.texts).join(' ');
+    for (let k = 0; k < 30; k++) expect(all).toContain(`end ${k}.`);
+    const off = await checkDeck('off', deckOpts(c));
+    expect(off.deck!.slides.some((s) => s.kind === 'sources')).toBe(false);
+    expect(off.diagnostics.some((d) => d.code === 'footnote-in-notes-only')).toBe(true);
+    const none = await checkDeck('none', deckOpts(c));
+    expect(none.deck!.slides.some((s) => s.kind === 'sources')).toBe(false);
+  });
+});

@@ -58,7 +58,8 @@ export function applyCitations(
   engine.updateItems([...new Set(cites.flatMap((c) => c.cite.items.map((i) => i.key)))]);
   for (const c of cites) c.text = formatCitation(engine, c.cite);
   const bib = engine.makeBibliography();
-  const references = bib ? bib[1].map(htmlToRuns) : [];
+  const ids = bib ? (bib[0].entry_ids ?? []) : [];
+  const references = bib ? bib[1].map((html, i) => ({ id: ids[i]?.[0] ?? String(i), runs: htmlToRuns(html) })) : [];
   return { article: { ...article, sections, references }, diagnostics };
 }
 

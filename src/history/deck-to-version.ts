@@ -1,6 +1,7 @@
 import type { Article, Block, Run } from '../model/article.js';
 import type { Deck, Paragraph, Slide } from '../model/deck.js';
 import { sha256 } from '../util/hash.js';
+import { sourcesOf } from './sources-version.js';
 import { collapse } from './text.js';
 import {
   VERSION_FORMAT,
@@ -69,6 +70,7 @@ export function deckToVersion(deck: Deck, article: Article, version: string): De
     titleSlides: numbersOf(slides, 'title'),
     agendaSlides: numbersOf(slides, 'agenda'),
     sections,
+    sources: sourcesOf(slides),
     ...(deck.info.date ? { date: deck.info.date } : {}),
     ...(deck.info.organization ? { organization: collapse(deck.info.organization) } : {}),
     timestamp: deck.info.timestamp,

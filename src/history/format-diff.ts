@@ -129,6 +129,7 @@ function tally(changes: readonly Change[]): string[] {
     ],
     [changes.filter((c) => c.type === 'column').length, 'table column'],
     [changes.filter((c) => c.type === 'image').length, 'image'],
+    [changes.filter((c) => c.type === 'source').length, 'source'],
   ];
   const out = counts.filter(([n]) => n > 0).map(([n, w]) => plural(n, w));
   const notes = changes.filter((c) => c.type === 'notes').length;

@@ -141,5 +141,5 @@ export interface Article {
   sectionFiles: string[];
   sections: Section[];
   /** The formatted reference list, in the style's order, once citations were applied (issue 21). */
-  references?: Run[][];
+  references?: { id: string; runs: Run[] }[];
 }

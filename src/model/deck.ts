@@ -1,6 +1,7 @@
 import type { Align, Run } from './article.js';
 import type { Position } from './diagnostic.js';
 
+import type { SourceEntry } from './sources.js';
 import type { Insets, Rect, TextFrame } from './text-frame.js';
 
 export type { Insets, LevelStyle, Paragraph, Rect, TextFrame } from './text-frame.js';
@@ -71,6 +72,11 @@ interface SlideBase {
   continuation?: { reason: string };
   /** The footnotes of the markers on this slide, in a smaller measured frame at the foot of the body (issue 21). */
   footnotes?: TextFrame;
+  /**
+   * The sources this slide shows, for the history (what changed): its footnotes, or on a Sources slide the entries
+   * that start on it.
+   */
+  sourceEntries?: SourceEntry[];
 }
 
 export interface TitleSlide extends SlideBase {

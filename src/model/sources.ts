@@ -25,6 +25,8 @@ export interface Citation {
 /** One entry of the Sources slides, in the order it is listed. */
 export interface SourceEntry {
   kind: 'reference' | 'footnote' | 'link';
+  /** What identifies it from one version to the next: the citation key, `section-slug#id` of a footnote, a link's address. */
+  key?: string;
   /** The number or label shown before it (`1`, `[3]`), if any. */
   label?: string;
   runs: Run[];

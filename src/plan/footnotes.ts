@@ -34,10 +34,17 @@ export function sectionWithNotes(section: Section, ctx: PlanContext, notes: Note
   const placed = slides.map((s) => {
     const on = notesOf(s, notes);
     if (on.length === 0) return s;
+    const sourceEntries = on.map((n) => ({
+      kind: 'footnote' as const,
+      key: n.key,
+      label: String(n.number),
+      runs: n.runs,
+    }));
     const speaker = on.map((n) => `[${n.number}] ${text(n.runs)}`).join('\n');
     const withNotes = { ...s, notes: [s.notes, speaker].filter(Boolean).join('\n\n') };
     const foot = footFrame(s, ctx, notes);
-    if (foot && foot.box.h + GAP / 2 <= (used.footReserve ?? 0) + 0.01) return { ...withNotes, footnotes: foot };
+    if (foot && foot.box.h + GAP / 2 <= (used.footReserve ?? 0) + 0.01)
+      return { ...withNotes, footnotes: foot, sourceEntries };
     sent.push(...on);
     return withNotes;
   });

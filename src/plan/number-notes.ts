@@ -5,6 +5,8 @@ import { sectionRuns } from '../model/walk-runs.js';
 /** A footnote with its number through the deck. */
 export interface NumberedNote {
   number: number;
+  /** What identifies the note from one version to the next: its section's slug and its id. */
+  key: string;
   runs: Run[];
   position: Position;
 }
@@ -31,7 +33,7 @@ export function numberNotes(sections: readonly Section[]): { sections: Section[]
       let n = notes.get(key);
       const def = defs.get(r.note.id);
       if (!n && def) {
-        n = { number: notes.size + 1, runs: def.runs, position: def.position };
+        n = { number: notes.size + 1, key: `${s.slug}#${r.note.id}`, runs: def.runs, position: def.position };
         notes.set(key, n);
       }
       r.text = n ? String(n.number) : r.text;

@@ -18,10 +18,14 @@ export const SOURCES_TITLE = 'Sources';
  * fit at the foot of their slide (by number), then each link's address with the slides it appears on (1-based,
  * in the order the addresses first appear).
  */
-export function sourceEntries(references: readonly Run[][], sent: readonly NumberedNote[], slides: readonly Slide[]) {
-  const entries: SourceEntry[] = references.map((runs) => ({ kind: 'reference', runs }));
+export function sourceEntries(
+  references: readonly { id: string; runs: Run[] }[],
+  sent: readonly NumberedNote[],
+  slides: readonly Slide[],
+): SourceEntry[] {
+  const entries: SourceEntry[] = references.map((r) => ({ kind: 'reference', key: r.id, runs: r.runs }));
   for (const n of [...sent].sort((a, b) => a.number - b.number))
-    entries.push({ kind: 'footnote', label: String(n.number), runs: n.runs });
+    entries.push({ kind: 'footnote', key: n.key, label: String(n.number), runs: n.runs });
   const links = new Map<string, { anchor: string; slides: number[] }>();
   slides.forEach((s, i) => {
     const runs = [...slideRuns(s), ...(s.footnotes?.paragraphs.flatMap((p) => p.runs) ?? [])];
@@ -40,7 +44,7 @@ export function sourceEntries(references: readonly Run[][], sent: readonly Numbe
       { text: address, href },
       { text: ` (slide${l.slides.length > 1 ? 's' : ''} ${l.slides.join(', ')})` },
     ];
-    entries.push({ kind: 'link', runs, slides: l.slides });
+    entries.push({ kind: 'link', key: href, runs, slides: l.slides });
   }
   return entries;
 }
@@ -58,12 +62,14 @@ export function sourcesSlides(entries: readonly SourceEntry[], ctx: PlanContext,
   const groups: Paragraph[][] = [];
   const headings = { reference: 'References', footnote: 'Notes', link: 'Links' } as const;
   let last: SourceEntry['kind'] | undefined;
+  const entryOf = new Map<Paragraph, SourceEntry>();
   for (const e of entries) {
     const p: Paragraph = {
       runs: e.label ? [{ text: e.label, superscript: true }, { text: ' ' }, ...e.runs] : e.runs,
       level: 0,
       bullet: 'none',
     };
+    entryOf.set(p, e);
     if (e.kind !== last) groups.push([{ runs: [{ text: headings[e.kind], bold: true }], level: 0, bullet: 'none' }, p]);
     else groups.push([p]);
     last = e.kind;
@@ -85,6 +91,8 @@ export function sourcesSlides(entries: readonly SourceEntry[], ctx: PlanContext,
       notes: '',
       source: at,
       body: frame(page.paragraphs, region, page.size),
+      // An entry split over two slides is listed on the one it starts on.
+      sourceEntries: page.paragraphs.flatMap((p) => entryOf.get(p) ?? []),
       continuation: k > 0 ? { reason: 'sources did not fit on one slide' } : undefined,
     };
   });

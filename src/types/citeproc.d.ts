@@ -17,7 +17,7 @@ declare module 'citeproc' {
     constructor(sys: Sys, style: string, lang?: string, forceLang?: boolean);
     updateItems(ids: string[]): void;
     makeCitationCluster(items: CitationItem[]): string;
-    makeBibliography(): [{ bibliography_errors: unknown[] }, string[]] | false;
+    makeBibliography(): [{ bibliography_errors: unknown[]; entry_ids?: string[][] }, string[]] | false;
     setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
   }
   const CSL: { Engine: typeof Engine };

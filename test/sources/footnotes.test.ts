@@ -123,3 +123,40 @@ describe('Sources slides', () => {
     expect(none.deck!.slides.some((s) => s.kind === 'sources')).toBe(false);
   });
 });
+
+describe('what changed knows sources', () => {
+  it('reports an added reference, a changed footnote and a removed link as change lines', async () => {
+    const { deckToVersion } = await import('../../src/history/deck-to-version.js');
+    const { diffVersions } = await import('../../src/history/diff-versions.js');
+    const { describeChange } = await import('../../src/history/describe-change.js');
+    const bib = (extra: string) =>
+      `@book{doe2019, author={Doe, John}, title={Deterrence}, publisher={Polity}, year=2019}\n${extra}`;
+    const v1 = makeContent({
+      d: {
+        yaml: 'title: d\nbibliography: s.bib\n',
+        files: {
+          's.bib': bib(''),
+          '01-a.md': '# A\n\n- Claim [@doe2019].\n- Data[^d] at <https://example.org/old>.\n\n[^d]: Eurostat, 2024.\n',
+        },
+      },
+    });
+    const v2 = makeContent({
+      d: {
+        yaml: 'title: d\nbibliography: s.bib\n',
+        files: {
+          's.bib': bib('@book{roe2021, author={Roe, Ann}, title={Escalation}, publisher={Hurst}, year=2021}\n'),
+          '01-a.md': '# A\n\n- Claim [@doe2019; @roe2021].\n- Data[^d].\n\n[^d]: Eurostat, 2025 edition.\n',
+        },
+      },
+    });
+    const version = async (c: ReturnType<typeof makeContent>, id: string) => {
+      const r = await checkDeck('d', deckOpts(c));
+      return deckToVersion(r.deck!, r.article!, id);
+    };
+    const diff = diffVersions(await version(v1, 'a'), await version(v2, 'b'));
+    const lines = diff.changes.filter((c) => c.type === 'source').map((c) => describeChange(c).head);
+    expect(lines.sort()).toEqual(['Footnote changed', 'Link removed', 'Reference added']);
+    const added = diff.changes.find((c) => c.type === 'source' && c.action === 'added');
+    expect(added).toMatchObject({ kind: 'reference', text: 'Roe, Ann. 2021. Escalation. Hurst.' });
+  });
+});

@@ -17,14 +17,14 @@ export interface SectionWithNotes {
 /**
  * One section → its slides, with each slide's footnotes at the foot of its body. When any slide carries notes that
  * fit (at most a quarter of the body), the section is planned again with that much room kept free at the foot of
- * every body region, so pagination accounts for it; a slide whose notes need more than the room kept (or more than a
- * quarter of the body) sends them to the Sources slides, where its markers point.
+ * every body region, so pagination accounts for it. Notes are placed in number order while they fit that room and a
+ * quarter of the body; the others go to the Sources slides, where their markers (the same numbers) point.
  */
 export function sectionWithNotes(section: Section, ctx: PlanContext, notes: Notes): SectionWithNotes {
   const trial: PlanContext = { ...ctx, diagnostics: [] };
   let slides = sectionToSlides(section, trial);
   let used = trial;
-  const need = Math.max(0, ...slides.map((s) => footFrame(s, ctx, notes)?.box.h ?? 0));
+  const need = Math.max(0, ...slides.map((s) => footOf(s, ctx, notes, Infinity).frame?.box.h ?? 0));
   if (need > 0) {
     used = { ...ctx, diagnostics: [], footReserve: need + GAP / 2 };
     slides = sectionToSlides(section, used);
@@ -34,19 +34,18 @@ export function sectionWithNotes(section: Section, ctx: PlanContext, notes: Note
   const placed = slides.map((s) => {
     const on = notesOf(s, notes);
     if (on.length === 0) return s;
-    const sourceEntries = on.map((n) => ({
+    const speaker = on.map((n) => `[${n.number}] ${text(n.runs)}`).join('\n');
+    const withNotes = { ...s, notes: [s.notes, speaker].filter(Boolean).join('\n\n') };
+    const foot = footOf(s, ctx, notes, (used.footReserve ?? 0) - GAP / 2);
+    sent.push(...foot.rest);
+    if (!foot.frame) return withNotes;
+    const sourceEntries = foot.placed.map((n) => ({
       kind: 'footnote' as const,
       key: n.key,
       label: String(n.number),
       runs: n.runs,
     }));
-    const speaker = on.map((n) => `[${n.number}] ${text(n.runs)}`).join('\n');
-    const withNotes = { ...s, notes: [s.notes, speaker].filter(Boolean).join('\n\n') };
-    const foot = footFrame(s, ctx, notes);
-    if (foot && foot.box.h + GAP / 2 <= (used.footReserve ?? 0) + 0.01)
-      return { ...withNotes, footnotes: foot, sourceEntries };
-    sent.push(...on);
-    return withNotes;
+    return { ...withNotes, footnotes: foot.frame, sourceEntries };
   });
   // A marker only in prose (which goes to the speaker notes) puts its note on no slide: the Sources slides list it.
   const shown = new Set(placed.flatMap((s) => notesOf(s, notes)).map((n) => n.number));
@@ -86,22 +85,43 @@ export function slideRuns(s: Slide): Run[] {
   return out;
 }
 
-/** The footnotes frame a slide's notes need at the foot of its body, if they take at most a quarter of it. */
-function footFrame(s: Slide, ctx: PlanContext, notes: Notes): TextFrame | undefined {
+/**
+ * The footnotes frame at the foot of a slide's body: its notes in number order, each while the frame stays within a
+ * quarter of the body and within `cap` points; the notes that do not fit (`rest`) go to the Sources slides.
+ */
+function footOf(
+  s: Slide,
+  ctx: PlanContext,
+  notes: Notes,
+  cap: number,
+): { frame?: TextFrame; placed: NumberedNote[]; rest: NumberedNote[] } {
   const on = notesOf(s, notes);
-  if (on.length === 0) return undefined;
+  if (on.length === 0) return { placed: [], rest: [] };
   const layout = layoutOf(ctx, s.layoutFile);
   const role = s.kind === 'statement' && layout.slots.text ? 'text' : 'content';
   const region = bodyRegion({ ...ctx, footReserve: 0 }, layout, role, s.titleFrame);
+  const limit = Math.min(region.h / 4, cap) + 0.01;
   const size = Math.max(ctx.theme.sizes.tableMin, ctx.theme.sizes.footer + 2);
-  const paragraphs: Paragraph[] = on.map((n) => ({
-    runs: [{ text: String(n.number), superscript: true }, { text: ' ' }, ...n.runs],
-    level: 0,
-    bullet: 'none',
-  }));
-  const f = fitHeight(ctx, textFrame(ctx.theme, paragraphs, { ...region, h: Infinity }, { size, color: 'muted' }));
-  if (f.box.h > region.h / 4) return undefined;
-  return { ...f, box: { ...f.box, y: region.y + region.h - f.box.h } };
+  const frameOf = (ns: NumberedNote[]) => {
+    const paragraphs: Paragraph[] = ns.map((n) => ({
+      runs: [{ text: String(n.number), superscript: true }, { text: ' ' }, ...n.runs],
+      level: 0,
+      bullet: 'none',
+    }));
+    return fitHeight(ctx, textFrame(ctx.theme, paragraphs, { ...region, h: Infinity }, { size, color: 'muted' }));
+  };
+  const placed: NumberedNote[] = [];
+  const rest: NumberedNote[] = [];
+  let frame: TextFrame | undefined;
+  for (const n of on) {
+    const f = frameOf([...placed, n]);
+    if (f.box.h <= limit) {
+      placed.push(n);
+      frame = f;
+    } else rest.push(n);
+  }
+  if (!frame) return { placed, rest };
+  return { frame: { ...frame, box: { ...frame.box, y: region.y + region.h - frame.box.h } }, placed, rest };
 }
 
 const text = (runs: readonly Run[]) => runs.map((r) => (r.superscript ? `[${r.text}]` : r.text)).join('');

@@ -76,7 +76,7 @@ export function sourcesSlides(entries: readonly SourceEntry[], ctx: PlanContext,
   }
   const frame = (ps: Paragraph[], box: Rect, size: number) => slotFrame(theme, layout, 'content', ps, box, { size });
   const r = paginateParagraphs(
-    { groups, first: region, next: region, frame, size: theme.sizes.table, minSize: theme.sizes.tableMin },
+    { groups, first: region, next: region, frame, size: sourcesSize(ctx), minSize: theme.sizes.tableMin },
     ctx,
   );
   return r.pages.map((page, k) => {
@@ -97,3 +97,6 @@ export function sourcesSlides(entries: readonly SourceEntry[], ctx: PlanContext,
     };
   });
 }
+
+/** Two points under the table text (14 pt in the shipped themes): a reference list is read, not presented. */
+const sourcesSize = (ctx: PlanContext) => Math.max(ctx.theme.sizes.tableMin, ctx.theme.sizes.table - 2);

@@ -29,7 +29,9 @@ export function bibtexToCsl(text: string, file: string): { entries: CslEntry[]; 
     try {
       items = plugins.input.chain(`${strings}${c.text}`, { target: '@csl/list+object', generateGraph: false });
     } catch (e) {
-      const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      const first = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      // citation-js says only that it does not recognise the text when an entry never closes.
+      const why = /not supported or recognized/i.test(first) ? 'a `{` or `"` is never closed' : first;
       diagnostics.push(
         diagnostic(
           'error',

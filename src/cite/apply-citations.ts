@@ -43,12 +43,13 @@ export function applyCitations(
     for (const it of c.cite.items) {
       if (byId.has(it.key)) continue;
       const near = byId.size > 0 ? closest(it.key, [...byId.keys()]) : undefined;
+      const guess = near ? `: did you mean \`${near}\`?` : '';
       diagnostics.push(
         diagnostic(
           'error',
           'citation-unknown-key',
           c.cite.position,
-          `Unknown citation key \`${it.key}\`, expected a key of \`${inputs.file}\`${near ? `: did you mean \`${near}\`?` : ''}`,
+          `Unknown citation key \`${it.key}\`, expected a key of \`${inputs.file}\`${guess}`,
           near ? `write \`@${near}\`, or add \`${it.key}\` to the bibliography` : 'add the entry to the bibliography',
         ),
       );

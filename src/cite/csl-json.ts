@@ -3,9 +3,10 @@ import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.
 import type { CslEntry } from './csl-item.js';
 
 /**
- * A CSL JSON file (an array of items, as Zotero and pandoc export them) → entries with their lines. JSON syntax errors
- * are reported where `JSON.parse` stopped; an item that is not an object with an `id` and a `type` is an error at its
- * line (found by reading the same text as YAML, of which JSON is a subset, to learn where each item starts).
+ * A CSL JSON file (an array of items, as Zotero and pandoc export them) → entries with their lines. JSON syntax
+ * errors are reported where `JSON.parse` stopped; an item that is not an object with an `id` and a `type` is an
+ * error at its line (found by reading the same text as YAML, of which JSON is a subset, to learn where each item
+ * starts).
  */
 export function cslJsonToCsl(text: string, file: string): { entries: CslEntry[]; diagnostics: Diagnostic[] } {
   const at = (offset: number): Position => {
@@ -34,7 +35,7 @@ export function cslJsonToCsl(text: string, file: string): { entries: CslEntry[];
     return {
       entries: [],
       diagnostics: [
-        diagnostic('error', 'csl-json-malformed', at(0), 'Unexpected CSL JSON, expected an array of items `[{…}, …]`'),
+        diagnostic('error', 'csl-json-malformed', at(0), 'Unexpected CSL JSON, expected an array of items `[{…}]`'),
       ],
     };
   const counter = new LineCounter();

@@ -70,7 +70,8 @@ export async function loadCitationInputs(
         'warning',
         'citation-locale-missing',
         keyAt('language'),
-        `No citation locale for \`${wanted}\`: citations and references use ${lang}'s terms (shipped: ${SHIPPED_LOCALES.join(', ')})`,
+        `No citation locale for \`${wanted}\`: citations and references use ${lang}'s terms ` +
+          `(shipped: ${SHIPPED_LOCALES.join(', ')})`,
       ),
     );
   const locale = await readFile(path.join(CSL_DIR, 'locales', `locales-${lang}.xml`), 'utf8');

@@ -177,8 +177,14 @@ const notesText = (notes: string): string =>
     .filter(Boolean)
     .join('\n\n');
 
+/** A footnote marker's number is not text: it changes whenever a note is added before it (the note is a source). */
 const runsText = (runs: readonly Run[]): string =>
-  collapse(runs.map((r) => (r.breakBefore ? ' ' : '') + r.text).join(''));
+  collapse(
+    runs
+      .filter((r) => !r.note)
+      .map((r) => (r.breakBefore ? ' ' : '') + r.text)
+      .join(''),
+  );
 const paragraphText = (p: Paragraph): string => runsText(p.runs);
 const framesText = (frames: { paragraphs: Paragraph[] }[]): string =>
   collapse(frames.flatMap((f) => f.paragraphs.map(paragraphText)).join(' '));

@@ -25,7 +25,7 @@ export interface Citation {
 /** One entry of the Sources slides, in the order it is listed. */
 export interface SourceEntry {
   kind: 'reference' | 'footnote' | 'link';
-  /** What identifies it from one version to the next: the citation key, `section-slug#id` of a footnote, a link's address. */
+  /** What identifies it from one version to the next: citation key, `section-slug#id` of a footnote, link address. */
   key?: string;
   /** The number or label shown before it (`1`, `[3]`), if any. */
   label?: string;

@@ -77,7 +77,7 @@ export function articleToDeck({ article: written, theme, fonts, images, timestam
   };
 }
 
-/** The Sources slides, unless deck.yaml says `sources: false` (then notes too long for their slide stay in the notes). */
+/** The Sources slides, unless deck.yaml says `sources: false` (then notes too long for their slide are notes only). */
 function sourcesOf(article: Article, sent: NumberedNote[], before: Slide[], ctx: PlanContext): Slide[] {
   const at = article.metaPositions.sources ?? { file: article.metaFile, line: 1, column: 1 };
   if (article.meta.sources === false) {
@@ -87,7 +87,8 @@ function sourcesOf(article: Article, sent: NumberedNote[], before: Slide[], ctx:
           'warning',
           'footnote-in-notes-only',
           n.position,
-          `Footnote ${n.number} takes more than a quarter of its slide's body and \`sources: false\` leaves no Sources slide: it is only in the speaker notes`,
+          `Footnote ${n.number} does not fit at the foot of its slide and \`sources: false\` leaves no Sources ` +
+            'slide: it is only in the speaker notes',
           'shorten the note, or turn the Sources slides back on',
         ),
       );

@@ -72,13 +72,15 @@ describe('footnotes', () => {
 
 describe('Sources slides', () => {
   const long = (k: number) =>
-    `Note ${k}: ${'a long explanation of the method, the sample and the caveats that apply to it, '.repeat(4)}end ${k}.`;
+    `Note ${k}: ${'a long explanation of the method, the sample and the caveats that apply, '.repeat(4)}end ${k}.`;
 
-  it('lists notes too long for their slide, then link addresses with their slides, before the closing slide', async () => {
+  it('lists notes too long for their slide, then link addresses with their slides, before closing', async () => {
     const c = makeContent({
       d: {
         files: {
-          '01-a.md': `# A\n\n- A claim[^big] with [the data](https://example.org/data.csv).\n\n[^big]: ${long(1)} ${long(2)} ${long(3)} ${long(4)} ${long(5)} ${long(6)}\n`,
+          '01-a.md':
+            '# A\n\n- A claim[^big] with [the data](https://example.org/data.csv).\n\n' +
+            `[^big]: ${[1, 2, 3, 4, 5, 6].map(long).join(' ')}\n`,
           '02-b.md': '# B\n\n- Again [the data](https://example.org/data.csv) and <https://example.com/x>.\n',
         },
       },
@@ -99,7 +101,7 @@ describe('Sources slides', () => {
     expect(sources.texts).toContain(`https://example.com/x (slide ${bNo})`);
   });
 
-  it('continues on Sources (cont.) slides and hides nothing; `sources: false` and a deck with nothing to list get none', async () => {
+  it('continues on Sources (cont.) slides, hiding nothing; none with `sources: false` or nothing to list', async () => {
     const notes = Array.from({ length: 30 }, (_, k) => `[^n${k}]: ${long(k)}`).join('\n');
     const prose = `# A\n\nProse only${Array.from({ length: 30 }, (_, k) => `[^n${k}]`).join('')}.\n\n${notes}\n`;
     const c = makeContent({

@@ -55,13 +55,26 @@ export function applyCitations(
       );
     }
   if (diagnostics.length > 0) return { article, diagnostics };
-  const engine = engineFor(inputs, byId);
-  engine.updateItems([...new Set(cites.flatMap((c) => c.cite.items.map((i) => i.key)))]);
-  for (const c of cites) c.text = formatCitation(engine, c.cite);
-  const bib = engine.makeBibliography();
-  const ids = bib ? (bib[0].entry_ids ?? []) : [];
-  const references = bib ? bib[1].map((html, i) => ({ id: ids[i]?.[0] ?? String(i), runs: htmlToRuns(html) })) : [];
-  return { article: { ...article, sections, references }, diagnostics };
+  try {
+    const engine = engineFor(inputs, byId);
+    engine.updateItems([...new Set(cites.flatMap((c) => c.cite.items.map((i) => i.key)))]);
+    for (const c of cites) c.text = formatCitation(engine, c.cite);
+    const bib = engine.makeBibliography();
+    const ids = bib ? (bib[0].entry_ids ?? []) : [];
+    const references = bib ? bib[1].map((html, i) => ({ id: ids[i]?.[0] ?? String(i), runs: htmlToRuns(html) })) : [];
+    return { article: { ...article, sections, references }, diagnostics };
+  } catch (e) {
+    // citeproc-js throws on a style it cannot use (not CSL, a missing macro): that is the style file's problem.
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const problem = diagnostic(
+      'error',
+      'csl-style-invalid',
+      inputs.stylePosition,
+      `Unusable CSL style: citeproc-js says \`${why.slice(0, 200)}\``,
+      'check that the file is a CSL 1.0 style (citationstyles.org), or remove `csl:` to use Chicago author-date',
+    );
+    return { article, diagnostics: [problem] };
+  }
 }
 
 function formatCitation(engine: Engine, cite: Citation): string {

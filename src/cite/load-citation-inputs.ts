@@ -17,6 +17,8 @@ export interface CitationInputs {
   file: string;
   entries: CslEntry[];
   style: string;
+  /** Where the style was named (`csl:` in deck.yaml), for its problems. */
+  stylePosition: Position;
   locale: string;
   /** The locale's language tag (`en-US`). */
   lang: string;
@@ -75,7 +77,8 @@ export async function loadCitationInputs(
       ),
     );
   const locale = await readFile(path.join(CSL_DIR, 'locales', `locales-${lang}.xml`), 'utf8');
-  return { inputs: { file: bib.file, entries: parsed.entries, style, locale, lang }, diagnostics };
+  const stylePosition = keyAt(meta.csl ? 'csl' : 'bibliography');
+  return { inputs: { file: bib.file, entries: parsed.entries, style, stylePosition, locale, lang }, diagnostics };
 }
 
 function duplicates(entries: readonly CslEntry[]): Diagnostic[] {

@@ -131,7 +131,8 @@ function parseSection(file: SourceFile, ds: Diagnostic[]): Section | undefined {
   return {
     file: file.file,
     slug,
-    title: runsText(body.title.runs).trim(),
+    // A footnote marker in the heading is not title text (its note is listed on the Sources slides).
+    title: runsText(body.title.runs.filter((r) => !r.note)).trim(),
     titlePosition: body.title.position,
     frontMatter,
     frontMatterPositions,

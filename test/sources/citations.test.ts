@@ -169,3 +169,56 @@ describe('citations from a bibliography', () => {
     expect(r.deck).toBeUndefined();
   });
 });
+
+describe('citation styles and locales', () => {
+  const NUMERIC = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Numeric test</title><id>numeric-test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout prefix="[" suffix="]" delimiter=", "><text variable="citation-number"/></layout></citation>
+  <bibliography>
+    <layout><text variable="citation-number" suffix=". "/><names variable="author"/><text variable="title" prefix=", "/></layout>
+  </bibliography>
+</style>
+`;
+
+  it('uses the style `csl:` names: numbers in citation order, the list in the style’s order', async () => {
+    const c = makeContent({
+      d: {
+        yaml: 'title: d\nbibliography: sources.bib\ncsl: numeric.csl\n',
+        files: { 'sources.bib': BIB, 'numeric.csl': NUMERIC, '01-a.md': SECTION },
+      },
+    });
+    const r = await buildDeck('d', deckOpts(c));
+    const view = await readPptx(readFileSync(r.file!));
+    const slide = view.slides.find((s) => s.title === 'Deterrence')!;
+    expect(slide.texts).toContain('Enlargement changed the calculus [2].');
+    expect(slide.texts).toContain('Force levels are set out in two sources [3, see 1].');
+    const sources = view.slides.find((s) => s.title === 'Sources')!;
+    expect(sources.texts.slice(2, 5)).toEqual([
+      '1. John Doe, Deterrence in the Baltic',
+      '2. Jane Smith, John Doe, On NATO Enlargement',
+      '3. International Institute for Strategic Studies, The Military Balance 2024',
+    ]);
+  });
+
+  it('takes the locale from `language:`, and reports a style citeproc-js cannot use at `csl:`', async () => {
+    const c = makeContent({
+      de: {
+        yaml: 'title: d\nlanguage: de-DE\nbibliography: sources.bib\n',
+        files: { 'sources.bib': BIB, '01-a.md': SECTION },
+      },
+      bad: {
+        yaml: 'title: d\nbibliography: sources.bib\ncsl: broken.csl\n',
+        files: { 'sources.bib': BIB, 'broken.csl': '<style>not csl</style>', '01-a.md': SECTION },
+      },
+    });
+    const de = await checkDeck('de', deckOpts(c));
+    const slide = de.deck!.slides.find((s) => s.title === 'Deterrence')!;
+    const text = slide.kind === 'bullets' ? slide.body.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : [];
+    expect(text).toContain('Enlargement changed the calculus (Smith und Doe 2020, 12).');
+    const bad = await checkDeck('bad', deckOpts(c));
+    const e = bad.diagnostics.find((d) => d.code === 'csl-style-invalid')!;
+    expect(e.position).toMatchObject({ line: 3, column: 6 });
+    expect(bad.deck).toBeUndefined();
+  });
+});

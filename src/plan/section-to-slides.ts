@@ -6,6 +6,8 @@ import type { Paragraph, Rect, TextFrame } from '../model/text-frame.js';
 import { GAP } from '../model/geometry.js';
 import type { PlanContext } from './context.js';
 import { fitHeight, plain, slotFrame, textFrame, type FrameOptions } from './frames.js';
+import { below, CAPTION_GAP, tableCaption } from './caption-frame.js';
+import { chartToSlide } from './chart-slide.js';
 import { imageToSlide } from './image-slide.js';
 import { sectionLayouts } from './layout-choice.js';
 import { listToGroups } from './list-paragraphs.js';
@@ -179,11 +181,19 @@ function visualToSlides(
         b.position,
       );
     case 'table': {
+      if (b.chart) return [chartToSlide({ ...b, chart: b.chart }, base, region(firstTop), lead, ctx)];
+      const caption = b.caption?.text ? tableCaption(b.caption.text, whole, ctx) : undefined;
+      const room = caption ? caption.box.h + CAPTION_GAP : 0;
       // The table's edge lines up with the text's, not with the body box (whose text sits in by its inset).
       const inset = layout.slots.content?.insets ?? { left: 0, right: 0, top: 0, bottom: 0 };
-      const aligned = (r: Rect): Rect => ({ ...r, x: r.x + inset.left, w: r.w - inset.left - inset.right });
+      const tableArea = (r: Rect): Rect => ({
+        ...r,
+        x: r.x + inset.left,
+        w: r.w - inset.left - inset.right,
+        h: r.h - room,
+      });
       const { pages, diagnostics } = paginateTable(
-        { table: b, first: aligned(region(firstTop)), next: aligned(region(top)) },
+        { table: b, first: tableArea(region(firstTop)), next: tableArea(region(top)) },
         ctx,
       );
       ctx.diagnostics.push(...diagnostics);
@@ -195,6 +205,7 @@ function visualToSlides(
         notes: k === 0 ? base.notes : '',
         lead: k === 0 ? lead : undefined,
         table,
+        ...(caption ? { caption: below(caption, table.box) } : {}),
         continuation: k > 0 ? { reason: 'table rows did not fit on one slide' } : undefined,
       }));
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ExportError } from '../model/errors.js';
 import { pdfPageCount } from './pdf-info.js';
+import { withoutNetwork } from './no-network.js';
 import { requireTool, runTool } from './run-tool.js';
 
 export interface PdfJob {
@@ -40,9 +41,11 @@ export async function pptxToPdf(
   let r;
   try {
     runs++;
+    const [cmd, ...prefix] = [...withoutNetwork(), 'soffice'];
     r = await runTool(
-      'soffice',
+      cmd,
       [
+        ...prefix,
         '--headless',
         '--norestore',
         '--nologo',

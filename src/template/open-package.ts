@@ -143,6 +143,27 @@ export function openPackage(bytes: Uint8Array): { pkg?: OpcPackage; problem?: Pa
     if (!el) parsed.set(part, (el = parsePart(text(part), part).documentElement as unknown as Element));
     return el;
   };
+  // The package's own parts are parsed under the same limits as every other, inside the error path: a DOCTYPE or a
+  // truncation here is a corrupt template, not an internal error.
+  try {
+    return openedPackage(entries, text, xml);
+  } catch (e) {
+    if (!(e instanceof PartSyntaxError || e instanceof PackagePartMissing)) throw e;
+    return {
+      problem: {
+        code: 'template-corrupt',
+        message: `Unreadable template: ${e.message}`,
+        fix: `open it in PowerPoint and save it again, or ${SAVE_AS}`,
+      },
+    };
+  }
+}
+
+function openedPackage(
+  entries: Map<string, Uint8Array>,
+  text: (part: string) => string,
+  xml: (part: string) => Element,
+): { pkg?: OpcPackage; problem?: PackageProblem } {
   const ct = xml('[Content_Types].xml');
   const defaults = new Map(
     children(ct, NS.ct, 'Default').map((d) => [

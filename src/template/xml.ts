@@ -1,4 +1,5 @@
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import { xmlShapeProblem } from './xml-limits.js';
 
 /** The namespaces of the parts briefdeck reads from a template. */
 export const NS = {
@@ -16,10 +17,14 @@ export class PartSyntaxError extends Error {}
 
 /**
  * Parse one part with a namespace-aware DOM (xmldom). OOXML forbids DTDs, so
- * a part with one is refused before parsing: no entity is ever expanded.
+ * a part with one is refused before parsing: no entity is ever expanded. So
+ * is a part nested too deep or with too many elements (see xml-limits.ts).
  */
 export function parsePart(text: string, part: string): Document {
   if (/<!DOCTYPE/i.test(text)) throw new PartSyntaxError(`\`${part}\` has a DOCTYPE, which OOXML forbids`);
+  // Depth and element count are checked before a DOM is built: xmldom has no limit of its own.
+  const shape = xmlShapeProblem(text);
+  if (shape) throw new PartSyntaxError(`\`${part}\` ${shape}`);
   try {
     return new DOMParser({
       onError: (level, message) => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { MailSettings } from './mail-settings.js';
+import { DEFAULT_MAIL_TIMEOUTS, type MailTimeouts } from './mail-timeouts.js';
 import type { BuiltMessage } from './message.js';
 import { errorText } from './redact.js';
 
@@ -31,11 +32,15 @@ export interface MailTransport {
 }
 
 /** SMTP when settings exist, else the outbox under `<out>/outbox/`. */
-export function openTransport(settings: MailSettings, outDir: string): MailTransport {
-  return settings.smtp ? smtpTransport(settings) : outboxTransport(path.join(outDir, 'outbox'));
+export function openTransport(
+  settings: MailSettings,
+  outDir: string,
+  timeouts: MailTimeouts = DEFAULT_MAIL_TIMEOUTS,
+): MailTransport {
+  return settings.smtp ? smtpTransport(settings, timeouts) : outboxTransport(path.join(outDir, 'outbox'));
 }
 
-function smtpTransport(settings: MailSettings): MailTransport {
+function smtpTransport(settings: MailSettings, timeouts: MailTimeouts): MailTransport {
   const s = settings.smtp!;
   const tx = nodemailer.createTransport({
     host: s.host,
@@ -44,9 +49,10 @@ function smtpTransport(settings: MailSettings): MailTransport {
     // STARTTLS is used whenever the server offers it; requireTLS refuses servers that do not.
     requireTLS: s.requireTLS,
     auth: s.user ? { user: s.user, pass: s.password() ?? '' } : undefined,
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
+    connectionTimeout: timeouts.connectMs,
+    greetingTimeout: timeouts.greetingMs,
+    // Idle time on the connection once greeted: a server that stalls after DATA fails after this long.
+    socketTimeout: timeouts.dataMs,
     logger: false,
     debug: false,
   });

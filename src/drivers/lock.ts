@@ -16,6 +16,8 @@ export interface LockHolder {
   token: string;
   /** What the holder is doing (`build`, `send`…), for "waiting for …" messages. */
   command?: string;
+  /** How long the holder may keep the lock at most, when it knows (a `send` on a stalling server). */
+  mayHoldMs?: number;
 }
 
 export interface Lock {
@@ -34,6 +36,7 @@ export interface AcquireOptions {
   onWait?: (holder: LockHolder) => void;
   /** Recorded in the lock file for others' messages. */
   command?: string;
+  mayHoldMs?: number;
 }
 
 /** A take-over guard older than this belongs to a process that died mid-take-over. */
@@ -47,6 +50,7 @@ export async function acquireLock(file: string, o: AcquireOptions = {}): Promise
     since: new Date().toISOString(),
     token: `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
     ...(o.command ? { command: o.command } : {}),
+    ...(o.mayHoldMs ? { mayHoldMs: o.mayHoldMs } : {}),
   };
   let tookOverFrom: LockHolder | undefined;
   let told = false;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { LockError } from '../model/errors.js';
 import { ioCause, isIoError } from '../util/io-error.js';
+import { guardOutputRoot } from '../util/no-follow.js';
 import { acquireLock, type Lock, type LockHolder } from './lock.js';
 
 /**
@@ -31,6 +32,8 @@ export async function withOutputLock<T>(
   fn: (lock: Lock) => Promise<T>,
 ): Promise<T> {
   const file = outputLockFile(outDir);
+  // Every run that writes the output folder holds this lock: from here on, nothing it writes goes through a link.
+  guardOutputRoot(outDir);
   const waitMs = o.waitMs ?? LOCK_WAIT_MS;
   let lock: Lock | undefined;
   try {

@@ -34,10 +34,12 @@ export async function pptxToPdf(
   jobs: readonly PdfJob[],
   workDir: string,
   timeoutMs = 60_000 + 15_000 * jobs.length,
+  /** Where the profile goes: the caller's per-run work folder, so a killed run leaves one folder, not two. */
+  profileParent = os.tmpdir(),
 ): Promise<PdfResult[]> {
   if (jobs.length === 0) return [];
   requireTool('soffice');
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-lo-'));
+  const profile = await mkdtemp(path.join(profileParent, 'briefdeck-lo-'));
   let r;
   try {
     runs++;

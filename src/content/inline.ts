@@ -7,6 +7,8 @@ export interface InlineFindings {
   html: string[];
   /** Images met inline (returned so the caller can make image blocks of them). */
   images: Tokens.Image[];
+  /** Links whose target is not http, https, mailto or an in-deck anchor: kept as plain text, reported. */
+  unsafeLinks?: Tokens.Link[];
 }
 
 type Style = Omit<Run, 'text'>;
@@ -46,7 +48,12 @@ export function inlineToRuns(
         break;
       case 'link': {
         const l = t as Tokens.Link;
-        inlineToRuns(l.tokens, found, { ...style, href: l.href }, out);
+        // `javascript:`, `file:`, `\\host\share`, `data:`…: a click in a deck must not run or open anything local.
+        if (safeLinkTarget(l.href)) inlineToRuns(l.tokens, found, { ...style, href: l.href }, out);
+        else {
+          (found.unsafeLinks ??= []).push(l);
+          inlineToRuns(l.tokens, found, style, out);
+        }
         break;
       }
       case 'br':
@@ -67,6 +74,16 @@ export function inlineToRuns(
     }
   }
   return out;
+}
+
+/** Link targets a deck may carry: http, https, mailto, and anchors inside the deck (`#…`). */
+export function safeLinkTarget(href: string): boolean {
+  if (/^#[^\s]*$/.test(href)) return true;
+  try {
+    return ['http:', 'https:', 'mailto:'].includes(new URL(href).protocol);
+  } catch {
+    return false; // relative, or not a URL at all
+  }
 }
 
 /** Merge with the previous run when the style is the same, so pptxgenjs gets fewer runs. */

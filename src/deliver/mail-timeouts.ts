@@ -2,7 +2,7 @@ import { DeliveryError } from '../model/errors.js';
 
 /**
  * How long an SMTP server may keep briefdeck waiting: to connect, for its greeting, and between bytes once talking
- * (during DATA above all). A server that stalls costs at most these per attempt, and the breaker below stops a run
+ * (during DATA above all); and a message as a whole, at most the three together. A server that stalls costs at most these per attempt, and the breaker below stops a run
  * from paying them again and again while it holds the output lock.
  */
 export interface MailTimeouts {

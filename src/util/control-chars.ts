@@ -70,6 +70,14 @@ export function firstControl(s: string): string | undefined {
   return named(CONTROL_CHARS.exec(s)?.[0]);
 }
 
+/** Marks, embeddings, overrides and isolates that reorder text as it is shown (`U+202E` shows `exe.pdf` as `fdp.exe`). */
+const BIDI_CHARS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** `U+202E` for the first bidirectional control in `s`, if any. */
+export function firstBidi(s: string): string | undefined {
+  return named(BIDI_CHARS.exec(s)?.[0]);
+}
+
 /** `U+200B (zero width space)` for the first invisible character in `s`, if any. */
 export function firstInvisible(s: string): string | undefined {
   return named(INVISIBLE_CHARS.exec(s)?.[0]);

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Rule } from './rule.js';
 import { imageAltText, tableHeader } from './rules/accessibility.js';
 import { emptySection } from './rules/empty-section.js';
-import { headingControls } from './rules/heading-controls.js';
+import { headingBidi } from './rules/heading-bidi.js';
 import { imagePaths } from './rules/image-paths.js';
 import { noSections } from './rules/no-sections.js';
 import { spellingVariants } from './rules/spelling-variants.js';
@@ -12,7 +12,7 @@ import { unbreakableText } from './rules/unbreakable-text.js';
 export const rules: Rule[] = [
   noSections,
   emptySection,
-  headingControls,
+  headingBidi,
   imagePaths,
   spellingVariants,
   unbreakableText,

@@ -19,7 +19,7 @@ const mailConfig = {
 const timeouts = { connectMs: 1_000, greetingMs: 300, dataMs: 300 };
 
 /** A loopback "SMTP server" that stalls: before its greeting, or after the client's DATA. */
-async function stallingServer(when: 'greeting' | 'data') {
+async function stallingServer(when: 'greeting' | 'data' | 'trickle') {
   const sockets = new Set<Socket>();
   let connections = 0;
   const server: Server = createServer((socket) => {
@@ -42,6 +42,11 @@ async function stallingServer(when: 'greeting' | 'data') {
         else if (line.startsWith('DATA')) {
           socket.write('354 go ahead\r\n');
           inData = true;
+          // A byte now and then, never a whole reply: no idle timeout ever fires.
+          if (when === 'trickle') {
+            const drip = setInterval(() => (socket.destroyed ? clearInterval(drip) : socket.write('2')), 50);
+            socket.on('close', () => clearInterval(drip));
+          }
           return;
         } else socket.write('250 ok\r\n');
         nl = buffered.indexOf('\r\n');
@@ -63,7 +68,7 @@ async function stallingServer(when: 'greeting' | 'data') {
 afterAll(removeTemps);
 
 describe('a stalled SMTP server', () => {
-  it.each(['greeting', 'data'] as const)(
+  it.each(['greeting', 'data', 'trickle'] as const)(
     'stalling at its %s: two timeouts, then the remaining decks are not tried and reported as not sent',
     async (when) => {
       const server = await stallingServer(when);

@@ -43,7 +43,7 @@ describe('links and invisible characters', () => {
   it('refuses a right-to-left override in a section heading, at its line', async () => {
     const c = deck('# Budget \u202Efdp.exe\n\n- b\n');
     const r = await buildDeck('d', deckOpts(c));
-    const e = r.diagnostics.find((d) => d.code === 'heading-control');
+    const e = r.diagnostics.find((d) => d.code === 'heading-bidi');
     expect(e?.severity).toBe('error');
     expect(e?.message).toContain('U+202E');
     expect(e?.position.line).toBe(1);

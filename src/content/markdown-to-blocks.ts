@@ -4,6 +4,8 @@ import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.
 import { runsText } from '../model/article.js';
 import { inlineToRuns, type InlineFindings } from './inline.js';
 import { tableToBlock } from './table.js';
+import { captionParagraph, captionTable } from './caption-table.js';
+import type { TableBlock } from '../model/article.js';
 
 export interface ParsedBody {
   title?: { runs: Run[]; position: Position };
@@ -20,13 +22,30 @@ export function markdownToBlocks(body: string, file: string, firstLine: number):
   const tokens = new Lexer({ gfm: true }).lex(body);
   const out: ParsedBody = { blocks: [], diagnostics: [] };
   let line = firstLine;
+  // The table a caption paragraph (`: Title {chart=column}`) right after it belongs to.
+  let table: { block: TableBlock; raw: string } | undefined;
   for (const token of tokens) {
     // Leading blank lines belong to the raw; the block starts at its first non-blank line.
     const lead = /^\n*/.exec(token.raw)![0].length;
     const position: Position = { file, line: line + lead, column: 1 };
-    blockFromToken(token, position, out);
     line += countNewlines(token.raw);
+    if (token.type === 'space') continue;
+    if (table) {
+      const caption = token.type === 'paragraph' ? captionParagraph(token.raw) : undefined;
+      captionTable(
+        table.block,
+        table.raw,
+        caption === undefined ? undefined : { text: caption, position },
+        out.diagnostics,
+      );
+      table = undefined;
+      if (caption !== undefined) continue;
+    }
+    const at = out.blocks.length;
+    blockFromToken(token, position, out);
+    if (token.type === 'table') table = { block: out.blocks[at] as TableBlock, raw: token.raw };
   }
+  if (table) captionTable(table.block, table.raw, undefined, out.diagnostics);
   return out;
 }
 

@@ -101,6 +101,16 @@ function blockOf(group: Slide[], numbers: number[], sectionTitle: string, source
         image: sha256(first.image.data).slice(0, 16),
         ...(first.caption ? { caption: framesText([first.caption]) } : {}),
       };
+    case 'chart':
+      return {
+        kind: 'chart',
+        ...common,
+        chart: collapse(first.chart.title),
+        chartKind: first.chart.kind,
+        ...(first.chart.unit ? { unit: first.chart.unit } : {}),
+        categories: first.chart.categories.map(collapse),
+        series: first.chart.series.map((x) => ({ name: collapse(x.name), values: [...x.values] })),
+      };
     case 'quote':
     case 'statement':
       return { kind: first.kind, ...common, text: bodiesText(group) };

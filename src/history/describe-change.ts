@@ -69,6 +69,14 @@ export function describeChange(c: Change): DiffLine {
           { before: c.before, after: c.column },
         );
       return line(`Table column ${c.action}`, { text: `${shortTitle(c.table)}: ` }, quoted(c.column));
+    case 'chart':
+      if (c.action === 'changed')
+        return line(`Chart changed · ${shortTitle(c.section)}`, { before: c.before, after: c.after });
+      return line(`Chart ${c.action} · ${shortTitle(c.section)}`, quoted(c.chart));
+    case 'chart-part':
+      return line(`Chart ${c.part} ${c.action}`, { text: `"${shortTitle(c.chart)}" · ` }, quoted(c.name));
+    case 'chart-value':
+      return line(`Chart "${shortTitle(c.chart)}" · ${c.series} · ${c.category}`, { text: `${c.before} → ${c.after}` });
     case 'notes':
       return line(`Notes changed · ${shortTitle(c.section)}`, ...edit(c.before, c.after));
     case 'image':

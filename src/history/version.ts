@@ -25,6 +25,16 @@ export const BlockSchema = z.union([
   /** `image` is a short fingerprint of the picture, so a replaced image with the same alt text is a change. */
   z.object({ kind: z.literal('image'), ...common, alt: z.string(), image: z.string(), caption: z.string().optional() }),
   z.object({ kind: z.enum(['statement', 'quote', 'code']), ...common, text: z.string() }),
+  /** A chart drawn from a table: its caption, kind and every figure, so `diff` can name a changed value. */
+  z.object({
+    kind: z.literal('chart'),
+    ...common,
+    chart: z.string(),
+    chartKind: z.string(),
+    unit: z.string().optional(),
+    categories: z.array(z.string()),
+    series: z.array(z.object({ name: z.string(), values: z.array(z.number().nullable()) })),
+  }),
 ]);
 
 export const SectionSchema = z.object({

@@ -1,3 +1,4 @@
+import type { ChartData, TableCaption } from './chart.js';
 import type { Position } from './diagnostic.js';
 
 /** Inline text with its formatting: what a run in a text box becomes. */
@@ -41,6 +42,10 @@ export interface TableBlock {
   position: Position;
   /** Position of each body row, for diagnostics found while planning. */
   rowPositions: Position[];
+  /** The caption line below the table (`: text {attrs}`): on the slide and its alternative text. */
+  caption?: TableCaption;
+  /** Set when the caption says `chart=…` and every figure parsed: the table is drawn as this chart. */
+  chart?: ChartData;
 }
 
 export interface ParagraphBlock {

@@ -1,4 +1,5 @@
 import type { Align, Run } from './article.js';
+import type { PlannedChart } from './chart.js';
 import type { Position } from './diagnostic.js';
 
 import type { Insets, Rect, TextFrame } from './text-frame.js';
@@ -92,6 +93,17 @@ export interface TableSlide extends SlideBase {
   kind: 'table';
   lead?: TextFrame;
   table: PlannedTable;
+  /** The table's caption line, below the table; its text is also the table's alternative text. */
+  caption?: TextFrame;
+}
+
+/** A table of figures drawn as a native chart (its caption said `chart=…`); the table is also in the notes. */
+export interface ChartSlide extends SlideBase {
+  kind: 'chart';
+  lead?: TextFrame;
+  chart: PlannedChart;
+  /** The table as text (caption, then a line per row), written in the notes after `notes`: the figures for the briefer. */
+  dataNotes: string;
 }
 
 export interface ImageSlide extends SlideBase {
@@ -122,6 +134,7 @@ export type Slide =
   | AgendaSlide
   | BulletsSlide
   | TableSlide
+  | ChartSlide
   | ImageSlide
   | QuoteSlide
   | StatementSlide

@@ -68,5 +68,14 @@ export type Change =
   /** One per section: its speaker notes, all paragraphs. */
   | (At & { type: 'notes'; section: string; before: string; after: string })
   | (At & { type: 'image'; action: 'added' | 'removed'; section: string; alt: string })
+  /** A reference, footnote or link address (issue 21), by its key. */
+  | (At & { type: 'source'; action: 'added' | 'removed'; kind: 'reference' | 'footnote' | 'link'; text: string })
+  | (At & {
+      type: 'source';
+      action: 'changed';
+      kind: 'reference' | 'footnote' | 'link';
+      before: string;
+      after: string;
+    })
   /** `before` is the old alt text; `replaced` when the picture itself changed. */
   | (At & { type: 'image'; action: 'changed'; section: string; alt: string; before: string; replaced: boolean });

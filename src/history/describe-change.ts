@@ -79,6 +79,11 @@ export function describeChange(c: Change): DiffLine {
       return line(`Chart "${shortTitle(c.chart)}" · ${c.series} · ${c.category}`, { text: `${c.before} → ${c.after}` });
     case 'notes':
       return line(`Notes changed · ${shortTitle(c.section)}`, ...edit(c.before, c.after));
+    case 'source': {
+      const what = { reference: 'Reference', footnote: 'Footnote', link: 'Link' }[c.kind];
+      if (c.action === 'changed') return line(`${what} changed`, ...edit(c.before, c.after));
+      return line(`${what} ${c.action}`, quoted(c.text));
+    }
     case 'image':
       if (c.action !== 'changed') return line(`Image ${c.action} · ${shortTitle(c.section)}`, quoted(c.alt));
       if (c.before === c.alt) return line(`Image replaced · ${shortTitle(c.section)}`, quoted(c.alt));

@@ -37,6 +37,13 @@ export const BlockSchema = z.union([
   }),
 ]);
 
+export const SourceSchema = z.object({
+  kind: z.enum(['reference', 'footnote', 'link']),
+  key: z.string(),
+  text: z.string(),
+  slides: Slides,
+});
+
 export const SectionSchema = z.object({
   /** From the file name (`02-outlook.md` → `outlook`): stable when the heading is reworded. */
   slug: z.string(),
@@ -71,6 +78,12 @@ export const DeckVersionSchema = z.object({
   agendaSlides: Slides,
   sections: z.array(SectionSchema),
   /**
+   * The deck's sources (issue 21): references, footnotes and link addresses, each with its key (citation key,
+   * `section-slug#id`, address), its text and the slides that show it. Optional: records written before briefdeck had
+   * sources lack it, and are then not compared on it.
+   */
+  sources: z.array(SourceSchema).optional(),
+  /**
    * Facts the mail states about the attached deck (deck.yaml `date` and
    * `organization`, the timestamp written into the .pptx) and the build's
    * warnings. Not compared by diffVersions. Optional: records written before
@@ -84,6 +97,7 @@ export const DeckVersionSchema = z.object({
 
 export type DeckVersion = z.output<typeof DeckVersionSchema>;
 export type SectionVersion = z.output<typeof SectionSchema>;
+export type SourceVersion = z.output<typeof SourceSchema>;
 export type BlockVersion = z.output<typeof BlockSchema>;
 export type BulletVersion = z.output<typeof BulletSchema>;
 export type RowVersion = z.output<typeof RowSchema>;

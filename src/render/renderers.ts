@@ -83,6 +83,7 @@ export const renderers = {
   },
   quote: titleAndBody,
   statement: titleAndBody,
+  sources: titleAndBody,
   closing: titleAndBody,
 } satisfies ByKind;
 
@@ -106,6 +107,7 @@ function titleAndBody(
 export function renderSlide(slide: PptxGenJS.Slide, s: Slide, ctx: RenderContext): TextFrame[] {
   const w = new FrameWriter(slide, ctx);
   (renderers[s.kind] as Renderer)(slide, s, ctx, w);
+  if (s.footnotes) w.text(s.footnotes);
   if (ctx.theme.template)
     for (const b of ctx.chrome.banners)
       w.text(b, { fill: { color: colorRef(ctx.theme.colors.bannerBackground, ctx.theme) } });

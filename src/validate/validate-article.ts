@@ -4,6 +4,7 @@ import type { Rule } from './rule.js';
 import { imageAltText, tableHeader } from './rules/accessibility.js';
 import { emptySection } from './rules/empty-section.js';
 import { headingBidi } from './rules/heading-bidi.js';
+import { footnotes } from './rules/footnotes.js';
 import { imagePaths } from './rules/image-paths.js';
 import { noSections } from './rules/no-sections.js';
 import { spellingVariants } from './rules/spelling-variants.js';
@@ -18,6 +19,7 @@ export const rules: Rule[] = [
   unbreakableText,
   imageAltText,
   tableHeader,
+  footnotes,
 ];
 
 export function validateArticle(article: Article): Diagnostic[] {

@@ -1,11 +1,13 @@
 import { parseFlags, type ParsedFlags } from './cli/parse-flags.js';
 import { reportUsageError } from './cli/usage-report.js';
 import { didYouMean } from './util/did-you-mean.js';
-import { consoleOutput, printDiagnostics, red, type Output } from './cli/output.js';
+import { consoleOutput, printDiagnostics, red, yellow, type Output } from './cli/output.js';
 import { EXIT, type Command } from './commands/command.js';
 import { sharedHelp, sharedOptions } from './commands/options.js';
 import { isUserError, UsageError } from './model/errors.js';
 import { escapeControl } from './util/control-chars.js';
+import { formatDiagnostic } from './util/format-diagnostic.js';
+import { takeStateProblems } from './util/state-problems.js';
 import { packageVersion } from './util/package-root.js';
 
 /**
@@ -76,6 +78,7 @@ export async function main(
     }
     return await command.run({ values: parsed.values, positionals: parsed.positionals, output, env, config });
   } catch (e) {
+    printStateProblems(output);
     if (e instanceof UsageError) {
       reportUsageError(output, json, e, { name: command.name });
       return EXIT.usage;
@@ -90,7 +93,14 @@ export async function main(
     );
     output.err((e as Error)?.stack ?? String(e));
     return 70;
+  } finally {
+    printStateProblems(output);
   }
+}
+
+/** Damaged files under output/ that the command ignored (see util/state-problems.ts), as warnings. */
+function printStateProblems(output: Output): void {
+  for (const p of takeStateProblems()) output.err(yellow(output.color, formatDiagnostic(p)));
 }
 
 async function generalHelp(): Promise<string> {

@@ -7,6 +7,8 @@ import { formatBytes } from '../deliver/message.js';
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
 import { displayPath } from '../util/display-path.js';
 import { escapeControl } from '../util/control-chars.js';
+import { DEFAULT_MAIL_TIMEOUTS, sendMayHoldMs } from '../deliver/mail-timeouts.js';
+import { DEFAULT_RETRY } from '../deliver/retry.js';
 import { formatUtc } from '../util/time.js';
 import { EXIT, type Command } from './command.js';
 import { deckOptions } from './options.js';
@@ -40,7 +42,11 @@ export const send: Command = {
         ? fn()
         : withOutputLock(
             opts.outDir,
-            { command: 'send', onWait: (h) => !values.json && output.err(waitingLine(h)) },
+            {
+              command: 'send',
+              onWait: (h) => !values.json && output.err(waitingLine(h)),
+              mayHoldMs: sendMayHoldMs(DEFAULT_MAIL_TIMEOUTS, DEFAULT_RETRY.delaysMs),
+            },
             fn,
           );
     const bar = progress(output, !!values.json);

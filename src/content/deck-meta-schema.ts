@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { firstControl } from '../util/control-chars.js';
+import { firstControl, firstInvisible } from '../util/control-chars.js';
 
 /**
  * Text that becomes a mail header (the title is the default subject): a
@@ -9,10 +9,13 @@ import { firstControl } from '../util/control-chars.js';
 const oneLine = <T extends z.ZodType<string>>(s: T) =>
   s.superRefine((v, ctx) => {
     const c = firstControl(v);
-    if (c)
+    const i = c ? undefined : firstInvisible(v);
+    if (c || i)
       ctx.addIssue({
         code: 'custom',
-        message: `Unexpected ${c}, expected one line of text (it is used in mail headers)`,
+        message: c
+          ? `Unexpected ${c}, expected one line of text (it is used in mail headers)`
+          : `Unexpected invisible character ${i}, expected text whose every character shows (it is used in mail headers)`,
       });
   });
 

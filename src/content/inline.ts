@@ -8,6 +8,8 @@ export interface InlineFindings {
   html: string[];
   /** Images met inline (returned so the caller can make image blocks of them). */
   images: Tokens.Image[];
+  /** Links whose target is not http, https, mailto or an in-deck anchor: kept as plain text, reported. */
+  unsafeLinks?: Tokens.Link[];
   /** Footnote markers and citations met, with their source text, in order (the caller gives them positions). */
   marks?: { run: Run; raw: string }[];
 }
@@ -49,7 +51,12 @@ export function inlineToRuns(
         break;
       case 'link': {
         const l = t as Tokens.Link;
-        inlineToRuns(l.tokens, found, { ...style, href: l.href }, out);
+        // `javascript:`, `file:`, `\\host\share`, `data:`…: a click in a deck must not run or open anything local.
+        if (safeLinkTarget(l.href)) inlineToRuns(l.tokens, found, { ...style, href: l.href }, out);
+        else {
+          (found.unsafeLinks ??= []).push(l);
+          inlineToRuns(l.tokens, found, style, out);
+        }
         break;
       }
       case 'br':
@@ -81,6 +88,16 @@ export function inlineToRuns(
     }
   }
   return out;
+}
+
+/** Link targets a deck may carry: http, https, mailto, and anchors inside the deck (`#…`). */
+export function safeLinkTarget(href: string): boolean {
+  if (/^#[^\s]*$/.test(href)) return true;
+  try {
+    return ['http:', 'https:', 'mailto:'].includes(new URL(href).protocol);
+  } catch {
+    return false; // relative, or not a URL at all
+  }
 }
 
 const NOWHERE = { file: '', line: 0, column: 0 };

@@ -164,6 +164,17 @@ function blockFromToken(token: Token, position: Position, out: ParsedBody): void
       ),
     );
   }
+  for (const link of found.unsafeLinks?.splice(0) ?? []) {
+    out.diagnostics.push(
+      diagnostic(
+        'warning',
+        'unsafe-link',
+        { ...position, ...offsetIn(raw, link.raw, position.line) },
+        `Unexpected link target \`${clip(link.href)}\`, expected an \`http\`, \`https\` or \`mailto\` address or an in-deck \`#anchor\`: the link is dropped and its text kept`,
+        'link to a web address instead',
+      ),
+    );
+  }
   strayEmphasis(token, raw, position, out.diagnostics);
 }
 

@@ -1,6 +1,6 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import { DeliveryError } from '../model/errors.js';
-import { escapeControl, firstControl } from '../util/control-chars.js';
+import { escapeControl, firstControl, firstInvisible } from '../util/control-chars.js';
 
 /**
  * Values that end up in mail headers are refused, not cleaned, when they
@@ -10,7 +10,10 @@ import { escapeControl, firstControl } from '../util/control-chars.js';
  */
 export function headerProblem(value: string): string | undefined {
   const c = firstControl(value);
-  return c && `Unexpected ${c}, expected one line of text without control characters`;
+  if (c) return `Unexpected ${c}, expected one line of text without control characters`;
+  // An invisible character makes a subject or a sender that is not what it looks like (and defeats filters).
+  const i = firstInvisible(value);
+  return i && `Unexpected invisible character ${i}, expected text whose every character shows`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { sendClock } from './send-clock.js';
 import { mailSettings, type MailSettings } from './mail-settings.js';
 import { formatBytes } from './message.js';
 import { recipientGroups } from './recipient-groups.js';
+import { ServerBreaker, type MailTimeouts } from './mail-timeouts.js';
 import { DEFAULT_RETRY, deliverWithRetry, type RetryPolicy } from './retry.js';
 import { errorText } from './redact.js';
 import { alreadyAccepted, loadSendLog, recordAccepted, saveSendLog, type SendLog } from '../history/send-log.js';
@@ -29,6 +30,8 @@ export interface SendOptions {
   retry?: RetryPolicy;
   /** The clock, for Date headers and the send log; else SOURCE_DATE_EPOCH, else the system clock. */
   now?: () => Date;
+  /** SMTP timeouts (tests inject short ones). */
+  timeouts?: MailTimeouts;
 }
 
 export type SendProgress =
@@ -106,12 +109,14 @@ export async function sendDecks(slugs: readonly string[], opts: DeckOptions, o: 
   const settings = mailSettings(o.config, o.env);
   const clock = o.now ?? sendClock(o.env);
   const log = await loadSendLog(opts.outDir);
-  const transport = o.dryRun ? undefined : openTransport(settings, opts.outDir);
+  const transport = o.dryRun ? undefined : openTransport(settings, opts.outDir, o.timeouts);
+  // One run, one server: after two timeouts the rest of the run does not wait on it again.
+  const breaker = new ServerBreaker(settings.smtp?.display ?? 'outbox');
   const outcomes: SendOutcome[] = [];
   try {
     for (const [index, slug] of slugs.entries()) {
       o.onProgress?.({ type: 'start', slug, index, total: slugs.length });
-      const outcome = await sendDeck(slug, opts, { ...o, now: clock }, settings, log, transport);
+      const outcome = await sendDeck(slug, opts, { ...o, now: clock }, settings, log, breaker, transport);
       o.onProgress?.({ type: 'deck', outcome });
       outcomes.push(outcome);
     }
@@ -127,6 +132,7 @@ async function sendDeck(
   o: SendOptions,
   settings: MailSettings,
   log: SendLog,
+  breaker: ServerBreaker,
   transport?: MailTransport,
 ): Promise<SendOutcome> {
   const via = settings.smtp?.display ?? 'outbox';
@@ -202,6 +208,7 @@ async function sendDeck(
       );
     }
     if (o.dryRun || !transport) return { ...outcome, status: 'dry-run' };
+    if (breaker.open) throw breaker.refusal();
 
     const attachments = [artifacts.pptx, artifacts.pdf, artifacts.contactSheet].flatMap((a) =>
       a ? [{ filename: a.filename, sha256: a.sha256, bytes: a.content.length }] : [],
@@ -215,8 +222,14 @@ async function sendDeck(
       const base = { deck: slug, version: artifacts.version, via, messageId: message.messageId, attachments };
       const r = await deliverWithRetry(
         group.recipients,
-        (pending) =>
-          transport.deliver(message, { from: settings.fromAddress, to: pending }, `${slug}-${key.slice(0, 12)}`),
+        async (pending) => {
+          if (breaker.open) throw breaker.refusal();
+          return transport
+            .deliver(message, { from: settings.fromAddress, to: pending }, `${slug}-${key.slice(0, 12)}`)
+            .catch((e: unknown) => {
+              throw breaker.failed(e);
+            });
+        },
         o.retry ?? DEFAULT_RETRY,
         {
           redact: settings.redact,

@@ -1,7 +1,9 @@
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LockError } from '../model/errors.js';
+import { processAlive, selfIdentity } from '../util/process-identity.js';
 
 /**
  * A cross-process lock: a file created with O_EXCL holding the holder's pid.
@@ -16,6 +18,11 @@ export interface LockHolder {
   token: string;
   /** What the holder is doing (`build`, `send`…), for "waiting for …" messages. */
   command?: string;
+  /** How long the holder may keep the lock at most, when it knows (a `send` on a stalling server). */
+  mayHoldMs?: number;
+  /** The holder's start time and the machine's boot id, so a reused pid is not taken for the holder. */
+  start?: string;
+  boot?: string;
 }
 
 export interface Lock {
@@ -34,6 +41,7 @@ export interface AcquireOptions {
   onWait?: (holder: LockHolder) => void;
   /** Recorded in the lock file for others' messages. */
   command?: string;
+  mayHoldMs?: number;
 }
 
 /** A take-over guard older than this belongs to a process that died mid-take-over. */
@@ -42,16 +50,18 @@ const GUARD_STALE_MS = 10_000;
 export async function acquireLock(file: string, o: AcquireOptions = {}): Promise<Lock | undefined> {
   const deadline = Date.now() + (o.waitMs ?? 0);
   const me: LockHolder = {
-    pid: process.pid,
+    ...selfIdentity(),
     host: hostname(),
     since: new Date().toISOString(),
     token: `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
     ...(o.command ? { command: o.command } : {}),
+    ...(o.mayHoldMs ? { mayHoldMs: o.mayHoldMs } : {}),
   };
   let tookOverFrom: LockHolder | undefined;
   let told = false;
   for (;;) {
     if (await createExclusive(file, JSON.stringify(me))) return lockOf(file, me, tookOverFrom);
+    await mustBeLockFile(file);
     const holder = await readHolder(file);
     if (holder === 'gone') continue; // released between our two calls: try again at once
     if (holder === undefined || !isAlive(holder)) {
@@ -124,12 +134,21 @@ async function readHolder(file: string): Promise<LockHolder | undefined | 'gone'
 
 export function isAlive(h: LockHolder): boolean {
   if (h.host !== hostname()) return true; // another machine's pid cannot be checked from here
-  try {
-    process.kill(h.pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return processAlive(h.pid, h.start, h.boot);
+}
+
+/**
+ * A folder, a link, a FIFO or a device at the lock's path is no lock anyone holds: it would make every run wait (or
+ * hang) forever. An error naming it at once.
+ */
+async function mustBeLockFile(file: string): Promise<void> {
+  const s = await lstat(file).catch(() => undefined);
+  if (!s || s.isFile()) return;
+  const kind = s.isDirectory() ? 'a folder' : s.isSymbolicLink() ? 'a symbolic link' : 'a special file';
+  throw new LockError(
+    'lock-not-a-file',
+    `Unexpected ${kind} at \`${file}\`, expected briefdeck's lock file (or nothing): remove it`,
+  );
 }
 
 async function takeOverStale(file: string, seen: LockHolder | undefined): Promise<boolean> {

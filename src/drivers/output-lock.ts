@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { LockError } from '../model/errors.js';
 import { ioCause, isIoError } from '../util/io-error.js';
+import { guardOutputRoot } from '../util/no-follow.js';
 import { acquireLock, type Lock, type LockHolder } from './lock.js';
 
 /**
@@ -21,6 +22,8 @@ export interface OutputLockOptions {
   command: string;
   waitMs?: number;
   onWait?: (holder: LockHolder) => void;
+  /** The most this run may hold the lock, told to runs that wait for it. */
+  mayHoldMs?: number;
 }
 
 export async function withOutputLock<T>(
@@ -29,10 +32,12 @@ export async function withOutputLock<T>(
   fn: (lock: Lock) => Promise<T>,
 ): Promise<T> {
   const file = outputLockFile(outDir);
+  // Every run that writes the output folder holds this lock: from here on, nothing it writes goes through a link.
+  guardOutputRoot(outDir);
   const waitMs = o.waitMs ?? LOCK_WAIT_MS;
   let lock: Lock | undefined;
   try {
-    lock = await acquireLock(file, { waitMs, onWait: o.onWait, command: o.command });
+    lock = await acquireLock(file, { waitMs, onWait: o.onWait, command: o.command, mayHoldMs: o.mayHoldMs });
   } catch (e) {
     if (!isIoError(e)) throw e;
     throw new LockError(
@@ -54,6 +59,12 @@ export async function withOutputLock<T>(
 
 /** `waiting for pid 123 (briefdeck send, since …)`: the line a command prints while it waits. */
 export function waitingLine(h: LockHolder): string {
-  const about = [h.command && `briefdeck ${h.command}`, h.since && `since ${h.since}`].filter(Boolean).join(', ');
+  const about = [
+    h.command && `briefdeck ${h.command}`,
+    h.since && `since ${h.since}`,
+    typeof h.mayHoldMs === 'number' && `which may hold it up to ${Math.ceil(h.mayHoldMs / 60_000)} min`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `waiting for pid ${h.pid}${about ? ` (${about})` : ''} to finish with the output folder`;
 }

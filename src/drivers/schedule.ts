@@ -1,7 +1,7 @@
-import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Cron } from 'croner';
 import { escapeControl } from '../util/control-chars.js';
+import { appendNoFollow, guardOutputRoot } from '../util/no-follow.js';
 import { ioCause, isIoError } from '../util/io-error.js';
 import { acquireLock, type LockHolder } from './lock.js';
 import { LOCK_WAIT_MS } from './output-lock.js';
@@ -52,6 +52,7 @@ export async function runCycle(o: CycleOptions): Promise<RunRecord> {
   const t0 = Date.now();
   let lock: Awaited<ReturnType<typeof acquireLock>>;
   let lockProblem: string | undefined;
+  guardOutputRoot(path.dirname(o.lockFile));
   try {
     lock = await acquireLock(o.lockFile, {
       waitMs: o.lockWaitMs ?? LOCK_WAIT_MS,
@@ -115,10 +116,9 @@ async function finish(record: RunRecord, logFile: string): Promise<RunRecord> {
   record.end = new Date(end).toISOString();
   record.ms = end - Date.parse(record.start);
   try {
-    await mkdir(path.dirname(logFile), { recursive: true });
     // JSON escapes C0 controls; escapeControl also escapes C1, DEL and bidi marks (still valid JSON), so `cat runs.log`
-    // shows what was logged.
-    await appendFile(logFile, `${escapeControl(JSON.stringify(record))}\n`);
+    // shows what was logged. A link planted at runs.log is refused, not followed.
+    await appendNoFollow(logFile, `${escapeControl(JSON.stringify(record))}\n`);
   } catch (e) {
     // A full disk must not turn a finished run into a crash: the run is reported as failed on the terminal.
     if (!isIoError(e)) throw e;

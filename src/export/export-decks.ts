@@ -1,9 +1,12 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DeckOptions } from '../model/deck-options.js';
 import { ExportError, isUserError } from '../model/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { removeAtExit } from '../util/exit-cleanup.js';
+import { assertNoLink, mkdirNoFollow } from '../util/no-follow.js';
+import { processAlive, selfIdentity } from '../util/process-identity.js';
 import { ioCause, isIoError } from '../util/io-error.js';
 import { contactSheet } from './contact-sheet.js';
 import { deckDir, readExportState, writeExportState, type ExportState } from './export-state.js';
@@ -86,11 +89,15 @@ export async function exportDecks(
   try {
     await mkdir(opts.outDir, { recursive: true });
     await removeAbandonedWork(opts.outDir);
-    work = await mkdtemp(path.join(opts.outDir, WORK_PREFIX));
+    // One work folder per run, named after this process, holding the LibreOffice profile too: removed in `finally`,
+    // at exit and on signals, and after kill -9 by the next run, which finds its process gone.
+    const me = selfIdentity();
+    work = await mkdtemp(path.join(opts.outDir, `${WORK_PREFIX}${me.pid}.${me.start ?? '0'}-`));
   } catch (err) {
     if (!isIoError(err)) throw err;
     throw new ExportError('export-unwritable', `Cannot export into \`${opts.outDir}\`: ${ioCause(err)}`);
   }
+  const forget = removeAtExit(work);
   try {
     const toConvert = plans.filter((p) => p.convert);
     // Convert a copy of the very bytes that were hashed, so a build that rewrites
@@ -103,7 +110,7 @@ export async function exportDecks(
       jobs.push({ slug: p.slug, pptx: copy, shown: path.join(opts.outDir, `${p.slug}.pptx`), slides: p.slides });
     }
     if (jobs.length > 0) e.onStep?.({ step: 'pdf', decks: jobs.map((j) => j.slug) });
-    const pdfs = new Map((await convertAll(jobs, path.join(work, 'pdf'), e.timeoutMs)).map((r) => [r.slug, r]));
+    const pdfs = new Map((await convertAll(jobs, work, e.timeoutMs)).map((r) => [r.slug, r]));
     // Thumbnails are CPU-bound (pdftoppm, sharp): one deck per core at a time.
     let done = 0;
     await eachLimited(plans, os.availableParallelism(), async (p) => {
@@ -116,6 +123,7 @@ export async function exportDecks(
     });
   } finally {
     await rm(work, { recursive: true, force: true });
+    forget();
   }
   e.onStep?.({ step: 'gallery' });
   try {
@@ -131,9 +139,9 @@ export async function exportDecks(
 }
 
 /** pptxToPdf, with a timeout reported against every deck of the batch (a missing soffice still stops the run). */
-async function convertAll(jobs: PdfJob[], dir: string, timeoutMs?: number): Promise<PdfResult[]> {
+async function convertAll(jobs: PdfJob[], work: string, timeoutMs?: number): Promise<PdfResult[]> {
   try {
-    return await pptxToPdf(jobs, dir, timeoutMs);
+    return await pptxToPdf(jobs, path.join(work, 'pdf'), timeoutMs, work);
   } catch (err) {
     if (err instanceof ExportError && err.code === 'soffice-timeout')
       return jobs.map((j) => ({ slug: j.slug, error: err.message }));
@@ -181,6 +189,7 @@ async function finishDeck(
   if (made && 'error' in made) return { slug: p.slug, skipped: false, error: made.error };
   // The PDF is published (and recorded) first, so a thumbnail failure does not throw away a good PDF.
   if (p.doPdf) {
+    await assertNoLink(pdfOut);
     await rename(made!.pdf, pdfOut);
     state.pdf = { pptxSha256: p.hash, file: `${p.slug}.pdf`, pages: p.slides, exportedAt: now };
     await writeExportState(outDir, p.slug, state);
@@ -215,18 +224,32 @@ function published(outDir: string, s: ExportState): Pick<ExportOutcome, 'pdf' | 
 
 /** Put `fresh` where `target` is; the old folder goes to `trash` (inside the work folder, removed with it). */
 async function swapDir(fresh: string, target: string, trash: string): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
+  await mkdirNoFollow(path.dirname(target));
+  await assertNoLink(target);
   if (await exists(target)) await rename(target, trash);
   await rename(fresh, target);
 }
 
+/**
+ * Work folders of runs that died (kill -9, power loss): one named after a process that is gone is removed at once;
+ * one of unknown origin (an older briefdeck's) once it is over an hour old. LibreOffice profiles older briefdecks
+ * left in the system's temporary folder go after an hour too.
+ */
 async function removeAbandonedWork(outDir: string, now = Date.now()): Promise<void> {
-  for (const name of await readdir(outDir).catch(() => [] as string[])) {
-    if (!name.startsWith(WORK_PREFIX)) continue;
-    const dir = path.join(outDir, name);
-    const s = await stat(dir).catch(() => undefined);
-    if (s?.isDirectory() && now - s.mtimeMs > ABANDONED_MS) await rm(dir, { recursive: true, force: true });
-  }
+  const sweep = async (dir: string, prefix: string, dead: (name: string) => boolean) => {
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (!name.startsWith(prefix)) continue;
+      const full = path.join(dir, name);
+      const s = await lstat(full).catch(() => undefined);
+      if (s?.isDirectory() && (dead(name) || now - s.mtimeMs > ABANDONED_MS))
+        await rm(full, { recursive: true, force: true });
+    }
+  };
+  await sweep(outDir, WORK_PREFIX, (name) => {
+    const m = /^\.export-(\d+)\.(\d+)-/.exec(name);
+    return !!m && !processAlive(Number(m[1]), m[2] === '0' ? undefined : m[2]);
+  });
+  await sweep(os.tmpdir(), 'briefdeck-lo-', () => false);
 }
 
 async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ExportError } from '../model/errors.js';
 import { pdfPageCount } from './pdf-info.js';
+import { withoutNetwork } from './no-network.js';
 import { requireTool, runTool } from './run-tool.js';
 
 export interface PdfJob {
@@ -33,16 +34,20 @@ export async function pptxToPdf(
   jobs: readonly PdfJob[],
   workDir: string,
   timeoutMs = 60_000 + 15_000 * jobs.length,
+  /** Where the profile goes: the caller's per-run work folder, so a killed run leaves one folder, not two. */
+  profileParent = os.tmpdir(),
 ): Promise<PdfResult[]> {
   if (jobs.length === 0) return [];
   requireTool('soffice');
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-lo-'));
+  const profile = await mkdtemp(path.join(profileParent, 'briefdeck-lo-'));
   let r;
   try {
     runs++;
+    const [cmd, ...prefix] = [...withoutNetwork(), 'soffice'];
     r = await runTool(
-      'soffice',
+      cmd,
       [
+        ...prefix,
         '--headless',
         '--norestore',
         '--nologo',

@@ -1,26 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { DeliveryError } from '../model/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { ioCause, isIoError } from '../util/io-error.js';
 
-/** One version of one deck offered through one transport, and who has accepted it. */
-export interface SendRecord {
-  deck: string;
+const SendRecordSchema = z.object({
+  deck: z.string(),
   /** sha256 over the attachments (see deckArtifacts). */
-  version: string;
+  version: z.string(),
   /** `outbox` or `smtp://host:port`. */
-  via: string;
-  messageId: string;
-  attachments: { filename: string; sha256: string; bytes: number }[];
+  via: z.string(),
+  messageId: z.string(),
+  attachments: z.array(z.object({ filename: z.string(), sha256: z.string(), bytes: z.number().int().min(0) })),
   /** Recipient address (lower case) → when the server accepted it. */
-  accepted: Record<string, string>;
-}
+  accepted: z.record(z.string(), z.string()),
+});
+const SendLogSchema = z.object({ format: z.literal(1), sends: z.array(SendRecordSchema) });
 
-export interface SendLog {
-  format: 1;
-  sends: SendRecord[];
-}
+/** One version of one deck offered through one transport, and who has accepted it. */
+export type SendRecord = z.output<typeof SendRecordSchema>;
+export type SendLog = z.output<typeof SendLogSchema>;
 
 export const sendLogFile = (outDir: string) => path.join(outDir, 'sent.json');
 
@@ -34,15 +34,20 @@ export async function loadSendLog(outDir: string): Promise<SendLog> {
     if (isIoError(e)) throw new DeliveryError('send-log-unreadable', `Unreadable \`${file}\`: ${ioCause(e)}`);
     throw e;
   }
+  // Validated whole before use. Unlike the other state files, a damaged send log is an error, not "absent": absent
+  // would mean mailing every deck again to everyone who already has it.
+  let why = 'not JSON (truncated?)';
   try {
-    const log = JSON.parse(text) as SendLog;
-    if (log.format === 1 && Array.isArray(log.sends)) return log;
+    const r = SendLogSchema.safeParse(JSON.parse(text));
+    if (r.success) return r.data;
+    const i = r.error.issues[0];
+    why = `${i.path.join('.') || 'top level'}: ${i.message}`;
   } catch {
-    // reported below
+    // not JSON
   }
   throw new DeliveryError(
     'send-log-invalid',
-    `Unexpected content in \`${file}\`, expected briefdeck's send log (fix or remove it; without it every deck is sent again)`,
+    `Unexpected content in \`${file}\` (${why}), expected briefdeck's send log (fix or remove it; without it every deck is sent again)`,
   );
 }
 

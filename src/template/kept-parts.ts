@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import type { TemplateTheme } from '../model/template.js';
+import { dropOutside, FOREIGN_TYPES, isOutside, type DroppedFromPart } from './drop-outside.js';
 import type { OpcPackage } from './open-package.js';
 import type { TemplateStructure } from './read-masters.js';
 
@@ -20,22 +21,39 @@ const RESERVED =
 export function keptParts(
   pkg: OpcPackage,
   s: TemplateStructure,
-): Pick<TemplateTheme, 'parts' | 'contentTypes' | 'tableStyles'> & { problems: string[] } {
+): Pick<TemplateTheme, 'parts' | 'contentTypes' | 'tableStyles'> & {
+  problems: string[];
+  dropped: DroppedFromPart[];
+} {
   const parts = new Map<string, Uint8Array>();
   const types = new Map<string, string>();
   const problems: string[] = [];
+  // A macro-enabled template's project hangs off its presentation part, which the deck never keeps: named all the same.
+  const dropped: DroppedFromPart[] = [
+    {
+      external: [],
+      foreign: pkg
+        .rels(pkg.main)
+        .filter((r) => !r.external && FOREIGN_TYPES.has(r.type))
+        .map((r) => ({ type: r.type, target: r.target })),
+      shapes: 0,
+    },
+  ];
   const queue = s.masters.map((m) => m.part);
   while (queue.length > 0) {
     const part = queue.shift()!;
     if (parts.has(part)) continue;
-    parts.set(part, pkg.parts.get(part)!);
     const type = pkg.contentType(part);
     if (type) types.set(part, type);
     else problems.push(`\`${part}\` has no content type in \`[Content_Types].xml\``);
     const relsPart = `${path.dirname(part)}/_rels/${path.basename(part)}.rels`;
-    if (pkg.parts.has(relsPart)) parts.set(relsPart, pkg.parts.get(relsPart)!);
+    // Nothing from outside the package, and no OLE object, control or macro, reaches the deck.
+    const clean = dropOutside(pkg, part);
+    parts.set(part, clean.part);
+    if (clean.rels) parts.set(relsPart, clean.rels);
+    dropped.push(clean.dropped);
     for (const r of pkg.rels(part)) {
-      if (r.external) continue;
+      if (isOutside(r)) continue;
       if (DROPPED.has(r.type) || RESERVED.test(r.target))
         problems.push(
           `\`${part}\` refers to \`${r.target}\`, which a master or layout may not (it is the deck's own part)`,
@@ -49,6 +67,7 @@ export function keptParts(
     parts,
     contentTypes: types,
     problems,
+    dropped,
     ...(styles && pkg.parts.has(styles) ? { tableStyles: { name: styles, data: pkg.parts.get(styles)! } } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { readZip, zipEntrySizes } from '../util/zip.js';
 
 /** The most a template may hold unpacked: its parts are read into memory (PowerPoint's own templates are a few MB). */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
-import { attr, children, NS, PartSyntaxError, parsePart, type Element } from './xml.js';
+import { attr, children, MAX_PACKAGE_ELEMENTS, NS, PartSyntaxError, parsePart, type Element } from './xml.js';
 
 const PML = 'application/vnd.openxmlformats-officedocument.presentationml';
 /**
@@ -129,6 +129,7 @@ export function openPackage(bytes: Uint8Array): { pkg?: OpcPackage; problem?: Pa
     };
   }
   const parsed = new Map<string, Element>();
+  const budget = { elements: MAX_PACKAGE_ELEMENTS };
   const text = (part: string) => {
     const b = entries.get(part);
     if (!b) throw new PackagePartMissing(part);
@@ -140,9 +141,30 @@ export function openPackage(bytes: Uint8Array): { pkg?: OpcPackage; problem?: Pa
   };
   const xml = (part: string) => {
     let el = parsed.get(part);
-    if (!el) parsed.set(part, (el = parsePart(text(part), part).documentElement as unknown as Element));
+    if (!el) parsed.set(part, (el = parsePart(text(part), part, budget).documentElement as unknown as Element));
     return el;
   };
+  // The package's own parts are parsed under the same limits as every other, inside the error path: a DOCTYPE or a
+  // truncation here is a corrupt template, not an internal error.
+  try {
+    return openedPackage(entries, text, xml);
+  } catch (e) {
+    if (!(e instanceof PartSyntaxError || e instanceof PackagePartMissing)) throw e;
+    return {
+      problem: {
+        code: 'template-corrupt',
+        message: `Unreadable template: ${e.message}`,
+        fix: `open it in PowerPoint and save it again, or ${SAVE_AS}`,
+      },
+    };
+  }
+}
+
+function openedPackage(
+  entries: Map<string, Uint8Array>,
+  text: (part: string) => string,
+  xml: (part: string) => Element,
+): { pkg?: OpcPackage; problem?: PackageProblem } {
   const ct = xml('[Content_Types].xml');
   const defaults = new Map(
     children(ct, NS.ct, 'Default').map((d) => [

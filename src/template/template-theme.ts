@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.
 import type { LayoutSet } from '../model/layout-set.js';
 import type { TemplateTheme } from '../model/template.js';
 import type { Theme } from '../model/theme.js';
+import { droppedWarning } from './dropped-warning.js';
 import { keptParts } from './kept-parts.js';
 import type { OpcPackage } from './open-package.js';
 import type { TemplateStructure } from './read-masters.js';
@@ -38,8 +39,10 @@ export function templateToTheme(
   const primary = s.masters[layouts[set.byNeed.content].master];
   const colors = templateColors(set, primary, sidecar);
   ds.push(...contrastWarnings(colors, at));
-  const { problems, ...kept } = keptParts(pkg, s);
+  const { problems, dropped, ...kept } = keptParts(pkg, s);
   if (problems.length > 0) return { diagnostics: [...ds, corruptPackage(problems, at)] };
+  const outside = droppedWarning(at, dropped);
+  if (outside) ds.push(outside);
 
   const template: TemplateTheme = {
     layouts: set,

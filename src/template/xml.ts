@@ -1,4 +1,7 @@
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import { MAX_PACKAGE_ELEMENTS, MAX_XML_ELEMENTS, xmlShape } from './xml-limits.js';
+
+export { MAX_PACKAGE_ELEMENTS };
 
 /** The namespaces of the parts briefdeck reads from a template. */
 export const NS = {
@@ -16,10 +19,18 @@ export class PartSyntaxError extends Error {}
 
 /**
  * Parse one part with a namespace-aware DOM (xmldom). OOXML forbids DTDs, so
- * a part with one is refused before parsing: no entity is ever expanded.
+ * a part with one is refused before parsing: no entity is ever expanded. So
+ * is a part nested too deep or with too many elements (see xml-limits.ts).
  */
-export function parsePart(text: string, part: string): Document {
+export function parsePart(text: string, part: string, budget?: { elements: number }): Document {
   if (/<!DOCTYPE/i.test(text)) throw new PartSyntaxError(`\`${part}\` has a DOCTYPE, which OOXML forbids`);
+  // Depth and element count are checked before a DOM is built: xmldom has no limit of its own.
+  const shape = xmlShape(text, Math.min(MAX_XML_ELEMENTS, budget?.elements ?? MAX_XML_ELEMENTS));
+  if (shape.problem)
+    throw new PartSyntaxError(
+      `\`${part}\` ${shape.problem}${budget && budget.elements < MAX_XML_ELEMENTS ? ' (with the parts read before it)' : ''}`,
+    );
+  if (budget) budget.elements -= shape.elements;
   try {
     return new DOMParser({
       onError: (level, message) => {

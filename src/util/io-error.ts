@@ -22,7 +22,7 @@ const CAUSES: Record<string, string> = {
   ENOENT: 'no such file or folder',
   ENOTDIR: 'a part of the path is not a folder',
   EISDIR: 'is a folder',
-  ELOOP: 'too many levels of symbolic links',
+  ELOOP: 'a symbolic link where briefdeck writes, or too many levels of them (remove the link)',
   ENAMETOOLONG: 'file name too long',
   EBUSY: 'resource busy',
   EAGAIN: 'resource temporarily unavailable',

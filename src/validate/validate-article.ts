@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Rule } from './rule.js';
 import { imageAltText, tableHeader } from './rules/accessibility.js';
 import { emptySection } from './rules/empty-section.js';
+import { headingBidi } from './rules/heading-bidi.js';
 import { footnotes } from './rules/footnotes.js';
 import { imagePaths } from './rules/image-paths.js';
 import { noSections } from './rules/no-sections.js';
@@ -12,6 +13,7 @@ import { unbreakableText } from './rules/unbreakable-text.js';
 export const rules: Rule[] = [
   noSections,
   emptySection,
+  headingBidi,
   imagePaths,
   spellingVariants,
   unbreakableText,

@@ -50,3 +50,16 @@ export function bodyRegion(
   }
   return { x: box.x, y: top, w: box.w, h: Math.max(0, bottom - top) };
 }
+
+/**
+ * How far down a box of `layout` may grow: to the first footer placeholder beneath it, the banner, or the slide's
+ * bottom edge, whichever comes first.
+ */
+export function floorBelow(ctx: PlanContext, layout: LayoutDef, box: Rect): number {
+  let bottom = Math.min(ctx.safe.bottom, ctx.layouts.size.h);
+  for (const r of FOOTERS) {
+    const f = layout.slots[r]?.box;
+    if (f && f.y > box.y && f.x < box.x + box.w && f.x + f.w > box.x) bottom = Math.min(bottom, f.y - 2);
+  }
+  return bottom;
+}

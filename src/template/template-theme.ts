@@ -12,6 +12,8 @@ import { slotBox } from './resolve-slot.js';
 import { fillColor } from './scheme.js';
 import type { Sidecar } from './sidecar-schema.js';
 import { chooseLayouts, layoutSlots, type TemplateLayout } from './template-layouts.js';
+import { crampedBody } from './body-room.js';
+import { templateTableMin, templateTableSize } from './table-size.js';
 import { attr, child, NS, path as xpath, type Element } from './xml.js';
 
 /** Relationship types a kept part may point at that the deck does not keep (slides are the template's samples). */
@@ -97,6 +99,8 @@ export function templateToTheme(
       ),
     );
   }
+  const cramped = crampedBody(layouts, byNeed.content, s.size, sidecar.master);
+  if (cramped) ds.push(diagnostic('warning', 'template-body-small', at, cramped.message, cramped.fix));
   const full = Object.fromEntries(
     (Object.keys(NEED_NAMES) as SlideLayout[]).map((n) => [n, byNeed[n] ?? byNeed.content!]),
   ) as Record<SlideLayout, number>;
@@ -132,6 +136,7 @@ export function templateToTheme(
     (a, b) => contrastRatio(b, headerBg) - contrastRatio(a, headerBg),
   )[0];
   const bodySize = body.levels[0].size;
+  const tableMin = sidecar.sizes.tableMin ?? templateTableMin(bodySize, s.size.w);
   const titleSize = (content.slots.title ?? body).levels[0].size;
   const theme: Theme = {
     name,
@@ -157,8 +162,8 @@ export function templateToTheme(
       subtitle: title.slots.subTitle?.levels[0].size ?? bodySize,
       body: bodySize,
       bodyMin: sidecar.sizes.bodyMin ?? Math.min(bodySize, Math.max(12, Math.round(bodySize * 0.7))),
-      table: sidecar.sizes.table ?? Math.min(bodySize, 16),
-      tableMin: sidecar.sizes.tableMin ?? Math.min(bodySize, 10),
+      table: sidecar.sizes.table ?? templateTableSize(bodySize, s.size.w, tableMin),
+      tableMin,
       quote: bodySize,
       footer: content.slots.footer?.levels[0].size ?? 10,
     },

@@ -14,6 +14,7 @@ import type { Sidecar } from './sidecar-schema.js';
 import { chooseLayouts, layoutSlots, type TemplateLayout } from './template-layouts.js';
 import { crampedBody } from './body-room.js';
 import { templateTableMin, templateTableSize } from './table-size.js';
+import { tableColors } from './table-colors.js';
 import { attr, child, NS, path as xpath, type Element } from './xml.js';
 
 /** Relationship types a kept part may point at that the deck does not keep (slides are the template's samples). */
@@ -131,10 +132,17 @@ export function templateToTheme(
   const background = backgroundOf([contentInfo?.xml, primary.xml], sch, map);
   const text = content.colors.content ?? sch[map.tx1];
   const titleColor = content.colors.title ?? text;
-  const headerBg = sch.accent1;
-  const headerText = [sch[map.bg1], sch[map.tx1], 'FFFFFF', '000000'].sort(
-    (a, b) => contrastRatio(b, headerBg) - contrastRatio(a, headerBg),
-  )[0];
+  const table = tableColors(sch, map, text, background.hex);
+  for (const u of table.unreadable)
+    ds.push(
+      diagnostic(
+        'warning',
+        'template-table-contrast',
+        at,
+        `Unexpected contrast ${u.ratio.toFixed(2)}:1 for ${u.what} (#${u.fg} on #${u.bg}), expected at least 4.5:1: no colour of the template's scheme reads better`,
+        "change the template's theme colours (Design › Variants › Colors in PowerPoint)",
+      ),
+    );
   const bodySize = body.levels[0].size;
   const tableMin = sidecar.sizes.tableMin ?? templateTableMin(bodySize, s.size.w);
   const titleSize = (content.slots.title ?? body).levels[0].size;
@@ -148,9 +156,9 @@ export function templateToTheme(
       accent: sch.accent2,
       muted: text,
       link: sch.hlink,
-      tableHeaderBackground: headerBg,
-      tableHeaderText: headerText,
-      tableBand: sch[map.bg2],
+      tableHeaderBackground: table.header,
+      tableHeaderText: table.headerText,
+      tableBand: table.band,
       tableBorder: sch[map.tx2],
       bannerBackground: sidecar.banner.background,
       bannerText: sidecar.banner.text,

@@ -14,6 +14,7 @@ import { layoutsOf } from '../../src/theme/layouts-of.js';
 import { loadTheme } from '../../src/theme/load-theme.js';
 import { crampedBody } from '../../src/template/body-room.js';
 import type { TemplateLayout } from '../../src/template/template-layouts.js';
+import { contrastRatio } from '../../src/util/contrast.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
 import { makeContent, REPO_THEMES } from '../helpers/decks.js';
 import { writeDefectTemplates } from '../helpers/defect-templates.js';
@@ -129,6 +130,23 @@ describe.skipIf(!tools)('organisation templates with real-world features', () =>
       /no layout of the template gives more/,
     );
     expect(crampedBody([layout('Roomy', 300)], 0, size, undefined)).toBeUndefined();
+  });
+
+  it('bands table rows only in a colour the body text reads on: not on crimson light 2', async () => {
+    for (const theme of ['crimson', 'fonts']) {
+      const r = await build(theme, 'stress');
+      const c = r.theme!.colors;
+      const warned = r.diagnostics.some((d) => d.code === 'template-table-contrast');
+      expect(warned || contrastRatio(c.text, c.tableBand) >= 4.5, theme).toBe(true);
+      expect(warned || contrastRatio(c.tableHeaderText, c.tableHeaderBackground) >= 4.5, theme).toBe(true);
+      expect(contrastRatio(c.text, c.background), theme).toBeGreaterThanOrEqual(4.5);
+    }
+    const crimson = (await build('crimson', 'stress')).theme!.colors;
+    expect(crimson.tableBand).not.toBe('A51C30');
+    // …and the deck's table style says so.
+    const styles = await (await readPptx((await build('crimson', 'stress')).pptx!)).part('ppt/tableStyles.xml');
+    expect(styles).not.toContain('A51C30');
+    expect(styles).not.toMatch(/<a:band2H><a:tcStyle><a:tcBdr\/><a:fill><a:solidFill><a:schemeClr val="bg2"/);
   });
 
   it('never drops the subtitle, author, organisation or date when the title layout has no subtitle', async () => {

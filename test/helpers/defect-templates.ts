@@ -73,6 +73,13 @@ export const DEFECTS = {
   'no-subtitle': {
     [LAYOUT_TITLE]: replace(/<p:sp><p:nvSpPr><p:cNvPr id="\d+" name="Subtitle[^"]*"\/>[\s\S]*?<\/p:sp>/, ''),
   },
+  /** The body's first level hangs its bullet 0.6 em (14.4 pt at 24 pt): enough for a dot, not for `1.` and a gap. */
+  'tight-numbers': {
+    [MASTER]: replace(
+      '<p:bodyStyle><a:lvl1pPr marL="342900" indent="-342900"',
+      '<p:bodyStyle><a:lvl1pPr marL="182880" indent="-182880"',
+    ),
+  },
   /** The master is listed without an id. */
   'no-master-id': { 'ppt/presentation.xml': replace(/(<p:sldMasterId) id="\d+"/, '$1') },
   /** The master's body says `noAutofit`: a body the deck fills must still shrink on a later edit. */

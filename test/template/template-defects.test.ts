@@ -170,6 +170,16 @@ describe.skipIf(!tools)('organisation templates with real-world features', () =>
     }
   });
 
+  it('hangs agenda numbers far enough for a gap before their text (no “1.Introduction”)', async () => {
+    const r = await build('tight-numbers');
+    const agenda = r.deck!.slides.find((s) => s.kind === 'agenda')!;
+    const body = (agenda as Extract<typeof agenda, { kind: 'agenda' }>).body;
+    const level = body.levels[0];
+    // A figure and its period take well under an em in any text face; the rest is the gap.
+    expect(-level.indent).toBeGreaterThanOrEqual(level.size);
+    expect(level.marL + level.indent).toBeGreaterThanOrEqual(0);
+  });
+
   it('gives a master without an id an id, as PowerPoint does', async () => {
     const r = await build('no-master-id');
     expect(r.pptx, r.diagnostics.map((d) => d.message).join('\n')).toBeDefined();

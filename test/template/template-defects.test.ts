@@ -16,6 +16,7 @@ import { crampedBody } from '../../src/template/body-room.js';
 import type { TemplateLayout } from '../../src/template/template-layouts.js';
 import { contrastRatio } from '../../src/util/contrast.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
+import { runCli } from '../helpers/cli.js';
 import { makeContent, REPO_THEMES } from '../helpers/decks.js';
 import { writeDefectTemplates } from '../helpers/defect-templates.js';
 import { readPptx } from '../helpers/pptx.js';
@@ -78,6 +79,23 @@ describe.skipIf(!tools)('organisation templates with real-world features', () =>
     expect(r.pptx).toBeDefined();
     const faces = r.diagnostics.filter((d) => d.code === 'stand-in-font').map((d) => /`([^`]+)`/.exec(d.message)![1]);
     expect(faces.sort()).toEqual(['Aptos', 'Calibri Light']);
+  });
+
+  it('prints what the template says once per run, not once per deck', () => {
+    const r = runCli([
+      'build',
+      '--content',
+      content.content,
+      '--themes',
+      themes,
+      '--out',
+      path.join(content.root, 'cli'),
+      '--theme',
+      'fonts',
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stderr.match(/\[stand-in-font\]/g)?.length).toBe(2);
+    expect(r.stdout).toMatch(/2 decks built/);
   });
 
   it('measures an spAutoFit body as the room it may grow into, above the footers', async () => {

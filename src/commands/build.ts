@@ -5,6 +5,7 @@ import { hasErrors } from '../model/diagnostic.js';
 import { EXIT, type Command } from './command.js';
 import { deckJson, deckLine } from './deck-report.js';
 import { deckOptions } from './options.js';
+import { oncePerRun } from './print-once.js';
 import { selectDecks } from './select-decks.js';
 
 export const build: Command = {
@@ -27,13 +28,14 @@ export const build: Command = {
     const opts = deckOptions(values, env, config);
     const slugs = await selectDecks(opts.contentDir, positionals);
     const onWait = (h: Parameters<typeof waitingLine>[0]) => !values.json && output.err(waitingLine(h));
+    const once = oncePerRun();
     return withOutputLock(opts.outDir, { command: 'build', onWait }, async () => {
       const results = await buildDecks(slugs, opts, {
         force: !!values.force,
         onNote: (note) => !values.json && output.err(note),
         onDeck: (r) => {
           if (values.json) return;
-          printDiagnostics(output, r.diagnostics);
+          printDiagnostics(output, once(r.diagnostics));
           output.out(deckLine(output, r, r.skipped ? 'up to date' : 'built'));
         },
       });

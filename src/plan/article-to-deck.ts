@@ -12,7 +12,7 @@ import { planChrome } from './chrome.js';
 import type { PlanContext } from './context.js';
 import { fitHeight, heightOf, plain, slotFrame, textFrame } from './frames.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
-import { bodyRegion, floorBelow, insideSafe, textBottom } from './regions.js';
+import { bodyRegion, clearOf, floorBelow, insideSafe, textBottom } from './regions.js';
 import { sectionToSlides } from './section-to-slides.js';
 import { continuedTitle, fitTitle } from './titles.js';
 
@@ -77,7 +77,7 @@ function titleSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
   const { theme, layouts } = ctx;
   const layout = layouts.layouts[layouts.byNeed.title];
   const role = layout.slots.ctrTitle ? 'ctrTitle' : 'title';
-  const area = insideSafe(layout.slots[role]!.box, ctx);
+  const area = clearOf(insideSafe(layout.slots[role]!.box, ctx), layout.obstacles);
   const heading = (size: number) =>
     slotFrame(theme, layout, role, [plain([{ text: info.title }])], area, { size, color: 'title' });
   let titleSize = layout.slots[role]!.levels[0].size;

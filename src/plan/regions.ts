@@ -63,3 +63,30 @@ export function floorBelow(ctx: PlanContext, layout: LayoutDef, box: Rect): numb
   }
   return bottom;
 }
+
+/**
+ * A box narrowed to keep clear of the layout's obstacles (a logo at the right
+ * end of the title band, a swoosh at its left): an obstacle overlapping part of
+ * the box cuts the side it is on, so text wraps before it instead of running
+ * onto it. An obstacle that would leave less than half the width, or that the
+ * box lies wholly on (a bar behind the title), is left as the designer meant.
+ */
+export function clearOf(box: Rect, obstacles: readonly Rect[] | undefined): Rect {
+  let out = box;
+  for (const o of obstacles ?? []) {
+    const ix = Math.min(out.x + out.w, o.x + o.w) - Math.max(out.x, o.x);
+    const iy = Math.min(out.y + out.h, o.y + o.h) - Math.max(out.y, o.y);
+    if (ix <= 0 || iy <= 0) continue;
+    const covers = o.x <= out.x && o.x + o.w >= out.x + out.w;
+    if (covers) continue;
+    const mid = out.x + out.w / 2;
+    const cut =
+      o.x >= mid
+        ? { ...out, w: o.x - GAP / 2 - out.x }
+        : o.x + o.w <= mid
+          ? { ...out, x: o.x + o.w + GAP / 2, w: out.x + out.w - (o.x + o.w + GAP / 2) }
+          : undefined;
+    if (cut && cut.w >= box.w / 2) out = cut;
+  }
+  return out;
+}

@@ -15,6 +15,7 @@ import { chooseLayouts, layoutSlots, type TemplateLayout } from './template-layo
 import { crampedBody } from './body-room.js';
 import { templateTableMin, templateTableSize } from './table-size.js';
 import { tableColors } from './table-colors.js';
+import { layoutObstacles } from './obstacles.js';
 import { attr, child, NS, path as xpath, type Element } from './xml.js';
 
 /** Relationship types a kept part may point at that the deck does not keep (slides are the template's samples). */
@@ -56,6 +57,7 @@ export function templateToTheme(
         type: l.type,
         master: m,
         ...layoutSlots(l, master, s),
+        obstacles: layoutObstacles(l, master, s.size),
       })),
   );
   if (sidecar.master !== undefined && sidecar.master > s.masters.length) {

@@ -80,6 +80,13 @@ export const DEFECTS = {
       '<p:bodyStyle><a:lvl1pPr marL="182880" indent="-182880"',
     ),
   },
+  /** A logo (a filled shape, no placeholder) on the master at the right end of the title band. */
+  logo: {
+    [MASTER]: replace(
+      /<\/p:spTree>/,
+      `<p:sp><p:nvSpPr><p:cNvPr id="99" name="Logo"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>${xfrm(7.9, 0.25, 1.6, 0.8)}<a:prstGeom prst="ellipse"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="C00000"/></a:solidFill></p:spPr></p:sp></p:spTree>`,
+    ),
+  },
   /** The master is listed without an id. */
   'no-master-id': { 'ppt/presentation.xml': replace(/(<p:sldMasterId) id="\d+"/, '$1') },
   /** The master's body says `noAutofit`: a body the deck fills must still shrink on a later edit. */

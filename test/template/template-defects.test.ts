@@ -198,6 +198,22 @@ describe.skipIf(!tools)('organisation templates with real-world features', () =>
     expect(level.marL + level.indent).toBeGreaterThanOrEqual(0);
   });
 
+  it('keeps titles that grow clear of a logo on the master', async () => {
+    const r = await build('logo', 'stress');
+    const logo = { x: 7.9 * 72, y: 0.25 * 72, w: 1.6 * 72, h: 0.8 * 72 };
+    const layouts = layoutsOf(r.theme!);
+    expect(layouts.layouts[layouts.byNeed.content].obstacles).toContainEqual(
+      expect.objectContaining({ x: expect.closeTo(logo.x, 1), w: expect.closeTo(logo.w, 1) }),
+    );
+    const titles = r.deck!.slides.map((s) => s.titleFrame!).filter(Boolean);
+    expect(titles.length).toBeGreaterThan(10);
+    for (const t of titles) {
+      const overlapX = Math.min(t.box.x + t.box.w, logo.x + logo.w) - Math.max(t.box.x, logo.x);
+      const overlapY = Math.min(t.box.y + t.box.h, logo.y + logo.h) - Math.max(t.box.y, logo.y);
+      expect(overlapX > 0 && overlapY > 0, `title box ${JSON.stringify(t.box)}`).toBe(false);
+    }
+  });
+
   it('gives a master without an id an id, as PowerPoint does', async () => {
     const r = await build('no-master-id');
     expect(r.pptx, r.diagnostics.map((d) => d.message).join('\n')).toBeDefined();

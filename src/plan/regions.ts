@@ -45,7 +45,9 @@ export function bodyRegion(
   const top = title && title.box.y < box.y ? Math.max(box.y, textBottom(ctx, title) + GAP) : box.y;
   let bottom = box.y + box.h;
   for (const r of FOOTERS) {
-    const f = layout.slots[r]?.box;
+    const slot = layout.slots[r]?.box;
+    // Where the footer is drawn: a banner moves it up (planChrome), and the body must end above it there.
+    const f = slot && movedInsideSafe(slot, ctx);
     if (f && f.y > box.y && f.x < box.x + box.w && f.x + f.w > box.x) bottom = Math.min(bottom, f.y - 2);
   }
   return { x: box.x, y: top, w: box.w, h: Math.max(0, bottom - top) };
@@ -58,7 +60,8 @@ export function bodyRegion(
 export function floorBelow(ctx: PlanContext, layout: LayoutDef, box: Rect): number {
   let bottom = Math.min(ctx.safe.bottom, ctx.layouts.size.h);
   for (const r of FOOTERS) {
-    const f = layout.slots[r]?.box;
+    const slot = layout.slots[r]?.box;
+    const f = slot && movedInsideSafe(slot, ctx);
     if (f && f.y > box.y && f.x < box.x + box.w && f.x + f.w > box.x) bottom = Math.min(bottom, f.y - 2);
   }
   return bottom;

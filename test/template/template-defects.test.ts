@@ -181,9 +181,16 @@ describe.skipIf(!tools)('organisation templates with real-world features', () =>
     for (const theme of ['grow-body', 'fixed-body', 'small-band', 'no-subtitle', 'fonts']) {
       const r = await build(theme, 'stress');
       const size = r.deck!.size;
+      // Footers as drawn: moved up above the classification banner the stress deck carries.
+      const chrome = [r.deck!.chrome.footer?.box, r.deck!.chrome.slideNumber?.box].filter((b) => b !== undefined);
+      expect(chrome.length).toBeGreaterThan(0);
       for (const b of boxes(r.deck!)) {
         expect(b.box.y + b.box.h, `${theme}: ${b.what} of “${b.slide}”`).toBeLessThanOrEqual(size.h + 0.01);
         expect(b.box.y, `${theme}: ${b.what} of “${b.slide}”`).toBeGreaterThanOrEqual(0);
+        if (b.what !== 'body') continue;
+        for (const f of chrome)
+          if (f.x < b.box.x + b.box.w && f.x + f.w > b.box.x && f.y > b.box.y)
+            expect(b.box.y + b.box.h, `${theme}: body of “${b.slide}” over the footer`).toBeLessThanOrEqual(f.y + 0.01);
       }
     }
   });

@@ -6,6 +6,7 @@ import { hasErrors } from '../model/diagnostic.js';
 import { EXIT, type Command } from './command.js';
 import { deckJson, deckLine } from './deck-report.js';
 import { deckOptions } from './options.js';
+import { oncePerRun } from './print-once.js';
 import { selectDecks } from './select-decks.js';
 import { emptyState, pipelineStages } from '../pipeline.js';
 
@@ -31,6 +32,7 @@ export const build: Command = {
     const onWait = (h: Parameters<typeof waitingLine>[0]) => !values.json && output.err(waitingLine(h));
     const bar = progress(output, !!values.json || slugs.length < 2);
     const exporting = progress(output, !!values.json);
+    const once = oncePerRun();
     const [build, ...after] = pipelineStages(opts, {
       decks: async () => slugs,
       onStart: (slug, i, n) => bar.step(`building ${slug}`, i, n),
@@ -41,7 +43,7 @@ export const build: Command = {
       onNote: (note) => !values.json && output.err(note),
       onDeck: (r) => {
         if (values.json) return;
-        printDiagnostics(output, r.diagnostics);
+        printDiagnostics(output, once(r.diagnostics));
         output.out(deckLine(output, r, r.skipped ? 'up to date' : 'built'));
       },
     });

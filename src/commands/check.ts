@@ -6,6 +6,7 @@ import { loadTheme } from '../theme/load-theme.js';
 import { EXIT, type Command } from './command.js';
 import { deckJson, deckLine } from './deck-report.js';
 import { deckOptions } from './options.js';
+import { oncePerRun } from './print-once.js';
 import { selectDecks } from './select-decks.js';
 
 export const check: Command = {
@@ -52,8 +53,9 @@ export const check: Command = {
           `${themeFailed ? '✗' : '✓'} theme ${opts.theme}  ${themeFailed ? 'unusable' : 'usable'}${theme.diagnostics.length > 0 ? ` · ${plural(theme.diagnostics.length, 'problem')}` : ''}`,
         );
       }
+      const once = oncePerRun();
       for (const r of results) {
-        printDiagnostics(output, r.diagnostics);
+        printDiagnostics(output, once(r.diagnostics));
         output.out(deckLine(output, r, 'checked'));
       }
       const problems = results.reduce((n, r) => n + r.diagnostics.length, 0);

@@ -4,12 +4,15 @@ import { faceKey } from './font-files.js';
 import { resolveFace, type FontContext } from './font-resolution.js';
 import { sidecarProblems, type FontProblem } from './font-sidecar.js';
 import { systemFonts } from './fontconfig.js';
+import { standInFor, type StandIn } from './stand-in.js';
 
 /**
  * Everything that stops `faces` from being measured, before anything is
  * built: each face that no step resolves, and every wrong path in the
  * sidecar's map (used or not). The caller turns each into a diagnostic
  * naming the template file; an empty list means every face measures.
+ * With `ctx.standIns`, a face measured by a stand-in is `stand-in-font` (a
+ * warning for the caller) instead of `unmeasurable-font`.
  */
 export function fontProblems(faces: Iterable<string>, ctx: FontContext): FontProblem[] {
   const out = ctx.themesDir === undefined ? [] : sidecarProblems(ctx.sidecar, ctx.themesDir);
@@ -19,7 +22,9 @@ export function fontProblems(faces: Iterable<string>, ctx: FontContext): FontPro
     const key = faceKey(face);
     if (seen.has(key) || broken.has(key)) continue;
     seen.add(key);
-    if (!resolveFace(face, ctx)) out.push(unmeasurable(face, ctx));
+    if (resolveFace(face, ctx)) continue;
+    const standIn = ctx.standIns ? standInFor(face, ctx) : undefined;
+    out.push(standIn ? standInProblem(standIn, ctx) : unmeasurable(face, ctx));
   }
   return out;
 }
@@ -39,5 +44,16 @@ export function unmeasurable(face: string, ctx: FontContext): FontProblem {
     face,
     message: `Unexpected font \`${face}\`, expected one briefdeck can measure: no font of that family in ${folders || 'the fonts folders'}, no metric-compatible family, ${system ? 'not installed' : 'and installed fonts are not looked at'}${ctx.themesDir === undefined ? '' : ", not mapped in the theme sidecar's `fonts:`"}${fallback}`,
     fix: `put the font's .ttf or .otf files in \`${fontsDir}\`, install the font, or map \`${face}\` to font files under \`fonts:\` in the theme's .yaml sidecar`,
+  };
+}
+
+/** A face measured with a stand-in: what measures it, what that costs, and the three ways to an exact fit. */
+export function standInProblem(s: StandIn, ctx: FontContext): FontProblem {
+  const exact = unmeasurable(s.face, ctx);
+  return {
+    code: 'stand-in-font',
+    face: s.face,
+    message: `Unexpected font \`${s.face}\`, expected one briefdeck can measure exactly: measured with ${s.description}, so text fits but may leave more room than it needs and break into more slides`,
+    fix: exact.fix,
   };
 }

@@ -11,7 +11,7 @@ import { systemFonts, type SystemFonts } from './fontconfig.js';
 import { metricCompatible } from './metric-aliases.js';
 
 /** Where a face's files were found, in the order they are tried. */
-export type ResolutionStep = 'themes-fonts' | 'metric-compatible' | 'fontconfig' | 'sidecar';
+export type ResolutionStep = 'themes-fonts' | 'metric-compatible' | 'fontconfig' | 'sidecar' | 'stand-in';
 
 /** Where to look for fonts. */
 export interface FontContext {
@@ -22,6 +22,11 @@ export interface FontContext {
   readonly themesDir?: string;
   /** Installed fonts (steps 2 and 3): fontconfig by default; `false` to measure with shipped files only. */
   readonly system?: SystemFonts | false;
+  /**
+   * Step 5, for templates: a face nothing above resolves is measured with a never-narrower stand-in (stand-in.ts)
+   * instead of being refused.
+   */
+  readonly standIns?: boolean;
 }
 
 /** The files that measure one face, and how they were found. */
@@ -37,6 +42,8 @@ export interface ResolvedFace {
   readonly synthesized: readonly FontVariant[];
   /** For people: `Carlito, metric-compatible with Calibri, from themes/fonts`. */
   readonly description: string;
+  /** Advance widths are multiplied by this when measuring: above 1 for a stand-in, absent for an exact face. */
+  readonly widthScale?: number;
 }
 
 /**

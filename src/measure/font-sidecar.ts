@@ -20,6 +20,7 @@ export type SidecarFonts = Readonly<Record<string, SidecarFont>>;
 export interface FontProblem {
   readonly code:
     | 'unmeasurable-font'
+    | 'stand-in-font'
     | 'font-file-outside'
     | 'font-file-missing'
     | 'font-file-not-a-file'

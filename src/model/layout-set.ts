@@ -53,6 +53,8 @@ export interface LayoutDef {
   file: string;
   /** The placeholders briefdeck can fill, by what they hold. */
   slots: Partial<Record<PlaceholderRole, PlaceholderSlot>>;
+  /** What the layout and its master draw besides placeholders (logos, swooshes, bars): text that grows avoids them. */
+  obstacles?: Rect[];
 }
 
 /**

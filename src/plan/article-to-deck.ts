@@ -1,6 +1,6 @@
 import type { Article } from '../model/article.js';
 import type { ImageAssets } from '../model/assets.js';
-import type { Diagnostic, Position } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
 import type { Deck, DeckInfo, Slide } from '../model/deck.js';
 import type { Paragraph } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
@@ -14,10 +14,9 @@ import { planChrome } from './chrome.js';
 import type { PlanContext } from './context.js';
 import { fitHeight, heightOf, plain, slotFrame, textFrame } from './frames.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
-import { bodyRegion, insideSafe, textBottom } from './regions.js';
+import { bodyRegion, clearOf, floorBelow, insideSafe, textBottom } from './regions.js';
 import { sectionWithNotes } from './footnotes.js';
 import { sourceEntries, sourcesSlides } from './sources-slides.js';
-import { diagnostic } from '../model/diagnostic.js';
 import { type NumberedNote, withNumberedNotes } from './number-notes.js';
 import { continuedTitle, fitTitle } from './titles.js';
 
@@ -112,17 +111,28 @@ function titleSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
   const { theme, layouts } = ctx;
   const layout = layouts.layouts[layouts.byNeed.title];
   const role = layout.slots.ctrTitle ? 'ctrTitle' : 'title';
-  const area = insideSafe(layout.slots[role]!.box, ctx);
+  const area = clearOf(insideSafe(layout.slots[role]!.box, ctx), layout.obstacles);
   const heading = (size: number) =>
     slotFrame(theme, layout, role, [plain([{ text: info.title }])], area, { size, color: 'title' });
   let titleSize = layout.slots[role]!.levels[0].size;
   while (titleSize > theme.sizes.titleMin && heightOf(ctx, heading(titleSize)) > area.h) titleSize -= 2;
   const t = heading(titleSize);
   const titleFrame = { ...t, box: { ...area, h: Math.max(area.h, heightOf(ctx, t)) } };
-  const lines = [info.author, info.organization, info.dateText]
+  const sub = layout.slots.subTitle;
+  // Without a subtitle placeholder the subtitle leads the details, in a measured text box: text is never dropped.
+  const lines = [sub ? undefined : info.subtitle, info.author, info.organization, info.dateText]
     .filter((x): x is string => !!x)
     .map((t) => plain([{ text: t }]));
-  const sub = layout.slots.subTitle;
+  if (!sub && info.subtitle)
+    ctx.diagnostics.push(
+      diagnostic(
+        'warning',
+        'no-subtitle-placeholder',
+        at,
+        `Unexpected title layout \`${layout.name}\` without a subtitle placeholder: the subtitle is set in a text box below the title`,
+        'add a subtitle placeholder to the template’s title layout (in PowerPoint: View › Slide Master)',
+      ),
+    );
   // The details may reach as low as body text on a content slide.
   const floor = bodyRegion(ctx, layouts.layouts[layouts.byNeed.content], 'content', undefined);
   const bottom = floor.y + floor.h;
@@ -167,6 +177,9 @@ function titleSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
  * The subtitle placeholder's text at its size, shrinking to the body minimum to fit the placeholder, never above the
  * title's text.
  */
+/** The smallest a title slide's subtitle shrinks to when it would otherwise leave the slide. */
+const SUBTITLE_FLOOR = 10;
+
 function subtitleFrame(
   ctx: PlanContext,
   layout: Parameters<typeof slotFrame>[1],
@@ -179,10 +192,14 @@ function subtitleFrame(
   const top = Math.max(placed.y, textBottom(ctx, title) + GAP / 2);
   const box = { ...placed, y: top, h: Math.max(0, placed.h - (top - placed.y)) };
   const at = (size: number) => slotFrame(ctx.theme, layout, 'subTitle', paragraphs, box, { size, color: 'muted' });
+  // It may grow past its placeholder, but only within the slide, above the banner and the footers.
+  const room = floorBelow(ctx, layout, box) - box.y;
   let size = slot.levels[0].size;
   while (size > ctx.theme.sizes.bodyMin && heightOf(ctx, at(size)) > box.h) size--;
+  // Still taller than the room it may grow into: smaller again, down to the smallest chrome size.
+  while (size > SUBTITLE_FLOOR && heightOf(ctx, at(size)) > room) size--;
   const f = at(size);
-  return { ...f, box: { ...box, h: Math.max(box.h, heightOf(ctx, f)) } };
+  return { ...f, box: { ...box, h: Math.min(Math.max(room, box.h), Math.max(box.h, heightOf(ctx, f))) } };
 }
 
 function agendaSlides(titles: string[], ctx: PlanContext, at: Position): Slide[] {

@@ -2,6 +2,7 @@ import type { Run } from '../model/article.js';
 import type { LayoutDef, TextStyle } from '../model/layout-set.js';
 import type { ColorRole, LevelStyle, Paragraph, PlaceholderRole, Rect, TextFrame } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
+import { withNumberRoom } from './number-hang.js';
 import { measureFrame } from '../measure/measure-frame.js';
 import { layoutFor, layoutsOf } from '../theme/layouts-of.js';
 import type { PlanContext } from './context.js';
@@ -55,7 +56,7 @@ export function textFrame(theme: Theme, paragraphs: Paragraph[], box: Rect, o: F
     ...(style.color ? { ink: style.color } : {}),
     ...(style.bold ? { bold: true } : {}),
     ...(o.italic || style.italic ? { italic: true } : {}),
-    levels: style.levels.map(level),
+    levels: withNumberRoom(style.levels.map(level), paragraphs),
     paragraphs,
   };
 }

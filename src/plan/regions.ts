@@ -45,9 +45,52 @@ export function bodyRegion(
   const top = title && title.box.y < box.y ? Math.max(box.y, textBottom(ctx, title) + GAP) : box.y;
   let bottom = box.y + box.h;
   for (const r of FOOTERS) {
-    const f = layout.slots[r]?.box;
+    const slot = layout.slots[r]?.box;
+    // Where the footer is drawn: a banner moves it up (planChrome), and the body must end above it there.
+    const f = slot && movedInsideSafe(slot, ctx);
     if (f && f.y > box.y && f.x < box.x + box.w && f.x + f.w > box.x) bottom = Math.min(bottom, f.y - 2);
   }
   // Footnotes sit at the foot of the region: the body ends above them.
   return { x: box.x, y: top, w: box.w, h: Math.max(0, bottom - top - (ctx.footReserve ?? 0)) };
+}
+
+/**
+ * How far down a box of `layout` may grow: to the first footer placeholder beneath it, the banner, or the slide's
+ * bottom edge, whichever comes first.
+ */
+export function floorBelow(ctx: PlanContext, layout: LayoutDef, box: Rect): number {
+  let bottom = Math.min(ctx.safe.bottom, ctx.layouts.size.h);
+  for (const r of FOOTERS) {
+    const slot = layout.slots[r]?.box;
+    const f = slot && movedInsideSafe(slot, ctx);
+    if (f && f.y > box.y && f.x < box.x + box.w && f.x + f.w > box.x) bottom = Math.min(bottom, f.y - 2);
+  }
+  return bottom;
+}
+
+/**
+ * A box narrowed to keep clear of the layout's obstacles (a logo at the right
+ * end of the title band, a swoosh at its left): an obstacle overlapping part of
+ * the box cuts the side it is on, so text wraps before it instead of running
+ * onto it. An obstacle that would leave less than half the width, or that the
+ * box lies wholly on (a bar behind the title), is left as the designer meant.
+ */
+export function clearOf(box: Rect, obstacles: readonly Rect[] | undefined): Rect {
+  let out = box;
+  for (const o of obstacles ?? []) {
+    const ix = Math.min(out.x + out.w, o.x + o.w) - Math.max(out.x, o.x);
+    const iy = Math.min(out.y + out.h, o.y + o.h) - Math.max(out.y, o.y);
+    if (ix <= 0 || iy <= 0) continue;
+    const covers = o.x <= out.x && o.x + o.w >= out.x + out.w;
+    if (covers) continue;
+    const mid = out.x + out.w / 2;
+    const cut =
+      o.x >= mid
+        ? { ...out, w: o.x - GAP / 2 - out.x }
+        : o.x + o.w <= mid
+          ? { ...out, x: o.x + o.w + GAP / 2, w: out.x + out.w - (o.x + o.w + GAP / 2) }
+          : undefined;
+    if (cut && cut.w >= box.w / 2) out = cut;
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import type { TextFrame } from '../model/text-frame.js';
 import { measureFrame } from '../measure/measure-frame.js';
 import type { PlanContext } from './context.js';
 import { heightOf, plain, slotFrame } from './frames.js';
-import { insideSafe } from './regions.js';
+import { clearOf, insideSafe } from './regions.js';
 
 /**
  * A slide's title in its layout's title placeholder: the placeholder's size
@@ -16,7 +16,7 @@ export function fitTitle(title: string, ctx: PlanContext, layout: LayoutDef): Te
   const role = layout.slots.title ? 'title' : 'ctrTitle';
   const slot = layout.slots[role];
   if (!slot) throw new Error(`briefdeck bug: layout \`${layout.name}\` has no title placeholder`);
-  const box = insideSafe(slot.box, ctx);
+  const box = clearOf(insideSafe(slot.box, ctx), layout.obstacles);
   const min = Math.min(ctx.theme.sizes.titleMin, slot.levels[0].size);
   const at = (size: number) =>
     slotFrame(ctx.theme, layout, role, [plain([{ text: title }])], { ...box, h: Infinity }, { size, color: 'title' });

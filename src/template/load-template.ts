@@ -124,13 +124,14 @@ async function load(
     if (theme) {
       const sidecarAt = sidecarFile ? { file: displayPath(sidecarFile), line: 1, column: 1 } : undefined;
       for (const p of fontProblems(templateFaces(theme), fonts.context)) {
-        const where = p.code === 'unmeasurable-font' || !sidecarAt ? at : sidecarAt;
+        const ofTemplate = p.code === 'unmeasurable-font' || p.code === 'stand-in-font';
+        const where = ofTemplate || !sidecarAt ? at : sidecarAt;
         ds.push(
           diagnostic(
-            'error',
+            p.code === 'stand-in-font' ? 'warning' : 'error',
             p.code,
             where,
-            p.code === 'unmeasurable-font' ? `${p.message} (the template uses it)` : p.message,
+            ofTemplate ? `${p.message} (the template uses it)` : p.message,
             p.fix,
           ),
         );

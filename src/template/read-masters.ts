@@ -88,8 +88,6 @@ export function readStructure(pkg: OpcPackage): TemplateStructure {
       // A master listed twice is one master.
       if (!rel || rel.external || seen.has(rel.target)) return [];
       seen.add(rel.target);
-      if (!/^\d+$/.test(attr(m, 'id') ?? ''))
-        throw new PartSyntaxError(`\`${pkg.main}\` lists the slide master \`${rel.target}\` without a numeric id`);
       const xml = pkg.xml(rel.target);
       const rels = pkg.rels(rel.target);
       const themePart = rels.find((r) => r.type === 'theme' && !r.external)?.target;
@@ -115,7 +113,8 @@ export function readStructure(pkg: OpcPackage): TemplateStructure {
       return [
         {
           part: rel.target,
-          id: attr(m, 'id') ?? '',
+          // A master without a usable id (PowerPoint opens such files) gets one below.
+          id: /^\d+$/.test(attr(m, 'id') ?? '') ? attr(m, 'id')! : '',
           xml,
           themePart,
           scheme: theme.scheme,
@@ -128,6 +127,7 @@ export function readStructure(pkg: OpcPackage): TemplateStructure {
       ];
     },
   );
+  giveMastersIds(masters);
   const sz = child(pres, NS.p, 'sldSz');
   const cx = Number(attr(sz, 'cx') ?? 9144000);
   const cy = Number(attr(sz, 'cy') ?? 6858000);
@@ -151,4 +151,23 @@ export function readStructure(pkg: OpcPackage): TemplateStructure {
     defaultTextStyle: child(pres, NS.p, 'defaultTextStyle'),
     sampleLayouts,
   };
+}
+
+/**
+ * Ids for masters listed without one: PowerPoint opens such a file and gives
+ * them ids, so briefdeck does too. Master and layout ids share one range
+ * (from 2^31, ECMA-376 §19.2.1.27), so a new id comes after every id the
+ * masters and their layouts already use.
+ */
+function giveMastersIds(masters: MasterInfo[]): void {
+  if (masters.every((m) => m.id !== '')) return;
+  let next = 2147483648;
+  for (const m of masters) {
+    const ids = [
+      m.id,
+      ...children(child(m.xml, NS.p, 'sldLayoutIdLst') ?? m.xml, NS.p, 'sldLayoutId').map((l) => attr(l, 'id')),
+    ];
+    for (const id of ids) if (id && /^\d+$/.test(id)) next = Math.max(next, Number(id) + 1);
+  }
+  for (const m of masters) if (m.id === '') m.id = String(next++);
 }

@@ -74,7 +74,12 @@ export interface ResolvedSlot {
   slot: PlaceholderSlot;
   /** The first level's text colour, as hex. */
   color?: string;
+  /** The placeholder grows with its text (`spAutoFit`): its box is where it starts, not all the room it has. */
+  grows?: boolean;
 }
+
+/** Roles that hold a deck's body text: they shrink on a later edit (normAutofit), as PowerPoint's own layouts do. */
+const BODY_ROLES: ReadonlySet<PlaceholderRole> = new Set(['content', 'content2', 'text', 'subTitle']);
 
 /**
  * One layout placeholder as PowerPoint resolves it: geometry from the layout
@@ -109,15 +114,19 @@ export function resolveSlot(
   ].filter((b): b is Element => !!b);
   const bodyAttr = (k: string) => bodies.map((b) => attr(b, k)).find((v) => v !== undefined);
   const inset = (k: string, d: number) => Math.max(0, num(bodyAttr(k), EMU) ?? d);
-  const fit = bodies
+  const said = bodies
     .map((b) =>
       child(b, NS.a, 'normAutofit')
         ? 'shrink'
-        : child(b, NS.a, 'noAutofit') || child(b, NS.a, 'spAutoFit')
-          ? 'none'
-          : undefined,
+        : child(b, NS.a, 'spAutoFit')
+          ? 'grow'
+          : child(b, NS.a, 'noAutofit')
+            ? 'none'
+            : undefined,
     )
     .find((v) => v !== undefined);
+  // Bodies the deck fills shrink on a later edit whatever the master says; other text keeps its setting.
+  const fit = BODY_ROLES.has(role) ? 'shrink' : said === 'shrink' ? 'shrink' : 'none';
   const anchor = ({ ctr: 'middle', b: 'bottom' } as const)[bodyAttr('anchor') as 'ctr' | 'b'] ?? 'top';
 
   const chain = [
@@ -183,7 +192,7 @@ export function resolveSlot(
       bottom: inset('bIns', DEFAULT_INSETS.bottom),
     },
     anchor,
-    autofit: fit ?? 'none',
+    autofit: fit,
     align: algn === 'ctr' ? 'center' : algn === 'r' ? 'right' : 'left',
     face: face(get(0, 'latin')),
     inheritedFace: face(explicit(0, 'latin')),
@@ -201,5 +210,6 @@ export function resolveSlot(
   return {
     slot: { ...style, ...(color ? { color } : {}), box, ph: phXml(phEl), name: PLACEHOLDERS[role].name },
     color,
+    ...(said === 'grow' ? { grows: true } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type { Theme } from '../model/theme.js';
 import { contrastRatio } from '../util/contrast.js';
 import type { MasterInfo } from './read-masters.js';
 import { fillColor } from './scheme.js';
+import { tableColors, type TableColors } from './table-colors.js';
 import type { Sidecar } from './sidecar-schema.js';
 import type { TemplateLayout } from './template-layouts.js';
 import { attr, child, NS, path as xpath, type Element } from './xml.js';
@@ -14,6 +15,8 @@ export interface TemplateColors {
   colors: Theme['colors'];
   /** False when the background is a picture, gradient or pattern, whose colour cannot be checked for contrast. */
   backgroundKnown: boolean;
+  /** Table text/fill pairs the scheme allows no readable choice for (table-colors.ts). */
+  unreadableTable: TableColors['unreadable'];
 }
 
 /**
@@ -29,10 +32,7 @@ export function templateColors(set: LayoutSet, primary: MasterInfo, sidecar: Sid
   const contentInfo = primary.layouts.find((l) => path.basename(l.part) === content.file);
   const background = backgroundOf([contentInfo?.xml, primary.xml], sch, map);
   const text = content.colors.content ?? sch[map.tx1];
-  const headerBg = sch.accent1;
-  const headerText = [sch[map.bg1], sch[map.tx1], 'FFFFFF', '000000'].sort(
-    (a, b) => contrastRatio(b, headerBg) - contrastRatio(a, headerBg),
-  )[0];
+  const table = tableColors(sch, map, text, background.hex);
   return {
     colors: {
       background: background.hex,
@@ -41,39 +41,52 @@ export function templateColors(set: LayoutSet, primary: MasterInfo, sidecar: Sid
       accent: sch.accent2,
       muted: text,
       link: sch.hlink,
-      tableHeaderBackground: headerBg,
-      tableHeaderText: headerText,
-      tableBand: sch[map.bg2],
+      tableHeaderBackground: table.header,
+      tableHeaderText: table.headerText,
+      tableBand: table.band,
       tableBorder: sch[map.tx2],
       bannerBackground: sidecar.banner.background,
       bannerText: sidecar.banner.text,
     },
     backgroundKnown: background.known,
+    unreadableTable: table.unreadable,
   };
 }
 
 /** Warnings for body text and titles that fall short of WCAG AA on a background of one known colour. */
 export function contrastWarnings(c: TemplateColors, at: Position): Diagnostic[] {
+  const tables = c.unreadableTable.map((u) =>
+    diagnostic(
+      'warning',
+      'template-table-contrast',
+      at,
+      `Unexpected contrast ${u.ratio.toFixed(2)}:1 for ${u.what} (#${u.fg} on #${u.bg}), expected at least 4.5:1: no colour of the template's scheme reads better`,
+      "change the template's theme colours (Design › Variants › Colors in PowerPoint)",
+    ),
+  );
   // A picture or gradient background has no one colour to check against.
-  if (!c.backgroundKnown) return [];
+  if (!c.backgroundKnown) return tables;
   const { text, title, background } = c.colors;
   const checks = [
     [text, 4.5, 'body text'],
     [title, 3, 'titles'],
   ] as const;
-  return checks.flatMap(([fg, min, what]) => {
-    const ratio = contrastRatio(fg, background);
-    if (ratio >= min) return [];
-    return [
-      diagnostic(
-        'warning',
-        'template-low-contrast',
-        at,
-        `Unexpected contrast ${ratio.toFixed(2)}:1 between the template's ${what} #${fg} and its background #${background}, expected at least ${min}:1 (WCAG AA)`,
-        'darken or lighten the text or background colour in the template',
-      ),
-    ];
-  });
+  return [
+    ...tables,
+    ...checks.flatMap(([fg, min, what]) => {
+      const ratio = contrastRatio(fg, background);
+      if (ratio >= min) return [];
+      return [
+        diagnostic(
+          'warning',
+          'template-low-contrast',
+          at,
+          `Unexpected contrast ${ratio.toFixed(2)}:1 between the template's ${what} #${fg} and its background #${background}, expected at least ${min}:1 (WCAG AA)`,
+          'darken or lighten the text or background colour in the template',
+        ),
+      ];
+    }),
+  ];
 }
 
 /**

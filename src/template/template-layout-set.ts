@@ -5,6 +5,7 @@ import type { LayoutSet, TextStyle } from '../model/layout-set.js';
 import type { TemplateStructure } from './read-masters.js';
 import { slotBox } from './resolve-slot.js';
 import { layoutSlots, type TemplateLayout } from './template-layouts.js';
+import { layoutObstacles } from './obstacles.js';
 
 /** Every kind of slide a deck has, by the name of the layout PowerPoint gives it. */
 export const NEED_NAMES: Record<SlideLayout, string> = {
@@ -29,6 +30,7 @@ export function templateLayouts(s: TemplateStructure, mono: string): TemplateLay
         type: l.type,
         master: m,
         ...layoutSlots(l, master, s),
+        obstacles: layoutObstacles(l, master, s.size),
       })),
   );
   for (const l of layouts) for (const slot of Object.values(l.slots)) slot.monoFace = mono;

@@ -1,6 +1,6 @@
 import type { SlideLayout } from '../model/deck.js';
 import type { LayoutDef } from '../model/layout-set.js';
-import type { PlaceholderRole } from '../model/text-frame.js';
+import type { PlaceholderRole, Rect } from '../model/text-frame.js';
 import { suits } from '../model/layout-needs.js';
 import type { LayoutInfo, MasterInfo, PlaceholderShape, TemplateStructure } from './read-masters.js';
 import { resolveSlot, slotBox, type ResolvedSlot } from './resolve-slot.js';
@@ -39,12 +39,14 @@ export function layoutSlots(
 ): Pick<TemplateLayout, 'slots' | 'colors'> {
   const slots: LayoutDef['slots'] = {};
   const colors: TemplateLayout['colors'] = {};
+  const growing: PlaceholderRole[] = [];
   const put = (role: PlaceholderRole, ph: PlaceholderShape) => {
     if (slots[role]) return;
     const r: ResolvedSlot | undefined = resolveSlot(ph, role, master, s.defaultTextStyle);
     if (!r) return;
     slots[role] = r.slot;
     if (r.color) colors[role] = r.color;
+    if (r.grows) growing.push(role);
   };
   for (const ph of layout.placeholders) if (BY_TYPE[ph.type]) put(BY_TYPE[ph.type], ph);
   const bodies = layout.placeholders.filter((ph) => BODY_TYPES.has(ph.type) && ph.orient !== 'vert');
@@ -57,12 +59,44 @@ export function layoutSlots(
     const sideBySide = Math.abs(a.y - b.y) < a.h / 4 && b.w * b.h >= 0.5 * a.w * a.h;
     if (sideBySide) put('content2', second.ph);
   }
+  for (const role of growing)
+    if (GROWABLE.has(role)) slots[role] = { ...slots[role]!, box: roomToGrow(role, slots, s.size) };
   return { slots, colors };
+}
+
+const GROWABLE: ReadonlySet<PlaceholderRole> = new Set(['content', 'content2', 'text', 'subTitle']);
+const FOOTER_ROLES: readonly PlaceholderRole[] = ['date', 'footer', 'slideNumber'];
+/** What a growing box keeps clear of the slide's bottom edge with no footer beneath it: PowerPoint's usual margin. */
+const EDGE_MARGIN = 0.05;
+
+/**
+ * The box a placeholder that grows with its text (`spAutoFit`) may fill:
+ * from its top down to the first footer placeholder beneath it, or to the
+ * slide's bottom margin, never less than its own box. Measured as a fixed box,
+ * a 2.2 in body would hold two bullets however much slide lies below it.
+ */
+export function roomToGrow(role: PlaceholderRole, slots: LayoutDef['slots'], size: { w: number; h: number }): Rect {
+  const box = slots[role]!.box;
+  let bottom = size.h * (1 - EDGE_MARGIN);
+  for (const r of FOOTER_ROLES) {
+    const f = slots[r]?.box;
+    if (f && f.y >= box.y + box.h && f.x < box.x + box.w && f.x + f.w > box.x) bottom = Math.min(bottom, f.y);
+  }
+  // Nothing else of the layout may lie in the way: another text placeholder below stops it too.
+  for (const [r, slot] of Object.entries(slots) as [
+    PlaceholderRole,
+    NonNullable<LayoutDef['slots'][PlaceholderRole]>,
+  ][]) {
+    if (r === role || FOOTER_ROLES.includes(r)) continue;
+    const o = slot.box;
+    if (o.y >= box.y + box.h && o.x < box.x + box.w && o.x + o.w > box.x) bottom = Math.min(bottom, o.y);
+  }
+  return { ...box, h: Math.max(box.h, bottom - box.y) };
 }
 
 /** Names people and tools give each kind of layout (PowerPoint's, LibreOffice's), lower case. */
 const NAME_HINTS: Record<SlideLayout, RegExp> = {
-  title: /^title slide$/,
+  title: /^(title slide|title (and|&) subtitle|title, subtitle|cover( slide)?)$/,
   content: /^(title (and|&) content|title, content|title and body|title and text|title, text)$/,
   section: /^section (header|title)/,
   titleOnly: /^title only$/,
@@ -81,6 +115,21 @@ const TYPE_HINTS: Record<SlideLayout, readonly string[]> = {
   picture: ['titleOnly'],
   blank: ['blank'],
 };
+/** The placeholders that hold a need's content, whose area is the room a layout gives it. */
+const ROOM_ROLES: Partial<Record<SlideLayout, readonly PlaceholderRole[]>> = {
+  content: ['content'],
+  section: ['text'],
+  twoContent: ['content', 'content2'],
+  quote: ['content'],
+};
+/** A layout with less than this share of the roomiest suitable layout's body area is passed over. */
+const CRAMPED = 0.6;
+
+/** The area (pt²) of the placeholders that hold a need's content on a layout; 0 for needs without a body. */
+export function bodyRoom(l: LayoutDef, need: SlideLayout): number {
+  return (ROOM_ROLES[need] ?? []).reduce((a, r) => a + (l.slots[r] ? l.slots[r].box.w * l.slots[r].box.h : 0), 0);
+}
+
 /** Where a need goes when the template has no layout for it: the nearest kind, in order. */
 export const NEAREST: Record<SlideLayout, readonly SlideLayout[]> = {
   title: ['title', 'content'],
@@ -112,15 +161,28 @@ export function chooseLayouts(
     (NAME_HINTS[need].test(l.name.trim().toLowerCase()) ? 50 : 0) +
     (sample.includes(`ppt/slideLayouts/${l.file}`) ? 30 : 0) +
     (master !== undefined && l.master === master ? 1000 : 0) -
-    (need === 'content' && l.slots.content2 ? 40 : 0) -
+    (need === 'content' && l.slots.content2 ? 40 : 0) +
+    // A title slide's subtitle needs its placeholder: without one it goes in a text box (never dropped, but not
+    // where the template means it to be).
+    (need === 'title' && l.slots.subTitle ? 60 : 0) -
     l.master * 5 -
     i / 1000;
   const best = (need: SlideLayout): number | undefined => {
     let pick: number | undefined;
     let top = -Infinity;
+    // The most body room any layout that suits offers (within the sidecar's master, when it names one).
+    const most = Math.max(
+      0,
+      ...layouts
+        .filter((l) => suits(l, need) && (master === undefined || l.master === master))
+        .map((l) => bodyRoom(l, need)),
+    );
     layouts.forEach((l, i) => {
       if (!suits(l, need)) return;
-      const s = score(l, need, i);
+      // A layout whose body is much smaller than another's holds a bullet or a table row a slide: names and types
+      // say what a layout is meant for, the room says whether content fits on it.
+      const cramped = most > 0 && bodyRoom(l, need) < CRAMPED * most ? 300 : 0;
+      const s = score(l, need, i) - cramped;
       if (s > top) [pick, top] = [i, s];
     });
     return pick;

@@ -11,6 +11,8 @@ import type { Sidecar } from './sidecar-schema.js';
 import { contrastWarnings, templateColors, type TemplateColors } from './template-colors.js';
 import { everyNeed, NEED_NAMES, templateLayoutSet, templateLayouts } from './template-layout-set.js';
 import { chooseLayouts, type TemplateLayout } from './template-layouts.js';
+import { crampedBody } from './body-room.js';
+import { templateTableMin, templateTableSize } from './table-size.js';
 
 /**
  * A template's structure → a briefdeck theme: its layouts with resolved
@@ -34,6 +36,8 @@ export function templateToTheme(
   const { byNeed, fallbacks } = chooseLayouts(layouts, s.sampleLayouts, master);
   if (byNeed.content === undefined) return { diagnostics: [noBodyLayout(layouts, at)] };
   const ds = fallbacks.flatMap((f) => fallbackWarning(f.need, layouts[byNeed[f.need]!], at));
+  const cramped = crampedBody(layouts, byNeed.content, s.size, master);
+  if (cramped) ds.push(diagnostic('warning', 'template-body-small', at, cramped.message, cramped.fix));
 
   const set = templateLayoutSet(s, layouts, everyNeed(byNeed));
   const primary = s.masters[layouts[set.byNeed.content].master];
@@ -79,6 +83,7 @@ function themeOf(name: string, at: Position, set: LayoutSet, c: TemplateColors, 
   const body = content.slots.content!;
   const bodySize = body.levels[0].size;
   const titleSize = (content.slots.title ?? body).levels[0].size;
+  const tableMin = sidecar.sizes.tableMin ?? templateTableMin(bodySize, set.size.w);
   return {
     name,
     file: at.file,
@@ -90,8 +95,8 @@ function themeOf(name: string, at: Position, set: LayoutSet, c: TemplateColors, 
       subtitle: title.slots.subTitle?.levels[0].size ?? bodySize,
       body: bodySize,
       bodyMin: sidecar.sizes.bodyMin ?? Math.min(bodySize, Math.max(12, Math.round(bodySize * 0.7))),
-      table: sidecar.sizes.table ?? Math.min(bodySize, 16),
-      tableMin: sidecar.sizes.tableMin ?? Math.min(bodySize, 10),
+      table: sidecar.sizes.table ?? templateTableSize(bodySize, set.size.w, tableMin),
+      tableMin,
       quote: bodySize,
       footer: content.slots.footer?.levels[0].size ?? 10,
     },

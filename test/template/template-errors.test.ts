@@ -3,9 +3,9 @@
  * each as `themes/<file>: error …` with the fix, by `build` and by
  * `check --theme`: a text file and a Word document named .pptx, a .docx, a
  * truncated zip, an encrypted file, a template without a body placeholder,
- * and one whose fonts cannot be measured (until the sidecar maps them).
+ * while one whose fonts cannot be measured exactly builds on stand-ins, with a warning.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -86,23 +86,40 @@ describe.skipIf(!tools)('templates briefdeck refuses', () => {
     expect(r.stdout).toMatch(/✗ theme no-body {2}unusable/);
   });
 
-  it('names the template and each font it cannot measure, and builds once the sidecar maps them', async () => {
+  it('measures each font it cannot measure exactly with a stand-in, warns naming it, and is exact once mapped', async () => {
     const r = await loadTheme(themes, 'vivid');
-    const fonts = r.diagnostics.filter((d) => d.code === 'unmeasurable-font');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.theme?.template).toBeDefined();
+    const fonts = r.diagnostics.filter((d) => d.code === 'stand-in-font');
     expect(fonts.map((d) => /`([^`]+)`/.exec(d.message)![1]).sort()).toEqual([
       'Source Sans Pro',
       'Source Sans Pro Black',
       'Source Sans Pro Light',
     ]);
-    for (const d of fonts) expect(d.position.file).toMatch(/vivid\.pptx$/);
-    expect(fonts[0].fix).toMatch(/fonts:/);
-    // The sidecar's map is the last step: with it, the template measures.
+    for (const d of fonts) {
+      expect(d.severity).toBe('warning');
+      expect(d.position.file).toMatch(/vivid\.pptx$/);
+      expect(d.message).toMatch(/measured with .*standing in for/);
+      expect(d.fix).toMatch(/fonts:/);
+    }
+    // The sidecar's map is the last exact step: with it, the template measures exactly and nothing is said.
     const map = ['Source Sans Pro', 'Source Sans Pro Black', 'Source Sans Pro Light']
       .map((f) => `  "${f}": fonts/Carlito-Regular.ttf`)
       .join('\n');
     writeFileSync(path.join(themes, 'vivid.yaml'), `fonts:\n${map}\n`);
     const mapped = await loadTheme(themes, 'vivid');
-    expect(mapped.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(mapped.diagnostics.filter((d) => d.code === 'stand-in-font')).toEqual([]);
     expect(mapped.theme?.template).toBeDefined();
+  });
+
+  it('build builds on a stand-in font, and --strict fails on its warning', () => {
+    const out = path.join(root, 'out-standin');
+    rmSync(path.join(themes, 'vivid.yaml'), { force: true });
+    const args = ['build', '--content', content.content, '--themes', themes, '--out', out, '--theme', 'vivid'];
+    const r = runCli(args);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/warning Unexpected font `Source Sans Pro`/);
+    expect(existsSync(path.join(out, 'brief.pptx'))).toBe(true);
+    expect(runCli([...args, '--strict', '--force']).status).toBe(1);
   });
 });

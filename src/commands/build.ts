@@ -1,9 +1,9 @@
 import { buildDecks } from '../build-all.js';
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
-import { plural, printDiagnostics } from '../cli/output.js';
+import { plural } from '../cli/output.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { EXIT, type Command } from './command.js';
-import { deckJson, deckLine } from './deck-report.js';
+import { deckJson, deckLine, printDeckProblems, printExportFailure } from './deck-report.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
 
@@ -33,7 +33,7 @@ export const build: Command = {
         onNote: (note) => !values.json && output.err(note),
         onDeck: (r) => {
           if (values.json) return;
-          printDiagnostics(output, r.diagnostics);
+          printDeckProblems(output, r);
           output.out(deckLine(output, r, r.skipped ? 'up to date' : 'built'));
         },
       });
@@ -59,9 +59,12 @@ export const build: Command = {
           force: !!values.force,
           warnings,
         });
-        for (const e of exported) if (e.error) output.err(`✗ ${e.slug}  export failed: ${e.error}`);
+        for (const e of exported) printExportFailure(output, e);
+        if (exported.some((e) => e.internal) || results.some((r) => r.internal)) return EXIT.internal;
         if (exported.some((e) => e.error)) return EXIT.failed;
       }
+      // A bug in one deck is reported after every other deck was built.
+      if (results.some((r) => r.internal)) return EXIT.internal;
       return failed.length > 0 ? EXIT.failed : EXIT.ok;
     });
   },

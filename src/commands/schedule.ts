@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildDecks } from '../build-all.js';
 import type { DeckOptions } from '../model/deck-options.js';
-import { dim, plural, printDiagnostics, type Output } from '../cli/output.js';
+import { dim, plural, type Output } from '../cli/output.js';
 import type { Config } from '../config/config-schema.js';
 import { validZone } from '../config/load-config.js';
 import { nextRuns, runCycle, runOk, startSchedule, type CycleStage, type RunRecord } from '../drivers/schedule.js';
@@ -14,7 +14,7 @@ import { UsageError } from '../model/errors.js';
 import { outputLockFile } from '../drivers/output-lock.js';
 import { untilSignal } from '../drivers/signals.js';
 import { EXIT, type Command } from './command.js';
-import { deckLine } from './deck-report.js';
+import { deckLine, printDeckProblems } from './deck-report.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
 
@@ -139,7 +139,7 @@ function cycleStages(
           if (hasErrors(r.diagnostics)) record.failed.push(r.slug);
           else (r.skipped ? record.skipped : record.rebuilt).push(r.slug);
           if (!r.skipped) {
-            printDiagnostics(output, r.diagnostics);
+            printDeckProblems(output, r);
             output.out(deckLine(output, r, 'built'));
           }
           // What the rebuild changed, in the briefer's terms: the log says why a deck was (or was not) mailed again.

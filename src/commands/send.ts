@@ -5,6 +5,7 @@ import { formatBytes } from '../deliver/message.js';
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
 import { escapeControl } from '../util/control-chars.js';
 import { formatUtc } from '../util/time.js';
+import { internalErrorDetail, internalErrorLine } from '../util/internal-error.js';
 import { EXIT, type Command } from './command.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
@@ -76,6 +77,7 @@ export const send: Command = {
       parts.push(`${failed.length - count('partial')} failed`);
       output.out(`${plural(outcomes.length, 'deck')}: ${parts.join(', ')}${dryRun ? ' (dry run: nothing sent)' : ''}`);
     }
+    if (outcomes.some((r) => r.internal)) return EXIT.internal;
     return failed.length > 0 ? EXIT.failed : EXIT.ok;
   },
 };
@@ -124,6 +126,11 @@ function printOutcome(o: Output, r: SendOutcome): void {
       break;
     case 'partial':
     case 'failed': {
+      if (r.internal) {
+        o.err(`${red(o.color, '✗')}${internalErrorLine(slug, r.internal, '')}`);
+        o.err(internalErrorDetail(r.internal));
+        break;
+      }
       const head = r.status === 'partial' ? yellow(o.color, '!') : red(o.color, '✗');
       const what =
         r.status === 'partial'

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { DeckOptions } from '../model/deck-options.js';
 import { ExportError, isUserError } from '../model/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { faultPoint } from '../util/fault-seam.js';
+import { internalErrorOf, type InternalError } from '../util/internal-error.js';
 import { ioCause, isIoError } from '../util/io-error.js';
 import { contactSheet } from './contact-sheet.js';
 import { deckDir, readExportState, writeExportState, type ExportState } from './export-state.js';
@@ -34,6 +36,8 @@ export interface ExportOutcome {
   error?: string;
   /** True when LibreOffice converted this deck in this run. */
   converted?: boolean;
+  /** An unexpected exception (a bug in briefdeck) while exporting this deck; its previous export is intact. */
+  internal?: InternalError;
 }
 
 const WORK_PREFIX = '.export-';
@@ -71,7 +75,7 @@ export async function exportDecks(
     try {
       plans.push(await planDeck(slug, opts.outDir, e));
     } catch (err) {
-      outcomes.set(slug, { slug, skipped: false, error: messageOf(err) });
+      outcomes.set(slug, failed(slug, err));
     }
   }
   let work: string;
@@ -98,9 +102,10 @@ export async function exportDecks(
     // Thumbnails are CPU-bound (pdftoppm, sharp): one deck per core at a time.
     await eachLimited(plans, os.availableParallelism(), async (p) => {
       try {
+        faultPoint('export', p.slug);
         outcomes.set(p.slug, await finishDeck(p, opts.outDir, work, pdfs.get(p.slug), e));
       } catch (err) {
-        outcomes.set(p.slug, { slug: p.slug, skipped: false, error: messageOf(err) });
+        outcomes.set(p.slug, failed(p.slug, err));
       }
     });
   } finally {
@@ -231,6 +236,13 @@ const exists = (f: string) =>
     () => false,
   );
 const allExist = async (fs: string[]) => (await Promise.all(fs.map(exists))).every(Boolean);
+/** A deck's failed outcome; a bug keeps its stack and is marked internal (the command then exits 70). */
+function failed(slug: string, err: unknown): ExportOutcome {
+  if (isUserError(err) || isIoError(err)) return { slug, skipped: false, error: messageOf(err) };
+  const internal = internalErrorOf(err);
+  return { slug, skipped: false, error: `internal error (a bug in briefdeck): ${internal.message}`, internal };
+}
+
 /**
  * A user error's message as is; a system error (full disk, permissions) as its cause; anything else is a bug and says
  * so.

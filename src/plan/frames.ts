@@ -1,4 +1,5 @@
 import type { Run } from '../model/article.js';
+import { safeRuns } from '../model/safe-text.js';
 import type { LayoutDef, TextStyle } from '../model/layout-set.js';
 import type { ColorRole, LevelStyle, Paragraph, PlaceholderRole, Rect, TextFrame } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
@@ -56,7 +57,11 @@ export function textFrame(theme: Theme, paragraphs: Paragraph[], box: Rect, o: F
     ...(style.bold ? { bold: true } : {}),
     ...(o.italic || style.italic ? { italic: true } : {}),
     levels: style.levels.map(level),
-    paragraphs,
+    // Sanitised as the writer sanitises (model/safe-text.ts): measured exactly as written.
+    paragraphs: paragraphs.map((p) => {
+      const runs = safeRuns(p.runs);
+      return runs === p.runs ? p : { ...p, runs };
+    }),
   };
 }
 

@@ -14,6 +14,18 @@ import type { Run } from './article.js';
  * Idempotent: sanitised runs come back equal.
  */
 export function safeRuns(runs: readonly Run[]): Run[] {
+  // The planner frames the same paragraph many times (each size, each page of a long one): checked once.
+  const known = checked.get(runs);
+  if (known) return known;
+  const out = sanitise(runs);
+  checked.set(runs, out);
+  if (out !== runs) checked.set(out, out);
+  return out;
+}
+
+const checked = new WeakMap<readonly Run[], Run[]>();
+
+function sanitise(runs: readonly Run[]): Run[] {
   if (runs.every((r) => CLEAN.test(r.text))) return runs as Run[];
   const out: Run[] = [];
   for (const r of runs) {

@@ -115,6 +115,14 @@ export function paginateTable(
       ).map((q) => q.runs),
     );
     const count = Math.max(...pieces.map((p) => p.length));
+    if (count <= 1) {
+      // No cut made progress (the cells' lines fit by line count, yet the row measures a hair taller than the room):
+      // the row takes the page as it is, instead of being split into itself for ever (issue 18's slow section).
+      rows.push(row);
+      heights.push(rowH(row, s));
+      flush();
+      continue;
+    }
     const pieceRows = Array.from({ length: count }, (_, k) => pieces.map((p) => p[k] ?? []));
     pieceRows.slice(0, -1).forEach((r) => {
       if (rows.length === 0) {

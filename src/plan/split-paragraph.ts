@@ -26,8 +26,15 @@ export function splitToPages(
   const text = runsText(p.runs);
   const sentences = o.sentences ? sentenceStarts(text) : [];
   const cont: Paragraph = { runs: p.runs, level: p.level, bullet: 'none' };
+  // Pieces are cut in order: slicing starts at the run the last piece ended in, so the whole split stays linear.
+  let run = 0;
+  let runStart = 0;
   const piece = (k: number, a: number, b: number): Paragraph => {
-    const runs = trimRuns(sliceRuns(p.runs, a, b));
+    while (run < p.runs.length - 1 && runStart + p.runs[run].text.length < a) runStart += p.runs[run++].text.length;
+    let end = run;
+    let endStart = runStart;
+    while (end < p.runs.length && endStart < b) endStart += p.runs[end++].text.length;
+    const runs = trimRuns(sliceRuns(p.runs.slice(run, end + 1), a - runStart, b - runStart));
     return k === 0 ? { ...p, runs } : { runs, level: p.level, bullet: 'none' };
   };
   const pieces: Paragraph[] = [];
@@ -40,7 +47,13 @@ export function splitToPages(
     for (;;) {
       const starts = lineStarts(frame, q, fonts, from, cap + 1);
       if (starts.length <= cap) {
-        pieces.push(piece(k, from, text.length));
+        const rest = piece(k, from, text.length);
+        // Fits by line count, yet may measure a hair taller than the box (the same check as at a cut below).
+        if (cap > 1 && starts.length === cap && !measureFrame({ ...frame, paragraphs: [rest] }, fonts).fits) {
+          cap--;
+          continue;
+        }
+        pieces.push(rest);
         return pieces;
       }
       let cut = starts[cap];

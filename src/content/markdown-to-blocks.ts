@@ -79,7 +79,9 @@ function blockFromToken(token: Token, position: Position, out: ParsedBody): void
         );
         if (runs.length > 0) paragraphs.push(runs);
       }
-      out.blocks.push({ type: 'quote', paragraphs, position });
+      // A quote of blank lines (`>` alone) shows nothing: no slide for it.
+      if (paragraphs.some((runs) => runs.some((r) => r.text.trim() !== '')))
+        out.blocks.push({ type: 'quote', paragraphs, position });
       break;
     }
     case 'code': {

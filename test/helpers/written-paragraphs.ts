@@ -22,8 +22,9 @@ export function plannedParagraphs(deck: Deck, theme: Theme): SeenParagraph[][][]
   return deck.slides.map((s) => renderSlide(pptx.addSlide(), s, ctx).map(frameParagraphs));
 }
 
+/** A frame without paragraphs is written as one empty paragraph (a `txBody` needs one `<a:p>`). */
 const frameParagraphs = (f: TextFrame): SeenParagraph[] =>
-  f.paragraphs.map((p) => ({
+  (f.paragraphs.length > 0 ? f.paragraphs : [{ runs: [], level: 0, bullet: 'none' as const }]).map((p) => ({
     level: p.level,
     text: p.runs.map((r, j) => (j > 0 && r.breakBefore ? '\n' : '') + r.text).join(''),
   }));

@@ -14,16 +14,23 @@ import type { Run } from './article.js';
  * Idempotent: sanitised runs come back equal.
  */
 export function safeRuns(runs: readonly Run[]): Run[] {
-  // The planner frames the same paragraph many times (each size, each page of a long one): checked once.
+  // The planner frames a frozen paragraph many times (each page of a long one): checked once. Other arrays may change.
+  if (!Object.isFrozen(runs)) return sanitise(runs);
   const known = checked.get(runs);
   if (known) return known;
   const out = sanitise(runs);
-  checked.set(runs, out);
-  if (out !== runs) checked.set(out, out);
-  return out;
+  checked.set(runs, out === runs ? out : frozenRuns(out));
+  return checked.get(runs)!;
 }
 
 const checked = new WeakMap<readonly Run[], Run[]>();
+
+/**
+ * A copy of `runs` that cannot change (array and runs frozen), for a paragraph measured again and again: what is
+ * worked out from it (its sanitised runs, its prepared text) is kept by identity, not rebuilt from its content.
+ */
+export const frozenRuns = (runs: readonly Run[]): Run[] =>
+  Object.isFrozen(runs) ? (runs as Run[]) : (Object.freeze(runs.map((r) => Object.freeze({ ...r }))) as Run[]);
 
 function sanitise(runs: readonly Run[]): Run[] {
   if (runs.every((r) => CLEAN.test(r.text))) return runs as Run[];

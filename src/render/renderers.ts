@@ -4,6 +4,7 @@ import type { TextFrame } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
 import { colorRef, hexOf } from './colors.js';
 import { FRAME_MARK, frameToText } from './frame-to-text.js';
+import { chartToPptx } from './chart.js';
 import { tableToPptx } from './table.js';
 import { place } from './units.js';
 import { xmlSafe } from './package/xml.js';
@@ -63,6 +64,12 @@ export const renderers = {
     w.text(s.titleFrame);
     if (s.lead) w.text(s.lead);
     tableToPptx(slide, s.table, ctx.theme, ctx.language);
+    if (s.caption) w.text(s.caption);
+  },
+  chart: (slide, s, _ctx, w) => {
+    w.text(s.titleFrame);
+    if (s.lead) w.text(s.lead);
+    chartToPptx(slide, s.chart, s.title);
   },
   image: (slide, s, _ctx, w) => {
     w.text(s.titleFrame);
@@ -76,6 +83,7 @@ export const renderers = {
   },
   quote: titleAndBody,
   statement: titleAndBody,
+  sources: titleAndBody,
   closing: titleAndBody,
 } satisfies ByKind;
 
@@ -99,6 +107,7 @@ function titleAndBody(
 export function renderSlide(slide: PptxGenJS.Slide, s: Slide, ctx: RenderContext): TextFrame[] {
   const w = new FrameWriter(slide, ctx);
   (renderers[s.kind] as Renderer)(slide, s, ctx, w);
+  if (s.footnotes) w.text(s.footnotes);
   if (ctx.theme.template)
     for (const b of ctx.chrome.banners)
       w.text(b, { fill: { color: colorRef(ctx.theme.colors.bannerBackground, ctx.theme) } });
@@ -113,6 +122,7 @@ export function renderSlide(slide: PptxGenJS.Slide, s: Slide, ctx: RenderContext
         align: n.align,
       } as PptxGenJS.SlideNumberProps;
   }
-  if (s.notes) slide.addNotes(xmlSafe(s.notes));
+  const notes = s.kind === 'chart' ? [s.notes, s.dataNotes].filter(Boolean).join('\n\n') : s.notes;
+  if (notes) slide.addNotes(xmlSafe(notes));
   return w.frames;
 }

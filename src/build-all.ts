@@ -23,6 +23,8 @@ import { packageVersion } from './util/package-root.js';
 export interface BuildAllOptions {
   /** Rebuild even when nothing that goes into a deck changed. */
   force?: boolean;
+  /** Called as each deck starts (its place in the run, from 0), for a progress line. */
+  onStart?: (slug: string, index: number, total: number) => void;
   /** Called as each deck finishes, for progress lines. */
   onDeck?: (r: DeckBuildOutcome) => void;
   /** Called once when the manifest was unreadable (every deck is rebuilt). */
@@ -68,7 +70,8 @@ export async function buildDecks(
   const { manifest, problem } = await readManifest(opts.outDir);
   if (problem) o.onNote?.(problem);
   const out: DeckBuildOutcome[] = [];
-  for (const slug of slugs) {
+  for (const [i, slug] of slugs.entries()) {
+    o.onStart?.(slug, i, slugs.length);
     const t0 = performance.now();
     // Whatever goes wrong inside one deck is that deck's failure: the others are still built.
     const r = await buildOne(slug, opts, tool, manifest.decks[slug], !!o.force, o.now ?? (() => new Date())).catch(

@@ -1,4 +1,6 @@
-import { parseArgs } from 'node:util';
+import { parseFlags, type ParsedFlags } from './cli/parse-flags.js';
+import { reportUsageError } from './cli/usage-report.js';
+import { didYouMean } from './util/did-you-mean.js';
 import { consoleOutput, printDiagnostics, red, type Output } from './cli/output.js';
 import { EXIT, type Command } from './commands/command.js';
 import { sharedHelp, sharedOptions } from './commands/options.js';
@@ -11,6 +13,7 @@ import { packageVersion } from './util/package-root.js';
  * need not load the mailer, and `--version` loads nothing.
  */
 export const commands: { name: string; load: () => Promise<Command> }[] = [
+  { name: 'new', load: async () => (await import('./commands/new.js')).newCommand },
   { name: 'build', load: async () => (await import('./commands/build.js')).build },
   { name: 'check', load: async () => (await import('./commands/check.js')).check },
   { name: 'export', load: async () => (await import('./commands/export.js')).exportCommand },
@@ -36,25 +39,27 @@ export async function main(
     output.out(await generalHelp());
     return name ? EXIT.ok : EXIT.usage;
   }
+  const json = rest.includes('--json');
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    output.err(
-      `briefdeck: Unknown command \`${name}\`, expected one of ${commands.map((c) => `\`${c.name}\``).join(', ')}`,
+    const names = commands.map((c) => c.name);
+    const near = didYouMean(name, names);
+    const list = `the commands are ${names.map((c) => `\`${c}\``).join(', ')}`;
+    const what = name.startsWith('-') ? 'option' : 'command';
+    reportUsageError(
+      output,
+      json,
+      new UsageError(`unknown-${what}`, `Unknown ${what} \`${escapeControl(name)}\`${near || `; ${list}`}`),
     );
     return EXIT.usage;
   }
   const command = await entry.load();
-  let parsed: ReturnType<typeof parseArgs>;
+  let parsed: ParsedFlags;
   try {
-    parsed = parseArgs({
-      args: rest,
-      options: { ...sharedOptions, ...command.options },
-      allowPositionals: true,
-      strict: true,
-    });
+    parsed = parseFlags(command.name, rest, { ...sharedOptions, ...command.options });
   } catch (e) {
-    output.err(`briefdeck ${command.name}: ${(e as Error).message}`);
-    output.err(`usage: ${command.usage}`);
+    if (!(e instanceof UsageError)) throw e;
+    reportUsageError(output, json, e, command);
     return EXIT.usage;
   }
   if (parsed.values.help) {
@@ -64,12 +69,21 @@ export async function main(
   try {
     const { loadConfig } = await import('./config/load-config.js'); // zod, yaml, croner: not for --version
     const config = await loadConfig(parsed.values.config as string | undefined);
+    if (parsed.values.theme !== undefined || env.BRIEFDECK_THEME) {
+      // The themes folder is read only when a theme was chosen: other runs do not load the theme reader here.
+      const { checkThemeChoice } = await import('./commands/theme-choice.js');
+      await checkThemeChoice(parsed.values, env, config);
+    }
     return await command.run({ values: parsed.values, positionals: parsed.positionals, output, env, config });
   } catch (e) {
+    if (e instanceof UsageError) {
+      reportUsageError(output, json, e, { name: command.name });
+      return EXIT.usage;
+    }
     if (isUserError(e)) {
       printDiagnostics(output, e.diagnostics);
       output.err(red(output.color, `briefdeck ${command.name}: ${escapeControl(e.message)}`));
-      return e instanceof UsageError ? EXIT.usage : EXIT.failed;
+      return EXIT.failed;
     }
     output.err(
       `briefdeck ${command.name}: internal error — this is a bug in briefdeck, please report it with this output:`,

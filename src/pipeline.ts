@@ -1,7 +1,7 @@
 import { buildDecks, type DeckBuildOutcome } from './build-all.js';
 import type { Config } from './config/config-schema.js';
 import type { SendOutcome } from './deliver/send-decks.js';
-import type { ExportOutcome } from './export/export-decks.js';
+import type { ExportOutcome, ExportStep } from './export/export-decks.js';
 import type { DeckOptions } from './model/deck-options.js';
 import { hasErrors } from './model/diagnostic.js';
 
@@ -25,6 +25,10 @@ export interface PipelinePlan {
   onNote?: (message: string) => void;
   /** A deck finished building, for progress lines. */
   onDeck?: (r: DeckBuildOutcome) => void;
+  /** A deck starts building (its place in the run, from 0), for a progress line. */
+  onStart?: (slug: string, index: number, total: number) => void;
+  /** An export step starts, for a progress line. */
+  onExportStep?: (s: ExportStep) => void;
 }
 
 /** What the stages have done so far. */
@@ -52,7 +56,12 @@ export function pipelineStages(opts: DeckOptions, plan: PipelinePlan): PipelineS
       name: 'build',
       async run(state) {
         const slugs = await plan.decks();
-        state.built = await buildDecks(slugs, opts, { force: plan.force, onNote: plan.onNote, onDeck: plan.onDeck });
+        state.built = await buildDecks(slugs, opts, {
+          force: plan.force,
+          onNote: plan.onNote,
+          onDeck: plan.onDeck,
+          onStart: plan.onStart,
+        });
       },
     },
   ];
@@ -68,7 +77,7 @@ export function pipelineStages(opts: DeckOptions, plan: PipelinePlan): PipelineS
         );
         // LibreOffice, poppler and sharp helpers: loaded only when an export was asked for.
         const { exportDecks } = await import('./export/export-decks.js');
-        const e = { pdf: plan.pdf, png: plan.png, force: plan.force, warnings };
+        const e = { pdf: plan.pdf, png: plan.png, force: plan.force, warnings, onStep: plan.onExportStep };
         state.exported = await exportDecks(builtDecks(state), opts, e);
       },
     });

@@ -1,5 +1,7 @@
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
 import { plural } from '../cli/output.js';
+import { progress } from '../cli/progress.js';
+import { showStep } from './export-steps.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { EXIT, type Command } from './command.js';
 import { deckJson, deckLine, printDeckProblems, printExportFailure } from './deck-report.js';
@@ -27,8 +29,12 @@ export const build: Command = {
     const opts = deckOptions(values, env, config);
     const slugs = await selectDecks(opts.contentDir, positionals);
     const onWait = (h: Parameters<typeof waitingLine>[0]) => !values.json && output.err(waitingLine(h));
+    const bar = progress(output, !!values.json || slugs.length < 2);
+    const exporting = progress(output, !!values.json);
     const [build, ...after] = pipelineStages(opts, {
       decks: async () => slugs,
+      onStart: (slug, i, n) => bar.step(`building ${slug}`, i, n),
+      onExportStep: (s) => showStep(exporting, s),
       force: !!values.force,
       pdf: !!values.pdf,
       png: !!values.png,
@@ -41,7 +47,7 @@ export const build: Command = {
     });
     return withOutputLock(opts.outDir, { command: 'build', onWait }, async () => {
       const state = emptyState();
-      await build.run(state);
+      await build.run(state).finally(() => bar.end());
       const results = state.built;
       const failed = results.filter((r) => hasErrors(r.diagnostics) || (values.strict && r.diagnostics.length > 0));
       if (values.json) output.out(JSON.stringify({ decks: results.map(deckJson), failed: failed.length }, null, 2));
@@ -50,7 +56,7 @@ export const build: Command = {
         const built = results.length - failed.length - upToDate;
         output.out(`${plural(built, 'deck')} built, ${upToDate} up to date, ${failed.length} failed → ${opts.outDir}`);
       }
-      for (const stage of after) await stage.run(state);
+      for (const stage of after) await stage.run(state).finally(() => exporting.end());
       for (const e of state.exported) printExportFailure(output, e);
       // A bug in one deck is reported after every other deck was built (and exported).
       if (results.some((r) => r.internal) || state.exported.some((e) => e.internal)) return EXIT.internal;

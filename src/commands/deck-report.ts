@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Slide } from '../model/deck.js';
-import { dim, green, plural, printDiagnostics, red, type Output } from '../cli/output.js';
+import { dim, green, plural, printDiagnostics, red, sortDiagnostics, type Output } from '../cli/output.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { escapeControl } from '../util/control-chars.js';
 import { INTERNAL_CODE, internalErrorDetail, internalErrorLine, type InternalError } from '../util/internal-error.js';
@@ -65,7 +65,7 @@ export function deckJson(r: Reported & { ms?: number; file?: string; slides?: nu
     continuations: c,
     file: r.file,
     ms: r.ms === undefined ? undefined : Math.round(r.ms),
-    diagnostics: r.diagnostics,
+    diagnostics: sortDiagnostics(r.diagnostics),
     ...(r.internal ? { internalError: r.internal } : {}),
   };
 }

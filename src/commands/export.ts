@@ -2,6 +2,8 @@ import path from 'node:path';
 import { green, plural, dim } from '../cli/output.js';
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
 import { exportDecks, type ExportOutcome } from '../export/export-decks.js';
+import { progress } from '../cli/progress.js';
+import { showStep } from './export-steps.js';
 import { EXIT, type Command } from './command.js';
 import { printExportFailure } from './deck-report.js';
 import { deckOptions } from './options.js';
@@ -23,9 +25,10 @@ export const exportCommand: Command = {
     const slugs = await selectDecks(opts.contentDir, positionals);
     const what = formats(values, config.export);
     const onWait = (h: Parameters<typeof waitingLine>[0]) => !values.json && output.err(waitingLine(h));
+    const bar = progress(output, !!values.json);
     const results = await withOutputLock(opts.outDir, { command: 'export', onWait }, () =>
-      exportDecks(slugs, opts, { ...what, force: !!values.force }),
-    );
+      exportDecks(slugs, opts, { ...what, force: !!values.force, onStep: (s) => showStep(bar, s) }),
+    ).finally(() => bar.end());
     const failed = results.filter((r) => r.error);
     const gallery = path.join(opts.outDir, 'index.html');
     if (values.json) {

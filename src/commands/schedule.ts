@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { DeckOptions } from '../model/deck-options.js';
 import { dim, plural, type Output } from '../cli/output.js';
 import type { Config } from '../config/config-schema.js';
-import { validZone } from '../config/load-config.js';
+import { scheduleProblems } from '../config/schedule-check.js';
 import { nextRuns, runCycle, runOk, startSchedule, type CycleStage, type RunRecord } from '../drivers/schedule.js';
 import { latestChange } from '../history/deck-history.js';
 import { escapeControl } from '../util/control-chars.js';
@@ -40,6 +40,7 @@ export const schedule: Command = {
   async run({ values, positionals, output, env, config }) {
     const opts = deckOptions(values, env, config);
     const s = scheduleOptions(values, env, config);
+    checkSchedule(s, values, env);
     const cycle = async (trigger: RunRecord['trigger']) => {
       const r = await runCycle({
         // The output folder's one lock (drivers/output-lock.ts), held for the whole cycle: build, export and send.
@@ -58,20 +59,7 @@ export const schedule: Command = {
         'schedule-missing',
         'Missing schedule, expected --cron "<pattern>", BRIEFDECK_CRON or `schedule.cron` in briefdeck.config.yaml (or --once)',
       );
-    if (s.timezone !== undefined && !validZone(s.timezone))
-      throw new UsageError(
-        'invalid-timezone',
-        `Unknown time zone \`${s.timezone}\`, expected an IANA name such as \`Europe/London\``,
-      );
-    let upcoming: Date[];
-    try {
-      upcoming = nextRuns(s.cron, s.timezone, 3);
-    } catch (e) {
-      throw new UsageError(
-        'invalid-cron',
-        `Invalid schedule \`${s.cron}\`${s.timezone ? ` in \`${s.timezone}\`` : ''}: ${(e as Error).message}`,
-      );
-    }
+    const upcoming = nextRuns(s.cron, s.timezone, 3);
     const job = startSchedule({
       cron: s.cron,
       timezone: s.timezone,
@@ -92,6 +80,29 @@ export const schedule: Command = {
     return EXIT.ok;
   },
 };
+
+/**
+ * The settings are checked before anything runs, with or without --once: operations staff who try their settings
+ * with `--once` must be told what `schedule` would refuse. (The config file's values were checked when it was read.)
+ */
+function checkSchedule(s: ScheduleOptions, values: Record<string, unknown>, env: NodeJS.ProcessEnv): void {
+  const [p] = scheduleProblems(s.cron, s.timezone);
+  if (!p) return;
+  const where =
+    p.key === 'cron'
+      ? values.cron !== undefined
+        ? '--cron'
+        : env.BRIEFDECK_CRON !== undefined
+          ? 'BRIEFDECK_CRON'
+          : '`schedule.cron`'
+      : values.tz !== undefined
+        ? '--tz'
+        : env.BRIEFDECK_TZ !== undefined
+          ? 'BRIEFDECK_TZ'
+          : '`schedule.timezone`';
+  const text = p.key === 'cron' ? `Invalid schedule ${p.message}` : `Unknown time zone ${p.message}`;
+  throw new UsageError(p.code, `${text} (from ${where})${p.fix ? `; ${p.fix}` : ''}`);
+}
 
 export interface ScheduleOptions {
   cron?: string;

@@ -1,5 +1,6 @@
 import { listDecks } from '../content/load-deck.js';
 import { UsageError } from '../model/errors.js';
+import { didYouMean, withSuggestion } from '../util/did-you-mean.js';
 
 /** The decks a command works on: the named ones (checked to exist), else every deck folder. */
 export async function selectDecks(contentDir: string, named: readonly string[]): Promise<string[]> {
@@ -17,7 +18,7 @@ export async function selectDecks(contentDir: string, named: readonly string[]):
   if (unknown.length > 0) {
     throw new UsageError(
       'unknown-deck',
-      `Unknown deck ${unknown.map((u) => `\`${u}\``).join(', ')}, expected one of ${all.map((a) => `\`${a}\``).join(', ') || '(none)'}`,
+      `Unknown deck ${unknown.map((u) => `\`${u}\``).join(', ')}${withSuggestion(unknown.length === 1 ? didYouMean(unknown[0], all) : '', `expected one of ${all.map((a) => `\`${a}\``).join(', ') || '(none)'}`)}`,
     );
   }
   return [...named];

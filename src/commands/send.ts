@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { dim, green, plural, printDiagnostics, red, yellow, type Output } from '../cli/output.js';
+import { progress } from '../cli/progress.js';
 import { sendDecks, type SendOutcome } from '../deliver/send-decks.js';
 import { DEFAULT_FROM, mailSettings } from '../deliver/mail-settings.js';
 import { formatBytes } from '../deliver/message.js';
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
+import { displayPath } from '../util/display-path.js';
 import { escapeControl } from '../util/control-chars.js';
 import { formatUtc } from '../util/time.js';
 import { internalErrorDetail, internalErrorLine } from '../util/internal-error.js';
@@ -41,6 +44,7 @@ export const send: Command = {
             { command: 'send', onWait: (h) => !values.json && output.err(waitingLine(h)) },
             fn,
           );
+    const bar = progress(output, !!values.json);
     const outcomes = await locked(() =>
       sendDecks(slugs, opts, {
         config,
@@ -50,26 +54,29 @@ export const send: Command = {
         dryRun,
         onProgress: (e) => {
           if (values.json) return;
-          if (e.type === 'retry')
+          if (e.type === 'start') bar.step(`${e.slug}: preparing and sending`, e.index, e.total);
+          else if (e.type === 'retry')
             output.err(
               dim(
                 output.color,
                 `  ${e.slug}: attempt ${e.attempt} failed (${e.reason}); retrying in ${Math.round(e.delayMs / 100) / 10} s`,
               ),
             );
-          else printOutcome(output, e.outcome);
+          else printOutcome({ ...output, outDir: opts.outDir }, e.outcome);
         },
       }),
     );
+    bar.end();
     const failed = outcomes.filter((r) => r.status === 'failed' || r.status === 'partial');
     if (values.json) {
       output.out(JSON.stringify({ decks: outcomes, failed: failed.length }, null, 2));
     } else {
       const count = (s: SendOutcome['status']) => outcomes.filter((r) => r.status === s).length;
+      const outbox = !settings.smtp;
       const parts = dryRun
         ? [`${count('dry-run')} to send`, `${count('up-to-date')} up to date`]
         : [
-            `${count('sent')} sent`,
+            outbox ? `${count('sent')} written to the outbox` : `${count('sent')} sent`,
             `${count('up-to-date')} up to date`,
             ...(count('partial') ? [`${count('partial')} partly sent`] : []),
           ];
@@ -82,7 +89,7 @@ export const send: Command = {
   },
 };
 
-function printOutcome(o: Output, r: SendOutcome): void {
+function printOutcome(o: Output & { outDir: string }, r: SendOutcome): void {
   const slug = escapeControl(r.slug);
   printDiagnostics(
     o,
@@ -93,7 +100,7 @@ function printOutcome(o: Output, r: SendOutcome): void {
     case 'sent': {
       const one = r.groups.length === 1 ? ` · ${r.groups[0].summary}` : '';
       o.out(
-        `${green(o.color, '✓')} ${slug}  sent to ${plural(r.accepted.length, 'recipient')} via ${r.via}${dim(o.color, `${size} · ${plural(r.attempts, 'attempt')}${r.messages > 1 ? ` · ${r.messages} messages${r.messages > r.groups.length ? ' (the server capped recipients per message)' : ''}` : ''}${r.file && r.groups.length === 1 ? ` · ${r.file}` : ''}${one}`)}`,
+        `${green(o.color, '✓')} ${slug}  ${deliveredTo(r, o.outDir)}${dim(o.color, `${size} · ${plural(r.attempts, 'attempt')}${r.messages > 1 ? ` · ${r.messages} messages${r.messages > r.groups.length ? ' (the server capped recipients per message)' : ''}` : ''}${r.file && r.groups.length === 1 ? ` · ${r.file}` : ''}${one}`)}`,
       );
       if (r.groups.length > 1)
         for (const g of r.groups) o.out(dim(o.color, `    ${groupLine(g)}${g.file ? ` · ${g.file}` : ''}`));
@@ -101,7 +108,9 @@ function printOutcome(o: Output, r: SendOutcome): void {
     }
     case 'up-to-date':
       o.out(
-        `${dim(o.color, '·')} ${slug}  up to date: ${plural(r.alreadySent.length, 'recipient')} already have this version via ${r.via} (--force sends again)`,
+        r.via === 'outbox'
+          ? `${dim(o.color, '·')} ${slug}  up to date: this version is already in ${outboxOf(o.outDir)} for ${plural(r.alreadySent.length, 'recipient')} (--force writes it again)`
+          : `${dim(o.color, '·')} ${slug}  up to date: ${plural(r.alreadySent.length, 'recipient')} already have this version via ${r.via} (--force sends again)`,
       );
       break;
     case 'no-recipients':
@@ -147,4 +156,19 @@ function printOutcome(o: Output, r: SendOutcome): void {
 /** `2 recipients, since the version accepted 2026-11-20 09:15 UTC: updated: 1 bullet` */
 function groupLine(g: SendOutcome['groups'][number]): string {
   return `${plural(g.recipients.length, 'recipient')}${g.since ? `, since the version accepted ${formatUtc(g.since.at)}` : ''}: ${g.summary}`;
+}
+
+/**
+ * What happened to the messages, in words that do not overstate it: an outbox file is not a delivery, so a later run
+ * with a mail server still mails those recipients.
+ */
+function deliveredTo(r: SendOutcome, outDir: string): string {
+  const who = plural(r.accepted.length, 'recipient');
+  return r.via === 'outbox'
+    ? `written to ${outboxOf(outDir)} for ${who} (no mail server configured)`
+    : `sent to ${who} via ${r.via}`;
+}
+
+function outboxOf(outDir: string): string {
+  return `${displayPath(path.join(outDir, 'outbox'))}/`;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Cron } from 'croner';
+import { scheduleProblems } from './schedule-check.js';
 import YAML from 'yaml';
 import { displayPath } from '../util/display-path.js';
 import { MAX_SECTION_BYTES, TEXT_LIMIT_REASON, readInput } from '../input/read-input.js';
@@ -103,42 +103,18 @@ function keyNode(doc: YAML.Document, p: (string | number)[]): unknown {
   return parent.items.find((i) => YAML.isScalar(i.key) && String(i.key.value) === String(p[p.length - 1]))?.key;
 }
 
-/** Checks the schema cannot express: a cron pattern croner accepts, a time zone Intl knows. */
+/** Checks the schema cannot express: a cron pattern croner accepts, a time zone Intl knows (one check for all). */
 function rules(c: ConfigFile, at: (p: (string | number)[]) => Position): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (c.schedule) {
-    try {
-      new Cron(c.schedule.cron, { paused: true }).stop();
-    } catch (e) {
-      out.push(
-        diagnostic(
-          'error',
-          'config-invalid-cron',
-          at(['schedule', 'cron']),
-          `Invalid \`schedule.cron\` \`${c.schedule.cron}\`: ${(e as Error).message}`,
-          'use five fields: minute hour day-of-month month day-of-week, e.g. `0 7 * * 1-5`',
-        ),
-      );
-    }
-    if (c.schedule.timezone !== undefined && !validZone(c.schedule.timezone)) {
-      out.push(
-        diagnostic(
-          'error',
-          'config-invalid-timezone',
-          at(['schedule', 'timezone']),
-          `Unknown time zone \`${c.schedule.timezone}\`, expected an IANA name such as \`Europe/London\``,
-        ),
-      );
-    }
-  }
-  return out;
+  if (!c.schedule) return [];
+  return scheduleProblems(c.schedule.cron, c.schedule.timezone).map((p) =>
+    diagnostic(
+      'error',
+      `config-${p.code}`,
+      at(['schedule', p.key]),
+      p.key === 'cron' ? `Invalid \`schedule.cron\` ${p.message}` : `Unknown time zone ${p.message}`,
+      p.fix,
+    ),
+  );
 }
 
-export function validZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { validZone } from './schedule-check.js';

@@ -7,6 +7,7 @@ import { BODY_BOTTOM, BODY_TOP, CONTENT_W } from '../model/geometry.js';
 import { loadSharp } from '../util/load-sharp.js';
 import { safeDecodeUri } from '../util/text.js';
 import { deckRule } from './load-deck.js';
+import { withNearbyFile } from './nearby-file.js';
 import { svgEmbeddable, svgExternalRefs, svgToPng, verifyRaster, type PixelBox } from '../input/normalise-image.js';
 import { IMAGE_LIMIT_REASON, MAX_IMAGE_BYTES, readInput } from '../input/read-input.js';
 
@@ -48,7 +49,7 @@ async function loadImage(dir: string, b: ImageBlock): Promise<{ asset?: ImageAss
   const full = path.resolve(dir, rel);
   if (!isInside(dir, full)) return { diagnostics: [] };
   const read = await readInput(full, deckRule(dir, 'image', MAX_IMAGE_BYTES, IMAGE_LIMIT_REASON), b.position);
-  if (!read.ok) return { diagnostics: [read.diagnostic] };
+  if (!read.ok) return { diagnostics: [await withNearbyFile(read.diagnostic, full, rel)] };
   const input = read.bytes;
   const sharp = await loadSharp();
   try {

@@ -1,4 +1,5 @@
 import type { Article, DeckMeta, Section } from '../model/article.js';
+import { didYouMean, withSuggestion } from '../util/did-you-mean.js';
 import path from 'node:path';
 import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
 import { decodeSource } from '../input/decode-source.js';
@@ -79,7 +80,7 @@ function parseMeta(source: DeckSource, ds: Diagnostic[]): { meta?: DeckMeta; pos
         'warning',
         'unknown-key',
         { file: source.meta.file, line: k.line, column: k.column },
-        `Unexpected key \`${k.key}\` in deck.yaml, expected one of ${deckMetaKeys.map((x) => `\`${x}\``).join(', ')}`,
+        `Unknown key \`${k.key}\` in deck.yaml${withSuggestion(didYouMean(k.key, deckMetaKeys), `expected one of ${deckMetaKeys.map((x) => `\`${x}\``).join(', ')}`)}`,
       ),
     );
   }
@@ -106,7 +107,7 @@ function parseSection(file: SourceFile, ds: Diagnostic[]): Section | undefined {
           'warning',
           'unknown-key',
           { file: file.file, line: k.line, column: k.column },
-          `Unexpected front-matter key \`${k.key}\`, expected one of ${frontMatterKeys.map((x) => `\`${x}\``).join(', ')}`,
+          `Unknown front-matter key \`${k.key}\`${withSuggestion(didYouMean(k.key, frontMatterKeys), `expected one of ${frontMatterKeys.map((x) => `\`${x}\``).join(', ')}`)}`,
         ),
       );
     }

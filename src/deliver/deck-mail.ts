@@ -51,8 +51,9 @@ export interface PlanInput {
   artifacts: DeckArtifacts;
   built: BuiltDeck;
   groups: RecipientGroup[];
-  /** Outbox: ids from the content, the deck's own date in the Date header. SMTP: the send time. */
+  /** Outbox: a Message-ID from the content, so the same send writes the same file. */
   reproducible: boolean;
+  /** The send time, for the Date header (the deck's own date stays in the subject and body). */
   now: Date;
 }
 
@@ -91,7 +92,7 @@ export async function planMessages(p: PlanInput): Promise<PlannedMessage[]> {
       contactSheet: sheet,
       outlined,
       changes,
-      date: p.reproducible ? new Date(record.timestamp ?? builtAt ?? 0) : p.now,
+      date: p.now,
       messageId: p.reproducible
         ? `<${key.slice(0, 32)}.${p.slug}@${domain}>`
         : `<${key.slice(0, 20)}.${p.now.getTime().toString(36)}.${p.slug}@${domain}>`,

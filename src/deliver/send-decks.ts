@@ -9,6 +9,7 @@ import { ioCause, isIoError } from '../util/io-error.js';
 import { deckArtifacts } from './artifacts.js';
 import { builtDeck } from './built-deck.js';
 import { deckEmail, planMessages } from './deck-mail.js';
+import { sendClock } from './send-clock.js';
 import { mailSettings, type MailSettings } from './mail-settings.js';
 import { formatBytes } from './message.js';
 import { recipientGroups } from './recipient-groups.js';
@@ -28,11 +29,12 @@ export interface SendOptions {
   dryRun?: boolean;
   onProgress?: (e: SendProgress) => void;
   retry?: RetryPolicy;
-  /** The clock, for SMTP Date headers and the send log. */
+  /** The clock, for Date headers and the send log; else SOURCE_DATE_EPOCH, else the system clock. */
   now?: () => Date;
 }
 
 export type SendProgress =
+  | { type: 'start'; slug: string; index: number; total: number }
   | { type: 'deck'; outcome: SendOutcome }
   | { type: 'retry'; slug: string; attempt: number; delayMs: number; reason: string };
 
@@ -106,12 +108,14 @@ export interface SendOutcome {
  */
 export async function sendDecks(slugs: readonly string[], opts: DeckOptions, o: SendOptions): Promise<SendOutcome[]> {
   const settings = mailSettings(o.config, o.env);
+  const clock = o.now ?? sendClock(o.env);
   const log = await loadSendLog(opts.outDir);
   const transport = o.dryRun ? undefined : openTransport(settings, opts.outDir);
   const outcomes: SendOutcome[] = [];
   try {
-    for (const slug of slugs) {
-      const outcome = await sendDeck(slug, opts, o, settings, log, transport);
+    for (const [index, slug] of slugs.entries()) {
+      o.onProgress?.({ type: 'start', slug, index, total: slugs.length });
+      const outcome = await sendDeck(slug, opts, { ...o, now: clock }, settings, log, transport);
       o.onProgress?.({ type: 'deck', outcome });
       outcomes.push(outcome);
     }

@@ -24,7 +24,15 @@ export interface ExportOptions {
   warnings?: Readonly<Record<string, number>>;
   /** LibreOffice time limit for the whole batch (default 60 s + 15 s per deck). */
   timeoutMs?: number;
+  /** Called as each step starts, for a progress line. */
+  onStep?: (s: ExportStep) => void;
 }
+
+/** The steps of an export: one LibreOffice run for every PDF, then thumbnails deck by deck, then the gallery. */
+export type ExportStep =
+  | { step: 'pdf'; decks: readonly string[] }
+  | { step: 'thumbnails'; slug: string; done: number; total: number }
+  | { step: 'gallery' };
 
 export interface ExportOutcome {
   slug: string;
@@ -98,9 +106,12 @@ export async function exportDecks(
       await writeFile(copy, p.bytes);
       jobs.push({ slug: p.slug, pptx: copy, shown: path.join(opts.outDir, `${p.slug}.pptx`), slides: p.slides });
     }
+    if (jobs.length > 0) e.onStep?.({ step: 'pdf', decks: jobs.map((j) => j.slug) });
     const pdfs = new Map((await convertAll(jobs, path.join(work, 'pdf'), e.timeoutMs)).map((r) => [r.slug, r]));
     // Thumbnails are CPU-bound (pdftoppm, sharp): one deck per core at a time.
+    let done = 0;
     await eachLimited(plans, os.availableParallelism(), async (p) => {
+      e.onStep?.({ step: 'thumbnails', slug: p.slug, done: done++, total: plans.length });
       try {
         faultPoint('export', p.slug);
         outcomes.set(p.slug, await finishDeck(p, opts.outDir, work, pdfs.get(p.slug), e));
@@ -111,6 +122,7 @@ export async function exportDecks(
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+  e.onStep?.({ step: 'gallery' });
   try {
     await writeGallery(opts.outDir);
   } catch (err) {

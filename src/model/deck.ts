@@ -164,6 +164,8 @@ export interface DeckInfo {
   author?: string;
   organization?: string;
   date?: string;
+  /** The date as the slides write it, in the deck's language (`20 November 2026`). */
+  dateText?: string;
   classification?: string;
   /** The timestamp written into the file's metadata (ISO 8601), for reproducible output. */
   timestamp: string;

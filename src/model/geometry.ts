@@ -53,7 +53,13 @@ export const bannerBox = (where: 'top' | 'bottom', slide: { w: number; h: number
 /**
  * The accent mark: above the title on the title slide, beside it elsewhere (it can never collide with a wrapped title).
  */
-export const ACCENT_TITLE_SLIDE: Readonly<Rect> = { x: MARGIN_X + 7.2, y: TITLE_SLIDE_AREA.y - 14, w: 120, h: 4 };
+/** The title slide's accent rule: under the title (bottom-anchored in its area), above the subtitle. */
+export const ACCENT_TITLE_SLIDE: Readonly<Rect> = {
+  x: MARGIN_X + 7.2,
+  y: TITLE_SLIDE_AREA.y + TITLE_SLIDE_AREA.h + GAP / 2 - 2,
+  w: 120,
+  h: 4,
+};
 export const ACCENT_CONTENT: Readonly<Rect> = { x: MARGIN_X - 16, y: TITLE_Y + 6, w: 5, h: 32 };
 
 /**

@@ -18,7 +18,7 @@ export function deckAccessibility(slides: readonly Slide[]): Diagnostic[] {
           'warning',
           'slide-title-missing',
           s.source,
-          `Unexpected slide ${i + 1} without a title, expected one: screen readers and the outline navigate by titles`,
+          `Missing title on slide ${i + 1}, expected one: screen readers and the outline navigate by titles`,
           'give the section a `# ` heading with text',
         ),
       );
@@ -32,7 +32,7 @@ export function deckAccessibility(slides: readonly Slide[]): Diagnostic[] {
           'warning',
           'duplicate-slide-title',
           s.source,
-          `Unexpected slide title \`${title}\` also on an earlier slide (${first.source.file}:${first.source.line}), expected each slide's title to be distinct`,
+          `Repeated slide title \`${title}\` (first on ${first.source.file}:${first.source.line}), expected each slide's title to be distinct`,
           'rename one of the sections',
         ),
       );

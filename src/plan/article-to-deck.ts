@@ -5,6 +5,8 @@ import type { Deck, DeckInfo, Slide } from '../model/deck.js';
 import type { Paragraph } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
 import type { FontSet } from '../measure/fonts.js';
+import { centredIn } from './centred-frame.js';
+import { deckDateText } from './deck-date.js';
 import { BANNER_H, GAP } from '../model/geometry.js';
 import { layoutsOf } from '../theme/layouts-of.js';
 import { deckAccessibility } from './accessibility.js';
@@ -40,6 +42,8 @@ export function articleToDeck({ article: written, theme, fonts, images, timestam
     ? { top: BANNER_H, bottom: layouts.size.h - BANNER_H }
     : { top: 0, bottom: layouts.size.h };
   const ctx: PlanContext = { theme, layouts, fonts, images, safe, diagnostics: [] };
+  const language = meta.language ?? 'en-US';
+  const dateText = meta.date && deckDateText(meta.date, language);
   const info: DeckInfo = {
     slug: article.slug,
     title: meta.title,
@@ -47,10 +51,11 @@ export function articleToDeck({ article: written, theme, fonts, images, timestam
     author: meta.author,
     organization: meta.organization,
     date: meta.date,
+    ...(dateText ? { dateText } : {}),
     classification: meta.classification,
     timestamp,
-    footer: [meta.organization, meta.date].filter(Boolean).join(' · '),
-    language: meta.language ?? 'en-US',
+    footer: [meta.organization, dateText].filter(Boolean).join(' · '),
+    language,
   };
   const at: Position = { file: article.metaFile, line: 1, column: 1 };
   const sections = article.sections.filter((s) => s.frontMatter.skip !== true);
@@ -114,7 +119,7 @@ function titleSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
   while (titleSize > theme.sizes.titleMin && heightOf(ctx, heading(titleSize)) > area.h) titleSize -= 2;
   const t = heading(titleSize);
   const titleFrame = { ...t, box: { ...area, h: Math.max(area.h, heightOf(ctx, t)) } };
-  const lines = [info.author, info.organization, info.date]
+  const lines = [info.author, info.organization, info.dateText]
     .filter((x): x is string => !!x)
     .map((t) => plain([{ text: t }]));
   const sub = layout.slots.subTitle;
@@ -218,7 +223,9 @@ function agendaSlides(titles: string[], ctx: PlanContext, at: Position): Slide[]
 }
 
 /**
- * The closing slide: its title, and the deck's title, organisation and date centred in the body, from mid-slide down.
+ * The closing slide: it hands the room back. Under "Questions and discussion", the deck's title in bold, who prepared
+ * it and when, centred in the body, so the last slide on screen while people ask still says what was presented and by
+ * whom.
  */
 function closingSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
   const { theme, layouts } = ctx;
@@ -226,16 +233,16 @@ function closingSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
   const title = 'Questions and discussion';
   const titleFrame = fitTitle(title, ctx, layout);
   const region = bodyRegion(ctx, layout, 'content', titleFrame);
-  const lines = [info.title, info.organization, info.date]
-    .filter((x): x is string => !!x)
-    .map((t) => plain([{ text: t }]));
-  const body = fitHeight(
-    ctx,
-    slotFrame(theme, layout, 'content', lines, { ...region, h: Infinity }, { color: 'muted', align: 'center' }),
-  );
-  const bottom = region.y + region.h;
-  body.box.y = Math.max(region.y, Math.min(layouts.size.h / 2, bottom - body.box.h));
-  body.box.h = bottom - body.box.y; // room below, for text a briefer adds
+  const by = [info.author, info.organization].filter(Boolean).join(' · ');
+  const lines = [
+    plain([{ text: info.title, bold: true }]),
+    ...(by ? [plain([{ text: by }])] : []),
+    ...(info.dateText ? [plain([{ text: info.dateText }])] : []),
+  ];
+  const frameAt = (size: number) => slotFrame(theme, layout, 'content', lines, region, { size, align: 'center' });
+  let size = layout.slots.content!.levels[0].size;
+  while (size > theme.sizes.bodyMin && heightOf(ctx, frameAt(size)) > region.h) size--;
+  const body = centredIn(ctx, frameAt(size), region);
   return {
     kind: 'closing',
     layout: 'content',

@@ -13,6 +13,8 @@ import { sectionLayouts } from './layout-choice.js';
 import { listToGroups } from './list-paragraphs.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { paginateTable } from './paginate-table.js';
+import { quoteParagraphs } from './quote-paragraphs.js';
+import { centredIn } from './centred-frame.js';
 import { bodyRegion } from './regions.js';
 import { runsText } from '../model/article.js';
 import { splitSentences } from './runs.js';
@@ -169,7 +171,7 @@ function visualToSlides(
     case 'quote':
       return paragraphSlides(
         'quote',
-        b.paragraphs.map((runs) => [plain(runs)]),
+        [quoteParagraphs(b.paragraphs)],
         base,
         layout,
         lead,
@@ -182,9 +184,16 @@ function visualToSlides(
       if (b.chart) return [chartToSlide({ ...b, chart: b.chart }, base, region(firstTop), lead, ctx)];
       const caption = b.caption?.text ? tableCaption(b.caption.text, whole, ctx) : undefined;
       const room = caption ? caption.box.h + CAPTION_GAP : 0;
-      const less = (r: Rect): Rect => ({ ...r, h: r.h - room });
+      // The table's edge lines up with the text's, not with the body box (whose text sits in by its inset).
+      const inset = layout.slots.content?.insets ?? { left: 0, right: 0, top: 0, bottom: 0 };
+      const tableArea = (r: Rect): Rect => ({
+        ...r,
+        x: r.x + inset.left,
+        w: r.w - inset.left - inset.right,
+        h: r.h - room,
+      });
       const { pages, diagnostics } = paginateTable(
-        { table: b, first: less(region(firstTop)), next: less(region(top)) },
+        { table: b, first: tableArea(region(firstTop)), next: tableArea(region(top)) },
         ctx,
       );
       ctx.diagnostics.push(...diagnostics);
@@ -205,6 +214,9 @@ function visualToSlides(
   }
 }
 
+/** How much larger than the layout's quote size a quote starts. */
+const QUOTE_SCALE = 1.25;
+
 function paragraphSlides(
   kind: 'bullets' | 'quote',
   groups: Paragraph[][],
@@ -216,8 +228,9 @@ function paragraphSlides(
   ctx: PlanContext,
   at: Position,
 ): Slide[] {
-  const size = layout.slots.content!.levels[0].size;
-  const style: Omit<FrameOptions, 'size'> = kind === 'quote' ? { italic: true } : {};
+  // A quote is set large and centred in the body, as a pull quote is; it shrinks like any text when long.
+  const size = Math.round(layout.slots.content!.levels[0].size * (kind === 'quote' ? QUOTE_SCALE : 1));
+  const style: Omit<FrameOptions, 'size'> = kind === 'quote' ? { align: 'center' } : {};
   const frame = (ps: Paragraph[], box: Rect, s: number) =>
     slotFrame(ctx.theme, layout, 'content', ps, box, { ...style, size: s });
   const r = paginateParagraphs({ groups, first, next, frame, size, minSize: ctx.theme.sizes.bodyMin }, ctx);
@@ -233,7 +246,10 @@ function paragraphSlides(
     );
   return r.pages.map((page, k) => {
     // The body placeholder keeps the whole region: text a briefer adds has room before PowerPoint refits it.
-    const body = frame(page.paragraphs, k === 0 ? first : next, page.size);
+    const region = k === 0 ? first : next;
+    const placed = frame(page.paragraphs, region, page.size);
+    // A quote sits in the middle of the body; bullets keep the whole region (room for text a briefer adds).
+    const body = kind === 'quote' ? centredIn(ctx, placed, region) : placed;
     const common = {
       ...base,
       ...retitle(base.title, k, r.pages.length, 'cont', ctx, layout),
@@ -263,6 +279,9 @@ function retitle(
   return { title: t, baseTitle: title, titleFrame: fitTitle(t, ctx, layout) };
 }
 
+/** How much larger than the layout's body size a statement starts. */
+const STATEMENT_SCALE = 1.3;
+
 /** A prose-only section: its opening sentence on the slide, every paragraph in the notes. */
 function statementSlides(
   section: Section,
@@ -275,15 +294,16 @@ function statementSlides(
   // A template without a section header puts the statement in its content layout's body.
   const role = layout.slots.text ? 'text' : 'content';
   const region = bodyRegion(ctx, layout, role, fitTitle(`${section.title} (cont.)`, ctx, layout));
+  // One sentence, set large and centred in the body: the slide says one thing.
   const frame = (ps: Paragraph[], box: Rect, s: number) =>
-    slotFrame(ctx.theme, layout, role, ps, box, { size: s, color: 'title' });
+    slotFrame(ctx.theme, layout, role, ps, box, { size: s, color: 'title', align: 'center' });
   const r = paginateParagraphs(
     {
       groups: [[plain(opening)]],
       first: region,
       next: region,
       frame,
-      size: layout.slots[role]!.levels[0].size,
+      size: Math.round(layout.slots[role]!.levels[0].size * STATEMENT_SCALE),
       minSize: ctx.theme.sizes.bodyMin,
     },
     ctx,
@@ -297,7 +317,7 @@ function statementSlides(
     notes: k === 0 ? notes.join('\n\n') : '',
     section: section.title,
     source,
-    body: frame(page.paragraphs, region, page.size),
+    body: centredIn(ctx, frame(page.paragraphs, region, page.size), region),
     continuation: k > 0 ? { reason: 'opening sentence did not fit on one slide' } : undefined,
   }));
 }

@@ -1,6 +1,7 @@
 import { isInside } from '../util/path-inside.js';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { didYouMean, withSuggestion } from '../util/did-you-mean.js';
 import { displayPath } from '../util/display-path.js';
 import { svgToPng } from '../input/normalise-image.js';
 import {
@@ -132,7 +133,7 @@ export async function loadTheme(themesDir: string, name: string): Promise<ThemeR
           'error',
           'unknown-theme',
           { file: displayPath(path.join(themesDir, `${name}.yaml`)), line: 1, column: 1 },
-          `Unknown theme \`${name}\`, expected one of ${known.map((k) => `\`${k}\``).join(', ') || '(none found)'}`,
+          `Unknown theme \`${name}\`${withSuggestion(didYouMean(name, known), `expected one of ${known.map((k) => `\`${k}\``).join(', ') || '(none found)'}`)}`,
         ),
       ],
     };

@@ -78,16 +78,67 @@ describe('briefdeck CLI', () => {
   });
 
   it('usage errors exit 2 with a message', () => {
-    expect(runCli(['frobnicate']).status).toBe(2);
+    const unknownCommand = runCli(['frobnicate']);
+    expect(unknownCommand.status).toBe(2);
+    expect(unknownCommand.stderr).toContain(
+      'briefdeck: Unknown command `frobnicate`; the commands are `new`, `build`, `check`',
+    );
     const unknownFlag = runCli(['build', '--colour']);
     expect(unknownFlag.status).toBe(2);
-    expect(unknownFlag.stderr).toContain("Unknown option '--colour'");
+    expect(unknownFlag.stderr).toContain(
+      'briefdeck build: Unknown option `--colour` for `briefdeck build` (see `briefdeck build --help`)',
+    );
+    expect(unknownFlag.stderr).toContain('usage: briefdeck build');
     const unknownDeck = runCli(['build', 'no-such-deck']);
     expect(unknownDeck.status).toBe(2);
     expect(unknownDeck.stderr).toContain(
-      'Unknown deck `no-such-deck`, expected one of `russia-north-korea-treaty`, `us-policy-response`',
+      'Unknown deck `no-such-deck`; expected one of `russia-north-korea-treaty`, `us-policy-response`',
     );
     expect(runCli([]).status).toBe(2);
+  });
+
+  it('did you mean: the nearest flag, command, deck and theme', () => {
+    const flag = runCli(['build', '--forse']);
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toContain(
+      'briefdeck build: Unknown option `--forse` for `briefdeck build`; did you mean `--force`? (see `briefdeck build --help`)',
+    );
+    expect(flag.stderr).not.toMatch(/positional argument|'--forse'/);
+    const command = runCli(['biuld']);
+    expect(command.status).toBe(2);
+    expect(command.stderr).toContain('briefdeck: Unknown command `biuld`; did you mean `build`?');
+    const deck = runCli(['check', 'us-policy-respons']);
+    expect(deck.stderr).toContain('Unknown deck `us-policy-respons`; did you mean `us-policy-response`?');
+    const missingValue = runCli(['build', '--theme']);
+    expect(missingValue.status).toBe(2);
+    expect(missingValue.stderr).toContain('Missing value for `--theme`, expected `--theme <value>`');
+    const valued = runCli(['build', '--force=yes']);
+    expect(valued.status).toBe(2);
+    expect(valued.stderr).toContain('Unexpected value `yes` for `--force`');
+  });
+
+  it('usage errors under --json are JSON on stdout, with the same exit status', () => {
+    const flag = runCli(['build', '--forse', '--json']);
+    expect(flag.status).toBe(2);
+    expect(JSON.parse(flag.stdout)).toEqual({
+      ok: false,
+      error: {
+        kind: 'usage',
+        code: 'unknown-option',
+        message: expect.stringContaining('did you mean `--force`?'),
+        command: 'build',
+        usage: expect.stringMatching(/^briefdeck build /),
+      },
+    });
+    const command = runCli(['biuld', '--json']);
+    expect(command.status).toBe(2);
+    expect(JSON.parse(command.stdout).error).toMatchObject({ code: 'unknown-command' });
+    const theme = runCli(['check', '--theme', 'briefing-dakr', '--json']);
+    expect(theme.status).toBe(2);
+    expect(JSON.parse(theme.stdout).error).toMatchObject({ code: 'unknown-theme', command: 'check' });
+    const deck = runCli(['check', 'nope', '--json']);
+    expect(JSON.parse(deck.stdout).error).toMatchObject({ code: 'unknown-deck' });
+    expect(deck.stderr).toBe('');
   });
 
   it('--help and --version', () => {
@@ -102,8 +153,12 @@ describe('briefdeck CLI', () => {
   it('--theme overrides the deck theme; an unknown one is an error', () => {
     const c = makeContent({ good });
     expect(runCli(['build', '--theme', 'briefing-dark', ...flags(c)]).status).toBe(0);
-    const r = runCli(['build', '--theme', 'nope', ...flags(c)]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('Unknown theme `nope`');
+    const r = runCli(['build', '--theme', 'briefing-dakr', ...flags(c)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      'Unknown theme `briefing-dakr` (from --theme); did you mean `briefing-dark`? The themes in',
+    );
+    expect(r.stderr).toMatch(/are `briefing-dark`, `briefing-light`/);
+    expect(r.stderr).not.toContain('briefing-dakr.yaml');
   });
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 
 const DECK = 'us-policy-response';
 
@@ -23,7 +23,7 @@ describe('the code cache of the command', () => {
   /** One cold `build --force`, its stderr and the deck it wrote. */
   const build = (env: NodeJS.ProcessEnv = {}) => {
     const out = path.join(dir, `out-${++runs}`);
-    const r = runCli(['build', DECK, '--force', '--content', REPO_CONTENT, '--themes', REPO_THEMES, '--out', out], {
+    const r = runCli(['build', DECK, '--force', '--content', FIXTURE_DECKS, '--themes', REPO_THEMES, '--out', out], {
       env: { BRIEFDECK_CACHE_DIR: '', XDG_CACHE_HOME: cacheHome, BRIEFDECK_CODE_CACHE: 'debug', ...env },
     });
     expect(r.status, r.stderr).toBe(0);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/util/hash.js';
 import { runCli } from '../helpers/cli.js';
-import { REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 
 const DECK = 'russia-north-korea-treaty';
 const SECTION = '02-russia-and-north-koreas-treaty.md';
@@ -21,7 +21,7 @@ describe('briefdeck diff', () => {
     root = mkdtempSync(path.join(tmpdir(), 'briefdeck-diff-cli-'));
     const content = path.join(root, 'content');
     out = path.join(root, 'output');
-    cpSync(path.join(REPO_CONTENT, DECK), path.join(content, DECK), { recursive: true });
+    cpSync(path.join(FIXTURE_DECKS, DECK), path.join(content, DECK), { recursive: true });
     // Keep 2 versions (from the config file), so a third build prunes the first.
     writeFileSync(path.join(root, 'briefdeck.config.yaml'), 'history:\n  keep: 2\n');
     flags = [

@@ -1,5 +1,6 @@
 /**
- * Source fidelity: the decks in `content/` must carry the authors' articles word for word.
+ * Source fidelity: the sample decks (shipped in `content/`, copied as fixtures to `test/fixtures/decks/`) must carry
+ * the authors' articles word for word.
  *
  * For each deck, the section files are read in name order, the Markdown structure that was
  * added when the article was split into sections is taken out again, and the remaining
@@ -27,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CONTENT_DIR = path.join(ROOT, 'content');
+const CONTENT_DIR = path.join(ROOT, 'test', 'fixtures', 'decks');
 const ARTICLES_DIR = path.join(ROOT, 'test', 'fixtures', 'articles');
 
 /** Deck folder → the article it is made from. */

@@ -9,7 +9,7 @@ import { ROOT } from '../helpers/cli.js';
 
 export const SLUG = 'us-policy-response';
 export const OTHER = 'russia-north-korea-treaty';
-export const contentDir = path.join(ROOT, 'content');
+export const contentDir = path.join(ROOT, 'test', 'fixtures', 'decks');
 export const themesDir = path.join(ROOT, 'themes');
 
 const temps: string[] = [];

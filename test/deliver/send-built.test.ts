@@ -41,7 +41,9 @@ describe('send describes what it attaches', () => {
 
     const allowed = await runCliAsync([...args, '--allow-stale'], { env });
     expect(allowed.status, allowed.stderr).toBe(0);
-    expect(allowed.stdout).toContain(`✓ ${TREATY}  sent to 2 recipients via outbox`);
+    expect(allowed.stdout).toContain(
+      `✓ ${TREATY}  written to ${path.join(p.opts.outDir, 'outbox')}/ for 2 recipients (no mail server configured)`,
+    );
     const [name] = await readdir(path.join(p.opts.outDir, 'outbox'));
     const mail = await simpleParser(await readFile(path.join(p.opts.outDir, 'outbox', name)));
     // The agenda is the attached deck's (its version record), not the edited sources'.

@@ -139,8 +139,10 @@ describe('what changed, per recipient group (outbox)', () => {
       [B],
       [A, B],
     ]);
-    // Byte-reproducible: sent again (--force), each reader's message is rewritten with the same bytes.
-    const again = await p.send({ force: true });
+    // Byte-reproducible: sent again (--force) at the same time, each reader's message is rewritten with the same
+    // bytes. (A resend later carries its own Date header: mail is dated when it is sent.)
+    const sentAt = forA.mail.date!;
+    const again = await p.send({ force: true, now: () => new Date(sentAt) });
     expect(again.groups.map((g) => g.file)).toEqual(r.groups.map((g) => g.file));
     for (const [k, g] of again.groups.entries())
       expect((await readFile(g.file!)).equals([forA, forB][k].raw)).toBe(true);

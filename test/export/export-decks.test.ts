@@ -30,7 +30,11 @@ describe.runIf(tools)('exportDecks on the content decks', () => {
 
   beforeAll(async () => {
     out = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-export-'));
-    opts = { contentDir: path.join(ROOT, 'content'), themesDir: path.join(ROOT, 'themes'), outDir: out };
+    opts = {
+      contentDir: path.join(ROOT, 'test', 'fixtures', 'decks'),
+      themesDir: path.join(ROOT, 'themes'),
+      outDir: out,
+    };
     for (const slug of DECKS) {
       const built = await buildDeck(slug, opts);
       expect(built.file, `${slug} builds`).toBeTruthy();

@@ -11,7 +11,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { galleryHtml } from '../../src/export/gallery.js';
 import { runCli } from '../helpers/cli.js';
-import { REPO_CONTENT } from '../helpers/decks.js';
+import { FIXTURE_DECKS } from '../helpers/decks.js';
 import { haveTools } from '../helpers/tools.js';
 
 const CHROMIUM_ARGS = [
@@ -37,7 +37,7 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
     out = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-gallery-'));
     // Two builds of the treaty deck (a bullet and a table cell edited in between), one of the other deck.
     content = path.join(out, 'content');
-    cpSync(REPO_CONTENT, content, { recursive: true });
+    cpSync(FIXTURE_DECKS, content, { recursive: true });
     const built = runCli(['build', '--content', content, '--out', out]);
     expect(built.status, built.stderr).toBe(0);
     const file = path.join(content, 'russia-north-korea-treaty', '02-russia-and-north-koreas-treaty.md');

@@ -12,7 +12,7 @@ import {
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, runCli } from '../helpers/cli.js';
-import { REPO_CONTENT, REPO_THEMES, makeContent } from '../helpers/decks.js';
+import { FIXTURE_DECKS, REPO_THEMES, makeContent } from '../helpers/decks.js';
 
 /** A `deck.yaml` whose aliases expand to 10^9 strings ("billion laughs"). */
 function aliasBomb(): string {
@@ -105,8 +105,8 @@ function smallDisk(dir: string, size: string): boolean {
 
 describe('a full disk (ENOSPC) on a real small tmpfs', () => {
   const c = makeContent({});
-  cpSync(path.join(REPO_CONTENT, DECK), path.join(c.content, DECK), { recursive: true });
-  cpSync(path.join(REPO_CONTENT, 'russia-north-korea-treaty'), path.join(c.content, 'russia-north-korea-treaty'), {
+  cpSync(path.join(FIXTURE_DECKS, DECK), path.join(c.content, DECK), { recursive: true });
+  cpSync(path.join(FIXTURE_DECKS, 'russia-north-korea-treaty'), path.join(c.content, 'russia-north-korea-treaty'), {
     recursive: true,
   });
   const out = path.join(c.root, 'disk');

@@ -116,7 +116,7 @@ describe('every header value is validated (CR/LF in each source)', () => {
     });
     const r = p.run(['check']);
     expectClean(r);
-    expect(r.stderr).toContain('Unexpected key `bad\\rkey\\u001b[8m` in deck.yaml');
+    expect(r.stderr).toContain('Unknown key `bad\\rkey\\u001b[8m` in deck.yaml');
     expect(r.stderr).toContain('content/d/x\\u001b]0;title\\u0007.md:1:1 warning Unexpected Markdown file name');
   });
 });

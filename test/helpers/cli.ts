@@ -1,13 +1,31 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
+let project: string | undefined;
+
+/**
+ * Where the CLI runs when a test names no folder: a project of this test file's own (content/ with copies of the
+ * sample decks, themes/, no output/), never the repository, whose content/ and output/ are the user's.
+ */
+export function sampleProject(): string {
+  if (project) return project;
+  const dir = mkdtempSync(path.join(tmpdir(), 'briefdeck-project-'));
+  cpSync(path.join(ROOT, 'test', 'fixtures', 'decks'), path.join(dir, 'content'), { recursive: true });
+  cpSync(path.join(ROOT, 'themes'), path.join(dir, 'themes'), { recursive: true });
+  project = dir;
+  return dir;
+}
+
 /** Run the compiled CLI as a user would; NO_COLOR keeps output plain. */
 export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: opts.cwd ?? ROOT,
+    cwd: opts.cwd ?? sampleProject(),
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     encoding: 'utf8',
     timeout: opts.timeout ?? 120_000,
@@ -23,7 +41,7 @@ export interface Running {
 }
 
 /** Start the compiled CLI without waiting for it (runCli waits): for watch, schedule and signals. */
-export function startCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Running {
+export function startCli(args: string[], cwd = sampleProject(), env: NodeJS.ProcessEnv = {}): Running {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', ...env },
@@ -47,7 +65,7 @@ export async function runCliAsync(
   args: string[],
   opts: { env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const run = startCli(args, ROOT, opts.env);
+  const run = startCli(args, sampleProject(), opts.env);
   const timer = setTimeout(() => run.child.kill(), 60_000);
   const { code } = await run.exit;
   clearTimeout(timer);

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './cli.js';
 
-export const REPO_CONTENT = path.join(ROOT, 'content');
+/**
+ * The two sample decks, as test fixtures: a copy of what content/ ships. Tests never read the repository's content/
+ * (a user's own decks live there, half-edited while watch runs) nor write its output/.
+ */
+export const FIXTURE_DECKS = path.join(ROOT, 'test', 'fixtures', 'decks');
 export const REPO_THEMES = path.join(ROOT, 'themes');
 
 export interface DeckFiles {

@@ -11,7 +11,7 @@ import { buildDecks } from '../../src/build-all.js';
 import { compareWith } from '../../src/history/compare.js';
 import { formatDiff, summarizeDiff } from '../../src/history/format-diff.js';
 import { hasErrors } from '../../src/model/diagnostic.js';
-import { REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 
 const TREATY = 'russia-north-korea-treaty';
 const US = 'us-policy-response';
@@ -31,7 +31,7 @@ async function twoBuilds(slug: string, change: (dir: string) => void) {
   const root = mkdtempSync(path.join(tmpdir(), 'briefdeck-versions-'));
   roots.push(root);
   const dir = path.join(root, 'content', slug);
-  cpSync(path.join(REPO_CONTENT, slug), dir, { recursive: true });
+  cpSync(path.join(FIXTURE_DECKS, slug), dir, { recursive: true });
   const opts = { contentDir: path.join(root, 'content'), themesDir: REPO_THEMES, outDir: path.join(root, 'output') };
   const [first] = await buildDecks([slug], opts, { toolVersion: 'test' });
   expect(hasErrors(first.diagnostics)).toBe(false);

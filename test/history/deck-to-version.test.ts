@@ -6,7 +6,7 @@ import { formatDiff } from '../../src/history/format-diff.js';
 import { encodeVersion } from '../../src/history/version-store.js';
 import type { DeckVersion } from '../../src/history/version.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
-import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { deckOpts, makeContent, FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 
 async function versionOf(decks: Parameters<typeof makeContent>[0], slug: string): Promise<DeckVersion> {
   const r = await checkDeck(slug, deckOpts(makeContent(decks)));
@@ -75,13 +75,13 @@ describe('deckToVersion', () => {
     ]);
     expect(nested.blocks[1]).toMatchObject({
       kind: 'quote',
-      text: 'A quotation from the article stands alone.',
+      text: '“A quotation from the article stands alone.”',
       slides: [20],
     });
     expect(v).toMatchObject({
       title: 'Stress test — tables, bullets & titles',
       subtitle: 'Quotes " < > & \' survive',
-      details: ['R&D <Unit>', '2026-02-03'],
+      details: ['R&D <Unit>', 'February 3, 2026'],
       titleSlides: [1],
       agendaSlides: [2],
     });
@@ -147,7 +147,7 @@ describe('deckToVersion', () => {
 
   it('the content decks’ records are a few KB (gzip JSON) and the same deck gives the same bytes', async () => {
     for (const slug of ['russia-north-korea-treaty', 'us-policy-response']) {
-      const opts = { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: '/nonexistent' };
+      const opts = { contentDir: FIXTURE_DECKS, themesDir: REPO_THEMES, outDir: '/nonexistent' };
       const [x, y] = await Promise.all([checkDeck(slug, opts), checkDeck(slug, opts)]);
       const bytes = encodeVersion(deckToVersion(x.deck!, x.article!, 'v'));
       expect(bytes.byteLength, slug).toBeLessThan(6 * 1024);

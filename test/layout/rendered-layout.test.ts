@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import { FOOTER_Y, SLIDE } from '../../src/model/geometry.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
-import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { deckOpts, makeContent, FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 import { readPptx, type SlideView } from '../helpers/pptx.js';
 import { haveTools } from '../helpers/tools.js';
 import { layoutFaults, missingCharacters, words } from '../helpers/layout-proof.js';
@@ -34,7 +34,7 @@ describe.skipIf(!tools)('rendered layout (LibreOffice)', () => {
     for (const slug of DECKS) {
       const opts = slug.startsWith('stress')
         ? { ...deckOpts(stress), outDir: out }
-        : { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: out };
+        : { contentDir: FIXTURE_DECKS, themesDir: REPO_THEMES, outDir: out };
       const r = await buildDeck(slug, opts);
       files.push(r.file!);
       slides[slug] = (await readPptx(r.pptx!)).slides;

@@ -3,7 +3,7 @@ import { checkDeck, type CheckResult } from '../../src/build.js';
 import type { Paragraph, Slide } from '../../src/model/deck.js';
 import { BODY_BOTTOM, FOOTER_Y, SLIDE } from '../../src/model/geometry.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
-import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { deckOpts, makeContent, FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 
 const text = (ps: Paragraph[]) => ps.map((p) => p.runs.map((r) => r.text).join('')).join('\n');
 const bySection = (r: CheckResult, section: string) => r.deck!.slides.filter((s) => s.section === section);
@@ -19,7 +19,7 @@ const boxes = (s: Slide) => {
 describe('plan: content decks', () => {
   it('gives every section its slides, with title, agenda and closing', async () => {
     const r = await checkDeck('russia-north-korea-treaty', {
-      contentDir: REPO_CONTENT,
+      contentDir: FIXTURE_DECKS,
       themesDir: REPO_THEMES,
       outDir: '/nonexistent',
     });
@@ -40,7 +40,7 @@ describe('plan: content decks', () => {
 
   it('keeps every paragraph: on a slide or in the notes', async () => {
     for (const slug of ['russia-north-korea-treaty', 'us-policy-response']) {
-      const r = await checkDeck(slug, { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: '/nonexistent' });
+      const r = await checkDeck(slug, { contentDir: FIXTURE_DECKS, themesDir: REPO_THEMES, outDir: '/nonexistent' });
       const seen = r
         .deck!.slides.map((s) =>
           [

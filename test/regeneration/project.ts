@@ -11,7 +11,8 @@ export const LIGHT = 'russia-north-korea-treaty'; // theme: briefing-light
 /** A throw-away project: copies of the repo's decks and themes, never the repo's own folders. */
 export async function tempProject(decks: readonly string[] = [DARK, LIGHT]) {
   const dir = await mkdtemp(path.join(tmpdir(), 'briefdeck-regen-'));
-  for (const d of decks) await cp(path.join(ROOT, 'content', d), path.join(dir, 'content', d), { recursive: true });
+  for (const d of decks)
+    await cp(path.join(ROOT, 'test', 'fixtures', 'decks', d), path.join(dir, 'content', d), { recursive: true });
   await cp(path.join(ROOT, 'themes'), path.join(dir, 'themes'), {
     recursive: true,
     filter: (src) => !src.includes(`${path.sep}fonts`),

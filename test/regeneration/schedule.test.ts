@@ -175,6 +175,21 @@ describe('schedule with a cron pattern', { timeout: 90_000 }, () => {
     expect(r.stderr).toContain('Unknown time zone `Mars/Olympus`');
   });
 
+  it('--once checks the pattern and the zone as schedule does: exit 2 before anything runs', () => {
+    const cron = runCli(['schedule', '--once', '--cron', '0 7 * *'], { cwd: p.dir });
+    expect(cron.status).toBe(2);
+    expect(cron.stderr).toMatch(/Invalid schedule `0 7 \* \*`: .* \(from --cron\); use five fields/);
+    const tz = runCli(['schedule', '--once', '--cron', '0 7 * * 1-5', '--tz', 'Europe/Londn'], { cwd: p.dir });
+    expect(tz.status).toBe(2);
+    expect(tz.stderr).toContain(
+      'Unknown time zone `Europe/Londn`, expected an IANA name such as `Europe/London`; did you mean `Europe/London`? (from --tz)',
+    );
+    const fromEnv = runCli(['schedule', '--once'], { cwd: p.dir, env: { BRIEFDECK_TZ: 'Mars/Olympus' } });
+    expect(fromEnv.status).toBe(2);
+    expect(fromEnv.stderr).toContain('(from BRIEFDECK_TZ)');
+    expect(existsSync(path.join(p.opts.outDir, 'runs.log'))).toBe(false);
+  });
+
   it('refuses to start without a pattern', () => {
     const r = runCli(['schedule'], { cwd: p.dir });
     expect(r.status).toBe(2);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuildResult } from '../../src/build.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
-import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { deckOpts, makeContent, FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 import { formatValidation, validatePptx } from '../helpers/ooxml.js';
 import { readPptx, type PptxView } from '../helpers/pptx.js';
 
@@ -25,7 +25,7 @@ describe('rendered content decks', () => {
   beforeAll(async () => {
     const c = makeContent({});
     for (const slug of ['russia-north-korea-treaty', 'us-policy-response']) {
-      const r = await buildDeck(slug, { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: c.out });
+      const r = await buildDeck(slug, { contentDir: FIXTURE_DECKS, themesDir: REPO_THEMES, outDir: c.out });
       built[slug] = { r, view: await readPptx(readFileSync(r.file!)) };
     }
   });
@@ -130,7 +130,7 @@ describe('rendered content decks', () => {
   it('is reproducible: the same sources give the same bytes', async () => {
     const c = makeContent({});
     const again = await buildDeck('us-policy-response', {
-      contentDir: REPO_CONTENT,
+      contentDir: FIXTURE_DECKS,
       themesDir: REPO_THEMES,
       outDir: c.out,
     });

@@ -9,7 +9,7 @@ import { buildDeck, type BuildResult } from '../../src/build.js';
 import type { DeckChrome, PlannedTable, Slide } from '../../src/model/deck.js';
 import type { TextFrame } from '../../src/model/text-frame.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
-import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { deckOpts, makeContent, FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 import { readPptx, type PptxView } from '../helpers/pptx.js';
 import { attr, childElements, descendants, firstChild, NS, parseXml, type XmlElement } from '../helpers/xml.js';
 
@@ -126,7 +126,7 @@ describe('the XML holds the planned frames', () => {
       'stress-dark': { ...stressDeck, yaml: `${stressDeck.yaml}theme: briefing-dark\n` },
     });
     for (const slug of ['russia-north-korea-treaty', 'us-policy-response']) {
-      const r = await buildDeck(slug, { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: c.out });
+      const r = await buildDeck(slug, { contentDir: FIXTURE_DECKS, themesDir: REPO_THEMES, outDir: c.out });
       decks.push({ name: slug, r, view: await readPptx(r.pptx!) });
     }
     for (const slug of ['stress', 'stress-dark']) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import { ROOT } from '../helpers/cli.js';
-import { makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { makeContent, FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 import { matchGolden } from '../helpers/golden.js';
 import { readPptx, type PptxView } from '../helpers/pptx.js';
 
@@ -29,7 +29,7 @@ describe('golden outlines', () => {
   for (const slug of ['russia-north-korea-treaty', 'us-policy-response']) {
     it(slug, async () => {
       const r = await buildDeck(slug, {
-        contentDir: REPO_CONTENT,
+        contentDir: FIXTURE_DECKS,
         themesDir: REPO_THEMES,
         outDir: makeContent({}).out,
       });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
-import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { deckOpts, makeContent, FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 import { convertWithLibreOffice } from '../helpers/pdf.js';
 import { readPptx, type PptxView } from '../helpers/pptx.js';
 import { haveTools } from '../helpers/tools.js';
@@ -26,8 +26,11 @@ describe.skipIf(!tools)('LibreOffice round trip', () => {
     const c = makeContent({ stress: stressDeck });
     const files: string[] = [];
     for (const [slug, opts] of [
-      ['russia-north-korea-treaty', { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: out }],
-      ['us-policy-response', { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: out, theme: 'briefing-dark' }],
+      ['russia-north-korea-treaty', { contentDir: FIXTURE_DECKS, themesDir: REPO_THEMES, outDir: out }],
+      [
+        'us-policy-response',
+        { contentDir: FIXTURE_DECKS, themesDir: REPO_THEMES, outDir: out, theme: 'briefing-dark' },
+      ],
       ['stress', { ...deckOpts(c), outDir: out }],
     ] as const) {
       files.push((await buildDeck(slug, opts)).file!);

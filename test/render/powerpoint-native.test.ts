@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuildResult } from '../../src/build.js';
 import { loadTheme } from '../../src/theme/load-theme.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
-import { deckOpts, makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { deckOpts, makeContent, FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 import { formatValidation, validatePptx } from '../helpers/ooxml.js';
 import { checkPackage } from '../helpers/package-check.js';
 import { pptxgenjsZip } from '../helpers/pptxgenjs-zip.js';
@@ -30,7 +30,7 @@ describe('PowerPoint-native decks', () => {
     const c = makeContent({ stress: stressDeck });
     for (const theme of ['briefing-light', 'briefing-dark']) {
       for (const slug of CONTENT) {
-        const r = await buildDeck(slug, { contentDir: REPO_CONTENT, themesDir: REPO_THEMES, outDir: c.out, theme });
+        const r = await buildDeck(slug, { contentDir: FIXTURE_DECKS, themesDir: REPO_THEMES, outDir: c.out, theme });
         decks.push({ name: `${slug} (${theme})`, theme, r, view: await readPptx(r.pptx!) });
       }
       const r = await buildDeck('stress', { ...deckOpts(c), theme });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuildResult } from '../../src/build.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
-import { makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { makeContent, FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 import { formatValidation, validatePptx } from '../helpers/ooxml.js';
 import { checkPackage } from '../helpers/package-check.js';
 import { readPptx, type PptxView } from '../helpers/pptx.js';
@@ -57,7 +57,7 @@ describe.skipIf(!tools)('decks on organisation templates', () => {
     for (const t of fixtures) {
       const { theme } = installTemplate(t, themesDir, t.name.replace('.', '-'));
       for (const [slug, contentDir] of [
-        ...CONTENT.map((s) => [s, REPO_CONTENT]),
+        ...CONTENT.map((s) => [s, FIXTURE_DECKS]),
         ['stress', stress.content],
       ] as const) {
         const r = await buildDeck(slug, { contentDir, themesDir, outDir: path.join(root, 'out', theme), theme });

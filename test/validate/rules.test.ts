@@ -102,6 +102,6 @@ describe('validation rules', () => {
     const md = '# T\n\n- North Korea and North Korea\n- North korea once\n';
     const r = await check({ '01-a.md': md });
     expect(codes(r.diagnostics)).toEqual(['warning spelling-variant 01-a.md:4:1']);
-    expect(r.diagnostics[0].message).toBe('Unexpected `North korea` (1×), elsewhere written `North Korea` (2×)');
+    expect(r.diagnostics[0].message).toBe('Spelling `North korea` (1×) differs from `North Korea` used elsewhere (2×)');
   });
 });

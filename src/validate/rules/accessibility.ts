@@ -11,7 +11,7 @@ export const imageAltText: Rule = (article) =>
         'warning',
         'image-alt-missing',
         b.position,
-        `Unexpected image \`${b.src}\` without alt text, expected a description: screen readers read it, and PowerPoint's accessibility checker flags its absence`,
+        `Missing alt text for image \`${b.src}\`, expected a description: screen readers read it, and PowerPoint's accessibility checker flags its absence`,
         'describe it: `![Map of the Korean Peninsula](images/map.png)`',
       ),
     );
@@ -27,7 +27,7 @@ export const tableHeader: Rule = (article) =>
         'warning',
         'table-header-empty',
         b.position,
-        'Unexpected table with an empty header row, expected column names: screen readers announce each cell with its column',
+        'Empty table header row, expected column names: screen readers announce each cell with its column',
         'name the columns in the first row',
       ),
     );

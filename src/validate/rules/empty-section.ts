@@ -9,6 +9,6 @@ export const emptySection: Rule = (article) =>
         'warning',
         'empty-section',
         s.titlePosition,
-        `Unexpected empty section \`${s.title}\`, expected content under its heading: the deck shows a slide with only a title`,
+        `Empty section \`${s.title}\`, expected content under its heading: the deck shows a slide with only a title`,
       ),
     );

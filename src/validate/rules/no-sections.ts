@@ -9,7 +9,7 @@ export const noSections: Rule = (article) =>
           'error',
           'no-sections',
           { file: article.metaFile, line: 1, column: 1 },
-          'Unexpected deck with no sections, expected at least one `NN-slug.md` file beside deck.yaml',
+          'No sections in this deck, expected at least one `NN-slug.md` file beside deck.yaml',
           'add e.g. `01-introduction.md` starting with `# Introduction`',
         ),
       ];

@@ -38,7 +38,7 @@ export const spellingVariants: Rule = (article) => {
           'warning',
           'spelling-variant',
           places[0],
-          `Unexpected \`${variant}\` (${places.length}×), elsewhere written \`${main}\` (${mainAt.length}×)`,
+          `Spelling \`${variant}\` (${places.length}×) differs from \`${main}\` used elsewhere (${mainAt.length}×)`,
           'check which spelling the author meant',
         ),
       );

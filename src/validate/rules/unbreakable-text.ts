@@ -22,7 +22,7 @@ export const unbreakableText: Rule = (article) => {
             'error',
             'unbreakable-text',
             at,
-            `Unexpected ${n.toLocaleString('en')} characters without a space or other line-break opportunity, expected at most ${MAX_UNBROKEN.toLocaleString('en')}: no slide can show them readably`,
+            `Unbreakable run of ${n.toLocaleString('en')} characters without a space or other line-break opportunity, expected at most ${MAX_UNBROKEN.toLocaleString('en')}: no slide can show them readably`,
             'break the text up, shorten it, or link to it instead',
           ),
         );

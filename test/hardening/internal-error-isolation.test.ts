@@ -77,14 +77,14 @@ describe('one deck’s internal error is that deck’s failure', { timeout: 180_
     const r = cli(c, ['send'], 'send:alpha');
     expect(r.status, r.stderr).toBe(70);
     expect(r.stderr).toMatch(INTERNAL);
-    expect(r.stdout).toMatch(/✓ beta {2}sent to 1 recipient via outbox/);
+    expect(r.stdout).toMatch(/✓ beta {2}written to \S*outbox\/ for 1 recipient/);
     const outbox = readdirSync(path.join(c.out, 'outbox'));
     expect(outbox.some((f) => f.startsWith('beta'))).toBe(true);
     expect(outbox.some((f) => f.startsWith('alpha'))).toBe(false);
     // Sent again without the fault: alpha goes, beta is up to date.
     const again = cli(c, ['send']);
     expect(again.status, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/✓ alpha {2}sent/);
+    expect(again.stdout).toMatch(/✓ alpha {2}written to \S*outbox\//);
     expect(again.stdout).toMatch(/· beta {2}up to date/);
   });
 

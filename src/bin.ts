@@ -65,8 +65,12 @@ const source = bytes.toString('utf8');
 // such first, written as `other`: a typo leaves no file of its own).
 const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
 const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+// The bundle's path too: V8 keeps the script name a cache was made under, so a cache made by another checkout's
+// identical bundle would make stack traces name that checkout's file, not the one that ran.
 const flavour = createHash('sha256')
-  .update(`${process.version}\0${process.arch}\0${process.execArgv.join('\0')}\0${process.env.NODE_OPTIONS ?? ''}`)
+  .update(
+    `${process.version}\0${process.arch}\0${process.execArgv.join('\0')}\0${process.env.NODE_OPTIONS ?? ''}\0${bundle}`,
+  )
   .digest('hex')
   .slice(0, 8);
 const cacheDir = mode === '0' ? undefined : userCacheDir();

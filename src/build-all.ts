@@ -15,6 +15,8 @@ import {
 import type { Deck, Slide } from './model/deck.js';
 import { diagnostic, hasErrors } from './model/diagnostic.js';
 import { detached } from './util/detached.js';
+import { INTERNAL_CODE, internalErrorOf, type InternalError } from './util/internal-error.js';
+import { isUserError } from './model/errors.js';
 import { ioCause, isIoError } from './util/io-error.js';
 import { packageVersion } from './util/package-root.js';
 
@@ -49,6 +51,8 @@ export interface DeckBuildOutcome extends Omit<BuildResult, 'pptx' | 'article' |
   skipped?: boolean;
   /** Slide count: of the new deck, or from the manifest for a skipped one. */
   slides?: number;
+  /** An unexpected exception (a bug in briefdeck) while building this deck; nothing of it was written. */
+  internal?: InternalError;
 }
 
 /**
@@ -68,7 +72,11 @@ export async function buildDecks(
   const out: DeckBuildOutcome[] = [];
   for (const [i, slug] of slugs.entries()) {
     o.onStart?.(slug, i, slugs.length);
-    const r = await buildOne(slug, opts, tool, manifest.decks[slug], !!o.force, o.now ?? (() => new Date()));
+    const t0 = performance.now();
+    // Whatever goes wrong inside one deck is that deck's failure: the others are still built.
+    const r = await buildOne(slug, opts, tool, manifest.decks[slug], !!o.force, o.now ?? (() => new Date())).catch(
+      (e: unknown): DeckBuildOutcome => failedDeck(slug, opts, e, performance.now() - t0),
+    );
     o.onDeck?.(r);
     out.push(r);
   }
@@ -139,6 +147,20 @@ async function buildOne(
     return { slug, diagnostics: [...r.diagnostics, problem], deck: outline(r.deck), file: r.file, ms: r.ms, slides };
   }
   return { slug, diagnostics: r.diagnostics, deck: outline(r.deck), file: r.file, ms: r.ms, slides };
+}
+
+/**
+ * A deck whose build threw. A user error (a theme that cannot be read, say) keeps its diagnostics; anything else is a
+ * bug, kept with its stack. buildDeck writes the .pptx last and atomically, so the previous one is intact.
+ */
+function failedDeck(slug: string, opts: DeckOptions, e: unknown, ms: number): DeckBuildOutcome {
+  const at = { file: displayPath(path.join(opts.contentDir, slug)), line: 1, column: 1 };
+  if (isUserError(e)) {
+    const ds = e.diagnostics.length > 0 ? [...e.diagnostics] : [diagnostic('error', e.code, at, e.message)];
+    return { slug, diagnostics: ds, ms };
+  }
+  const internal = internalErrorOf(e);
+  return { slug, diagnostics: [diagnostic('error', INTERNAL_CODE, at, internal.message)], internal, ms };
 }
 
 const outline = (deck: Deck | undefined): DeckOutline | undefined =>

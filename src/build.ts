@@ -19,6 +19,7 @@ import { loadTheme } from './theme/load-theme.js';
 import { displayPath } from './util/display-path.js';
 import { diagnostic } from './model/diagnostic.js';
 import { writeFileAtomic } from './util/atomic-write.js';
+import { faultPoint } from './util/fault-seam.js';
 import { ioCause, isIoError } from './util/io-error.js';
 import { validateArticle } from './validate/validate-article.js';
 
@@ -42,6 +43,7 @@ export interface BuildResult extends CheckResult {
 
 /** load → parse → validate → theme → images → plan. Writes nothing. */
 export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckResult> {
+  faultPoint('check', slug);
   const source = await loadDeckSource(opts.contentDir, slug);
   const parsed = sourceToArticle(source);
   const diagnostics = [...parsed.diagnostics];
@@ -89,6 +91,7 @@ export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildR
     return { ...checked, ms: performance.now() - t0 };
   // pptxgenjs and the zip writer load only here, so `check` never pays for them.
   const { deckToPptx } = await import('./render/deck-to-pptx.js');
+  faultPoint('render', slug);
   const pptx = await deckToPptx(checked.deck, checked.theme);
   const file = path.join(opts.outDir, `${slug}.pptx`);
   try {

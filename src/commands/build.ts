@@ -1,10 +1,10 @@
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
-import { plural, printDiagnostics } from '../cli/output.js';
+import { plural } from '../cli/output.js';
 import { progress } from '../cli/progress.js';
 import { showStep } from './export-steps.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { EXIT, type Command } from './command.js';
-import { deckJson, deckLine } from './deck-report.js';
+import { deckJson, deckLine, printDeckProblems, printExportFailure } from './deck-report.js';
 import { deckOptions } from './options.js';
 import { oncePerRun } from './print-once.js';
 import { selectDecks } from './select-decks.js';
@@ -43,7 +43,7 @@ export const build: Command = {
       onNote: (note) => !values.json && output.err(note),
       onDeck: (r) => {
         if (values.json) return;
-        printDiagnostics(output, once(r.diagnostics));
+        printDeckProblems(output, { ...r, diagnostics: once(r.diagnostics) });
         output.out(deckLine(output, r, r.skipped ? 'up to date' : 'built'));
       },
     });
@@ -59,7 +59,9 @@ export const build: Command = {
         output.out(`${plural(built, 'deck')} built, ${upToDate} up to date, ${failed.length} failed → ${opts.outDir}`);
       }
       for (const stage of after) await stage.run(state).finally(() => exporting.end());
-      for (const e of state.exported) if (e.error) output.err(`✗ ${e.slug}  export failed: ${e.error}`);
+      for (const e of state.exported) printExportFailure(output, e);
+      // A bug in one deck is reported after every other deck was built (and exported).
+      if (results.some((r) => r.internal) || state.exported.some((e) => e.internal)) return EXIT.internal;
       if (state.exported.some((e) => e.error)) return EXIT.failed;
       return failed.length > 0 ? EXIT.failed : EXIT.ok;
     });

@@ -27,4 +27,4 @@ export interface Command {
   run(ctx: CommandContext): Promise<number>;
 }
 
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;

@@ -1,14 +1,26 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Slide } from '../model/deck.js';
-import { dim, green, plural, red, sortDiagnostics, type Output } from '../cli/output.js';
+import { dim, green, plural, printDiagnostics, red, sortDiagnostics, type Output } from '../cli/output.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { escapeControl } from '../util/control-chars.js';
+import { INTERNAL_CODE, internalErrorDetail, internalErrorLine, type InternalError } from '../util/internal-error.js';
 
 /** What a report line needs of a checked or built deck (a CheckResult, or a build run's DeckBuildOutcome). */
 interface Reported {
   slug: string;
   diagnostics: readonly Diagnostic[];
   deck?: { slides: readonly Pick<Slide, 'title' | 'continuation'>[] };
+  /** A bug in briefdeck hit while processing this deck. */
+  internal?: InternalError;
+}
+
+/** A deck's diagnostics, then the stack of an internal error, on stderr. */
+export function printDeckProblems(o: Output, r: Reported): void {
+  printDiagnostics(
+    o,
+    r.diagnostics.filter((d) => d.code !== INTERNAL_CODE),
+  );
+  if (r.internal) o.err(internalErrorDetail(r.internal));
 }
 
 /** `Title (cont.)` slides and why, for the summary line. */
@@ -26,6 +38,7 @@ export function continuations(r: Reported): { count: number; reasons: Record<str
 /** One line per deck: what a person scanning a terminal needs. */
 export function deckLine(o: Output, r: Reported & { ms?: number; slides?: number }, verb: string): string {
   const slug = escapeControl(r.slug); // a deck folder's name is the user's; its line stays one line
+  if (r.internal) return `${red(o.color, '✗')}${internalErrorLine(slug, r.internal, '')}`;
   const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
   if (hasErrors(r.diagnostics))
@@ -53,5 +66,14 @@ export function deckJson(r: Reported & { ms?: number; file?: string; slides?: nu
     file: r.file,
     ms: r.ms === undefined ? undefined : Math.round(r.ms),
     diagnostics: sortDiagnostics(r.diagnostics),
+    ...(r.internal ? { internalError: r.internal } : {}),
   };
+}
+
+/** An export that failed: `✗ <deck>  export failed: …`, or a bug's line with its stack. */
+export function printExportFailure(o: Output, e: { slug: string; error?: string; internal?: InternalError }): void {
+  if (e.internal) {
+    o.err(`${red(o.color, '✗')}${internalErrorLine(escapeControl(e.slug), e.internal, '')}`);
+    o.err(internalErrorDetail(e.internal));
+  } else if (e.error) o.err(`${red(o.color, '✗')} ${escapeControl(e.slug)}  export failed: ${e.error}`);
 }

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { green, plural, red, dim } from '../cli/output.js';
+import { green, plural, dim } from '../cli/output.js';
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
 import { exportDecks, type ExportOutcome } from '../export/export-decks.js';
 import { progress } from '../cli/progress.js';
 import { showStep } from './export-steps.js';
 import { EXIT, type Command } from './command.js';
+import { printExportFailure } from './deck-report.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
 
@@ -34,7 +35,7 @@ export const exportCommand: Command = {
       output.out(JSON.stringify({ decks: results, failed: failed.length, gallery }, null, 2));
     } else {
       for (const r of results) {
-        if (r.error) output.err(`${red(output.color, '✗')} ${r.slug}  export failed: ${r.error}`);
+        if (r.error) printExportFailure(output, r);
         else
           output.out(
             `${green(output.color, '✓')} ${r.slug}  ${r.skipped ? 'up to date' : 'exported'}  ${dim(output.color, made(r))}`,
@@ -45,6 +46,7 @@ export const exportCommand: Command = {
         `${plural(results.length - failed.length - skipped, 'deck')} exported, ${skipped} up to date, ${failed.length} failed → ${gallery}`,
       );
     }
+    if (results.some((r) => r.internal)) return EXIT.internal;
     return failed.length > 0 ? EXIT.failed : EXIT.ok;
   },
 };

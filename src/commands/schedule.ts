@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { DeckOptions } from '../model/deck-options.js';
-import { dim, plural, printDiagnostics, type Output } from '../cli/output.js';
+import { dim, plural, type Output } from '../cli/output.js';
 import type { Config } from '../config/config-schema.js';
 import { scheduleProblems } from '../config/schedule-check.js';
 import { nextRuns, runCycle, runOk, startSchedule, type CycleStage, type RunRecord } from '../drivers/schedule.js';
@@ -11,7 +11,7 @@ import { UsageError } from '../model/errors.js';
 import { outputLockFile } from '../drivers/output-lock.js';
 import { untilSignal } from '../drivers/signals.js';
 import { EXIT, type Command } from './command.js';
-import { deckLine } from './deck-report.js';
+import { deckLine, printDeckProblems } from './deck-report.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
 import { emptyState, pipelineStages, type PipelineStage } from '../pipeline.js';
@@ -156,7 +156,7 @@ function cycleStages(
         if (hasErrors(r.diagnostics)) record.failed.push(r.slug);
         else (r.skipped ? record.skipped : record.rebuilt).push(r.slug);
         if (!r.skipped) {
-          printDiagnostics(output, r.diagnostics);
+          printDeckProblems(output, r);
           output.out(deckLine(output, r, 'built'));
         }
         // What the rebuild changed, in the briefer's terms: the log says why a deck was (or was not) mailed again.

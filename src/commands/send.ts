@@ -10,6 +10,7 @@ import { escapeControl } from '../util/control-chars.js';
 import { DEFAULT_MAIL_TIMEOUTS, sendMayHoldMs } from '../deliver/mail-timeouts.js';
 import { DEFAULT_RETRY } from '../deliver/retry.js';
 import { formatUtc } from '../util/time.js';
+import { internalErrorDetail, internalErrorLine } from '../util/internal-error.js';
 import { EXIT, type Command } from './command.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
@@ -89,6 +90,7 @@ export const send: Command = {
       parts.push(`${failed.length - count('partial')} failed`);
       output.out(`${plural(outcomes.length, 'deck')}: ${parts.join(', ')}${dryRun ? ' (dry run: nothing sent)' : ''}`);
     }
+    if (outcomes.some((r) => r.internal)) return EXIT.internal;
     return failed.length > 0 ? EXIT.failed : EXIT.ok;
   },
 };
@@ -139,6 +141,11 @@ function printOutcome(o: Output & { outDir: string }, r: SendOutcome): void {
       break;
     case 'partial':
     case 'failed': {
+      if (r.internal) {
+        o.err(`${red(o.color, '✗')}${internalErrorLine(slug, r.internal, '')}`);
+        o.err(internalErrorDetail(r.internal));
+        break;
+      }
       const head = r.status === 'partial' ? yellow(o.color, '!') : red(o.color, '✗');
       const what =
         r.status === 'partial'

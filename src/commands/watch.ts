@@ -1,6 +1,6 @@
 import { buildDecks, toolVersion, type DeckBuildOutcome } from '../build-all.js';
 import { warmUp } from '../build.js';
-import { dim, green, plural, printDiagnostics, red, type Output } from '../cli/output.js';
+import { dim, green, plural, red, type Output } from '../cli/output.js';
 import { listDecks } from '../content/load-deck.js';
 import { deckInputs } from '../manifest/deck-inputs.js';
 import { waitingLine, withOutputLock } from '../drivers/output-lock.js';
@@ -10,7 +10,7 @@ import { hasErrors } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import { untilSignal } from '../drivers/signals.js';
 import { EXIT, type Command } from './command.js';
-import { deckLine } from './deck-report.js';
+import { deckLine, printDeckProblems } from './deck-report.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
 
@@ -89,7 +89,7 @@ function report(o: Output, r: DeckBuildOutcome, initial: boolean, showUpToDate: 
       );
     return;
   }
-  printDiagnostics(o, r.diagnostics);
+  printDeckProblems(o, r);
   o.out(`${stamp()} ${deckLine(o, r, initial ? 'built' : 'rebuilt')}`);
   if (hasErrors(r.diagnostics)) o.out(`${stamp()}   the last good deck stays in place; save a fix to rebuild`);
 }

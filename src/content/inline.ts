@@ -1,6 +1,7 @@
 import { decodeHTML } from 'entities';
 import type { Token, Tokens } from 'marked';
 import type { Run } from '../model/article.js';
+import { safeRuns } from '../model/safe-text.js';
 import type { CitationToken, FootnoteRefToken } from './source-syntax.js';
 
 export interface InlineFindings {
@@ -109,13 +110,18 @@ function mark(out: Run[], found: InlineFindings, raw: string, style: Style): voi
   (found.marks ??= []).push({ run, raw });
 }
 
-/** Merge with the previous run when the style is the same, so pptxgenjs gets fewer runs. */
+/**
+ * Merge with the previous run when the style is the same, so pptxgenjs gets fewer runs. The text is sanitised here
+ * (model/safe-text.ts): a line break in it (code in a list item, say) is a break inside the paragraph.
+ */
 function push(out: Run[], text: string, style: Style): void {
   if (text === '') return;
-  const prev = out[out.length - 1];
-  // A run that starts with a break keeps it: appending text after the break is still after it.
-  if (prev && sameStyle(prev, style)) prev.text += text;
-  else out.push({ text, ...style });
+  safeRuns([{ text, ...style }]).forEach((r, k) => {
+    const prev = out[out.length - 1];
+    // A run that starts with a break keeps it: appending text after the break is still after it.
+    if (k === 0 && prev && sameStyle(prev, style)) prev.text += r.text;
+    else out.push(r);
+  });
 }
 
 function sameStyle(a: Style, b: Style): boolean {

@@ -116,7 +116,9 @@ function blockFromToken(token: Token, position: Position, out: ParsedBody): void
         );
         if (runs.length > 0) paragraphs.push(runs);
       }
-      out.blocks.push({ type: 'quote', paragraphs, position });
+      // A quote of blank lines (`>` alone) shows nothing: no slide for it.
+      if (paragraphs.some((runs) => runs.some((r) => r.text.trim() !== '')))
+        out.blocks.push({ type: 'quote', paragraphs, position });
       break;
     }
     case 'code': {
@@ -200,16 +202,31 @@ function listToBlock(list: Tokens.List, position: Position, found: InlineFinding
 
 /**
  * `**` or `__` left in text after lexing is emphasis that never closed: the
- * author meant something, and the deck would show the asterisks.
+ * author meant something, and the deck would show the asterisks. Linear in
+ * the block: each emphasis, code span or escape is found from where the last
+ * one ended (tokens come in document order) and blanked once, and what is
+ * blanked is not entered.
  */
 function strayEmphasis(token: Token, blockRaw: string, position: Position, ds: Diagnostic[]): void {
-  let raw = blockRaw;
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  raw = raw.replace(/`[^`\n]*`/g, blank);
+  if (!blockRaw.includes('**') && !blockRaw.includes('__')) return;
+  const blanked: [number, number][] = [];
+  let cursor = 0;
   walk(token, (t) => {
-    if (t.type === 'strong' || t.type === 'em' || t.type === 'codespan' || t.type === 'escape')
-      raw = raw.replace(t.raw, blank(t.raw));
+    if (t.type !== 'strong' && t.type !== 'em' && t.type !== 'codespan' && t.type !== 'escape') return true;
+    const at = blockRaw.indexOf(t.raw, cursor);
+    // A token whose raw is not the source's (re-indented in a nested list item) is left as it is.
+    if (at < 0) return false;
+    blanked.push([at, at + t.raw.length]);
+    cursor = at + t.raw.length;
+    return false;
   });
+  let raw = '';
+  let from = 0;
+  for (const [a, b] of blanked) {
+    raw += blockRaw.slice(from, a) + blockRaw.slice(a, b).replace(/[^\n]/g, ' ');
+    from = b;
+  }
+  raw = (raw + blockRaw.slice(from)).replace(/`[^`\n]*`/g, (s) => s.replace(/[^\n]/g, ' '));
   const m = /(\*\*|__)/.exec(raw);
   if (!m) return;
   const at = offsetIn(blockRaw, '', position.line, m.index);
@@ -224,17 +241,27 @@ function strayEmphasis(token: Token, blockRaw: string, position: Position, ds: D
   );
 }
 
-function walk(t: Token, f: (t: Token) => void): void {
-  f(t);
-  const kids: Token[] = [];
-  if ('tokens' in t && Array.isArray(t.tokens)) kids.push(...(t.tokens as Token[]));
-  if (t.type === 'list') for (const i of (t as Tokens.List).items) kids.push(i);
-  if (t.type === 'table') {
-    const tb = t as Tokens.Table;
-    for (const c of tb.header) kids.push(...c.tokens);
-    for (const r of tb.rows) for (const c of r) kids.push(...c.tokens);
+/**
+ * Every token under `t` in document order, without recursion (the depth is bounded by the nesting limit, but a walk
+ * of ours never relies on it); `f` returns false to skip a token's children.
+ */
+function walk(t: Token, f: (t: Token) => boolean): void {
+  const stack: Token[] = [t];
+  while (stack.length > 0) {
+    const cur = stack.pop()!;
+    if (!f(cur)) continue;
+    // Pushed in reverse, so they come off the stack in document order (no spread: a paragraph may hold 100,000 tokens).
+    const groups: Token[][] = [];
+    if ('tokens' in cur && Array.isArray(cur.tokens)) groups.push(cur.tokens as Token[]);
+    if (cur.type === 'list') groups.push((cur as Tokens.List).items);
+    if (cur.type === 'table') {
+      const tb = cur as Tokens.Table;
+      for (const c of tb.header) groups.push(c.tokens);
+      for (const r of tb.rows) for (const c of r) groups.push(c.tokens);
+    }
+    for (let g = groups.length - 1; g >= 0; g--)
+      for (let k = groups[g].length - 1; k >= 0; k--) stack.push(groups[g][k]);
   }
-  for (const k of kids) walk(k, f);
 }
 
 const countNewlines = (s: string) => {

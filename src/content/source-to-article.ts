@@ -9,6 +9,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { SECTION_FILE, displayPath, type DeckSource, type SourceFile } from './load-deck.js';
 import { runsText } from '../model/article.js';
 import { markdownToBlocks } from './markdown-to-blocks.js';
+import { nestingProblems } from './nesting-limit.js';
 
 export interface ParseResult {
   /** Absent when the deck cannot be planned at all (no valid deck.yaml). */
@@ -112,6 +113,12 @@ function parseSection(file: SourceFile, ds: Diagnostic[]): Section | undefined {
     }
     frontMatter = (r.value ?? {}) as Record<string, unknown>;
     frontMatterPositions = r.keyPositions;
+  }
+  // Nesting no slide can show is refused before marked recurses into it (its stack would overflow first).
+  const tooDeep = nestingProblems(fm.body, file.file, fm.bodyLine);
+  if (tooDeep.length > 0) {
+    ds.push(...tooDeep);
+    return undefined;
   }
   const body = markdownToBlocks(fm.body, file.file, fm.bodyLine);
   ds.push(...body.diagnostics);

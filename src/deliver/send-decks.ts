@@ -1,3 +1,5 @@
+import { faultPoint } from '../util/fault-seam.js';
+import { INTERNAL_CODE, internalErrorOf, type InternalError } from '../util/internal-error.js';
 import type { DeckOptions } from '../model/deck-options.js';
 import type { Config } from '../config/config-schema.js';
 import { receivedVersions, type Received } from '../history/sent-versions.js';
@@ -96,6 +98,8 @@ export interface SendOutcome {
   error?: string;
   errorCode?: string;
   diagnostics: Diagnostic[];
+  /** An unexpected exception (a bug in briefdeck) while sending this deck; what was accepted before it is recorded. */
+  internal?: InternalError;
 }
 
 /**
@@ -157,6 +161,7 @@ async function sendDeck(
     diagnostics: [],
   };
   try {
+    faultPoint('send', slug);
     const { email } = await deckEmail(slug, opts.contentDir);
     if (!email || email.to.length + email.cc.length === 0) return { ...outcome, status: 'no-recipients' };
     outcome.to = email.to;
@@ -260,7 +265,12 @@ async function sendDeck(
         error: settings.redact(`${e.path ? `\`${e.path}\`: ` : ''}${ioCause(e)}`),
         errorCode: 'io-error',
       };
-    if (!(e instanceof BriefdeckError)) throw e;
+    if (!(e instanceof BriefdeckError)) {
+      // A bug: this deck's failure, not the run's (the send log records each acceptance as it happens).
+      const internal = internalErrorOf(e);
+      const error = settings.redact(`internal error (a bug in briefdeck): ${internal.message}`);
+      return { ...outcome, status: 'failed', error, errorCode: INTERNAL_CODE, internal: redacted(internal, settings) };
+    }
     return {
       ...outcome,
       status: 'failed',
@@ -270,6 +280,12 @@ async function sendDeck(
     };
   }
 }
+
+/** A stack can hold a message that quoted the SMTP URL: its password never reaches the output. */
+const redacted = (ie: InternalError, settings: MailSettings): InternalError => ({
+  message: settings.redact(ie.message),
+  stack: settings.redact(ie.stack),
+});
 
 /**
  * One line for callers that show a single reason (the schedule log): `2 recipients failed: a@x (550 …), b@x (550 …)`.

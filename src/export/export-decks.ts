@@ -7,6 +7,8 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { removeAtExit } from '../util/exit-cleanup.js';
 import { assertNoLink, mkdirNoFollow } from '../util/no-follow.js';
 import { processAlive, selfIdentity } from '../util/process-identity.js';
+import { faultPoint } from '../util/fault-seam.js';
+import { internalErrorOf, type InternalError } from '../util/internal-error.js';
 import { ioCause, isIoError } from '../util/io-error.js';
 import { contactSheet } from './contact-sheet.js';
 import { deckDir, readExportState, writeExportState, type ExportState } from './export-state.js';
@@ -45,6 +47,8 @@ export interface ExportOutcome {
   error?: string;
   /** True when LibreOffice converted this deck in this run. */
   converted?: boolean;
+  /** An unexpected exception (a bug in briefdeck) while exporting this deck; its previous export is intact. */
+  internal?: InternalError;
 }
 
 const WORK_PREFIX = '.export-';
@@ -82,7 +86,7 @@ export async function exportDecks(
     try {
       plans.push(await planDeck(slug, opts.outDir, e));
     } catch (err) {
-      outcomes.set(slug, { slug, skipped: false, error: messageOf(err) });
+      outcomes.set(slug, failed(slug, err));
     }
   }
   let work: string;
@@ -116,9 +120,10 @@ export async function exportDecks(
     await eachLimited(plans, os.availableParallelism(), async (p) => {
       e.onStep?.({ step: 'thumbnails', slug: p.slug, done: done++, total: plans.length });
       try {
+        faultPoint('export', p.slug);
         outcomes.set(p.slug, await finishDeck(p, opts.outDir, work, pdfs.get(p.slug), e));
       } catch (err) {
-        outcomes.set(p.slug, { slug: p.slug, skipped: false, error: messageOf(err) });
+        outcomes.set(p.slug, failed(p.slug, err));
       }
     });
   } finally {
@@ -266,6 +271,13 @@ const exists = (f: string) =>
     () => false,
   );
 const allExist = async (fs: string[]) => (await Promise.all(fs.map(exists))).every(Boolean);
+/** A deck's failed outcome; a bug keeps its stack and is marked internal (the command then exits 70). */
+function failed(slug: string, err: unknown): ExportOutcome {
+  if (isUserError(err) || isIoError(err)) return { slug, skipped: false, error: messageOf(err) };
+  const internal = internalErrorOf(err);
+  return { slug, skipped: false, error: `internal error (a bug in briefdeck): ${internal.message}`, internal };
+}
+
 /**
  * A user error's message as is; a system error (full disk, permissions) as its cause; anything else is a bug and says
  * so.

@@ -79,8 +79,25 @@ const fontId = (f: ShapingFont): number => {
   return id;
 };
 
+/**
+ * The same frozen runs (model/safe-text.ts `frozenRuns`) asked about again: found without building the content key,
+ * which is as long as the text. Splitting a long paragraph asks about it once per page; keying it by content each
+ * time was quadratic. Arrays that may change are always keyed by content.
+ */
+const byRuns = new WeakMap<readonly Run[], { fonts: FontSet; faces: string; prepared: PreparedParagraph }>();
+
 /** The prepared form of `runs` in `faces`. Pagination asks about the same paragraph at many sizes and widths. */
 export function prepareParagraph(runs: readonly Run[], faces: Faces): PreparedParagraph {
+  const facesKey = `${faces.face}\u0000${faces.mono}\u0000${faces.bold ? 1 : 0}${faces.italic ? 1 : 0}${faces.caps ? 1 : 0}|${faces.letterSpacing ?? 0}`;
+  if (!Object.isFrozen(runs)) return preparedByContent(runs, faces);
+  const known = byRuns.get(runs);
+  if (known && known.fonts === faces.fonts && known.faces === facesKey) return known.prepared;
+  const prepared = preparedByContent(runs, faces);
+  byRuns.set(runs, { fonts: faces.fonts, faces: facesKey, prepared });
+  return prepared;
+}
+
+function preparedByContent(runs: readonly Run[], faces: Faces): PreparedParagraph {
   let m = memo.get(faces.fonts);
   if (!m) memo.set(faces.fonts, (m = { chars: 0, byContent: new Map() }));
   // Every string with its length first, so no text, name or link target can pass for another cut elsewhere.

@@ -1,4 +1,5 @@
 import type { Run } from '../model/article.js';
+import { safeRuns } from '../model/safe-text.js';
 import type { LayoutDef, TextStyle } from '../model/layout-set.js';
 import type { ColorRole, LevelStyle, Paragraph, PlaceholderRole, Rect, TextFrame } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
@@ -42,6 +43,10 @@ export function textFrame(theme: Theme, paragraphs: Paragraph[], box: Rect, o: F
     size: l.size === base ? o.size : Math.round(((l.size * o.size) / base) * 100) / 100,
     ...(o.tight ? { lineSpacing: 1, spaceBefore: 0, spaceAfter: 0 } : {}),
   });
+  const safeParagraphs = paragraphs.map((p) => {
+    const runs = safeRuns(p.runs);
+    return runs === p.runs ? p : { ...p, runs };
+  });
   return {
     box,
     insets: { ...style.insets },
@@ -56,8 +61,9 @@ export function textFrame(theme: Theme, paragraphs: Paragraph[], box: Rect, o: F
     ...(style.color ? { ink: style.color } : {}),
     ...(style.bold ? { bold: true } : {}),
     ...(o.italic || style.italic ? { italic: true } : {}),
-    levels: withNumberRoom(style.levels.map(level), paragraphs),
-    paragraphs,
+    // Sanitised as the writer sanitises (model/safe-text.ts): measured exactly as written.
+    levels: withNumberRoom(style.levels.map(level), safeParagraphs),
+    paragraphs: safeParagraphs,
   };
 }
 

@@ -2,6 +2,7 @@ import { lineStarts, linesThatFit, measureFrame } from '../measure/measure-frame
 import type { FontSet } from '../measure/fonts.js';
 import type { Paragraph, TextFrame } from '../model/text-frame.js';
 import { runsText } from '../model/article.js';
+import { frozenRuns } from '../model/safe-text.js';
 import { sentenceStarts, sliceRuns, trimRuns } from './runs.js';
 
 export interface SplitOptions {
@@ -23,24 +24,40 @@ export function splitToPages(
   fonts: FontSet,
   o: SplitOptions,
 ): Paragraph[] {
-  const text = runsText(p.runs);
+  // Frozen: measured once per page, it is prepared once (measure/prepare.ts keeps frozen runs by identity).
+  const runs = frozenRuns(p.runs);
+  const first: Paragraph = { ...p, runs };
+  const text = runsText(runs);
   const sentences = o.sentences ? sentenceStarts(text) : [];
-  const cont: Paragraph = { runs: p.runs, level: p.level, bullet: 'none' };
+  const cont: Paragraph = { runs, level: p.level, bullet: 'none' };
+  // Pieces are cut in order: slicing starts at the run the last piece ended in, so the whole split stays linear.
+  let run = 0;
+  let runStart = 0;
   const piece = (k: number, a: number, b: number): Paragraph => {
-    const runs = trimRuns(sliceRuns(p.runs, a, b));
-    return k === 0 ? { ...p, runs } : { runs, level: p.level, bullet: 'none' };
+    while (run < runs.length - 1 && runStart + runs[run].text.length < a) runStart += runs[run++].text.length;
+    let end = run;
+    let endStart = runStart;
+    while (end < runs.length && endStart < b) endStart += runs[end++].text.length;
+    const cut = trimRuns(sliceRuns(runs.slice(run, end + 1), a - runStart, b - runStart));
+    return k === 0 ? { ...p, runs: cut } : { runs: cut, level: p.level, bullet: 'none' };
   };
   const pieces: Paragraph[] = [];
   let from = 0;
   let s = 0; // index of the first sentence start after `from`
   for (let k = 0; from < text.length; k++) {
-    const q = k === 0 ? p : cont;
+    const q = k === 0 ? first : cont;
     const frame = frameFor(k, q);
     let cap = Math.max(1, linesThatFit(frame, q));
     for (;;) {
       const starts = lineStarts(frame, q, fonts, from, cap + 1);
       if (starts.length <= cap) {
-        pieces.push(piece(k, from, text.length));
+        const rest = piece(k, from, text.length);
+        // Fits by line count, yet may measure a hair taller than the box (the same check as at a cut below).
+        if (cap > 1 && starts.length === cap && !measureFrame({ ...frame, paragraphs: [rest] }, fonts).fits) {
+          cap--;
+          continue;
+        }
+        pieces.push(rest);
         return pieces;
       }
       let cut = starts[cap];

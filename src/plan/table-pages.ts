@@ -61,6 +61,14 @@ export function breakRows(body: Run[][][], t: TableSetting): { pages: RowPage[];
     // …then split its cells' text into rows that each fill a page at that size, the header repeated.
     splitRows++;
     const pieces = splitRow(row, s, pages.length, t);
+    if (pieces.length <= 1) {
+      // No cut made progress (the cells' lines fit by line count, yet the row measures a hair taller than the room):
+      // the row takes the page as it is, instead of being split into itself for ever (issue 18's slow section).
+      add(page, row, t.rowHeight(row, s));
+      pages.push(page);
+      page = undefined;
+      continue;
+    }
     for (const piece of pieces.slice(0, -1)) {
       page ??= { ...openPage(t, s), fixed: true };
       add(page, piece, t.rowHeight(piece, s));

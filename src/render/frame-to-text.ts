@@ -5,7 +5,8 @@ import type { Theme } from '../model/theme.js';
 import { colorRef, hexOf } from './colors.js';
 import { splitByLanguage } from './language.js';
 import { place } from './units.js';
-import { emu, esc as escapeAttr, xmlSafe } from './package/xml.js';
+import { emu, esc as escapeAttr } from './package/xml.js';
+import { safeRuns } from '../model/safe-text.js';
 
 type TextProps = PptxGenJS.TextProps;
 type TextPropsOptions = PptxGenJS.TextPropsOptions;
@@ -82,7 +83,9 @@ export function paragraphsToRuns(
   const out: TextProps[] = [];
   ps.forEach((p, i) => {
     // A run in two scripts is written as two runs, each tagged with its language.
-    const runs = (p.runs.length > 0 ? p.runs : [{ text: '' }]).flatMap((r) =>
+    // The plan's sanitiser again (idempotent): no line break reaches pptxgenjs, which would start a paragraph at it.
+    const safe = safeRuns(p.runs);
+    const runs = (safe.length > 0 ? safe : [{ text: '' }]).flatMap((r) =>
       splitByLanguage(r.text, language).map((piece, k): Run & { lang: string } => ({
         ...r,
         text: piece.text,
@@ -98,7 +101,7 @@ export function paragraphsToRuns(
       if (j === 0) Object.assign(options, paragraphOptions(p, ps, i, f));
       if (j > 0 && r.breakBefore) options.softBreakBefore = true;
       if (j === runs.length - 1 && i < ps.length - 1) options.breakLine = true;
-      out.push({ text: xmlSafe(r.text), options });
+      out.push({ text: r.text, options });
     });
   });
   return out;

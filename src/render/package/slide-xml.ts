@@ -3,6 +3,21 @@ import type { TextFrame } from '../../model/text-frame.js';
 import { FRAME_MARK, paragraphPropsXml } from '../frame-to-text.js';
 import { isEastAsian } from '../language.js';
 import { TABLE_STYLE_ID } from './table-style-xml.js';
+import { NS_A, NS_P } from './xml.js';
+import {
+  attr,
+  byName,
+  descendants,
+  elements,
+  fragment,
+  parseXmlTree,
+  remove,
+  serializeXmlTree,
+  setAttr,
+  setAttrs,
+  setChildren,
+  type XmlElement,
+} from './xml-tree.js';
 
 /**
  * Repairs and completions of a slide part as pptxgenjs writes it, each
@@ -29,110 +44,152 @@ export function fixSlideXml(
   layout: LayoutDef,
   template = false,
 ): string {
-  let out = firstParagraphPropsOnly(xml);
-  out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/g, (sp) => {
-    const m = new RegExp(
-      `<p:cNvPr id="\\d+" name="${FRAME_MARK}(\\d+)"><\\/p:cNvPr><p:cNvSpPr\\/><p:nvPr><\\/p:nvPr>`,
-    ).exec(sp);
-    if (!m) return sp;
-    const k = Number(m[1]);
+  const tree = parseXmlTree(xml, 'slide');
+  const root = tree.root;
+  // One walk finds what every step edits (the steps below insert no element of these names they would need to see).
+  const a = byName(root, NS_A, ['p', 'tbl', 'ln', 'rPr', 'endParaRPr', 'defRPr']);
+  const p = byName(root, NS_P, ['sp', 'ph', 'graphicFrame']);
+  const all = (m: Map<string, XmlElement[]>, local: string) => m.get(local) ?? [];
+  firstParagraphPropsOnly(all(a, 'p'));
+  framesInPlace(all(p, 'sp'), frames, layout, template);
+  const number = layout.slots.slideNumber;
+  for (const ph of all(p, 'ph'))
+    if (attr(ph, 'type') === 'sldNum' && attr(ph, 'idx') === '4294967295') replace(ph, number ? number.ph : '');
+  const content = layout.slots.content;
+  if (content)
+    for (const frame of all(p, 'graphicFrame')) {
+      const nv = elements(frame, NS_P, 'nvGraphicFramePr')[0];
+      const locks = nv && descendants(nv, NS_A, 'graphicFrameLocks')[0];
+      const nvPr = nv && elements(nv, NS_P, 'nvPr')[0];
+      if (locks && attr(locks, 'noGrp') === '1' && nvPr) setChildren(nvPr, [...fragment(content.ph), ...nvPr.children]);
+    }
+  for (const tbl of all(a, 'tbl')) tableWithStyle(tbl);
+  // An empty `<a:ln>` is a reported repair trigger.
+  for (const ln of all(a, 'ln')) if (ln.children.length === 0 && ln.attrs.trim() === '' && !ln.selfClosing) remove(ln);
+  tagLanguages([...all(a, 'rPr'), ...all(a, 'endParaRPr'), ...all(a, 'defRPr')], language);
+  let n = 0;
+  for (const c of descendants(root, NS_P, 'cNvPr')) {
+    const id = String(++n);
+    if (attr(c, 'id') !== id) setAttr(c, 'id', id);
+  }
+  return serializeXmlTree(tree);
+}
+
+/** Every paragraph keeps at most the `a:pPr` that opens it (pptxgenjs writes one before every later run of a
+ * mixed-format paragraph: a schema error, PR #1083 unmerged). */
+function firstParagraphPropsOnly(paragraphs: readonly XmlElement[]): void {
+  for (const p of paragraphs) {
+    const extra = elements(p, NS_A, 'pPr').filter((pPr, i) => i > 0 || p.children[0] !== pPr);
+    if (extra.length > 0)
+      setChildren(
+        p,
+        p.children.filter((c) => !extra.includes(c as XmlElement)),
+      );
+  }
+}
+
+/**
+ * Each frame's shape (found by the name the renderer gave it) becomes its placeholder or a plain text box, and each
+ * of its paragraphs gets the properties it was measured with (`paragraphPropsXml`, the one writer of paragraph
+ * properties), paragraph for paragraph.
+ */
+function framesInPlace(
+  shapes: readonly XmlElement[],
+  frames: readonly TextFrame[],
+  layout: LayoutDef,
+  template: boolean,
+): void {
+  for (const sp of shapes) {
+    const nvSpPr = elements(sp, NS_P, 'nvSpPr')[0];
+    const cNvPr = nvSpPr && elements(nvSpPr, NS_P, 'cNvPr')[0];
+    const name = cNvPr && attr(cNvPr, 'name');
+    if (!name?.startsWith(FRAME_MARK)) continue;
+    const k = Number(name.slice(FRAME_MARK.length));
     const frame = frames[k];
     if (!frame) throw new Error(`briefdeck bug: no frame ${k} on the slide`);
     const slot = frame.placeholder ? layout.slots[frame.placeholder] : undefined;
-    const nv = slot
-      ? `<p:cNvPr id="0" name="${slot.name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${slot.ph}</p:nvPr>`
-      : `<p:cNvPr id="0" name="Text ${k}"></p:cNvPr><p:cNvSpPr/><p:nvPr></p:nvPr>`;
-    let out = withParagraphProps(sp.replace(m[0], nv), paragraphPropsXml(frame));
+    setChildren(
+      nvSpPr,
+      fragment(
+        slot
+          ? `<p:cNvPr id="0" name="${slot.name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${slot.ph}</p:nvPr>`
+          : `<p:cNvPr id="0" name="Text ${k}"></p:cNvPr><p:cNvSpPr/><p:nvPr></p:nvPr>`,
+      ),
+    );
+    const body = elements(sp, NS_P, 'txBody')[0];
+    const pPrs = paragraphPropsXml(frame);
+    // pptxgenjs writes one empty paragraph for a frame without any.
+    if (body && pPrs.length > 0) {
+      const paragraphs = elements(body, NS_A, 'p');
+      if (paragraphs.length !== pPrs.length)
+        throw new Error(
+          `briefdeck bug: frame ${k} was planned with ${pPrs.length} paragraphs, pptxgenjs wrote ${paragraphs.length}`,
+        );
+      paragraphs.forEach((p, i) =>
+        setChildren(p, [
+          pPrs[i], // a whole element we write
+          ...p.children.filter((c) => typeof c === 'string' || c.local !== 'pPr' || c.ns !== NS_A),
+        ]),
+      );
+    }
     // A template's placeholder may set vertical text or columns, which the plan does not lay out: the slide says
     // horizontal, one column.
-    if (template && slot)
-      out = out
-        .replace(/<a:bodyPr\b(?![^>]*\svert=)/, '<a:bodyPr vert="horz"')
-        .replace(/<a:bodyPr\b(?![^>]*\snumCol=)/, '<a:bodyPr numCol="1"');
-    return out;
-  });
-  const number = layout.slots.slideNumber;
-  out = out.replace(/<p:ph type="sldNum" sz="quarter" idx="4294967295"\/>/g, number ? number.ph : '');
-  const content = layout.slots.content;
-  if (content)
-    out = out.replace(
-      /(<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"\/><\/p:cNvGraphicFramePr>\s*<p:nvPr>)/g,
-      `$1${content.ph}`,
-    );
-  out = out.replace(/<a:tbl>[\s\S]*?<\/a:tbl>/g, tableWithStyle);
-  out = out.replace(/<a:ln><\/a:ln>/g, '');
-  out = tagLanguages(out, language);
-  return renumberShapes(out);
+    const bodyPr = body && elements(body, NS_A, 'bodyPr')[0];
+    if (template && slot && bodyPr) {
+      const add = `${attr(bodyPr, 'numCol') === undefined ? ' numCol="1"' : ''}${attr(bodyPr, 'vert') === undefined ? ' vert="horz"' : ''}`;
+      if (add) setAttrs(bodyPr, add + bodyPr.attrs);
+    }
+  }
 }
 
 /** Header row, banding and the table style by reference; direct formatting pptxgenjs adds by default removed. */
-function tableWithStyle(tbl: string): string {
-  return tbl
-    .replace(
-      '<a:tblPr/>',
-      `<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>${TABLE_STYLE_ID}</a:tableStyleId></a:tblPr>`,
-    )
-    .replace(/<a:ln[LRTB] w="0" cap="flat" cmpd="sng" algn="ctr"><a:noFill\/><\/a:ln[LRTB]>/g, '')
-    .replace(/(<a:rPr[^>]*>)<a:solidFill><a:srgbClr val="000000"\/><\/a:solidFill>(?!<a:hlinkClick)/g, '$1');
+function tableWithStyle(tbl: XmlElement): void {
+  const tblPr = elements(tbl, NS_A, 'tblPr')[0];
+  if (tblPr && tblPr.children.length === 0 && tblPr.attrs.trim() === '') {
+    setAttrs(tblPr, ' firstRow="1" bandRow="1"');
+    setChildren(tblPr, fragment(`<a:tableStyleId>${TABLE_STYLE_ID}</a:tableStyleId>`));
+  }
+  // A border of no width and no fill is no border: the style's shows.
+  for (const side of ['lnL', 'lnR', 'lnT', 'lnB'])
+    for (const ln of descendants(tbl, NS_A, side)) {
+      const kids = elements(ln);
+      if (attr(ln, 'w') === '0' && kids.length === 1 && kids[0].ns === NS_A && kids[0].local === 'noFill') remove(ln);
+    }
+  // pptxgenjs's default black text (not a link's colour) gives way to the style's.
+  for (const rPr of descendants(tbl, NS_A, 'rPr')) {
+    const [first, next] = elements(rPr);
+    if (first?.local !== 'solidFill' || rPr.children[0] !== first || next?.local === 'hlinkClick') continue;
+    const [color, ...more] = elements(first);
+    if (more.length === 0 && color?.local === 'srgbClr' && attr(color, 'val') === '000000') remove(first);
+  }
 }
 
 /**
  * `lang` per run as written; `altLang` (the UI language, the deck's) only beside East Asian text, as PowerPoint writes
- * it.
+ * it; the end of each paragraph in the deck's language.
  */
-function tagLanguages(xml: string, language: string): string {
+function tagLanguages(runProps: readonly XmlElement[], language: string): void {
   const ui = isEastAsian(language) ? 'en-US' : language;
-  return xml
-    .replace(/ lang="([^"]+)" altLang="en-US"/g, (_m, lang: string) =>
-      isEastAsian(lang) ? ` lang="${lang}" altLang="${ui}"` : ` lang="${lang}"`,
-    )
-    .replace(/<a:endParaRPr lang="en-US"/g, `<a:endParaRPr lang="${language}"`);
+  for (const el of runProps) {
+    const lang = attr(el, 'lang');
+    if (lang === undefined) continue;
+    if (attr(el, 'altLang') === 'en-US' && (!isEastAsian(lang) || ui !== 'en-US'))
+      setAttr(el, 'altLang', isEastAsian(lang) ? ui : undefined);
+    if (el.local === 'endParaRPr' && lang === 'en-US') setAttr(el, 'lang', language);
+  }
+}
+
+/** `el` replaced by markup we write (or removed, for ''). */
+function replace(el: XmlElement, xml: string): void {
+  const parent = el.parent!;
+  setChildren(
+    parent,
+    parent.children.flatMap((c) => (c === el ? fragment(xml) : [c])),
+  );
 }
 
 /** Shape ids 1, 2, 3… in document order (the shape tree itself is 1). */
 export function renumberShapes(xml: string): string {
   let n = 0;
   return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++n}"`);
-}
-
-/** A shape's paragraphs, each starting with the given `a:pPr` in place of the one it had. */
-function withParagraphProps(sp: string, pPrs: readonly string[]): string {
-  // pptxgenjs writes an empty paragraph for a frame without any.
-  if (pPrs.length === 0) return sp;
-  let i = 0;
-  const out = sp.replace(PARAGRAPH, (_whole, inner: string) => {
-    const pPr = pPrs[i++];
-    if (pPr === undefined) throw new Error('briefdeck bug: a shape has more paragraphs than its frame');
-    return `<a:p>${pPr}${inner.replace(/^<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/, '')}</a:p>`;
-  });
-  if (i !== pPrs.length) throw new Error(`briefdeck bug: a shape has ${i} paragraphs, its frame ${pPrs.length}`);
-  return out;
-}
-
-const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;
-const PPR = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
-
-const PPR_START = /<a:pPr\b/g;
-
-export function firstParagraphPropsOnly(xml: string): string {
-  return xml.replace(PARAGRAPH, (whole, inner: string) => {
-    // Most paragraphs have one run, so at most the one pPr that opens them: nothing to remove.
-    PPR_START.lastIndex = 0;
-    const first = PPR_START.exec(inner);
-    if (!first) return whole;
-    if (first.index === 0) {
-      PPR_START.lastIndex = 1;
-      if (!PPR_START.test(inner)) return whole;
-    }
-    let seen = false;
-    const fixed = inner.replace(PPR, (ppr, offset: number) => {
-      // Only a pPr that opens the paragraph is legal.
-      if (!seen && offset === 0) {
-        seen = true;
-        return ppr;
-      }
-      return '';
-    });
-    return fixed === inner ? whole : `<a:p>${fixed}</a:p>`;
-  });
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { CALLOUT_KINDS, type CalloutKind } from '../model/columns.js';
 import { firstControl } from '../util/control-chars.js';
+
+const KINDS = CALLOUT_KINDS.map((k) => `\`${k}\``).join(', ');
 
 /**
  * Text that becomes a mail header (the title is the default subject): a
@@ -53,6 +56,18 @@ export const DeckMetaSchema = z.object({
       subject: oneLine(z.string()).optional(),
     })
     .optional(),
+  /** Callout labels by GitHub alert kind: `callouts: { IMPORTANT: "Key judgment" }`. */
+  callouts: z
+    .strictObject(
+      Object.fromEntries(CALLOUT_KINDS.map((k) => [k, oneLine(z.string().trim().min(1)).optional()])) as Record<
+        CalloutKind,
+        z.ZodOptional<z.ZodString>
+      >,
+      { error: (i) => (i.code === 'unrecognized_keys' ? `expected callout kinds ${KINDS}` : undefined) },
+    )
+    .optional(),
+  /** Bullets appear one paragraph at a time when presented. */
+  incremental: z.boolean().optional(),
 });
 
 export const deckMetaKeys = Object.keys(DeckMetaSchema.shape);
@@ -63,6 +78,8 @@ export const SectionFrontMatterSchema = z.object({
   skip: z.boolean().optional(),
   /** A layout of the theme by name ("Title and Content", or a template's own), for this section's slides. */
   layout: oneLine(z.string().min(1)).optional(),
+  /** Builds for this section's bullets, over deck.yaml's `incremental`. */
+  incremental: z.boolean().optional(),
 });
 
 export const frontMatterKeys = Object.keys(SectionFrontMatterSchema.shape);

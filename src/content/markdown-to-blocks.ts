@@ -4,6 +4,9 @@ import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.
 import { runsText } from '../model/article.js';
 import { inlineToRuns, type InlineFindings } from './inline.js';
 import { tableToBlock } from './table.js';
+import { calloutFromQuote } from './callout.js';
+import { columnsToBlock } from './columns-block.js';
+import { splitFencedDivs } from './fenced-divs.js';
 
 export interface ParsedBody {
   title?: { runs: Run[]; position: Position };
@@ -17,8 +20,16 @@ export interface ParsedBody {
  * the source exactly, so we count lines as we go.
  */
 export function markdownToBlocks(body: string, file: string, firstLine: number): ParsedBody {
+  const { parts, diagnostics } = splitFencedDivs(body, file, firstLine);
+  const out: ParsedBody = { blocks: [], diagnostics };
+  for (const part of parts)
+    if (part.kind === 'text') lexInto(part.text, file, part.line, out);
+    else out.blocks.push(columnsToBlock(part, file, out, lexInto));
+  return out;
+}
+
+function lexInto(body: string, file: string, firstLine: number, out: ParsedBody): void {
   const tokens = new Lexer({ gfm: true }).lex(body);
-  const out: ParsedBody = { blocks: [], diagnostics: [] };
   let line = firstLine;
   for (const token of tokens) {
     // Leading blank lines belong to the raw; the block starts at its first non-blank line.
@@ -27,7 +38,6 @@ export function markdownToBlocks(body: string, file: string, firstLine: number):
     blockFromToken(token, position, out);
     line += countNewlines(token.raw);
   }
-  return out;
 }
 
 function blockFromToken(token: Token, position: Position, out: ParsedBody): void {
@@ -71,6 +81,11 @@ function blockFromToken(token: Token, position: Position, out: ParsedBody): void
       break;
     case 'blockquote': {
       const q = token as Tokens.Blockquote;
+      const callout = calloutFromQuote(q, position, found);
+      if (callout) {
+        out.blocks.push(callout);
+        break;
+      }
       const paragraphs: Run[][] = [];
       for (const t of q.tokens) {
         if (t.type === 'space') continue;

@@ -8,6 +8,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { SECTION_FILE, displayPath, type DeckSource, type SourceFile } from './load-deck.js';
 import { runsText } from '../model/article.js';
 import { markdownToBlocks } from './markdown-to-blocks.js';
+import { withCalloutLabels } from './callout.js';
 
 export interface ParseResult {
   /** Absent when the deck cannot be planned at all (no valid deck.yaml). */
@@ -45,7 +46,7 @@ export function sourceToArticle(source: DeckSource): ParseResult {
       metaFile: source.meta!.file,
       metaPositions: positions,
       sectionFiles: source.sections.map((f) => f.file),
-      sections,
+      sections: withCalloutLabels(sections, meta.callouts),
     },
     diagnostics,
   };

@@ -1,6 +1,7 @@
 import type { Align, Run } from './article.js';
 import type { Position } from './diagnostic.js';
 
+import type { PlannedCallout, PlannedColumn } from './columns.js';
 import type { Insets, Rect, TextFrame } from './text-frame.js';
 
 export type { Insets, LevelStyle, Paragraph, Rect, TextFrame } from './text-frame.js';
@@ -69,6 +70,8 @@ interface SlideBase {
   source: Position;
   /** Set on continuation slides: why the content did not fit on one slide. */
   continuation?: { reason: string };
+  /** Callouts drawn on the slide below (or instead of) its content. */
+  callouts?: PlannedCallout[];
 }
 
 export interface TitleSlide extends SlideBase {
@@ -112,6 +115,21 @@ export interface StatementSlide extends SlideBase {
   body: TextFrame;
 }
 
+/** Columns side by side (`:::: columns`), paginated together. */
+export interface ColumnsSlide extends SlideBase {
+  kind: 'columns';
+  lead?: TextFrame;
+  columns: PlannedColumn[];
+}
+
+/** A callout as a slide of its own: a section's lead statement on the accent, or one that fitted on no other slide. */
+export interface CalloutSlide extends SlideBase {
+  kind: 'callout';
+  callout: PlannedCallout;
+  /** The section's opening callout (large, on the accent). */
+  opening: boolean;
+}
+
 export interface ClosingSlide extends SlideBase {
   kind: 'closing';
   body: TextFrame;
@@ -125,6 +143,8 @@ export type Slide =
   | ImageSlide
   | QuoteSlide
   | StatementSlide
+  | ColumnsSlide
+  | CalloutSlide
   | ClosingSlide;
 
 export type SlideKind = Slide['kind'];

@@ -7,6 +7,7 @@ import { FRAME_MARK, frameToText } from './frame-to-text.js';
 import { tableToPptx } from './table.js';
 import { place } from './units.js';
 import { xmlSafe } from './package/xml.js';
+import { calloutToPptx, columnsToPptx } from './columns.js';
 
 /** What every renderer needs besides its slide. */
 export interface RenderContext {
@@ -76,6 +77,11 @@ export const renderers = {
   },
   quote: titleAndBody,
   statement: titleAndBody,
+  columns: columnsToPptx,
+  callout: (_slide, s, ctx, w) => {
+    w.text(s.titleFrame);
+    calloutToPptx(s.callout, ctx, w);
+  },
   closing: titleAndBody,
 } satisfies ByKind;
 
@@ -99,6 +105,7 @@ function titleAndBody(
 export function renderSlide(slide: PptxGenJS.Slide, s: Slide, ctx: RenderContext): TextFrame[] {
   const w = new FrameWriter(slide, ctx);
   (renderers[s.kind] as Renderer)(slide, s, ctx, w);
+  for (const c of s.callouts ?? []) calloutToPptx(c, ctx, w);
   if (ctx.theme.template)
     for (const b of ctx.chrome.banners)
       w.text(b, { fill: { color: colorRef(ctx.theme.colors.bannerBackground, ctx.theme) } });

@@ -32,6 +32,18 @@ function slideFrames(s: Slide): TextFrame[] {
       return [s.titleFrame, ...(s.lead ? [s.lead] : [])];
     case 'image':
       return [s.titleFrame, ...(s.lead ? [s.lead] : []), ...(s.caption ? [s.caption] : [])];
+    case 'columns':
+      return [
+        s.titleFrame,
+        ...(s.lead ? [s.lead] : []),
+        ...s.columns.flatMap((c) => [
+          ...(c.header ? [c.header] : []),
+          ...(c.body.paragraphs.length > 0 || c.body.placeholder ? [c.body] : []),
+          ...c.more.flatMap((p) => (p.kind === 'text' ? [p.frame] : [])),
+        ]),
+      ];
+    case 'callout':
+      return [s.titleFrame, s.callout.label, s.callout.body];
     default:
       return [s.titleFrame, s.body];
   }

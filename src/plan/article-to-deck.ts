@@ -14,6 +14,7 @@ import { fitHeight, heightOf, plain, slotFrame, textFrame } from './frames.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { bodyRegion, insideSafe, textBottom } from './regions.js';
 import { sectionToSlides } from './section-to-slides.js';
+import { incrementalOf, withBuilds } from './builds.js';
 import { continuedTitle, fitTitle } from './titles.js';
 
 export interface PlanInput {
@@ -57,7 +58,7 @@ export function articleToDeck({ article, theme, fonts, images, timestamp }: Plan
       ctx,
       at,
     ),
-    ...sections.flatMap((s) => sectionToSlides(s, ctx)),
+    ...sections.flatMap((s) => withBuilds(sectionToSlides(s, ctx), incrementalOf(s, meta))),
     closingSlide(info, ctx, at),
   ];
   const chrome = planChrome(info, slides.length, ctx, at);

@@ -10,6 +10,7 @@ import { appXml } from './doc-props-xml.js';
 import { notesMasterAfterSlideMasters, notesParagraphs, stableSectionIds } from './presentation-xml.js';
 import { fixSlideXml, renumberShapes } from './slide-xml.js';
 import { withSvgBlip } from './svg-blip.js';
+import { withBuildTiming } from './build-timing.js';
 import { templateDesign } from './template-design.js';
 import { REL, relsXml } from './xml.js';
 
@@ -60,7 +61,10 @@ export function assemblePackage(
     const layout = layouts.layouts.find((l) => l.file === planned.layoutFile);
     if (!layout)
       throw new Error(`briefdeck bug: slide ${number} is on \`${planned.layoutFile}\`, which the theme does not have`);
-    let slide = fixSlideXml(text(name), language, frames[number - 1], layout, !!theme.template);
+    let slide = withBuildTiming(
+      fixSlideXml(text(name), language, frames[number - 1], layout, !!theme.template),
+      frames[number - 1],
+    );
     const relsName = name.replace('ppt/slides/', 'ppt/slides/_rels/') + '.rels';
     let rels = text(relsName);
     if (planned.kind === 'image' && planned.image.svg) {

@@ -58,13 +58,13 @@ export const DeckMetaSchema = z.object({
     .optional(),
   /** Callout labels by GitHub alert kind: `callouts: { IMPORTANT: "Key judgment" }`. */
   callouts: z
-    .strictObject(
-      Object.fromEntries(CALLOUT_KINDS.map((k) => [k, oneLine(z.string().trim().min(1)).optional()])) as Record<
-        CalloutKind,
-        z.ZodOptional<z.ZodString>
-      >,
-      { error: (i) => (i.code === 'unrecognized_keys' ? `expected callout kinds ${KINDS}` : undefined) },
-    )
+    .record(z.string(), oneLine(z.string().trim().min(1, { error: 'must not be empty' })))
+    .superRefine((v, ctx) => {
+      for (const k of Object.keys(v))
+        if (!(CALLOUT_KINDS as readonly string[]).includes(k))
+          ctx.addIssue({ code: 'custom', path: [k], message: `Unexpected callout kind \`${k}\`, expected ${KINDS}` });
+    })
+    .transform((v) => v as Partial<Record<CalloutKind, string>>)
     .optional(),
   /** Bullets appear one paragraph at a time when presented. */
   incremental: z.boolean().optional(),

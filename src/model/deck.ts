@@ -49,7 +49,16 @@ export interface PlannedImage {
  * Slide", "Title and Content", "Section Header", "Title Only", "Two
  * Content", "Blank", and briefdeck's "Quote" and "Picture with Caption".
  */
-export type SlideLayout = 'title' | 'content' | 'section' | 'titleOnly' | 'twoContent' | 'quote' | 'picture' | 'blank';
+export type SlideLayout =
+  | 'title'
+  | 'content'
+  | 'section'
+  | 'titleOnly'
+  | 'twoContent'
+  | 'comparison'
+  | 'quote'
+  | 'picture'
+  | 'blank';
 
 interface SlideBase {
   /** What the slide needs of its layout. */

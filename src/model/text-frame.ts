@@ -69,6 +69,8 @@ export type PlaceholderRole =
   | 'subTitle'
   | 'content'
   | 'content2'
+  | 'header'
+  | 'header2'
   | 'text'
   | 'caption'
   | 'date'

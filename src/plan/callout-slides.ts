@@ -156,7 +156,7 @@ function roomBelow(s: Slide, ctx: PlanContext, layoutFor: (need: SlideLayout) =>
   const region = bodyBand(ctx, layout, s.titleFrame);
   const bottom = contentBottom(s, ctx);
   if (bottom === undefined) return undefined;
-  const y = bottom + GAP;
+  const y = bottom + 2 * GAP;
   const h = region.y + region.h - y;
   return h > 40 ? { x: region.x, y, w: region.w, h } : undefined;
 }

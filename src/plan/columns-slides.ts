@@ -6,6 +6,7 @@ import { GAP } from '../model/geometry.js';
 import type { LayoutDef } from '../model/layout-set.js';
 import type { Paragraph, PlaceholderRole, Rect, TextFrame } from '../model/text-frame.js';
 import { columnPages } from './column-pages.js';
+import { suits } from '../model/layout-needs.js';
 import type { PlanContext } from './context.js';
 import { fitHeight, plain, slotFrame, textFrame } from './frames.js';
 import { bodyRegion } from './regions.js';
@@ -22,7 +23,15 @@ export interface ColumnsInput {
 
 /** Gutter between columns drawn as text boxes. */
 const GUTTER = 2 * GAP;
-const ROLES: readonly PlaceholderRole[] = ['content', 'content2'];
+
+/** The layout's two columns of placeholders, left to right (a template may put `content2` on the left). */
+function placeholderPairs(layout: LayoutDef): { body: PlaceholderRole; header?: PlaceholderRole }[] {
+  const pairs = [
+    { body: 'content' as const, ...(layout.slots.header ? { header: 'header' as const } : {}) },
+    { body: 'content2' as const, ...(layout.slots.header2 ? { header: 'header2' as const } : {}) },
+  ];
+  return pairs.sort((a, b) => layout.slots[a.body]!.box.x - layout.slots[b.body]!.box.x);
+}
 
 /**
  * A column set → its slides. Two columns of text go into the "Two Content" layout's two content placeholders (the
@@ -34,27 +43,31 @@ export function columnsToSlides(inp: ColumnsInput, ctx: PlanContext): ColumnsSli
   const { block } = inp;
   const cols = block.columns;
   const textOnly = cols.every((c) => c.blocks.every((b) => b.type !== 'table' && b.type !== 'image'));
-  const two = inp.layoutFor('twoContent');
-  const inPlaceholders = cols.length === 2 && textOnly && !!two.slots.content && !!two.slots.content2;
+  const headed = cols.some((c) => c.heading);
+  const comparison = inp.layoutFor('comparison');
+  const two = headed && suits(comparison, 'comparison') ? comparison : inp.layoutFor('twoContent');
+  const inPlaceholders = cols.length === 2 && textOnly && suits(two, 'twoContent');
   const layout = inPlaceholders ? two : inp.layoutFor('titleOnly');
+  // Column by column, left to right: the placeholders that hold its header (on "Comparison") and its body.
+  const roles = inPlaceholders ? placeholderPairs(layout) : undefined;
   const whole = bodyBand(ctx, layout, fitTitle(`${inp.title} (cont. 99)`, ctx, layout));
   const lead = inp.leadRuns ? leadFrame(inp.leadRuns, whole, ctx) : undefined;
   const top = lead ? lead.box.y + lead.box.h + GAP / 2 : whole.y;
-  const boxes = columnBoxes(cols, whole, inPlaceholders ? layout : undefined);
+  const boxes = columnBoxes(cols, whole, roles && layout);
   // Smaller type in three or four columns keeps a line of a few words.
   const size = Math.max(
     ctx.theme.sizes.bodyMin,
     cols.length > 2 ? Math.round(ctx.theme.sizes.body * 0.85) : ctx.theme.sizes.body,
   );
-  const headerFor = (c: ColumnBlock, x: Rect, cont: boolean, y: number): TextFrame | undefined =>
-    c.heading
-      ? textFrame(
-          ctx.theme,
-          [plain([...c.heading, ...(cont ? [{ text: ' (cont.)' }] : [])].map((r) => ({ ...r, bold: true })))],
-          { x: x.x, y, w: x.w, h: Infinity },
-          { size, color: 'title' },
-        )
-      : undefined;
+  const headerFor = (c: ColumnBlock, x: Rect, cont: boolean, y: number): TextFrame | undefined => {
+    if (!c.heading) return undefined;
+    const ps = [plain([...c.heading, ...(cont ? [{ text: ' (cont.)' }] : [])].map((r) => ({ ...r, bold: true })))];
+    const box = { x: x.x, y, w: x.w, h: Infinity };
+    const slot = roles?.[cols.indexOf(c)].header;
+    return slot
+      ? slotFrame(ctx.theme, layout, slot, ps, box, { color: 'title', anchor: 'top' })
+      : textFrame(ctx.theme, ps, box, { size, color: 'title' });
+  };
   // Every header is as tall as the tallest may be (with `(cont.)`), so the bodies start level.
   const headerH = Math.max(
     0,
@@ -68,8 +81,8 @@ export function columnsToSlides(inp: ColumnsInput, ctx: PlanContext): ColumnsSli
   const frameOf =
     (i: number) =>
     (ps: Paragraph[], box: Rect, s: number): TextFrame =>
-      inPlaceholders
-        ? slotFrame(ctx.theme, layout, ROLES[i], ps, box, { size: s })
+      roles
+        ? slotFrame(ctx.theme, layout, roles[i].body, ps, box, { size: s })
         : textFrame(ctx.theme, ps, box, { size: s });
   const pageAll = (s: number, shrink: boolean) =>
     cols.map((c, i) =>
@@ -122,7 +135,7 @@ export function columnsToSlides(inp: ColumnsInput, ctx: PlanContext): ColumnsSli
     const title = continuedTitle(inp.title, k, n, 'cont');
     slides.push({
       kind: 'columns',
-      layout: inPlaceholders ? 'twoContent' : 'titleOnly',
+      layout: !roles ? 'titleOnly' : roles[0].header ? 'comparison' : 'twoContent',
       layoutFile: layout.file,
       title,
       baseTitle: inp.title,
@@ -156,7 +169,7 @@ export function bodyBand(ctx: PlanContext, layout: LayoutDef, title: TextFrame):
  * the region shared by the widths given (`width="40%"`), the rest split equally among columns without one.
  */
 function columnBoxes(cols: readonly ColumnBlock[], region: Rect, layout: LayoutDef | undefined): Rect[] {
-  const slots = layout && ROLES.map((r) => layout.slots[r]!.box);
+  const slots = layout && placeholderPairs(layout).map((r) => layout.slots[r.body]!.box);
   if (slots && cols.every((c) => c.width === undefined))
     return slots.map((b) => ({ x: b.x, y: region.y, w: b.w, h: region.h }));
   const room = region.w - GUTTER * (cols.length - 1);

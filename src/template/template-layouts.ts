@@ -1,6 +1,6 @@
 import type { SlideLayout } from '../model/deck.js';
 import type { LayoutDef } from '../model/layout-set.js';
-import type { PlaceholderRole } from '../model/text-frame.js';
+import type { PlaceholderRole, Rect } from '../model/text-frame.js';
 import { suits } from '../model/layout-needs.js';
 import type { LayoutInfo, MasterInfo, PlaceholderShape, TemplateStructure } from './read-masters.js';
 import { resolveSlot, slotBox, type ResolvedSlot } from './resolve-slot.js';
@@ -57,7 +57,33 @@ export function layoutSlots(
     const sideBySide = Math.abs(a.y - b.y) < a.h / 4 && b.w * b.h >= 0.5 * a.w * a.h;
     if (sideBySide) put('content2', second.ph);
   }
+  if (slots.content && slots.content2) putHeaders(resolved, slots, put);
   return { slots, colors };
+}
+
+/**
+ * A "Comparison" layout's column headers: the body placeholders left over, each the nearest one right above a
+ * content placeholder and about as wide.
+ */
+function putHeaders(
+  bodies: readonly { ph: PlaceholderShape; box: Rect | undefined }[],
+  slots: LayoutDef['slots'],
+  put: (role: PlaceholderRole, ph: PlaceholderShape) => void,
+): void {
+  const used = new Set<Rect>();
+  for (const [role, under] of [
+    ['header', slots.content!.box],
+    ['header2', slots.content2!.box],
+  ] as const) {
+    const above = bodies
+      .filter(({ box }) => box && !used.has(box))
+      .filter(({ box }) => box!.y + box!.h <= under.y + 4 && box!.y + box!.h >= under.y - under.h / 4)
+      .filter(({ box }) => Math.min(box!.x + box!.w, under.x + under.w) - Math.max(box!.x, under.x) >= 0.5 * under.w)
+      .sort((a, b) => b.box!.y - a.box!.y)[0];
+    if (!above) return;
+    used.add(above.box!);
+    put(role, above.ph);
+  }
 }
 
 /** Names people and tools give each kind of layout (PowerPoint's, LibreOffice's), lower case. */
@@ -67,6 +93,7 @@ const NAME_HINTS: Record<SlideLayout, RegExp> = {
   section: /^section (header|title)/,
   titleOnly: /^title only$/,
   twoContent: /^(two content|title, 2 content|two objects?)$/,
+  comparison: /^comparison$/,
   quote: /quote/,
   picture: /^picture with caption$/,
   blank: /^blank( slide)?$/,
@@ -77,6 +104,7 @@ const TYPE_HINTS: Record<SlideLayout, readonly string[]> = {
   section: ['secHead'],
   titleOnly: ['titleOnly'],
   twoContent: ['twoObj', 'twoTxTwoObj'],
+  comparison: ['twoTxTwoObj'],
   quote: ['obj'],
   picture: ['titleOnly'],
   blank: ['blank'],
@@ -88,6 +116,7 @@ export const NEAREST: Record<SlideLayout, readonly SlideLayout[]> = {
   section: ['section', 'content'],
   titleOnly: ['titleOnly', 'content'],
   twoContent: ['twoContent', 'content'],
+  comparison: ['comparison', 'twoContent', 'content'],
   quote: ['content'],
   // Pictures are drawn on the slide, not in a picture placeholder: a title is all they need.
   picture: ['titleOnly', 'content'],

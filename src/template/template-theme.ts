@@ -23,6 +23,7 @@ const NEED_NAMES: Record<SlideLayout, string> = {
   section: 'section header',
   titleOnly: 'title only',
   twoContent: 'two content',
+  comparison: 'comparison',
   quote: 'quote',
   picture: 'picture',
   blank: 'blank',
@@ -86,7 +87,7 @@ export function templateToTheme(
     return { diagnostics: ds };
   }
   for (const f of fallbacks) {
-    if (f.need === 'picture' || f.need === 'blank' || f.need === 'twoContent') continue;
+    if (f.need === 'picture' || f.need === 'blank' || f.need === 'twoContent' || f.need === 'comparison') continue;
     ds.push(
       diagnostic(
         'warning',

@@ -21,6 +21,9 @@ export interface ColumnsInput {
   layoutFor: (need: SlideLayout) => LayoutDef;
 }
 
+/** Type size of a column set by its number of columns, as a share of the body size (never below its minimum). */
+const SCALE: Record<number, number> = { 2: 1, 3: 0.85, 4: 0.75 };
+
 /** Gutter between columns drawn as text boxes. */
 const GUTTER = 2 * GAP;
 
@@ -55,10 +58,7 @@ export function columnsToSlides(inp: ColumnsInput, ctx: PlanContext): ColumnsSli
   const top = lead ? lead.box.y + lead.box.h + GAP / 2 : whole.y;
   const boxes = columnBoxes(cols, whole, roles && layout);
   // Smaller type in three or four columns keeps a line of a few words.
-  const size = Math.max(
-    ctx.theme.sizes.bodyMin,
-    cols.length > 2 ? Math.round(ctx.theme.sizes.body * 0.85) : ctx.theme.sizes.body,
-  );
+  const size = Math.max(ctx.theme.sizes.bodyMin, Math.round(ctx.theme.sizes.body * SCALE[cols.length]));
   const headerFor = (c: ColumnBlock, x: Rect, cont: boolean, y: number): TextFrame | undefined => {
     if (!c.heading) return undefined;
     const ps = [plain([...c.heading, ...(cont ? [{ text: ' (cont.)' }] : [])].map((r) => ({ ...r, bold: true })))];

@@ -8,7 +8,7 @@ import { contrastRatio } from '../util/contrast.js';
 import type { PlanContext } from './context.js';
 import { fitHeight, plain, textFrame } from './frames.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
-import { bodyRegion, textBottom } from './regions.js';
+import { textBottom } from './regions.js';
 import { bodyBand } from './columns-slides.js';
 import { continuedTitle, fitTitle } from './titles.js';
 
@@ -46,7 +46,7 @@ export function calloutToSlides(b: CalloutBlock, at: CalloutPlace, ctx: PlanCont
     }
   }
   const layout = at.layoutFor('titleOnly');
-  const region = bodyRegion(ctx, layout, 'content', fitTitle(`${at.title} (cont. 99)`, ctx, layout));
+  const region = bodyBand(ctx, layout, fitTitle(`${at.title} (cont. 99)`, ctx, layout));
   const pages = calloutFrames(b, region, at.opening, ctx, true);
   pages.forEach((callout, k) => {
     const title = continuedTitle(at.title, k, pages.length, 'cont');

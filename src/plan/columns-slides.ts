@@ -21,8 +21,8 @@ export interface ColumnsInput {
   layoutFor: (need: SlideLayout) => LayoutDef;
 }
 
-/** Type size of a column set by its number of columns, as a share of the body size (never below its minimum). */
-const SCALE: Record<number, number> = { 2: 1, 3: 0.85, 4: 0.75 };
+/** A column's width over its type size: about thirty characters of body text (half an em each) to the line. */
+const CHARS_PER_LINE = 15;
 
 /** Gutter between columns drawn as text boxes. */
 const GUTTER = 2 * GAP;
@@ -58,7 +58,12 @@ export function columnsToSlides(inp: ColumnsInput, ctx: PlanContext): ColumnsSli
   const top = lead ? lead.box.y + lead.box.h + GAP / 2 : whole.y;
   const boxes = columnBoxes(cols, whole, roles && layout);
   // Smaller type in three or four columns keeps a line of a few words.
-  const size = Math.max(ctx.theme.sizes.bodyMin, Math.round(ctx.theme.sizes.body * SCALE[cols.length]));
+  // At most the body size, and small enough for a column to hold a line of some thirty characters.
+  const narrowest = Math.min(...boxes.map((b) => b.w));
+  const size = Math.max(
+    ctx.theme.sizes.bodyMin,
+    Math.min(ctx.theme.sizes.body, Math.floor(narrowest / CHARS_PER_LINE)),
+  );
   const headerFor = (c: ColumnBlock, x: Rect, cont: boolean, y: number): TextFrame | undefined => {
     if (!c.heading) return undefined;
     const ps = [plain([...c.heading, ...(cont ? [{ text: ' (cont.)' }] : [])].map((r) => ({ ...r, bold: true })))];
@@ -156,6 +161,11 @@ export function columnsToSlides(inp: ColumnsInput, ctx: PlanContext): ColumnsSli
  * the band both span.
  */
 export function bodyBand(ctx: PlanContext, layout: LayoutDef, title: TextFrame): Rect {
+  // A layout without a body ("Title Only") takes the content layout's: a template master's own body area may be a
+  // small box anywhere (LibreOffice's Focus puts it in the middle of the slide).
+  const content = ctx.layouts.layouts[ctx.layouts.byNeed.content]?.slots.content;
+  if (!layout.slots.content && !layout.slots.text && content)
+    return bodyBand(ctx, { ...layout, slots: { ...layout.slots, content } }, title);
   const one = bodyRegion(ctx, layout, layout.slots.content || !layout.slots.text ? 'content' : 'text', title);
   if (!layout.slots.content || !layout.slots.content2) return one;
   const two = bodyRegion(ctx, layout, 'content2', title);

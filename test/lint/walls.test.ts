@@ -24,8 +24,10 @@ function cruise(files: Record<string, string>): { status: number | null; rules: 
     writeFileSync(path.join(dir, name), text);
   }
   // As `npm run lint` runs it: the exit status is the number of errors.
-  const r = spawnSync(process.execPath, [BIN, 'src', '--config', CONFIG], { cwd: dir, encoding: 'utf8' });
-  const rules = [...r.stdout.matchAll(/^\s*error ([\w-]+):/gm)].map((m) => m[1]);
+  const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+  const r = spawnSync(process.execPath, [BIN, 'src', '--config', CONFIG], { cwd: dir, encoding: 'utf8', env });
+  const plain = r.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+  const rules = [...plain.matchAll(/^\s*error ([\w-]+):/gm)].map((m) => m[1]);
   return { status: r.status, rules: [...new Set(rules)].sort() };
 }
 

@@ -103,15 +103,17 @@ export async function buildDeck(slug: string, opts: DeckOptions): Promise<BuildR
  * expressions and the renderer are slow on first use), then open and measure
  * every variant of each theme's fonts (regular, bold, italic, bold italic,
  * code) with the planner's `measureFrame`. Problems are left to the real build.
+ * Returns what it warmed: the deck it rendered and the themes whose fonts it measured.
  */
 export async function warmUp(
   opts: DeckOptions,
   deck: string | undefined,
   themeNames: readonly string[],
-): Promise<void> {
+): Promise<{ rendered?: string; themes: string[] }> {
   const { deckToPptx } = await import('./render/deck-to-pptx.js');
   const checked = deck === undefined ? undefined : await checkDeck(deck, opts).catch(() => undefined);
-  if (checked?.deck && checked.theme) await deckToPptx(checked.deck, checked.theme);
+  const rendered = checked?.deck && checked.theme && (await deckToPptx(checked.deck, checked.theme)) ? deck : undefined;
+  const themes: string[] = [];
   const runs: Run[] = [
     { text: 'Warm up ' },
     { text: 'the fonts ', bold: true },
@@ -131,7 +133,9 @@ export async function warmUp(
       );
       measureFrame(frame, fonts ?? shippedFonts());
     }
+    themes.push(name);
   }
+  return { ...(rendered ? { rendered } : {}), themes };
 }
 
 /**

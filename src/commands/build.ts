@@ -1,4 +1,3 @@
-import { buildDecks } from '../build-all.js';
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
 import { plural, printDiagnostics } from '../cli/output.js';
 import { hasErrors } from '../model/diagnostic.js';
@@ -6,6 +5,7 @@ import { EXIT, type Command } from './command.js';
 import { deckJson, deckLine } from './deck-report.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
+import { emptyState, pipelineStages } from '../pipeline.js';
 
 export const build: Command = {
   name: 'build',
@@ -27,16 +27,22 @@ export const build: Command = {
     const opts = deckOptions(values, env, config);
     const slugs = await selectDecks(opts.contentDir, positionals);
     const onWait = (h: Parameters<typeof waitingLine>[0]) => !values.json && output.err(waitingLine(h));
+    const [build, ...after] = pipelineStages(opts, {
+      decks: async () => slugs,
+      force: !!values.force,
+      pdf: !!values.pdf,
+      png: !!values.png,
+      onNote: (note) => !values.json && output.err(note),
+      onDeck: (r) => {
+        if (values.json) return;
+        printDiagnostics(output, r.diagnostics);
+        output.out(deckLine(output, r, r.skipped ? 'up to date' : 'built'));
+      },
+    });
     return withOutputLock(opts.outDir, { command: 'build', onWait }, async () => {
-      const results = await buildDecks(slugs, opts, {
-        force: !!values.force,
-        onNote: (note) => !values.json && output.err(note),
-        onDeck: (r) => {
-          if (values.json) return;
-          printDiagnostics(output, r.diagnostics);
-          output.out(deckLine(output, r, r.skipped ? 'up to date' : 'built'));
-        },
-      });
+      const state = emptyState();
+      await build.run(state);
+      const results = state.built;
       const failed = results.filter((r) => hasErrors(r.diagnostics) || (values.strict && r.diagnostics.length > 0));
       if (values.json) output.out(JSON.stringify({ decks: results.map(deckJson), failed: failed.length }, null, 2));
       else {
@@ -44,24 +50,9 @@ export const build: Command = {
         const built = results.length - failed.length - upToDate;
         output.out(`${plural(built, 'deck')} built, ${upToDate} up to date, ${failed.length} failed → ${opts.outDir}`);
       }
-      if (values.pdf || values.png) {
-        const ok = results.filter((r) => !hasErrors(r.diagnostics)).map((r) => r.slug);
-        const warnings = Object.fromEntries(
-          results
-            .filter((r) => !r.skipped)
-            .map((r) => [r.slug, r.diagnostics.filter((d) => d.severity === 'warning').length]),
-        );
-        // LibreOffice, poppler and sharp helpers: loaded only when an export was asked for.
-        const { exportDecks } = await import('../export/export-decks.js');
-        const exported = await exportDecks(ok, opts, {
-          pdf: !!values.pdf,
-          png: !!values.png,
-          force: !!values.force,
-          warnings,
-        });
-        for (const e of exported) if (e.error) output.err(`✗ ${e.slug}  export failed: ${e.error}`);
-        if (exported.some((e) => e.error)) return EXIT.failed;
-      }
+      for (const stage of after) await stage.run(state);
+      for (const e of state.exported) if (e.error) output.err(`✗ ${e.slug}  export failed: ${e.error}`);
+      if (state.exported.some((e) => e.error)) return EXIT.failed;
       return failed.length > 0 ? EXIT.failed : EXIT.ok;
     });
   },

@@ -1,12 +1,9 @@
 import path from 'node:path';
-import { buildDecks } from '../build-all.js';
 import type { DeckOptions } from '../model/deck-options.js';
 import { dim, plural, printDiagnostics, type Output } from '../cli/output.js';
 import type { Config } from '../config/config-schema.js';
 import { validZone } from '../config/load-config.js';
 import { nextRuns, runCycle, runOk, startSchedule, type CycleStage, type RunRecord } from '../drivers/schedule.js';
-import { sendDecks } from '../deliver/send-decks.js';
-import { exportDecks } from '../export/export-decks.js';
 import { latestChange } from '../history/deck-history.js';
 import { escapeControl } from '../util/control-chars.js';
 import { hasErrors } from '../model/diagnostic.js';
@@ -17,6 +14,7 @@ import { EXIT, type Command } from './command.js';
 import { deckLine } from './deck-report.js';
 import { deckOptions } from './options.js';
 import { selectDecks } from './select-decks.js';
+import { emptyState, pipelineStages, type PipelineStage } from '../pipeline.js';
 
 export const RUNS_LOG = 'runs.log';
 
@@ -118,7 +116,11 @@ export function scheduleOptions(
   };
 }
 
-/** build → export (when asked) → send (when mail is configured). Each stage reads what build recorded. */
+/**
+ * The run's stages (src/pipeline.ts: build → export when asked → send when mail is configured) as cycle stages:
+ * each fills the run record from what it did, prints the decks it built and throws when a deck failed to export or
+ * mail, so the cycle records that stage as failed.
+ */
 function cycleStages(
   opts: DeckOptions,
   named: readonly string[],
@@ -127,56 +129,53 @@ function cycleStages(
   env: NodeJS.ProcessEnv,
   output: Output,
 ): CycleStage[] {
-  const okDecks = (r: RunRecord) => [...r.rebuilt, ...r.skipped].sort();
-  const stages: CycleStage[] = [
-    {
-      name: 'build',
-      async run(record) {
-        let note: string | undefined;
-        const slugs = await selectDecks(opts.contentDir, named);
-        const results = await buildDecks(slugs, opts, { force: s.force, onNote: (m) => (note = m) });
-        for (const r of results) {
-          if (hasErrors(r.diagnostics)) record.failed.push(r.slug);
-          else (r.skipped ? record.skipped : record.rebuilt).push(r.slug);
-          if (!r.skipped) {
-            printDiagnostics(output, r.diagnostics);
-            output.out(deckLine(output, r, 'built'));
-          }
-          // What the rebuild changed, in the briefer's terms: the log says why a deck was (or was not) mailed again.
-          const change = !r.skipped && !hasErrors(r.diagnostics) ? await latestChange(opts.outDir, r.slug) : undefined;
-          if (change) {
-            record.changes[r.slug] = change;
-            output.out(dim(output.color, `  ${escapeControl(r.slug)}: ${change}`));
-          }
+  let note: string | undefined;
+  const state = emptyState();
+  const stages = pipelineStages(opts, {
+    decks: () => selectDecks(opts.contentDir, named),
+    force: s.force,
+    pdf: s.pdf,
+    png: s.png,
+    ...(config.mail ? { mail: { config, env } } : {}),
+    onNote: (m) => (note = m),
+  });
+  const after: Record<PipelineStage['name'], (record: RunRecord) => Promise<string | undefined>> = {
+    build: async (record) => {
+      for (const r of state.built) {
+        if (hasErrors(r.diagnostics)) record.failed.push(r.slug);
+        else (r.skipped ? record.skipped : record.rebuilt).push(r.slug);
+        if (!r.skipped) {
+          printDiagnostics(output, r.diagnostics);
+          output.out(deckLine(output, r, 'built'));
         }
-        return note;
-      },
+        // What the rebuild changed, in the briefer's terms: the log says why a deck was (or was not) mailed again.
+        const change = !r.skipped && !hasErrors(r.diagnostics) ? await latestChange(opts.outDir, r.slug) : undefined;
+        if (change) {
+          record.changes[r.slug] = change;
+          output.out(dim(output.color, `  ${escapeControl(r.slug)}: ${change}`));
+        }
+      }
+      return note;
     },
-  ];
-  if (s.pdf || s.png) {
-    stages.push({
-      name: 'export',
-      async run(record) {
-        const out = await exportDecks(okDecks(record), opts, { pdf: s.pdf, png: s.png, force: s.force });
-        const bad = out.filter((e) => e.error);
-        if (bad.length > 0) throw new Error(`export failed for ${bad.map((e) => `${e.slug} (${e.error})`).join(', ')}`);
-        return `${plural(out.filter((e) => !e.skipped).length, 'deck')} exported`;
-      },
-    });
-  }
-  if (config.mail) {
-    stages.push({
-      name: 'send',
-      async run(record) {
-        const out = await sendDecks(okDecks(record), opts, { config, env, force: s.force });
-        const bad = out.filter((o) => o.status === 'failed' || o.status === 'partial');
-        if (bad.length > 0)
-          throw new Error(`mail failed for ${bad.map((o) => `${o.slug} (${o.error ?? o.status})`).join(', ')}`);
-        return `${plural(out.filter((o) => o.status === 'sent').length, 'deck')} mailed`;
-      },
-    });
-  }
-  return stages;
+    export: async () => {
+      const bad = state.exported.filter((e) => e.error);
+      if (bad.length > 0) throw new Error(`export failed for ${bad.map((e) => `${e.slug} (${e.error})`).join(', ')}`);
+      return `${plural(state.exported.filter((e) => !e.skipped).length, 'deck')} exported`;
+    },
+    send: async () => {
+      const bad = state.sent.filter((o) => o.status === 'failed' || o.status === 'partial');
+      if (bad.length > 0)
+        throw new Error(`mail failed for ${bad.map((o) => `${o.slug} (${o.error ?? o.status})`).join(', ')}`);
+      return `${plural(state.sent.filter((o) => o.status === 'sent').length, 'deck')} mailed`;
+    },
+  };
+  return stages.map((stage) => ({
+    name: stage.name,
+    async run(record) {
+      await stage.run(state);
+      return after[stage.name](record);
+    },
+  }));
 }
 
 function summary(r: RunRecord): string {

@@ -1,8 +1,9 @@
-import { relativeInside } from '../util/path-inside.js';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { isScratchFile } from '../manifest/deck-inputs.js';
+import { relativeInside } from '../util/path-inside.js';
+import { DeckQueue } from './deck-queue.js';
 
 /**
  * The watch driver: file events are hints. An event under a deck folder
@@ -41,116 +42,84 @@ export interface DeckWatcher {
   close(): Promise<void>;
 }
 
+/** What the watcher remembers of each deck between events. */
+interface Seen {
+  /** Decks found so far (an event for one not among them is an added deck). */
+  known: Set<string>;
+  /** The inputs hash of each deck's last build. */
+  hashes: Map<string, string>;
+}
+
 export async function watchDecks<R>(o: WatchOptions<R>): Promise<DeckWatcher> {
   const on = o.on ?? {};
-  const debounceMs = o.debounceMs ?? 150;
-  const last = new Map<string, string>();
-  const known = new Set<string>();
-  const timers = new Map<string, NodeJS.Timeout>();
-  const queue = new Set<string>();
-  let pumping: Promise<void> | undefined;
-  let busy = false;
-  const idleWaiters: (() => void)[] = [];
-  let closed = false;
-
-  const consider = async (slug: string, initial: boolean) => {
-    try {
-      if (!(await isDir(path.join(o.contentDir, slug)))) {
-        if (known.delete(slug)) on.removed?.(slug);
-        last.delete(slug);
-        return;
-      }
-      if (!known.has(slug)) {
-        known.add(slug);
-        if (!initial) on.added?.(slug);
-      }
-      const hash = await o.stages.inputsHash(slug);
-      if (last.get(slug) === hash) return;
-      last.set(slug, hash);
-      on.built?.(slug, await o.stages.build(slug), initial);
-    } catch (e) {
-      last.delete(slug);
-      on.error?.(slug, e);
-    }
-  };
-
-  const pump = () => {
-    if (busy) return;
-    busy = true;
-    pumping = (async () => {
-      try {
-        while (queue.size > 0 && !closed) {
-          const [slug] = queue;
-          queue.delete(slug);
-          await consider(slug, false);
-        }
-      } finally {
-        busy = false;
-      }
-      if (timers.size === 0 && queue.size === 0) for (const w of idleWaiters.splice(0)) w();
-    })();
-  };
-
+  const seen: Seen = { known: new Set(), hashes: new Map() };
+  const queue = new DeckQueue((slug) => considerDeck(slug, false, o, seen), o.debounceMs ?? 150);
   const schedule = (slug: string) => {
-    if (closed || !slug || slug.startsWith('.') || slug.startsWith('_')) return;
-    clearTimeout(timers.get(slug));
-    timers.set(
-      slug,
-      setTimeout(() => {
-        timers.delete(slug);
-        queue.add(slug);
-        pump();
-      }, debounceMs),
-    );
+    if (slug && !slug.startsWith('.') && !slug.startsWith('_')) queue.schedule(slug);
   };
-
-  const onEvent = async (event: string, p: string) => {
-    const inContent = relativeInside(o.contentDir, p);
-    if (inContent) {
-      schedule(inContent.split(path.sep)[0]);
-      return;
-    }
-    if (event === 'addDir' || event === 'unlinkDir') return;
-    // A theme, logo or font changed: every deck is a candidate; the inputs hash keeps the others quiet.
-    try {
-      for (const slug of new Set([...known, ...(await o.stages.listDecks())])) schedule(slug);
-    } catch (e) {
-      on.error?.(undefined, e);
-    }
+  const watcher = await startWatcher(o, (event, p) =>
+    decksTouched(event, p, o, seen).then(
+      (slugs) => slugs.forEach(schedule),
+      (e) => on.error?.(undefined, e),
+    ),
+  );
+  // The first pass: every deck, in order. Events meanwhile queue up behind it.
+  await queue.runFirst(async () => {
+    for (const slug of await o.stages.listDecks().catch(() => [] as string[])) await considerDeck(slug, true, o, seen);
+  });
+  return {
+    idle: () => queue.idle(),
+    async close() {
+      const drained = queue.close();
+      await watcher.close();
+      await drained;
+    },
   };
+}
 
-  const watcher: FSWatcher = chokidarWatch([o.contentDir, o.themesDir], {
+/** Chokidar on the content and themes folders, ready; editors' scratch files are not events. */
+async function startWatcher<R>(o: WatchOptions<R>, onEvent: (event: string, p: string) => void): Promise<FSWatcher> {
+  const watcher = chokidarWatch([o.contentDir, o.themesDir], {
     ignoreInitial: true,
     ignored: (p: string) => isScratchFile(path.basename(p)) && p !== o.contentDir && p !== o.themesDir,
     ignorePermissionErrors: true,
   });
-  watcher.on('all', (event, p) => void onEvent(event, p));
-  watcher.on('error', (e) => on.error?.(undefined, e));
+  watcher.on('all', onEvent);
+  watcher.on('error', (e) => o.on?.error?.(undefined, e));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return watcher;
+}
 
-  // The first pass: every deck, in order. Events meanwhile queue up behind it.
-  const first = (async () => {
-    for (const slug of await o.stages.listDecks().catch(() => [] as string[])) await consider(slug, true);
-  })();
-  busy = true;
-  pumping = first.finally(() => {
-    busy = false;
-    pump();
-  });
-  await pumping;
+/** The decks a file event may concern: its own deck, or (a theme, logo or font) every deck. */
+async function decksTouched<R>(event: string, p: string, o: WatchOptions<R>, seen: Seen): Promise<string[]> {
+  const inContent = relativeInside(o.contentDir, p);
+  if (inContent) return [inContent.split(path.sep)[0]];
+  if (event === 'addDir' || event === 'unlinkDir') return [];
+  // Every deck is a candidate; the inputs hash keeps the others quiet.
+  return [...new Set([...seen.known, ...(await o.stages.listDecks())])];
+}
 
-  return {
-    idle: () =>
-      timers.size === 0 && !busy ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)),
-    async close() {
-      closed = true;
-      for (const t of timers.values()) clearTimeout(t);
-      timers.clear();
-      await watcher.close();
-      await pumping;
-      for (const w of idleWaiters.splice(0)) w();
-    },
-  };
+/** One deck after its quiet time: gone (removed), new (added), or rebuilt when its inputs hash changed. */
+async function considerDeck<R>(slug: string, initial: boolean, o: WatchOptions<R>, seen: Seen): Promise<void> {
+  const on = o.on ?? {};
+  try {
+    if (!(await isDir(path.join(o.contentDir, slug)))) {
+      if (seen.known.delete(slug)) on.removed?.(slug);
+      seen.hashes.delete(slug);
+      return;
+    }
+    if (!seen.known.has(slug)) {
+      seen.known.add(slug);
+      if (!initial) on.added?.(slug);
+    }
+    const hash = await o.stages.inputsHash(slug);
+    if (seen.hashes.get(slug) === hash) return;
+    seen.hashes.set(slug, hash);
+    on.built?.(slug, await o.stages.build(slug), initial);
+  } catch (e) {
+    seen.hashes.delete(slug);
+    on.error?.(slug, e);
+  }
 }
 
 const isDir = (p: string) =>

@@ -27,6 +27,9 @@ export interface FontSet {
  */
 const OPENED = new Map<string, { font: ShapingFont; stamp: string; checked: number }>();
 
+/** The font files opened so far in this process, in the order they were first opened (what a warm-up loaded). */
+export const openedFonts = (): string[] => [...new Set([...OPENED.values()].map((o) => o.font.file))];
+
 /** The font in `file` (face `index` of a .ttc/.otc collection). */
 export function openFont(file: string, index = 0): ShapingFont {
   const key = index === 0 ? file : `${file}\u0000${index}`;

@@ -30,7 +30,7 @@
  *   the width (measure-frame.ts), since PowerPoint's own layout could not be
  *   measured here.
  *
- * Checked against LibreOffice 7.4 in test/plan/measure/libreoffice-lines.test.ts.
+ * Checked against LibreOffice 7.4 in test/measure/libreoffice-lines.test.ts.
  */
 export { DEFAULT_FONTS_DIR, faceKey, type FontFiles, type FontRef, type FontVariant } from './font-files.js';
 export { measurableFaces, resolveFontFiles } from './font-registry.js';

@@ -15,6 +15,13 @@ export type SchemeSlot =
   | 'hlink'
   | 'folHlink';
 
+/** One part of the template's package, byte for byte. */
+export interface TemplatePart {
+  /** The part name, e.g. `ppt/presentation.xml`. */
+  name: string;
+  data: Uint8Array;
+}
+
 /**
  * An organisation's PowerPoint template, read and resolved: what the
  * planner measures against (its layouts, placeholder geometry and text
@@ -32,11 +39,10 @@ export interface TemplateTheme {
   contentTypes: ReadonlyMap<string, string>;
   /** The masters in presentation order: part name and `p:sldMasterId@id`. */
   masters: { part: string; id: string }[];
-  /** `<p:sldSz …/>` and `<p:defaultTextStyle>…</p:defaultTextStyle>` as the template writes them. */
-  sizeXml: string;
-  defaultTextStyleXml?: string;
+  /** The template's presentation part, as it is: the deck takes its slide size and default text style from it. */
+  presentation: TemplatePart;
   /** The template's table styles part, when it has one (briefdeck adds its style to it). */
-  tableStylesXml?: string;
+  tableStyles?: TemplatePart;
   /** The theme part the notes master takes a copy of (a notes master needs a theme of its own). */
   notesTheme: string;
 }

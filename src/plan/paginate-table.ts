@@ -4,7 +4,8 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { PlannedTable, TableCell } from '../model/deck.js';
 import type { Rect } from '../model/text-frame.js';
 import type { PlanContext } from './context.js';
-import { splitToPages } from './split-paragraph.js';
+import { balancePages } from './balance-pages.js';
+import { breakRows, type RowPage, type TableSetting } from './table-pages.js';
 import { cellFrame, columnWidths, squeezedWidths } from './table-cells.js';
 
 export interface TablePagesInput {
@@ -16,7 +17,8 @@ export interface TablePagesInput {
 
 /**
  * Lay a table out over as many slides as it needs: widths from content, rows
- * measured, pages broken between rows with the header repeated. A row taller
+ * measured, pages broken between rows with the header repeated, and rows
+ * spread evenly over the pages they need (8 + 7, not 10 + 5). A row taller
  * than a page shrinks to the theme's minimum table size, then continues in
  * further rows on the next pages. Nothing is dropped.
  */
@@ -25,126 +27,32 @@ export function paginateTable(
   ctx: PlanContext,
 ): { pages: PlannedTable[]; diagnostics: Diagnostic[] } {
   const { table } = inp;
-  const { theme } = ctx;
   const header = table.header.map((c) => c.map((r) => ({ ...r, bold: true })));
-  const all = [header, ...table.rows];
-  const diagnostics: Diagnostic[] = [];
-  let size = theme.sizes.table;
-  let cols = columnWidths(all, size, inp.first.w, ctx);
-  while (!cols && size > theme.sizes.tableMin) cols = columnWidths(all, --size, inp.first.w, ctx);
-  if (!cols) {
-    cols = squeezedWidths(all, size, inp.first.w, ctx);
-    diagnostics.push(
-      diagnostic(
-        'warning',
-        'table-too-wide',
-        table.position,
-        `Unexpected table too wide for a slide even at ${size} pt: long words will break inside cells`,
-        'split the table, or shorten its longest words',
-      ),
-    );
-  }
-  const widths = cols;
-  const rowH = (row: Run[][], s: number) => rowHeight(row, widths, s, ctx);
-  const pages: PlannedTable[] = [];
-  let rows: Run[][][] = [];
-  let heights: number[] = [];
+  const { size, widths, tooWide } = tableSizing([header, ...table.rows], inp.first.w, ctx);
+  const setting: TableSetting = {
+    header,
+    size,
+    minSize: ctx.theme.sizes.tableMin,
+    widths,
+    room: (k) => (k === 0 ? inp.first : inp.next).h,
+    rowHeight: (row, s) => rowHeight(row, widths, s, ctx),
+    ctx,
+  };
+  const broken = breakRows(table.rows, setting);
+  const pages = balancePages(broken.pages, setting);
+  const { splitRows } = broken;
+  const diagnostics = [
+    ...(tooWide ? [tooWideWarning(table, size)] : []),
+    ...(splitRows > 0 ? [rowSplitWarning(table, setting.minSize)] : []),
+  ];
   let firstRow = 0;
-  let pageSize = size;
-  const box = () => (pages.length === 0 ? inp.first : inp.next);
-  const used = () => heights.reduce((a, b) => a + b, 0);
-  const flush = () => {
-    if (rows.length === 0) return;
-    const b = box();
-    pages.push({
-      box: { ...b, h: used() },
-      fontSize: pageSize,
-      face: ctx.layouts.cell.face,
-      cellInsets: { ...ctx.layouts.cell.insets },
-      columns: widths,
-      align: table.align,
-      header: cells(all[0]),
-      rows: rows.slice(1).map(cells),
-      rowHeights: heights,
-      firstRow,
-    });
-    firstRow += rows.length - 1;
-    rows = [];
-    heights = [];
-    pageSize = size;
-  };
-  const start = () => {
-    rows = [all[0]];
-    heights = [rowH(all[0], pageSize)];
-  };
-  let splitRows = 0;
-  const queue = [...table.rows];
-  while (queue.length > 0) {
-    const row = queue.shift()!;
-    if (rows.length === 0) start();
-    const h = rowH(row, pageSize);
-    if (used() + h <= box().h) {
-      rows.push(row);
-      heights.push(h);
-      continue;
-    }
-    if (rows.length > 1) {
-      flush();
-      queue.unshift(row);
-      continue;
-    }
-    // Alone on the page and still too tall: shrink this page…
-    let s = pageSize;
-    while (s > theme.sizes.tableMin && rowH(all[0], s) + rowH(row, s) > box().h) s--;
-    pageSize = s;
-    heights = [rowH(all[0], s)];
-    if (heights[0] + rowH(row, s) <= box().h) {
-      rows.push(row);
-      heights.push(rowH(row, s));
-      continue;
-    }
-    // …then split its cells' text into rows that each fill a page at that size, the header repeated.
-    splitRows++;
-    const room = (k: number) => (k === 0 ? box().h : inp.next.h) - rowH(all[0], s);
-    const pieces = row.map((cell, c) =>
-      splitToPages(
-        { runs: cell, level: 0, bullet: 'none' },
-        (k, q) => ({ ...cellFrame(ctx, [q], widths[c], s), box: { x: 0, y: 0, w: widths[c], h: room(k) } }),
-        ctx.fonts,
-        { sentences: false },
-      ).map((q) => q.runs),
-    );
-    const count = Math.max(...pieces.map((p) => p.length));
-    const pieceRows = Array.from({ length: count }, (_, k) => pieces.map((p) => p[k] ?? []));
-    pieceRows.slice(0, -1).forEach((r) => {
-      if (rows.length === 0) {
-        pageSize = s;
-        heights = [rowH(all[0], s)];
-        rows = [all[0]];
-      }
-      rows.push(r);
-      heights.push(rowH(r, s));
-      flush();
-    });
-    // The last piece is an ordinary row: later rows may join it on its page.
-    queue.unshift(pieceRows[count - 1]);
-  }
-  flush();
-  if (splitRows > 0) {
-    diagnostics.push(
-      diagnostic(
-        'warning',
-        'table-row-split',
-        table.position,
-        `Unexpected table row taller than a slide even at ${theme.sizes.tableMin} pt: its text continues in further rows on the next slides`,
-        'shorten the cell, or move detail to the speaker notes',
-      ),
-    );
-  }
-  return { pages, diagnostics };
+  const planned = pages.map((page, k) => {
+    const p = plannedPage(page, k === 0 ? inp.first : inp.next, setting, firstRow, table);
+    firstRow += page.rows.length - 1;
+    return p;
+  });
+  return { pages: planned, diagnostics };
 }
-
-const cells = (row: Run[][]): TableCell[] => row.map((runs) => ({ runs }));
 
 /** A row is as tall as its tallest cell (at least one line). */
 export function rowHeight(row: Run[][], widths: number[], size: number, ctx: PlanContext): number {
@@ -153,5 +61,55 @@ export function rowHeight(row: Run[][], widths: number[], size: number, ctx: Pla
       (cell, c) =>
         measureFrame(cellFrame(ctx, [{ runs: cell, level: 0, bullet: 'none' }], widths[c], size), ctx.fonts).height,
     ),
+  );
+}
+
+/**
+ * The table's size and column widths: the theme's table size, smaller (down to its minimum) while the widest words
+ * do not fit side by side; at the minimum, widths that break long words (`tooWide`).
+ */
+function tableSizing(all: Run[][][], width: number, ctx: PlanContext) {
+  const { table: start, tableMin } = ctx.theme.sizes;
+  let size = start;
+  let cols = columnWidths(all, size, width, ctx);
+  while (!cols && size > tableMin) cols = columnWidths(all, --size, width, ctx);
+  if (cols) return { size, widths: cols, tooWide: false };
+  return { size, widths: squeezedWidths(all, size, width, ctx), tooWide: true };
+}
+
+function plannedPage(page: RowPage, box: Rect, t: TableSetting, firstRow: number, table: TableBlock): PlannedTable {
+  return {
+    box: { ...box, h: page.heights.reduce((a, b) => a + b, 0) },
+    fontSize: page.size,
+    face: t.ctx.layouts.cell.face,
+    cellInsets: { ...t.ctx.layouts.cell.insets },
+    columns: t.widths,
+    align: table.align,
+    header: cells(t.header),
+    rows: page.rows.slice(1).map(cells),
+    rowHeights: page.heights,
+    firstRow,
+  };
+}
+
+const cells = (row: Run[][]): TableCell[] => row.map((runs) => ({ runs }));
+
+function tooWideWarning(table: TableBlock, size: number): Diagnostic {
+  return diagnostic(
+    'warning',
+    'table-too-wide',
+    table.position,
+    `Unexpected table too wide for a slide even at ${size} pt: long words will break inside cells`,
+    'split the table, or shorten its longest words',
+  );
+}
+
+function rowSplitWarning(table: TableBlock, minSize: number): Diagnostic {
+  return diagnostic(
+    'warning',
+    'table-row-split',
+    table.position,
+    `Unexpected table row taller than a slide even at ${minSize} pt: its text continues in further rows on the next slides`,
+    'shorten the cell, or move detail to the speaker notes',
   );
 }

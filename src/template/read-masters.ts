@@ -39,9 +39,8 @@ export interface LayoutInfo {
 
 export interface TemplateStructure {
   masters: MasterInfo[];
-  /** `p:sldSz` in points, and as written. */
+  /** `p:sldSz` in points. */
   size: { w: number; h: number };
-  sizeXml: string;
   /** `p:defaultTextStyle`, when the presentation has one (PowerPoint's do; LibreOffice's do not). */
   defaultTextStyle?: Element;
   /** Layout parts the template's own sample slides use, in slide order (hints for choosing layouts). */
@@ -146,11 +145,9 @@ export function readStructure(pkg: OpcPackage): TemplateStructure {
       .filter((r) => r.type === 'slideLayout' && !r.external)
       .map((r) => r.target);
   });
-  const sizeXml = /<p:sldSz\b[^>]*\/>/.exec(pkg.text(pkg.main))?.[0] ?? `<p:sldSz cx="${cx}" cy="${cy}"/>`;
   return {
     masters,
     size: { w: cx / 12700, h: cy / 12700 },
-    sizeXml,
     defaultTextStyle: child(pres, NS.p, 'defaultTextStyle'),
     sampleLayouts,
   };

@@ -106,8 +106,4 @@ describe('briefdeck CLI', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Unknown theme `nope`');
   });
-
-  it('prints no colour when NO_COLOR is set or output is not a terminal', () => {
-    expect(runCli(['check']).stdout).not.toContain('\u001b[');
-  });
 });

@@ -1,14 +1,15 @@
 /**
  * Golden outlines of the content decks: what a briefer sees, slide by slide,
  * read back from the .pptx. A change in planning or rendering shows up as a
- * readable diff. Regenerate with `UPDATE=1 npm test`.
+ * readable diff. Regenerate with `npm run test:update`; a missing golden
+ * fails under CI (test/helpers/golden.ts).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import { ROOT } from '../helpers/cli.js';
 import { makeContent, REPO_CONTENT, REPO_THEMES } from '../helpers/decks.js';
+import { matchGolden } from '../helpers/golden.js';
 import { readPptx, type PptxView } from '../helpers/pptx.js';
 
 function outline(view: PptxView): string {
@@ -33,9 +34,7 @@ describe('golden outlines', () => {
         outDir: makeContent({}).out,
       });
       const got = outline(await readPptx(r.pptx!));
-      const file = path.join(ROOT, 'test', 'golden', `${slug}.outline.md`);
-      if (process.env.UPDATE || !existsSync(file)) writeFileSync(file, got);
-      expect(got).toBe(readFileSync(file, 'utf8'));
+      matchGolden(path.join(ROOT, 'test', 'golden', `${slug}.outline.md`), got);
     });
   }
 });

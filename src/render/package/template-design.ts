@@ -1,6 +1,7 @@
 import type { Theme } from '../../model/theme.js';
 import type { Design } from './design.js';
 import { tableStylesXml } from './table-style-xml.js';
+import { presentationSettings, withOurTableStyle } from './template-parts.js';
 
 /**
  * An organisation template's own parts, unchanged: its masters, layouts,
@@ -19,12 +20,12 @@ export function templateDesign(theme: Theme): Design {
     .map(Number);
   const notesTheme = `theme${Math.max(0, ...numbers) + 1}.xml`;
   parts.set(`ppt/theme/${notesTheme}`, t.parts.get(t.notesTheme)!);
-  parts.set('ppt/tableStyles.xml', withOurStyle(t.tableStylesXml, tableStylesXml(theme, theme.name)));
+  parts.set('ppt/tableStyles.xml', withOurTableStyle(t.tableStyles, tableStylesXml(theme, theme.name)));
   return {
     parts,
     notesTheme,
     contentTypes: t.contentTypes,
-    presentation: { masters: t.masters, sizeXml: t.sizeXml, defaultTextStyleXml: t.defaultTextStyleXml },
+    presentation: { masters: t.masters, ...presentationSettings(t.presentation) },
   };
 }
 
@@ -56,16 +57,4 @@ function repaired(bytes: Uint8Array): Uint8Array | string {
       : `<p:bgPr${attrs}>${inner.replace(/(<p:extLst>[\s\S]*)?$/, '<a:effectLst/>$1')}</p:bgPr>`,
   );
   return xml === original ? bytes : xml;
-}
-
-/**
- * The template's table styles with briefdeck's added (it is what every table names); ours alone when the template has
- * none.
- */
-function withOurStyle(theirs: string | undefined, ours: string): string {
-  if (!theirs) return ours;
-  const style = /<a:tblStyle [\s\S]*<\/a:tblStyle>/.exec(ours)![0];
-  if (/<a:tblStyleLst\b[^>]*\/>/.test(theirs))
-    return theirs.replace(/<a:tblStyleLst\b([^>]*)\/>/, `<a:tblStyleLst$1>${style}</a:tblStyleLst>`);
-  return theirs.replace(/<\/a:tblStyleLst>/, `${style}</a:tblStyleLst>`);
 }

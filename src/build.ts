@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { applyCitations } from './cite/apply-citations.js';
+import { loadCitationInputs } from './cite/load-citation-inputs.js';
 import { loadImages } from './content/load-images.js';
 import { loadDeckSource } from './content/load-deck.js';
 import { sourceToArticle } from './content/source-to-article.js';
@@ -43,9 +45,10 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
   const source = await loadDeckSource(opts.contentDir, slug);
   const parsed = sourceToArticle(source);
   const diagnostics = [...parsed.diagnostics];
-  const article = parsed.article;
-  if (!article) return { slug, diagnostics };
-  diagnostics.push(...validateArticle(article));
+  const written = parsed.article;
+  if (!written) return { slug, diagnostics };
+  diagnostics.push(...validateArticle(written));
+  const article = await citedArticle(written, diagnostics);
   const themed = await loadTheme(opts.themesDir, chooseTheme(opts, article.meta.theme));
   // An unknown theme named in deck.yaml is that line's problem, not the themes folder's.
   const themeAt = article.metaPositions.theme;
@@ -66,6 +69,16 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
   });
   diagnostics.push(...planned.diagnostics);
   return { slug, diagnostics, article, theme: themed.theme, deck: planned.deck };
+}
+
+/** The article with its citations formatted and its reference list (issue 21); problems go to `diagnostics`. */
+async function citedArticle(article: Article, diagnostics: Diagnostic[]): Promise<Article> {
+  const loaded = await loadCitationInputs(article);
+  diagnostics.push(...loaded.diagnostics);
+  if (hasErrors(loaded.diagnostics)) return article;
+  const cited = applyCitations(article, loaded.inputs);
+  diagnostics.push(...cited.diagnostics);
+  return cited.article;
 }
 
 /** check, then render and write `<out>/<slug>.pptx` atomically. An invalid deck writes nothing. */

@@ -15,9 +15,15 @@ export function columnsToBlock(part: ColumnsPart, file: string, out: ParsedBody,
     position: part.position,
     columns: part.columns.map((c) => {
       // The section's title is already known: a `# ` inside a column is an extra heading, as anywhere else.
-      const sub: ParsedBody = { title: out.title ?? { runs: [], position: c.position }, blocks: [], diagnostics: [] };
+      const sub: ParsedBody = {
+        title: out.title ?? { runs: [], position: c.position },
+        blocks: [],
+        diagnostics: [],
+        footnotes: [],
+      };
       lexInto(c.text, file, c.line, sub);
       out.diagnostics.push(...sub.diagnostics);
+      out.footnotes.push(...sub.footnotes);
       const [first, ...rest] = sub.blocks;
       const heading = first?.type === 'heading' ? first.runs : undefined;
       const blocks: Block[] = heading ? rest : sub.blocks;

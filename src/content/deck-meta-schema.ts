@@ -49,6 +49,18 @@ export const DeckMetaSchema = z.object({
     .string()
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag such as `en-US` or `de-DE`' })
     .optional(),
+  /** Citations (issue 21): a BibTeX `.bib` or CSL JSON `.json` file in the deck folder. */
+  bibliography: z
+    .string()
+    .regex(/\.(bib|json)$/i, { error: 'expected a `.bib` (BibTeX) or `.json` (CSL JSON) file name' })
+    .optional(),
+  /** A CSL style file in the deck folder; Chicago author-date when absent. */
+  csl: z
+    .string()
+    .regex(/\.csl$/i, { error: 'expected a `.csl` style file name' })
+    .optional(),
+  /** `false`: no Sources slides. */
+  sources: z.boolean({ error: 'expected `true` or `false`' }).optional(),
   email: z
     .object({
       to: addresses,

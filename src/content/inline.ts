@@ -1,12 +1,15 @@
 import { decodeHTML } from 'entities';
 import type { Token, Tokens } from 'marked';
 import type { Run } from '../model/article.js';
+import type { CitationToken, FootnoteRefToken } from './source-syntax.js';
 
 export interface InlineFindings {
   /** Raw HTML that was dropped. */
   html: string[];
   /** Images met inline (returned so the caller can make image blocks of them). */
   images: Tokens.Image[];
+  /** Footnote markers and citations met, with their source text, in order (the caller gives them positions). */
+  marks?: { run: Run; raw: string }[];
 }
 
 type Style = Omit<Run, 'text'>;
@@ -55,6 +58,17 @@ export function inlineToRuns(
       case 'image':
         found.images.push(t as Tokens.Image);
         break;
+      case 'footnoteRef': {
+        const f = t as FootnoteRefToken;
+        // The text stays as written until the deck is numbered; the position is filled in by the caller.
+        mark(out, found, f.raw, { ...style, note: { id: f.label, position: NOWHERE } });
+        break;
+      }
+      case 'citation': {
+        const c = t as CitationToken;
+        mark(out, found, c.raw, { ...style, cite: { items: c.items, inText: c.inText, position: NOWHERE } });
+        break;
+      }
       case 'html': {
         const raw = (t as Tokens.HTML).raw;
         if (/^<br\s*\/?>$/i.test(raw.trim())) out.push({ text: '', ...style, breakBefore: true });
@@ -67,6 +81,15 @@ export function inlineToRuns(
     }
   }
   return out;
+}
+
+const NOWHERE = { file: '', line: 0, column: 0 };
+
+/** A marker is a run of its own (never merged), so the planner can number or format it in place. */
+function mark(out: Run[], found: InlineFindings, raw: string, style: Style): void {
+  const run: Run = { text: raw, ...style };
+  out.push(run);
+  (found.marks ??= []).push({ run, raw });
 }
 
 /** Merge with the previous run when the style is the same, so pptxgenjs gets fewer runs. */
@@ -84,6 +107,10 @@ function sameStyle(a: Style, b: Style): boolean {
     !!a.italic === !!b.italic &&
     !!a.strike === !!b.strike &&
     !!a.code === !!b.code &&
-    a.href === b.href
+    a.href === b.href &&
+    !a.note &&
+    !a.cite &&
+    !b.note &&
+    !b.cite
   );
 }

@@ -1,4 +1,4 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
 import type { Block, ListBlock, Run } from '../model/article.js';
 import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
 import { runsText } from '../model/article.js';
@@ -7,12 +7,21 @@ import { tableToBlock } from './table.js';
 import { calloutFromQuote } from './callout.js';
 import { columnsToBlock } from './columns-block.js';
 import { splitFencedDivs } from './fenced-divs.js';
+import { captionParagraph, captionTable } from './caption-table.js';
+import type { TableBlock } from '../model/article.js';
+import type { FootnoteDef } from '../model/sources.js';
+import { sourceSyntax, type FootnoteDefToken } from './source-syntax.js';
 
 export interface ParsedBody {
   title?: { runs: Run[]; position: Position };
   blocks: Block[];
   diagnostics: Diagnostic[];
+  /** Footnote definitions, `[^id]: text`. */
+  footnotes: FootnoteDef[];
 }
+
+/** GFM with footnotes and citations (one instance: the extensions keep no state between documents). */
+const markdown = new Marked({ gfm: true }, sourceSyntax);
 
 /**
  * Lex a section body (front matter removed) into blocks with positions.
@@ -21,7 +30,7 @@ export interface ParsedBody {
  */
 export function markdownToBlocks(body: string, file: string, firstLine: number): ParsedBody {
   const { parts, diagnostics } = splitFencedDivs(body, file, firstLine);
-  const out: ParsedBody = { blocks: [], diagnostics };
+  const out: ParsedBody = { blocks: [], diagnostics, footnotes: [] };
   for (const part of parts)
     if (part.kind === 'text') lexInto(part.text, file, part.line, out);
     else out.blocks.push(columnsToBlock(part, file, out, lexInto));
@@ -29,26 +38,54 @@ export function markdownToBlocks(body: string, file: string, firstLine: number):
 }
 
 function lexInto(body: string, file: string, firstLine: number, out: ParsedBody): void {
-  const tokens = new Lexer({ gfm: true }).lex(body);
+  const tokens = markdown.lexer(body);
   let line = firstLine;
+  // The table a caption paragraph (`: Title {chart=column}`) right after it belongs to.
+  let table: { block: TableBlock; raw: string } | undefined;
   for (const token of tokens) {
     // Leading blank lines belong to the raw; the block starts at its first non-blank line.
     const lead = /^\n*/.exec(token.raw)![0].length;
     const position: Position = { file, line: line + lead, column: 1 };
-    blockFromToken(token, position, out);
     line += countNewlines(token.raw);
+    if (token.type === 'space') continue;
+    if (table) {
+      const caption = token.type === 'paragraph' ? captionParagraph(token.raw) : undefined;
+      captionTable(
+        table.block,
+        table.raw,
+        caption === undefined ? undefined : { text: caption, position },
+        out.diagnostics,
+      );
+      table = undefined;
+      if (caption !== undefined) continue;
+    }
+    const at = out.blocks.length;
+    blockFromToken(token, position, out);
+    if (token.type === 'table') table = { block: out.blocks[at] as TableBlock, raw: token.raw };
   }
+  if (table) captionTable(table.block, table.raw, undefined, out.diagnostics);
 }
 
 function blockFromToken(token: Token, position: Position, out: ParsedBody): void {
   // Offsets inside the block count from its first non-blank line, like `position`.
   const raw = token.raw.replace(/^\n+/, '');
-  const found: InlineFindings = { html: [], images: [] };
+  const found: InlineFindings = { html: [], images: [], marks: [] };
   const inline = (ts: Token[] | undefined) => inlineToRuns(ts ?? [], found);
   switch (token.type) {
     case 'space':
     case 'def':
       return;
+    case 'footnoteDef': {
+      const d = token as FootnoteDefToken;
+      const runs: Run[] = [];
+      for (const t of d.tokens) {
+        if (t.type === 'space') continue;
+        if (runs.length > 0) runs.push({ text: '', breakBefore: true });
+        inlineToRuns('tokens' in t && t.tokens ? (t.tokens as Token[]) : [t], found, {}, runs);
+      }
+      out.footnotes.push({ id: d.label, runs, position });
+      break;
+    }
     case 'heading': {
       const h = token as Tokens.Heading;
       const runs = inline(h.tokens);
@@ -121,6 +158,15 @@ function blockFromToken(token: Token, position: Position, out: ParsedBody): void
       title: img.title ?? undefined,
       position: { ...position, ...offsetIn(raw, img.raw, position.line) },
     });
+  }
+  // Markers and citations in the order met: each found after the previous one in the block's text.
+  let cursor = 0;
+  for (const m of found.marks ?? []) {
+    const i = raw.indexOf(m.raw, cursor);
+    const at = { ...position, ...offsetIn(raw, m.raw, position.line, i) };
+    if (i >= 0) cursor = i + m.raw.length;
+    if (m.run.note) m.run.note.position = at;
+    if (m.run.cite) m.run.cite.position = at;
   }
   for (const html of found.html) {
     out.diagnostics.push(

@@ -132,10 +132,12 @@ function parseSection(file: SourceFile, ds: Diagnostic[]): Section | undefined {
   return {
     file: file.file,
     slug,
-    title: runsText(body.title.runs).trim(),
+    // A footnote marker in the heading is not title text (its note is listed on the Sources slides).
+    title: runsText(body.title.runs.filter((r) => !r.note)).trim(),
     titlePosition: body.title.position,
     frontMatter,
     frontMatterPositions,
     blocks: body.blocks,
+    ...(body.footnotes.length > 0 ? { footnotes: body.footnotes } : {}),
   };
 }

@@ -41,7 +41,7 @@ export function tableToBlock(t: Tokens.Table, position: Position, found: InlineF
 }
 
 /** Offsets where each cell's text starts, splitting on unescaped pipes as GFM does (even inside code spans). */
-function cellStarts(line: string): number[] {
+export function cellStarts(line: string): number[] {
   const starts: number[] = [];
   let i = 0;
   while (i < line.length && /\s/.test(line[i])) i++;

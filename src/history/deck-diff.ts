@@ -51,10 +51,40 @@ export type Change =
   | (At & { type: 'cell'; section: string; table: string; key: string; column: string; before: string; after: string })
   | (At & { type: 'column'; action: 'added' | 'removed'; section: string; table: string; column: string })
   | (At & { type: 'column'; action: 'renamed'; section: string; table: string; column: string; before: string })
+  | (At & { type: 'chart'; action: 'added' | 'removed'; section: string; chart: string })
+  | (At & { type: 'chart'; action: 'changed'; section: string; chart: string; before: string; after: string })
+  /** A series or a category of a chart added or removed. */
+  | (At & {
+      type: 'chart-part';
+      action: 'added' | 'removed';
+      section: string;
+      chart: string;
+      part: 'series' | 'category';
+      name: string;
+    })
+  /** One figure of a chart, named by its series and category; values as shown (`67`, `12.5%`, `none`). */
+  | (At & {
+      type: 'chart-value';
+      section: string;
+      chart: string;
+      series: string;
+      category: string;
+      before: string;
+      after: string;
+    })
   /** One per section: its speaker notes, all paragraphs. */
   | (At & { type: 'notes'; section: string; before: string; after: string })
   /** A section's builds (`incremental`) turned on or off. */
   | (At & { type: 'builds'; section: string; on: boolean })
   | (At & { type: 'image'; action: 'added' | 'removed'; section: string; alt: string })
+  /** A reference, footnote or link address (issue 21), by its key. */
+  | (At & { type: 'source'; action: 'added' | 'removed'; kind: 'reference' | 'footnote' | 'link'; text: string })
+  | (At & {
+      type: 'source';
+      action: 'changed';
+      kind: 'reference' | 'footnote' | 'link';
+      before: string;
+      after: string;
+    })
   /** `before` is the old alt text; `replaced` when the picture itself changed. */
   | (At & { type: 'image'; action: 'changed'; section: string; alt: string; before: string; replaced: boolean });

@@ -1,6 +1,7 @@
 import type { Article, Block, Run } from '../model/article.js';
 import type { Deck, Paragraph, Slide, TextFrame } from '../model/deck.js';
 import { sha256 } from '../util/hash.js';
+import { sourcesOf } from './sources-version.js';
 import { collapse } from './text.js';
 import {
   VERSION_FORMAT,
@@ -80,6 +81,7 @@ export function deckToVersion(deck: Deck, article: Article, version: string): De
     titleSlides: numbersOf(slides, 'title'),
     agendaSlides: numbersOf(slides, 'agenda'),
     sections,
+    sources: sourcesOf(slides),
     ...(deck.info.date ? { date: deck.info.date } : {}),
     ...(deck.info.organization ? { organization: collapse(deck.info.organization) } : {}),
     timestamp: deck.info.timestamp,
@@ -117,6 +119,16 @@ function blockOf(group: Slide[], numbers: number[], sectionTitle: string, source
         alt: collapse(first.image.alt),
         image: sha256(first.image.data).slice(0, 16),
         ...(first.caption ? { caption: framesText([first.caption]) } : {}),
+      };
+    case 'chart':
+      return {
+        kind: 'chart',
+        ...common,
+        chart: collapse(first.chart.title),
+        chartKind: first.chart.kind,
+        ...(first.chart.unit ? { unit: first.chart.unit } : {}),
+        categories: first.chart.categories.map(collapse),
+        series: first.chart.series.map((x) => ({ name: collapse(x.name), values: [...x.values] })),
       };
     case 'quote':
     case 'statement':
@@ -231,8 +243,14 @@ const notesText = (notes: string): string =>
     .filter(Boolean)
     .join('\n\n');
 
+/** A footnote marker's number is not text: it changes whenever a note is added before it (the note is a source). */
 const runsText = (runs: readonly Run[]): string =>
-  collapse(runs.map((r) => (r.breakBefore ? ' ' : '') + r.text).join(''));
+  collapse(
+    runs
+      .filter((r) => !r.note)
+      .map((r) => (r.breakBefore ? ' ' : '') + r.text)
+      .join(''),
+  );
 const paragraphText = (p: Paragraph): string => runsText(p.runs);
 const framesText = (frames: { paragraphs: Paragraph[] }[]): string =>
   collapse(frames.flatMap((f) => f.paragraphs.map(paragraphText)).join(' '));

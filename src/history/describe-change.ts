@@ -73,12 +73,25 @@ export function describeChange(c: Change): DiffLine {
           { before: c.before, after: c.column },
         );
       return line(`Table column ${c.action}`, { text: `${shortTitle(c.table)}: ` }, quoted(c.column));
+    case 'chart':
+      if (c.action === 'changed')
+        return line(`Chart changed · ${shortTitle(c.section)}`, { before: c.before, after: c.after });
+      return line(`Chart ${c.action} · ${shortTitle(c.section)}`, quoted(c.chart));
+    case 'chart-part':
+      return line(`Chart ${c.part} ${c.action}`, { text: `"${shortTitle(c.chart)}" · ` }, quoted(c.name));
+    case 'chart-value':
+      return line(`Chart "${shortTitle(c.chart)}" · ${c.series} · ${c.category}`, { text: `${c.before} → ${c.after}` });
     case 'notes':
       return line(`Notes changed · ${shortTitle(c.section)}`, ...edit(c.before, c.after));
     case 'builds':
       return line(`Builds turned ${c.on ? 'on' : 'off'} · ${shortTitle(c.section)}`, {
         text: c.on ? 'bullets appear one at a time' : 'bullets appear all at once',
       });
+    case 'source': {
+      const what = { reference: 'Reference', footnote: 'Footnote', link: 'Link' }[c.kind];
+      if (c.action === 'changed') return line(`${what} changed`, ...edit(c.before, c.after));
+      return line(`${what} ${c.action}`, quoted(c.text));
+    }
     case 'image':
       if (c.action !== 'changed') return line(`Image ${c.action} · ${shortTitle(c.section)}`, quoted(c.alt));
       if (c.before === c.alt) return line(`Image replaced · ${shortTitle(c.section)}`, quoted(c.alt));

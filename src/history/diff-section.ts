@@ -1,5 +1,6 @@
 import { align, type Step } from './align.js';
 import type { Change, TextPlace, TextRole } from './deck-diff.js';
+import { diffCharts } from './diff-chart.js';
 import { diffTable, type TableAt } from './diff-table.js';
 import { leadIn, similarity } from './text.js';
 import type { BlockVersion, SectionVersion } from './version.js';
@@ -63,6 +64,7 @@ export function diffSection(a: SectionVersion, b: SectionVersion): Change[] {
   }
   const builds = diffBuilds(a, b, section, fallback);
   if (builds) out.push(builds);
+  out.push(...diffCharts(a, b, section, fallback));
   const notes = diffNotes(a, b, section, fallback);
   if (notes) out.push(notes);
   return out;
@@ -73,6 +75,7 @@ export function sectionText(s: SectionVersion): string {
   return [
     ...textItems(s).map((t) => t.text),
     ...s.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells) : [])),
+    ...s.blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart, ...b.categories, ...b.series.map((x) => x.name)] : [])),
     ...s.notes.map((n) => n.text),
   ].join(' ');
 }

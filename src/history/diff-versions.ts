@@ -1,5 +1,6 @@
 import type { Change, DeckDiff } from './deck-diff.js';
 import { diffSection, sectionText } from './diff-section.js';
+import { diffSources } from './sources-version.js';
 import { similarity } from './text.js';
 import type { DeckVersion, SectionVersion } from './version.js';
 
@@ -49,7 +50,7 @@ export function diffVersions(from: DeckVersion | undefined, to: DeckVersion): De
       });
     content.push(...diffSection(a, b));
   });
-  changes.push(...content);
+  changes.push(...content, ...diffSources(from.sources, to.sources));
   const slides = [...new Set(changes.flatMap((c) => c.slides))].sort((x, y) => x - y);
   return { deck: to.deck, from: from.version, to: to.version, changes, slides };
 }

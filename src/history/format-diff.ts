@@ -130,6 +130,11 @@ function tally(changes: readonly Change[]): string[] {
     ],
     [changes.filter((c) => c.type === 'column').length, 'table column'],
     [changes.filter((c) => c.type === 'image').length, 'image'],
+    [
+      distinct((c) => (c.type.startsWith('chart') && 'chart' in c ? `${c.section}\u0000${c.chart}` : undefined)),
+      'chart',
+    ],
+    [changes.filter((c) => c.type === 'source').length, 'source'],
   ];
   const out = counts.filter(([n]) => n > 0).map(([n, w]) => plural(n, w));
   const notes = changes.filter((c) => c.type === 'notes').length;

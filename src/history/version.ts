@@ -39,7 +39,24 @@ export const BlockSchema = z.union([
   }),
   /** A callout, by the label the deck shows (`Key judgment`). */
   z.object({ kind: z.literal('callout'), ...common, label: z.string(), text: z.string() }),
+  /** A chart drawn from a table: its caption, kind and every figure, so `diff` can name a changed value. */
+  z.object({
+    kind: z.literal('chart'),
+    ...common,
+    chart: z.string(),
+    chartKind: z.string(),
+    unit: z.string().optional(),
+    categories: z.array(z.string()),
+    series: z.array(z.object({ name: z.string(), values: z.array(z.number().nullable()) })),
+  }),
 ]);
+
+export const SourceSchema = z.object({
+  kind: z.enum(['reference', 'footnote', 'link']),
+  key: z.string(),
+  text: z.string(),
+  slides: Slides,
+});
 
 export const SectionSchema = z.object({
   /** From the file name (`02-outlook.md` → `outlook`): stable when the heading is reworded. */
@@ -75,6 +92,12 @@ export const DeckVersionSchema = z.object({
   agendaSlides: Slides,
   sections: z.array(SectionSchema),
   /**
+   * The deck's sources (issue 21): references, footnotes and link addresses, each with its key (citation key,
+   * `section-slug#id`, address), its text and the slides that show it. Optional: records written before briefdeck had
+   * sources lack it, and are then not compared on it.
+   */
+  sources: z.array(SourceSchema).optional(),
+  /**
    * Facts the mail states about the attached deck (deck.yaml `date` and
    * `organization`, the timestamp written into the .pptx) and the build's
    * warnings. Not compared by diffVersions. Optional: records written before
@@ -88,6 +111,7 @@ export const DeckVersionSchema = z.object({
 
 export type DeckVersion = z.output<typeof DeckVersionSchema>;
 export type SectionVersion = z.output<typeof SectionSchema>;
+export type SourceVersion = z.output<typeof SourceSchema>;
 export type BlockVersion = z.output<typeof BlockSchema>;
 export type BulletVersion = z.output<typeof BulletSchema>;
 export type RowVersion = z.output<typeof RowSchema>;

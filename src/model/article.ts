@@ -1,5 +1,7 @@
 import type { CalloutBlock, CalloutKind, ColumnsBlock } from './columns.js';
+import type { ChartData, TableCaption } from './chart.js';
 import type { Position } from './diagnostic.js';
+import type { Citation, FootnoteDef } from './sources.js';
 
 /** Inline text with its formatting: what a run in a text box becomes. */
 export interface Run {
@@ -11,6 +13,12 @@ export interface Run {
   href?: string;
   /** A hard line break before this run (Markdown `  \n` or `<br>`). */
   breakBefore?: boolean;
+  /** Raised (a footnote marker's number): DrawingML `baseline="30000"`. */
+  superscript?: boolean;
+  /** A footnote marker `[^id]`: its text is the number once the deck is numbered (issue 21). */
+  note?: { id: string; position: Position };
+  /** A citation `[@key]`: its text is the formatted citation once the bibliography is applied (issue 21). */
+  cite?: Citation;
 }
 
 /** The text of runs, formatting dropped. */
@@ -42,6 +50,10 @@ export interface TableBlock {
   position: Position;
   /** Position of each body row, for diagnostics found while planning. */
   rowPositions: Position[];
+  /** The caption line below the table (`: text {attrs}`): on the slide and its alternative text. */
+  caption?: TableCaption;
+  /** Set when the caption says `chart=…` and every figure parsed: the table is drawn as this chart. */
+  chart?: ChartData;
 }
 
 export interface ParagraphBlock {
@@ -105,6 +117,8 @@ export interface Section {
   /** Where each front-matter key's value starts (for problems found when planning, such as an unknown layout). */
   frontMatterPositions: Record<string, Position>;
   blocks: Block[];
+  /** Footnote definitions `[^id]: text` found in the section (issue 21). */
+  footnotes?: FootnoteDef[];
 }
 
 export interface EmailSettings {
@@ -129,6 +143,12 @@ export interface DeckMeta {
   callouts?: Partial<Record<CalloutKind, string>>;
   /** Bullets appear one paragraph at a time when presented (a section's front matter may say otherwise). */
   incremental?: boolean;
+  /** `bibliography:` (a `.bib` or CSL `.json` file in the deck folder). */
+  bibliography?: string;
+  /** `csl:` a CSL style file in the deck folder (Chicago author-date when absent). */
+  csl?: string;
+  /** `sources: false` turns the Sources slides off. */
+  sources?: boolean;
 }
 
 export interface Article {
@@ -143,4 +163,6 @@ export interface Article {
   /** Every `NN-slug.md` file found, including ones that failed to parse. */
   sectionFiles: string[];
   sections: Section[];
+  /** The formatted reference list, in the style's order, once citations were applied (issue 21). */
+  references?: { id: string; runs: Run[] }[];
 }

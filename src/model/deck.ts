@@ -1,7 +1,9 @@
 import type { Align, Run } from './article.js';
+import type { PlannedChart } from './chart.js';
 import type { Position } from './diagnostic.js';
 
 import type { PlannedCallout, PlannedColumn } from './columns.js';
+import type { SourceEntry } from './sources.js';
 import type { Insets, Rect, TextFrame } from './text-frame.js';
 
 export type { Insets, LevelStyle, Paragraph, Rect, TextFrame } from './text-frame.js';
@@ -81,6 +83,13 @@ interface SlideBase {
   continuation?: { reason: string };
   /** Callouts drawn on the slide below (or instead of) its content. */
   callouts?: PlannedCallout[];
+  /** The footnotes of the markers on this slide, in a smaller measured frame at the foot of the body (issue 21). */
+  footnotes?: TextFrame;
+  /**
+   * The sources this slide shows, for the history (what changed): its footnotes, or on a Sources slide the entries
+   * that start on it.
+   */
+  sourceEntries?: SourceEntry[];
 }
 
 export interface TitleSlide extends SlideBase {
@@ -104,6 +113,17 @@ export interface TableSlide extends SlideBase {
   kind: 'table';
   lead?: TextFrame;
   table: PlannedTable;
+  /** The table's caption line, below the table; its text is also the table's alternative text. */
+  caption?: TextFrame;
+}
+
+/** A table of figures drawn as a native chart (its caption said `chart=…`); the table is also in the notes. */
+export interface ChartSlide extends SlideBase {
+  kind: 'chart';
+  lead?: TextFrame;
+  chart: PlannedChart;
+  /** The table as text (caption, then a line per row), written in the notes after `notes`: the figures for the briefer. */
+  dataNotes: string;
 }
 
 export interface ImageSlide extends SlideBase {
@@ -139,6 +159,12 @@ export interface CalloutSlide extends SlideBase {
   opening: boolean;
 }
 
+/** The deck's sources (issue 21): cited references, footnotes sent here, link addresses; continues as needed. */
+export interface SourcesSlide extends SlideBase {
+  kind: 'sources';
+  body: TextFrame;
+}
+
 export interface ClosingSlide extends SlideBase {
   kind: 'closing';
   body: TextFrame;
@@ -149,11 +175,13 @@ export type Slide =
   | AgendaSlide
   | BulletsSlide
   | TableSlide
+  | ChartSlide
   | ImageSlide
   | QuoteSlide
   | StatementSlide
   | ColumnsSlide
   | CalloutSlide
+  | SourcesSlide
   | ClosingSlide;
 
 export type SlideKind = Slide['kind'];

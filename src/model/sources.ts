@@ -16,7 +16,7 @@ export interface FootnoteDef {
 
 /** A citation as written: `[@key, p. 12]`, `[@a; @b]`, `@key says`. */
 export interface Citation {
-  items: { key: string; locator?: string; prefix?: string; suffix?: string }[];
+  items: { key: string; locator?: string; prefix?: string; suffix?: string; suppressAuthor?: boolean }[];
   /** `@key says` (author in text) rather than `[@key]`. */
   inText: boolean;
   position: Position;
@@ -25,6 +25,8 @@ export interface Citation {
 /** One entry of the Sources slides, in the order it is listed. */
 export interface SourceEntry {
   kind: 'reference' | 'footnote' | 'link';
+  /** What identifies it from one version to the next: citation key, `section-slug#id` of a footnote, link address. */
+  key?: string;
   /** The number or label shown before it (`1`, `[3]`), if any. */
   label?: string;
   runs: Run[];

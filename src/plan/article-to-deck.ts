@@ -13,8 +13,11 @@ import type { PlanContext } from './context.js';
 import { fitHeight, heightOf, plain, slotFrame, textFrame } from './frames.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { bodyRegion, insideSafe, textBottom } from './regions.js';
-import { sectionToSlides } from './section-to-slides.js';
 import { incrementalOf, withBuilds } from './builds.js';
+import { sectionWithNotes } from './footnotes.js';
+import { sourceEntries, sourcesSlides } from './sources-slides.js';
+import { diagnostic } from '../model/diagnostic.js';
+import { type NumberedNote, withNumberedNotes } from './number-notes.js';
 import { continuedTitle, fitTitle } from './titles.js';
 
 export interface PlanInput {
@@ -27,10 +30,11 @@ export interface PlanInput {
 }
 
 /** Article → slide model: title, agenda, each section's slides, closing. Pure. */
-export function articleToDeck({ article, theme, fonts, images, timestamp }: PlanInput): {
+export function articleToDeck({ article: written, theme, fonts, images, timestamp }: PlanInput): {
   deck: Deck;
   diagnostics: Diagnostic[];
 } {
+  const { article, notes } = withNumberedNotes(written);
   const meta = article.meta;
   const layouts = layoutsOf(theme);
   const safe = meta.classification
@@ -51,21 +55,47 @@ export function articleToDeck({ article, theme, fonts, images, timestamp }: Plan
   };
   const at: Position = { file: article.metaFile, line: 1, column: 1 };
   const sections = article.sections.filter((s) => s.frontMatter.skip !== true);
-  const slides: Slide[] = [
+  const sent: NumberedNote[] = [];
+  const body = sections.flatMap((s) => {
+    const r = sectionWithNotes(s, ctx, notes);
+    sent.push(...r.sent);
+    return withBuilds(r.slides, incrementalOf(s, meta));
+  });
+  const before: Slide[] = [
     titleSlide(info, ctx, at),
     ...agendaSlides(
       sections.map((s) => s.title),
       ctx,
       at,
     ),
-    ...sections.flatMap((s) => withBuilds(sectionToSlides(s, ctx), incrementalOf(s, meta))),
-    closingSlide(info, ctx, at),
+    ...body,
   ];
+  const slides: Slide[] = [...before, ...sourcesOf(article, sent, before, ctx), closingSlide(info, ctx, at)];
   const chrome = planChrome(info, slides.length, ctx, at);
   return {
     deck: { info, size: { ...layouts.size }, chrome, slides },
     diagnostics: [...ctx.diagnostics, ...deckAccessibility(slides)],
   };
+}
+
+/** The Sources slides, unless deck.yaml says `sources: false` (then notes too long for their slide are notes only). */
+function sourcesOf(article: Article, sent: NumberedNote[], before: Slide[], ctx: PlanContext): Slide[] {
+  const at = article.metaPositions.sources ?? { file: article.metaFile, line: 1, column: 1 };
+  if (article.meta.sources === false) {
+    for (const n of sent)
+      ctx.diagnostics.push(
+        diagnostic(
+          'warning',
+          'footnote-in-notes-only',
+          n.position,
+          `Footnote ${n.number} does not fit at the foot of its slide and \`sources: false\` leaves no Sources ` +
+            'slide: it is only in the speaker notes',
+          'shorten the note, or turn the Sources slides back on',
+        ),
+      );
+    return [];
+  }
+  return sourcesSlides(sourceEntries(article.references ?? [], sent, before), ctx, at);
 }
 
 /**

@@ -15,4 +15,6 @@ export interface PlanContext {
   safe: { top: number; bottom: number };
   /** Problems found while planning (too-wide tables, split paragraphs). */
   diagnostics: Diagnostic[];
+  /** Points kept free at the foot of the body region for a section's footnotes (issue 21); 0 when absent. */
+  footReserve?: number;
 }

@@ -48,5 +48,6 @@ export function bodyRegion(
     const f = layout.slots[r]?.box;
     if (f && f.y > box.y && f.x < box.x + box.w && f.x + f.w > box.x) bottom = Math.min(bottom, f.y - 2);
   }
-  return { x: box.x, y: top, w: box.w, h: Math.max(0, bottom - top) };
+  // Footnotes sit at the foot of the region: the body ends above them.
+  return { x: box.x, y: top, w: box.w, h: Math.max(0, bottom - top - (ctx.footReserve ?? 0)) };
 }

@@ -6,6 +6,8 @@ import type { Paragraph, Rect, TextFrame } from '../model/text-frame.js';
 import { GAP } from '../model/geometry.js';
 import type { PlanContext } from './context.js';
 import { fitHeight, plain, slotFrame, textFrame, type FrameOptions } from './frames.js';
+import { below, CAPTION_GAP, tableCaption } from './caption-frame.js';
+import { chartToSlide } from './chart-slide.js';
 import { imageToSlide } from './image-slide.js';
 import { sectionLayouts } from './layout-choice.js';
 import { listToGroups } from './list-paragraphs.js';
@@ -186,7 +188,14 @@ function visualToSlides(
         b.position,
       );
     case 'table': {
-      const { pages, diagnostics } = paginateTable({ table: b, first: region(firstTop), next: region(top) }, ctx);
+      if (b.chart) return [chartToSlide({ ...b, chart: b.chart }, base, region(firstTop), lead, ctx)];
+      const caption = b.caption?.text ? tableCaption(b.caption.text, whole, ctx) : undefined;
+      const room = caption ? caption.box.h + CAPTION_GAP : 0;
+      const less = (r: Rect): Rect => ({ ...r, h: r.h - room });
+      const { pages, diagnostics } = paginateTable(
+        { table: b, first: less(region(firstTop)), next: less(region(top)) },
+        ctx,
+      );
       ctx.diagnostics.push(...diagnostics);
       return pages.map((table, k) => ({
         ...base,
@@ -196,6 +205,7 @@ function visualToSlides(
         notes: k === 0 ? base.notes : '',
         lead: k === 0 ? lead : undefined,
         table,
+        ...(caption ? { caption: below(caption, table.box) } : {}),
         continuation: k > 0 ? { reason: 'table rows did not fit on one slide' } : undefined,
       }));
     }

@@ -110,6 +110,7 @@ function runStyle(r: Run, monoFace: string, theme: Theme): TextPropsOptions {
   if (r.italic) o.italic = true;
   if (r.strike) o.strike = 'sngStrike';
   if (r.code) o.fontFace = monoFace;
+  if (r.superscript) o.superscript = true;
   if (r.href) {
     o.hyperlink = { url: r.href };
     o.color = colorRef(theme.colors.link, theme);

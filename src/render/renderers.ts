@@ -4,6 +4,7 @@ import type { TextFrame } from '../model/text-frame.js';
 import type { Theme } from '../model/theme.js';
 import { colorRef, hexOf } from './colors.js';
 import { FRAME_MARK, frameToText } from './frame-to-text.js';
+import { chartToPptx } from './chart.js';
 import { tableToPptx } from './table.js';
 import { place } from './units.js';
 import { xmlSafe } from './package/xml.js';
@@ -64,6 +65,12 @@ export const renderers = {
     w.text(s.titleFrame);
     if (s.lead) w.text(s.lead);
     tableToPptx(slide, s.table, ctx.theme, ctx.language);
+    if (s.caption) w.text(s.caption);
+  },
+  chart: (slide, s, _ctx, w) => {
+    w.text(s.titleFrame);
+    if (s.lead) w.text(s.lead);
+    chartToPptx(slide, s.chart, s.title);
   },
   image: (slide, s, _ctx, w) => {
     w.text(s.titleFrame);
@@ -82,6 +89,7 @@ export const renderers = {
     w.text(s.titleFrame);
     calloutToPptx(s.callout, ctx, w);
   },
+  sources: titleAndBody,
   closing: titleAndBody,
 } satisfies ByKind;
 
@@ -106,6 +114,7 @@ export function renderSlide(slide: PptxGenJS.Slide, s: Slide, ctx: RenderContext
   const w = new FrameWriter(slide, ctx);
   (renderers[s.kind] as Renderer)(slide, s, ctx, w);
   for (const c of s.callouts ?? []) calloutToPptx(c, ctx, w);
+  if (s.footnotes) w.text(s.footnotes);
   if (ctx.theme.template)
     for (const b of ctx.chrome.banners)
       w.text(b, { fill: { color: colorRef(ctx.theme.colors.bannerBackground, ctx.theme) } });
@@ -120,6 +129,7 @@ export function renderSlide(slide: PptxGenJS.Slide, s: Slide, ctx: RenderContext
         align: n.align,
       } as PptxGenJS.SlideNumberProps;
   }
-  if (s.notes) slide.addNotes(xmlSafe(s.notes));
+  const notes = s.kind === 'chart' ? [s.notes, s.dataNotes].filter(Boolean).join('\n\n') : s.notes;
+  if (notes) slide.addNotes(xmlSafe(notes));
   return w.frames;
 }

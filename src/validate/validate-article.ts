@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Rule } from './rule.js';
 import { imageAltText, tableHeader } from './rules/accessibility.js';
 import { emptySection } from './rules/empty-section.js';
+import { footnotes } from './rules/footnotes.js';
 import { imagePaths } from './rules/image-paths.js';
 import { noSections } from './rules/no-sections.js';
 import { spellingVariants } from './rules/spelling-variants.js';
@@ -16,6 +17,7 @@ export const rules: Rule[] = [
   unbreakableText,
   imageAltText,
   tableHeader,
+  footnotes,
 ];
 
 export function validateArticle(article: Article): Diagnostic[] {

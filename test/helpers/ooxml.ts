@@ -6,7 +6,8 @@
  * Uses xmllint-wasm (libxml2 compiled to WebAssembly), so CI needs no native
  * xmllint. Each validateXML call starts a worker, instantiates the wasm module
  * and compiles the schema set, so parts are validated in batches: one xmllint
- * run per schema (pml.xsd for PresentationML parts, dml-main.xsd for themes),
+ * run per schema (pml.xsd for PresentationML parts, dml-main.xsd for themes,
+ * dml-chart.xsd for charts),
  * run concurrently, with every part of the batch as an input file.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -38,6 +39,9 @@ export const PML_PART =
   /^ppt\/(?:(?:slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml|presentation\.xml)$/;
 /** Parts validated against dml-main.xsd (roots a:theme, a:tblStyleLst). */
 export const THEME_PART = /^ppt\/theme\/[^/]+\.xml$|^ppt\/tableStyles\.xml$/;
+
+/** Chart parts, validated against dml-chart.xsd (root c:chartSpace). */
+export const CHART_PART = /^ppt\/charts\/chart\d+\.xml$/;
 
 let schemaFiles: Promise<XMLFileInfo[]> | undefined;
 
@@ -133,8 +137,8 @@ async function runBatch(
 }
 
 /**
- * Validate the PresentationML parts of a deck against pml.xsd and its themes
- * against dml-main.xsd. Returns only the parts that have errors (so `[]`
+ * Validate the PresentationML parts of a deck against pml.xsd, its themes
+ * against dml-main.xsd and its charts against dml-chart.xsd. Returns only the parts that have errors (so `[]`
  * means valid), sorted by part name in natural order.
  */
 export async function validatePptx(buf: Uint8Array, options: ValidateOptions = {}): Promise<PartErrors[]> {
@@ -146,11 +150,18 @@ export async function validatePptx(buf: Uint8Array, options: ValidateOptions = {
   if (!pml.some((f) => f.part === 'ppt/presentation.xml'))
     return [{ part: 'ppt/presentation.xml', errors: ['part missing from the package'] }];
 
-  const [pmlErrors, themeErrors] = await Promise.all([runBatch('pml.xsd', pml), runBatch('dml-main.xsd', themes)]);
-  const all = new Map([...pmlErrors, ...themeErrors]);
+  const charts = await Promise.all(names.filter((n) => CHART_PART.test(n)).map(read));
+  const [pmlErrors, themeErrors, chartErrors] = await Promise.all([
+    runBatch('pml.xsd', pml),
+    runBatch('dml-main.xsd', themes),
+    runBatch('dml-chart.xsd', charts),
+  ]);
+  const all = new Map([...pmlErrors, ...themeErrors, ...chartErrors]);
 
   if (options.wellFormedOthers ?? true) {
-    const others = names.filter((n) => /\.(?:xml|rels)$/i.test(n) && !PML_PART.test(n) && !THEME_PART.test(n));
+    const others = names.filter(
+      (n) => /\.(?:xml|rels)$/i.test(n) && !PML_PART.test(n) && !THEME_PART.test(n) && !CHART_PART.test(n),
+    );
     for (const part of others) {
       const text = new TextDecoder().decode(files.get(part)!);
       try {

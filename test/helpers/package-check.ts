@@ -7,6 +7,7 @@
 import { unzipSync } from 'fflate';
 import { attr, childElements, descendants, firstChild, NS, parseXml, type XmlElement } from './xml.js';
 import { parseRels, relsPartName } from './pptx.js';
+import { chartProblems } from './chart-check.js';
 
 const MAGIC: Record<string, (b: Uint8Array) => boolean> = {
   png: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
@@ -29,7 +30,7 @@ const REQUIRED = [
   'ppt/slideMasters/slideMaster1.xml',
 ];
 const KNOWN_TYPES =
-  /^(application\/(xml|vnd\.openxmlformats-[A-Za-z.-]+\+xml|x-fontdata)|image\/(png|jpeg|gif|svg\+xml|x-emf|x-wmf|tiff|bmp))$/;
+  /^(application\/(xml|vnd\.openxmlformats-[A-Za-z.-]+\+xml|vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|x-fontdata)|image\/(png|jpeg|gif|svg\+xml|x-emf|x-wmf|tiff|bmp))$/;
 
 export function checkPackage(bytes: Uint8Array): string[] {
   const problems: string[] = [];
@@ -103,6 +104,7 @@ export function checkPackage(bytes: Uint8Array): string[] {
     if (/<a:ln\s*\/>|<a:ln(\s[^>]*)?>\s*<\/a:ln>/.test(xml)) problems.push(`${n}: empty \`<a:ln>\``);
     if (/^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\//.test(n))
       problems.push(...shapeProblems(n, parseXml(xml, n)));
+    if (/^ppt\/charts\/chart\d+\.xml$/.test(n)) problems.push(...chartProblems(n, parseXml(xml, n)));
   }
 
   // P12: media bytes are what their name says.

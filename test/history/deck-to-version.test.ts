@@ -85,7 +85,12 @@ describe('deckToVersion', () => {
       titleSlides: [1],
       agendaSlides: [2],
     });
-    expect(v.slideTitles).toHaveLength(21);
+    // The link's address is listed on a Sources slide before the closing slide (issue 21).
+    expect(v.slideTitles).toHaveLength(22);
+    expect(v.slideTitles.at(-2)).toBe('Sources');
+    expect(v.sources).toEqual([
+      { kind: 'link', key: 'https://example.org/?a=1&b=2', text: 'a link: https://example.org/?a=1&b=2', slides: [21] },
+    ]);
     expect(v.slideTitles[3]).toBe('Eighteen bullets (cont.)');
   });
 

@@ -34,6 +34,7 @@ function slideFrames(s: Slide): TextFrame[] {
     case 'bullets':
       return [s.titleFrame, ...(s.lead ? [s.lead] : []), s.body];
     case 'table':
+    case 'chart':
       return [s.titleFrame, ...(s.lead ? [s.lead] : [])];
     case 'image':
       return [s.titleFrame, ...(s.lead ? [s.lead] : []), ...(s.caption ? [s.caption] : [])];

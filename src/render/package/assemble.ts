@@ -4,6 +4,10 @@ import type { Theme } from '../../model/theme.js';
 import { layoutsOf } from '../../theme/layouts-of.js';
 import { writeZip, type ZipEntry } from '../../util/zip.js';
 import { builtinDesign } from './builtin-design.js';
+import { seriesPalette } from '../chart-palette.js';
+import { chartInPlaceholder } from './chart-frame.js';
+import { repairChartParts } from './chart-parts.js';
+import { frameText, withTableAlt } from './table-alt.js';
 import { contentTypesXml } from './content-types.js';
 import type { Design } from './design.js';
 import { appXml } from './doc-props-xml.js';
@@ -65,6 +69,8 @@ export function assemblePackage(
       fixSlideXml(text(name), language, frames[number - 1], layout, !!theme.template),
       frames[number - 1],
     );
+    if (planned.kind === 'table' && planned.caption) slide = withTableAlt(slide, frameText(planned.caption));
+    if (planned.kind === 'chart' && layout.slots.content) slide = chartInPlaceholder(slide, layout.slots.content.ph);
     const relsName = name.replace('ppt/slides/', 'ppt/slides/_rels/') + '.rels';
     let rels = text(relsName);
     if (planned.kind === 'image' && planned.image.svg) {
@@ -149,6 +155,7 @@ export function assemblePackage(
       size: deck.size,
     }),
   );
+  repairChartParts(parts, deck.info.timestamp, seriesPalette(theme));
   parts.delete('[Content_Types].xml');
   const names = [...parts.keys()];
   const entries: ZipEntry[] = [

@@ -17,6 +17,7 @@ function overrideOf(part: string, template: boolean): string | null {
     [/^ppt\/viewProps\.xml$/, `${PML}.viewProps+xml`],
     [/^ppt\/tableStyles\.xml$/, `${PML}.tableStyles+xml`],
     [/^ppt\/commentAuthors\.xml$/, `${PML}.commentAuthors+xml`],
+    [/^ppt\/charts\/chart\d+\.xml$/, 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml'],
     [/^docProps\/core\.xml$/, 'application/vnd.openxmlformats-package.core-properties+xml'],
     [/^docProps\/app\.xml$/, 'application/vnd.openxmlformats-officedocument.extended-properties+xml'],
     [/^docProps\/custom\.xml$/, 'application/vnd.openxmlformats-officedocument.custom-properties+xml'],
@@ -41,6 +42,7 @@ const DEFAULTS: Record<string, string> = {
   tiff: 'image/tiff',
   bmp: 'image/bmp',
   fntdata: 'application/x-fontdata',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /**

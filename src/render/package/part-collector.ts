@@ -1,3 +1,5 @@
+import { writeZip } from '../../util/zip.js';
+
 /**
  * What pptxgenjs is given in place of JSZip: `scripts/aliases.mjs` points its
  * `import JSZip from 'jszip'` here, for the bundled CLI and for the tests
@@ -9,9 +11,10 @@
  * 70 ms a render (its UTF-8 encoder, CRC and stream workers), and our reading
  * it back and decoding every part again cost more.
  *
- * Only what pptxgenjs 4 calls is here. Charts (an embedded workbook, zipped
- * by pptxgenjs itself) are not something briefdeck draws; asking for any
- * archive but this one is a bug, and says so.
+ * Only what pptxgenjs 4 calls is here. A chart's embedded workbook is a zip
+ * pptxgenjs makes with a JSZip of its own and asks for as base64: that one
+ * is zipped here, with fixed entry dates (the package stage fixes the dates
+ * inside it, chart-parts.ts).
  */
 export default class PartCollector {
   constructor(
@@ -30,7 +33,18 @@ export default class PartCollector {
     return this;
   }
 
-  generateAsync(options: { type?: string }): Promise<PartCollector> {
+  generateAsync(options: { type?: string }): Promise<PartCollector | string> {
+    if (options.type === 'base64' && this.prefix === '')
+      return Promise.resolve(
+        Buffer.from(
+          writeZip(
+            [...this.parts].map(([name, data]) => ({
+              name,
+              data: typeof data === 'string' ? new TextEncoder().encode(data) : data,
+            })),
+          ),
+        ).toString('base64'),
+      );
     if (options.type !== 'uint8array')
       return Promise.reject(
         new Error(

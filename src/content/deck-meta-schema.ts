@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { CALLOUT_KINDS, type CalloutKind } from '../model/columns.js';
 import { firstControl, firstInvisible } from '../util/control-chars.js';
+
+const KINDS = CALLOUT_KINDS.map((k) => `\`${k}\``).join(', ');
 
 /**
  * Text that becomes a mail header (the title is the default subject): a
@@ -68,6 +71,18 @@ export const DeckMetaSchema = z.object({
       subject: oneLine(z.string()).optional(),
     })
     .optional(),
+  /** Callout labels by GitHub alert kind: `callouts: { IMPORTANT: "Key judgment" }`. */
+  callouts: z
+    .record(z.string(), oneLine(z.string().trim().min(1, { error: 'must not be empty' })))
+    .superRefine((v, ctx) => {
+      for (const k of Object.keys(v))
+        if (!(CALLOUT_KINDS as readonly string[]).includes(k))
+          ctx.addIssue({ code: 'custom', path: [k], message: `Unexpected callout kind \`${k}\`, expected ${KINDS}` });
+    })
+    .transform((v) => v as Partial<Record<CalloutKind, string>>)
+    .optional(),
+  /** Bullets appear one paragraph at a time when presented. */
+  incremental: z.boolean().optional(),
 });
 
 export const deckMetaKeys = Object.keys(DeckMetaSchema.shape);
@@ -78,6 +93,8 @@ export const SectionFrontMatterSchema = z.object({
   skip: z.boolean().optional(),
   /** A layout of the theme by name ("Title and Content", or a template's own), for this section's slides. */
   layout: oneLine(z.string().min(1)).optional(),
+  /** Builds for this section's bullets, over deck.yaml's `incremental`. */
+  incremental: z.boolean().optional(),
 });
 
 export const frontMatterKeys = Object.keys(SectionFrontMatterSchema.shape);

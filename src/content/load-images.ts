@@ -1,6 +1,6 @@
 import { isInside } from '../util/path-inside.js';
 import path from 'node:path';
-import type { Article, ImageBlock } from '../model/article.js';
+import { flatBlocks, type Article, type ImageBlock } from '../model/article.js';
 import type { ImageAsset } from '../model/assets.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { BODY_BOTTOM, BODY_TOP, CONTENT_W } from '../model/geometry.js';
@@ -32,7 +32,9 @@ export async function loadImages(
 ): Promise<{ images: Map<string, ImageAsset>; diagnostics: Diagnostic[] }> {
   const images = new Map<string, ImageAsset>();
   const diagnostics: Diagnostic[] = [];
-  const blocks = article.sections.flatMap((s) => s.blocks).filter((b): b is ImageBlock => b.type === 'image');
+  const blocks = flatBlocks(article.sections.flatMap((s) => s.blocks)).filter(
+    (b): b is ImageBlock => b.type === 'image',
+  );
   for (const b of blocks) {
     if (images.has(b.src)) continue;
     const r = await loadImage(article.dir, b);

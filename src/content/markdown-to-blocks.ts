@@ -4,6 +4,9 @@ import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.
 import { runsText } from '../model/article.js';
 import { inlineToRuns, type InlineFindings } from './inline.js';
 import { tableToBlock } from './table.js';
+import { calloutFromQuote } from './callout.js';
+import { columnsToBlock } from './columns-block.js';
+import { splitFencedDivs } from './fenced-divs.js';
 import { captionParagraph, captionTable } from './caption-table.js';
 import type { TableBlock } from '../model/article.js';
 import type { FootnoteDef } from '../model/sources.js';
@@ -26,8 +29,16 @@ const markdown = new Marked({ gfm: true }, sourceSyntax);
  * the source exactly, so we count lines as we go.
  */
 export function markdownToBlocks(body: string, file: string, firstLine: number): ParsedBody {
+  const { parts, diagnostics } = splitFencedDivs(body, file, firstLine);
+  const out: ParsedBody = { blocks: [], diagnostics, footnotes: [] };
+  for (const part of parts)
+    if (part.kind === 'text') lexInto(part.text, file, part.line, out);
+    else out.blocks.push(columnsToBlock(part, file, out, lexInto));
+  return out;
+}
+
+function lexInto(body: string, file: string, firstLine: number, out: ParsedBody): void {
   const tokens = markdown.lexer(body);
-  const out: ParsedBody = { blocks: [], diagnostics: [], footnotes: [] };
   let line = firstLine;
   // The table a caption paragraph (`: Title {chart=column}`) right after it belongs to.
   let table: { block: TableBlock; raw: string } | undefined;
@@ -53,7 +64,6 @@ export function markdownToBlocks(body: string, file: string, firstLine: number):
     if (token.type === 'table') table = { block: out.blocks[at] as TableBlock, raw: token.raw };
   }
   if (table) captionTable(table.block, table.raw, undefined, out.diagnostics);
-  return out;
 }
 
 function blockFromToken(token: Token, position: Position, out: ParsedBody): void {
@@ -108,6 +118,11 @@ function blockFromToken(token: Token, position: Position, out: ParsedBody): void
       break;
     case 'blockquote': {
       const q = token as Tokens.Blockquote;
+      const callout = calloutFromQuote(q, position, found);
+      if (callout) {
+        out.blocks.push(callout);
+        break;
+      }
       const paragraphs: Run[][] = [];
       for (const t of q.tokens) {
         if (t.type === 'space') continue;

@@ -10,6 +10,7 @@ import { SECTION_FILE, displayPath, type DeckSource, type SourceFile } from './l
 import { runsText } from '../model/article.js';
 import { markdownToBlocks } from './markdown-to-blocks.js';
 import { nestingProblems } from './nesting-limit.js';
+import { withCalloutLabels } from './callout.js';
 
 export interface ParseResult {
   /** Absent when the deck cannot be planned at all (no valid deck.yaml). */
@@ -47,7 +48,7 @@ export function sourceToArticle(source: DeckSource): ParseResult {
       metaFile: source.meta!.file,
       metaPositions: positions,
       sectionFiles: source.sections.map((f) => f.file),
-      sections,
+      sections: withCalloutLabels(sections, meta.callouts),
     },
     diagnostics,
   };

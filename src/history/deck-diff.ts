@@ -19,7 +19,13 @@ interface At {
 }
 
 /** The kinds of text a section shows besides bullets and tables. */
-export type TextRole = 'bullet' | 'lead' | 'slide title' | 'statement' | 'quote' | 'code' | 'caption';
+export type TextRole = 'bullet' | 'lead' | 'slide title' | 'statement' | 'quote' | 'code' | 'caption' | 'callout';
+
+/** Where a text sits besides its section: the column it is in (`Beijing`), the label of its callout. */
+export interface TextPlace {
+  column?: string;
+  label?: string;
+}
 
 export type Change =
   | (At & { type: 'deck'; field: 'title' | 'subtitle' | 'details'; before: string; after: string })
@@ -27,17 +33,18 @@ export type Change =
   | (At & { type: 'section'; action: 'renamed'; section: string; before: string })
   /** `from` and `to` are the section's 1-based positions among the sections. */
   | (At & { type: 'section'; action: 'moved'; section: string; from: number; to: number })
-  | (At & { type: 'text'; action: 'added' | 'removed'; role: TextRole; section: string; text: string })
+  | (At & TextPlace & { type: 'text'; action: 'added' | 'removed'; role: TextRole; section: string; text: string })
   /** `level` is set when a bullet's nesting changed: [before, after]. */
-  | (At & {
-      type: 'text';
-      action: 'changed';
-      role: TextRole;
-      section: string;
-      before: string;
-      after: string;
-      level?: [number, number];
-    })
+  | (At &
+      TextPlace & {
+        type: 'text';
+        action: 'changed';
+        role: TextRole;
+        section: string;
+        before: string;
+        after: string;
+        level?: [number, number];
+      })
   | (At & { type: 'table'; action: 'added' | 'removed'; section: string; table: string; rows: number })
   | (At & { type: 'row'; action: 'added' | 'removed'; section: string; table: string; key: string })
   /** A table cell, named by its row's first-column value (`key`) and its column header. */
@@ -67,6 +74,8 @@ export type Change =
     })
   /** One per section: its speaker notes, all paragraphs. */
   | (At & { type: 'notes'; section: string; before: string; after: string })
+  /** A section's builds (`incremental`) turned on or off. */
+  | (At & { type: 'builds'; section: string; on: boolean })
   | (At & { type: 'image'; action: 'added' | 'removed'; section: string; alt: string })
   /** A reference, footnote or link address (issue 21), by its key. */
   | (At & { type: 'source'; action: 'added' | 'removed'; kind: 'reference' | 'footnote' | 'link'; text: string })

@@ -1,5 +1,5 @@
 import type { Article, Block, Run } from '../model/article.js';
-import type { Deck, Paragraph, Slide } from '../model/deck.js';
+import type { Deck, Paragraph, Slide, TextFrame } from '../model/deck.js';
 import { sha256 } from '../util/hash.js';
 import { sourcesOf } from './sources-version.js';
 import { collapse } from './text.js';
@@ -56,6 +56,17 @@ export function deckToVersion(deck: Deck, article: Article, version: string): De
           section.title,
           blockAt(blocks, slides[indexes[0]]),
         ),
+        // Callouts drawn below a slide's content follow it.
+        ...indexes.flatMap((i) =>
+          (slides[i].callouts ?? []).map(
+            (c): BlockVersion => ({
+              kind: 'callout',
+              slides: [i + 1],
+              label: collapse(c.label.paragraphs.map(paragraphText).join(' ')),
+              text: framesText([c.body]),
+            }),
+          ),
+        ),
       );
   }
   const title = slides.find((s) => s.kind === 'title');
@@ -83,7 +94,13 @@ function blockOf(group: Slide[], numbers: number[], sectionTitle: string, source
   // The title the block is known by, without the numbering of continued slides.
   const title = collapse(first.baseTitle);
   const lead = 'lead' in first && first.lead ? framesText([first.lead]) : undefined;
-  const common = { slides: numbers, ...(title !== sectionTitle ? { title } : {}), ...(lead ? { lead } : {}) };
+  const builds = group.some((s) => slideFrames(s).some((f) => f.build));
+  const common = {
+    slides: numbers,
+    ...(title !== sectionTitle ? { title } : {}),
+    ...(lead ? { lead } : {}),
+    ...(builds ? { builds } : {}),
+  };
   switch (first.kind) {
     case 'bullets':
       if (source?.type === 'code') return { kind: 'code', ...common, text: bodiesText(group) };
@@ -116,10 +133,49 @@ function blockOf(group: Slide[], numbers: number[], sectionTitle: string, source
     case 'quote':
     case 'statement':
       return { kind: first.kind, ...common, text: bodiesText(group) };
+    case 'columns':
+      return { kind: 'columns', ...common, columns: columnsOf(group, numbers) };
+    case 'callout':
+      return {
+        kind: 'callout',
+        ...common,
+        label: framesText([first.callout.label]),
+        text: framesText(group.flatMap((s) => (s.kind === 'callout' ? [s.callout.body] : []))),
+      };
     default:
       // Title, agenda and closing slides carry no section; a section's slide of another kind is kept as its text.
       return { kind: 'statement', ...common, text: 'body' in first ? framesText([first.body]) : '' };
   }
+}
+
+/** The frames of a slide that may build. */
+function slideFrames(s: Slide): TextFrame[] {
+  if (s.kind === 'bullets') return [s.body];
+  if (s.kind === 'columns')
+    return s.columns.flatMap((c) => [c.body, ...c.more.flatMap((p) => (p.kind === 'text' ? [p.frame] : []))]);
+  return [];
+}
+
+/** Each column by its header (or its number), its text over all slides as bullets, in column order. */
+function columnsOf(group: Slide[], numbers: number[]): { name: string; bullets: BulletVersion[] }[] {
+  const out: { name: string; bullets: BulletVersion[] }[] = [];
+  group.forEach((s, k) => {
+    if (s.kind !== 'columns') return;
+    s.columns.forEach((c, i) => {
+      const name = c.header ? framesText([c.header]).replace(/ \(cont\.\)$/, '') : String(i + 1);
+      out[i] ??= { name, bullets: [] };
+      const frames = [c.body, ...c.more.flatMap((p) => (p.kind === 'text' ? [p.frame] : []))];
+      for (const p of frames.flatMap((f) => f.paragraphs)) {
+        const text = paragraphText(p);
+        const prev = out[i].bullets[out[i].bullets.length - 1];
+        // A paragraph split at a slide break continues without a bullet of its own.
+        if (p.bullet === 'none' && prev && k > 0 && prev.slides.at(-1) !== numbers[k] && p === frames[0]?.paragraphs[0])
+          prev.text = collapse(`${prev.text} ${text}`);
+        else if (text) out[i].bullets.push({ text, level: p.level, slides: [numbers[k]] });
+      }
+    });
+  });
+  return out;
 }
 
 /** List paragraphs always carry a bullet; one without is the rest of a bullet split at a slide break. */

@@ -38,7 +38,11 @@ export function describeChange(c: Change): DiffLine {
         return line('Section moved', quoted(c.section), { text: ` from position ${c.from} to ${c.to}` });
       return line(`Section ${c.action}`, quoted(c.section));
     case 'text': {
-      const where = `${ROLE[c.role]} ${c.action} · ${shortTitle(c.section)}`;
+      // In the briefer's terms: `Column "Beijing" · bullet added`, `Key judgment changed`.
+      const what = c.label ?? ROLE[c.role];
+      const where = c.column
+        ? `Column "${clip(c.column, 40)}" · ${what.toLowerCase()} ${c.action} · ${shortTitle(c.section)}`
+        : `${what} ${c.action} · ${shortTitle(c.section)}`;
       if (c.action !== 'changed') return line(where, quoted(c.text));
       const nesting = c.level
         ? [{ text: `${c.before === c.after ? ' ' : ' · '}level ${c.level[0] + 1} → ${c.level[1] + 1}` }]
@@ -79,6 +83,10 @@ export function describeChange(c: Change): DiffLine {
       return line(`Chart "${shortTitle(c.chart)}" · ${c.series} · ${c.category}`, { text: `${c.before} → ${c.after}` });
     case 'notes':
       return line(`Notes changed · ${shortTitle(c.section)}`, ...edit(c.before, c.after));
+    case 'builds':
+      return line(`Builds turned ${c.on ? 'on' : 'off'} · ${shortTitle(c.section)}`, {
+        text: c.on ? 'bullets appear one at a time' : 'bullets appear all at once',
+      });
     case 'source': {
       const what = { reference: 'Reference', footnote: 'Footnote', link: 'Link' }[c.kind];
       if (c.action === 'changed') return line(`${what} changed`, ...edit(c.before, c.after));
@@ -102,6 +110,7 @@ const ROLE: Record<TextRole, string> = {
   quote: 'Quote',
   code: 'Code',
   caption: 'Caption',
+  callout: 'Callout',
 };
 
 /** Short values whole; long ones as up to three word-level edits; a rewrite as both values, shortened. */

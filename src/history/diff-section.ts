@@ -1,5 +1,5 @@
 import { align, type Step } from './align.js';
-import type { Change, TextRole } from './deck-diff.js';
+import type { Change, TextPlace, TextRole } from './deck-diff.js';
 import { diffCharts } from './diff-chart.js';
 import { diffTable, type TableAt } from './diff-table.js';
 import { leadIn, similarity } from './text.js';
@@ -8,7 +8,7 @@ import type { BlockVersion, SectionVersion } from './version.js';
 /** Two texts this alike are one item reworded, not one removed and another added. */
 const REWORDED = 0.5;
 
-interface TextItem {
+interface TextItem extends TextPlace {
   role: TextRole;
   text: string;
   level: number;
@@ -62,6 +62,8 @@ export function diffSection(a: SectionVersion, b: SectionVersion): Change[] {
       });
     else out.push(...diffTable(s.a, s.b, section));
   }
+  const builds = diffBuilds(a, b, section, fallback);
+  if (builds) out.push(builds);
   out.push(...diffCharts(a, b, section, fallback));
   const notes = diffNotes(a, b, section, fallback);
   if (notes) out.push(notes);
@@ -83,8 +85,8 @@ export function sectionText(s: SectionVersion): string {
  */
 function textItems(s: SectionVersion): TextItem[] {
   const out: TextItem[] = [];
-  const push = (role: TextRole, text: string | undefined, slides: number[], level = 0) =>
-    text && out.push({ role, text, level, slides });
+  const push = (role: TextRole, text: string | undefined, slides: number[], level = 0, place: TextPlace = {}) =>
+    text && out.push({ role, text, level, slides, ...place });
   for (const b of s.blocks) {
     const first = b.slides.slice(0, 1);
     push('slide title', b.title, first);
@@ -92,14 +94,20 @@ function textItems(s: SectionVersion): TextItem[] {
     if (b.kind === 'bullets') for (const x of b.bullets) push('bullet', x.text, x.slides, x.level);
     else if (b.kind === 'statement' || b.kind === 'quote' || b.kind === 'code') push(b.kind, b.text, b.slides);
     else if (b.kind === 'image') push('caption', b.caption, b.slides);
+    else if (b.kind === 'columns')
+      for (const c of b.columns)
+        for (const x of c.bullets) push('bullet', x.text, x.slides, x.level, { column: c.name });
+    else if (b.kind === 'callout') push('callout', b.text, b.slides, 0, { label: b.label });
   }
   return out;
 }
 
-const sameText = (x: TextItem, y: TextItem) => x.role === y.role && x.text === y.text && x.level === y.level;
+/** Same kind of text in the same column; a callout whose label the deck renamed is still the same callout. */
+const samePlace = (x: TextItem, y: TextItem) => x.role === y.role && x.column === y.column;
+const sameText = (x: TextItem, y: TextItem) => samePlace(x, y) && x.text === y.text && x.level === y.level;
 /** Reworded: most words shared, or the same bold lead-in (`Military collaboration: …`). */
 const similarText = (x: TextItem, y: TextItem) =>
-  x.role === y.role &&
+  samePlace(x, y) &&
   (x.text === y.text ||
     similarity(x.text, y.text) >= REWORDED ||
     (!!leadIn(x.text) && leadIn(x.text) === leadIn(y.text)));
@@ -109,9 +117,13 @@ function textChange(s: Step<TextItem>, section: string, near: (at: number) => nu
     case 'same':
       return [];
     case 'added':
-      return [{ type: 'text', action: 'added', role: s.b.role, section, text: s.b.text, slides: s.b.slides }];
+      return [
+        { type: 'text', action: 'added', role: s.b.role, section, text: s.b.text, slides: s.b.slides, ...place(s.b) },
+      ];
     case 'removed':
-      return [{ type: 'text', action: 'removed', role: s.a.role, section, text: s.a.text, slides: near(s.at) }];
+      return [
+        { type: 'text', action: 'removed', role: s.a.role, section, text: s.a.text, slides: near(s.at), ...place(s.a) },
+      ];
     case 'changed':
       return [
         {
@@ -121,6 +133,7 @@ function textChange(s: Step<TextItem>, section: string, near: (at: number) => nu
           section,
           before: s.a.text,
           after: s.b.text,
+          ...place(s.b),
           ...(s.a.level !== s.b.level ? { level: [s.a.level, s.b.level] as [number, number] } : {}),
           slides: s.b.slides,
         },
@@ -163,6 +176,19 @@ function diffImages(a: SectionVersion, b: SectionVersion, section: string, fallb
       },
     ];
   });
+}
+
+const place = (t: TextItem): TextPlace => ({
+  ...(t.column !== undefined ? { column: t.column } : {}),
+  ...(t.label !== undefined ? { label: t.label } : {}),
+});
+
+/** A section whose bullets build in one version and not in the other. */
+function diffBuilds(a: SectionVersion, b: SectionVersion, section: string, fallback: number[]): Change | undefined {
+  const on = (s: SectionVersion) => s.blocks.some((x) => x.builds);
+  if (on(a) === on(b)) return undefined;
+  const slides = b.blocks.filter((x) => x.builds).flatMap((x) => x.slides);
+  return { type: 'builds', section, on: on(b), slides: slides.length > 0 ? slides : fallback };
 }
 
 /** One change per section when its notes differ; its slides are those whose notes are new or edited. */

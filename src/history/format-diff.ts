@@ -109,6 +109,7 @@ const NOUN: Record<TextRole, string> = {
   quote: 'quote',
   code: 'code block',
   caption: 'caption',
+  callout: 'callout',
 };
 
 /**
@@ -138,6 +139,8 @@ function tally(changes: readonly Change[]): string[] {
   const out = counts.filter(([n]) => n > 0).map(([n, w]) => plural(n, w));
   const notes = changes.filter((c) => c.type === 'notes').length;
   if (notes > 0) out.push(`notes in ${plural(notes, 'section')}`);
+  const builds = changes.filter((c) => c.type === 'builds').length;
+  if (builds > 0) out.push(`builds in ${plural(builds, 'section')}`);
   if (changes.some((c) => c.type === 'deck')) out.push('title slide');
   for (const role of Object.keys(NOUN) as TextRole[]) {
     if (role === 'bullet') continue;

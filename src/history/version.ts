@@ -17,7 +17,13 @@ const RowSchema = z.object({ cells: z.array(z.string()), slides: Slides });
  * Every block: its slides, the slide title when it differs from the section's (a `##` heading), and the lead-in
  * sentence on its first slide.
  */
-const common = { slides: Slides, title: z.string().optional(), lead: z.string().optional() };
+const common = {
+  slides: Slides,
+  title: z.string().optional(),
+  lead: z.string().optional(),
+  /** Its bullets appear one paragraph at a time when presented (`incremental: true`). */
+  builds: z.boolean().optional(),
+};
 
 export const BlockSchema = z.union([
   z.object({ kind: z.literal('bullets'), ...common, bullets: z.array(BulletSchema) }),
@@ -25,6 +31,14 @@ export const BlockSchema = z.union([
   /** `image` is a short fingerprint of the picture, so a replaced image with the same alt text is a change. */
   z.object({ kind: z.literal('image'), ...common, alt: z.string(), image: z.string(), caption: z.string().optional() }),
   z.object({ kind: z.enum(['statement', 'quote', 'code']), ...common, text: z.string() }),
+  /** A column set: each column by its header (or its number), its text as bullets (prose at level 0). */
+  z.object({
+    kind: z.literal('columns'),
+    ...common,
+    columns: z.array(z.object({ name: z.string(), bullets: z.array(BulletSchema) })),
+  }),
+  /** A callout, by the label the deck shows (`Key judgment`). */
+  z.object({ kind: z.literal('callout'), ...common, label: z.string(), text: z.string() }),
   /** A chart drawn from a table: its caption, kind and every figure, so `diff` can name a changed value. */
   z.object({
     kind: z.literal('chart'),

@@ -1,3 +1,4 @@
+import type { CalloutBlock, CalloutKind, ColumnsBlock } from './columns.js';
 import type { ChartData, TableCaption } from './chart.js';
 import type { Position } from './diagnostic.js';
 import type { Citation, FootnoteDef } from './sources.js';
@@ -90,7 +91,20 @@ export interface HeadingBlock {
   position: Position;
 }
 
-export type Block = ParagraphBlock | ListBlock | TableBlock | QuoteBlock | ImageBlock | CodeBlock | HeadingBlock;
+export type Block =
+  | ParagraphBlock
+  | ListBlock
+  | TableBlock
+  | QuoteBlock
+  | ImageBlock
+  | CodeBlock
+  | HeadingBlock
+  | ColumnsBlock
+  | CalloutBlock;
+
+/** Blocks with the blocks of each column set's columns in their place (for rules that look at every block). */
+export const flatBlocks = (blocks: readonly Block[]): Block[] =>
+  blocks.flatMap((b) => (b.type === 'columns' ? b.columns.flatMap((c) => flatBlocks(c.blocks)) : [b]));
 
 export interface Section {
   /** Path of the section file relative to the working directory (as shown in diagnostics). */
@@ -125,6 +139,10 @@ export interface DeckMeta {
   /** BCP 47, e.g. `en-GB`. */
   language?: string;
   email?: EmailSettings;
+  /** Callout labels by kind (`IMPORTANT: Key judgment`), from deck.yaml `callouts:`. */
+  callouts?: Partial<Record<CalloutKind, string>>;
+  /** Bullets appear one paragraph at a time when presented (a section's front matter may say otherwise). */
+  incremental?: boolean;
   /** `bibliography:` (a `.bib` or CSL `.json` file in the deck folder). */
   bibliography?: string;
   /** `csl:` a CSL style file in the deck folder (Chicago author-date when absent). */

@@ -2,6 +2,7 @@ import type { Align, Run } from './article.js';
 import type { PlannedChart } from './chart.js';
 import type { Position } from './diagnostic.js';
 
+import type { PlannedCallout, PlannedColumn } from './columns.js';
 import type { SourceEntry } from './sources.js';
 import type { Insets, Rect, TextFrame } from './text-frame.js';
 
@@ -50,7 +51,16 @@ export interface PlannedImage {
  * Slide", "Title and Content", "Section Header", "Title Only", "Two
  * Content", "Blank", and briefdeck's "Quote" and "Picture with Caption".
  */
-export type SlideLayout = 'title' | 'content' | 'section' | 'titleOnly' | 'twoContent' | 'quote' | 'picture' | 'blank';
+export type SlideLayout =
+  | 'title'
+  | 'content'
+  | 'section'
+  | 'titleOnly'
+  | 'twoContent'
+  | 'comparison'
+  | 'quote'
+  | 'picture'
+  | 'blank';
 
 interface SlideBase {
   /** What the slide needs of its layout. */
@@ -71,6 +81,8 @@ interface SlideBase {
   source: Position;
   /** Set on continuation slides: why the content did not fit on one slide. */
   continuation?: { reason: string };
+  /** Callouts drawn on the slide below (or instead of) its content. */
+  callouts?: PlannedCallout[];
   /** The footnotes of the markers on this slide, in a smaller measured frame at the foot of the body (issue 21). */
   footnotes?: TextFrame;
   /**
@@ -132,6 +144,21 @@ export interface StatementSlide extends SlideBase {
   body: TextFrame;
 }
 
+/** Columns side by side (`:::: columns`), paginated together. */
+export interface ColumnsSlide extends SlideBase {
+  kind: 'columns';
+  lead?: TextFrame;
+  columns: PlannedColumn[];
+}
+
+/** A callout as a slide of its own: a section's lead statement on the accent, or one that fitted on no other slide. */
+export interface CalloutSlide extends SlideBase {
+  kind: 'callout';
+  callout: PlannedCallout;
+  /** The section's opening callout (large, on the accent). */
+  opening: boolean;
+}
+
 /** The deck's sources (issue 21): cited references, footnotes sent here, link addresses; continues as needed. */
 export interface SourcesSlide extends SlideBase {
   kind: 'sources';
@@ -152,6 +179,8 @@ export type Slide =
   | ImageSlide
   | QuoteSlide
   | StatementSlide
+  | ColumnsSlide
+  | CalloutSlide
   | SourcesSlide
   | ClosingSlide;
 

@@ -12,6 +12,7 @@ export const NEEDS: Record<SlideLayout, readonly PlaceholderRole[][]> = {
   section: [['title', 'text']],
   titleOnly: [['title']],
   twoContent: [['title', 'content', 'content2']],
+  comparison: [['title', 'header', 'content', 'header2', 'content2']],
   quote: [['title', 'content']],
   picture: [['title', 'content'], ['title']],
   blank: [[]],

@@ -22,6 +22,9 @@ export const PLACEHOLDERS: Record<PlaceholderRole, PlaceholderSpec> = {
   // Untyped (obj): it takes text, a table or a picture, as in PowerPoint's "Title and Content".
   content: { ph: '<p:ph idx="1"/>', name: 'Content Placeholder' },
   content2: { ph: '<p:ph sz="half" idx="2"/>', name: 'Content Placeholder' },
+  // A "Comparison" layout's column headers, above content and content2.
+  header: { ph: '<p:ph type="body" sz="quarter" idx="13"/>', name: 'Text Placeholder' },
+  header2: { ph: '<p:ph type="body" sz="quarter" idx="14"/>', name: 'Text Placeholder' },
   text: { ph: '<p:ph type="body" idx="1"/>', name: 'Text Placeholder' },
   caption: { ph: '<p:ph type="body" sz="half" idx="2"/>', name: 'Text Placeholder' },
   date: { ph: '<p:ph type="dt" sz="half" idx="10"/>', name: 'Date Placeholder' },

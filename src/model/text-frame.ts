@@ -69,6 +69,8 @@ export type PlaceholderRole =
   | 'subTitle'
   | 'content'
   | 'content2'
+  | 'header'
+  | 'header2'
   | 'text'
   | 'caption'
   | 'date'
@@ -114,4 +116,6 @@ export interface TextFrame {
   /** Style of each outline level; a paragraph deeper than the list uses the last one. */
   levels: LevelStyle[];
   paragraphs: Paragraph[];
+  /** Presented one paragraph at a time (`incremental: true`): PowerPoint's "Appear", by paragraph, on click. */
+  build?: boolean;
 }

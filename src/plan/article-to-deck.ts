@@ -15,6 +15,7 @@ import type { PlanContext } from './context.js';
 import { fitHeight, heightOf, plain, slotFrame, textFrame } from './frames.js';
 import { paginateParagraphs } from './paginate-paragraphs.js';
 import { bodyRegion, clearOf, floorBelow, insideSafe, textBottom } from './regions.js';
+import { incrementalOf, withBuilds } from './builds.js';
 import { sectionWithNotes } from './footnotes.js';
 import { sourceEntries, sourcesSlides } from './sources-slides.js';
 import { type NumberedNote, withNumberedNotes } from './number-notes.js';
@@ -62,7 +63,7 @@ export function articleToDeck({ article: written, theme, fonts, images, timestam
   const body = sections.flatMap((s) => {
     const r = sectionWithNotes(s, ctx, notes);
     sent.push(...r.sent);
-    return r.slides;
+    return withBuilds(r.slides, incrementalOf(s, meta));
   });
   const before: Slide[] = [
     titleSlide(info, ctx, at),

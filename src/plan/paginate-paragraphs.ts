@@ -18,6 +18,8 @@ export interface PaginateInput {
   frame: (paragraphs: Paragraph[], box: Rect, size: number) => TextFrame;
   size: number;
   minSize: number;
+  /** Whether everything may go on one page a little smaller (default); columns set side by side keep one size. */
+  shrink?: boolean;
 }
 
 export interface PaginateResult {
@@ -37,7 +39,7 @@ export function paginateParagraphs(inp: PaginateInput, ctx: PlanContext): Pagina
   const { groups } = inp;
   const all = groups.flat();
   const fitsAt = (ps: Paragraph[], size: number, box: Rect) => measureFrame(inp.frame(ps, box, size), ctx.fonts).fits;
-  const floor = Math.max(inp.minSize, Math.ceil(inp.size * 0.8));
+  const floor = inp.shrink === false ? inp.size : Math.max(inp.minSize, Math.ceil(inp.size * 0.8));
   for (let s = inp.size; s >= floor; s--)
     if (fitsAt(all, s, inp.first)) return { pages: [{ paragraphs: all, size: s }], splitParagraph: false };
 

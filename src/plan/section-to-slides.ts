@@ -19,6 +19,8 @@ import { bodyRegion } from './regions.js';
 import { runsText } from '../model/article.js';
 import { splitSentences } from './runs.js';
 import { continuedTitle, fitTitle } from './titles.js';
+import { columnsToSlides } from './columns-slides.js';
+import { calloutToSlides } from './callout-slides.js';
 
 type Visual = ListBlock | TableBlock | ImageBlock | Extract<Block, { type: 'quote' | 'code' }>;
 
@@ -43,11 +45,14 @@ export function sectionToSlides(section: Section, ctx: PlanContext): Slide[] {
     }
     if (b.type === 'paragraph') {
       const next = blocks[i + 1];
-      if (next && (next.type === 'list' || next.type === 'table')) {
+      if (next && (next.type === 'list' || next.type === 'table' || next.type === 'columns')) {
         const lead = leadOf(b);
         if (lead) {
           if (lead.alsoNotes) notes.push(runsText(b.runs));
-          const made = visualToSlides(next, title, lead.runs, notes, section, layoutFor, ctx);
+          const made =
+            next.type === 'columns'
+              ? columnsToSlides({ block: next, title, leadRuns: lead.runs, notes, section, layoutFor }, ctx)
+              : visualToSlides(next, title, lead.runs, notes, section, layoutFor, ctx);
           slides.push(...made);
           notes = [];
           i++;
@@ -58,7 +63,11 @@ export function sectionToSlides(section: Section, ctx: PlanContext): Slide[] {
       prose.push(b);
       continue;
     }
-    slides.push(...visualToSlides(b, title, undefined, notes, section, layoutFor, ctx));
+    if (b.type === 'columns') slides.push(...columnsToSlides({ block: b, title, notes, section, layoutFor }, ctx));
+    else if (b.type === 'callout') {
+      const opening = slides.length === 0 && prose.length === 0;
+      calloutToSlides(b, { slides, title, notes, section, layoutFor, opening }, ctx);
+    } else slides.push(...visualToSlides(b, title, undefined, notes, section, layoutFor, ctx));
     notes = [];
   }
   if (slides.length === 0) return statementSlides(section, prose, notes, layoutFor('section'), ctx);

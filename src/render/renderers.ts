@@ -8,6 +8,7 @@ import { chartToPptx } from './chart.js';
 import { tableToPptx } from './table.js';
 import { place } from './units.js';
 import { xmlSafe } from './package/xml.js';
+import { calloutToPptx, columnsToPptx } from './columns.js';
 
 /** What every renderer needs besides its slide. */
 export interface RenderContext {
@@ -83,6 +84,11 @@ export const renderers = {
   },
   quote: titleAndBody,
   statement: titleAndBody,
+  columns: columnsToPptx,
+  callout: (_slide, s, ctx, w) => {
+    w.text(s.titleFrame);
+    calloutToPptx(s.callout, ctx, w);
+  },
   sources: titleAndBody,
   closing: titleAndBody,
 } satisfies ByKind;
@@ -107,6 +113,7 @@ function titleAndBody(
 export function renderSlide(slide: PptxGenJS.Slide, s: Slide, ctx: RenderContext): TextFrame[] {
   const w = new FrameWriter(slide, ctx);
   (renderers[s.kind] as Renderer)(slide, s, ctx, w);
+  for (const c of s.callouts ?? []) calloutToPptx(c, ctx, w);
   if (s.footnotes) w.text(s.footnotes);
   if (ctx.theme.template)
     for (const b of ctx.chrome.banners)

@@ -14,6 +14,7 @@ export const NEED_NAMES: Record<SlideLayout, string> = {
   section: 'section header',
   titleOnly: 'title only',
   twoContent: 'two content',
+  comparison: 'comparison',
   quote: 'quote',
   picture: 'picture',
   blank: 'blank',

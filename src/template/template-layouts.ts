@@ -59,6 +59,7 @@ export function layoutSlots(
     const sideBySide = Math.abs(a.y - b.y) < a.h / 4 && b.w * b.h >= 0.5 * a.w * a.h;
     if (sideBySide) put('content2', second.ph);
   }
+  if (slots.content && slots.content2) putHeaders(resolved, slots, put);
   for (const role of growing)
     if (GROWABLE.has(role)) slots[role] = { ...slots[role]!, box: roomToGrow(role, slots, s.size) };
   return { slots, colors };
@@ -94,6 +95,31 @@ export function roomToGrow(role: PlaceholderRole, slots: LayoutDef['slots'], siz
   return { ...box, h: Math.max(box.h, bottom - box.y) };
 }
 
+/**
+ * A "Comparison" layout's column headers: the body placeholders left over, each the nearest one right above a
+ * content placeholder and about as wide.
+ */
+function putHeaders(
+  bodies: readonly { ph: PlaceholderShape; box: Rect | undefined }[],
+  slots: LayoutDef['slots'],
+  put: (role: PlaceholderRole, ph: PlaceholderShape) => void,
+): void {
+  const used = new Set<Rect>();
+  for (const [role, under] of [
+    ['header', slots.content!.box],
+    ['header2', slots.content2!.box],
+  ] as const) {
+    const above = bodies
+      .filter(({ box }) => box && !used.has(box))
+      .filter(({ box }) => box!.y + box!.h <= under.y + 4 && box!.y + box!.h >= under.y - under.h / 4)
+      .filter(({ box }) => Math.min(box!.x + box!.w, under.x + under.w) - Math.max(box!.x, under.x) >= 0.5 * under.w)
+      .sort((a, b) => b.box!.y - a.box!.y)[0];
+    if (!above) return;
+    used.add(above.box!);
+    put(role, above.ph);
+  }
+}
+
 /** Names people and tools give each kind of layout (PowerPoint's, LibreOffice's), lower case. */
 const NAME_HINTS: Record<SlideLayout, RegExp> = {
   title: /^(title slide|title (and|&) subtitle|title, subtitle|cover( slide)?)$/,
@@ -101,6 +127,7 @@ const NAME_HINTS: Record<SlideLayout, RegExp> = {
   section: /^section (header|title)/,
   titleOnly: /^title only$/,
   twoContent: /^(two content|title, 2 content|two objects?)$/,
+  comparison: /^comparison$/,
   quote: /quote/,
   picture: /^picture with caption$/,
   blank: /^blank( slide)?$/,
@@ -111,6 +138,7 @@ const TYPE_HINTS: Record<SlideLayout, readonly string[]> = {
   section: ['secHead'],
   titleOnly: ['titleOnly'],
   twoContent: ['twoObj', 'twoTxTwoObj'],
+  comparison: ['twoTxTwoObj'],
   quote: ['obj'],
   picture: ['titleOnly'],
   blank: ['blank'],
@@ -137,6 +165,7 @@ export const NEAREST: Record<SlideLayout, readonly SlideLayout[]> = {
   section: ['section', 'content'],
   titleOnly: ['titleOnly', 'content'],
   twoContent: ['twoContent', 'content'],
+  comparison: ['comparison', 'twoContent', 'content'],
   quote: ['content'],
   // Pictures are drawn on the slide, not in a picture placeholder: a title is all they need.
   picture: ['titleOnly', 'content'],

@@ -127,9 +127,9 @@ function noBodyLayout(layouts: TemplateLayout[], at: Position): Diagnostic {
   );
 }
 
-/** A missing layout worth a warning: picture, blank and two-content slides fall back without one. */
+/** A missing layout worth a warning: picture, blank, two-content and comparison slides fall back without one. */
 function fallbackWarning(need: SlideLayout, instead: TemplateLayout, at: Position): Diagnostic[] {
-  if (need === 'picture' || need === 'blank' || need === 'twoContent') return [];
+  if (need === 'picture' || need === 'blank' || need === 'twoContent' || need === 'comparison') return [];
   return [
     diagnostic(
       'warning',

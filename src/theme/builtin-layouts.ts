@@ -105,6 +105,9 @@ function roleStyle(
       return body(spec.layout === 'quote' ? s.quote : s.body);
     case 'content2':
       return body(s.body);
+    case 'header':
+    case 'header2':
+      return { ...body(s.body), bold: true, levels: levels(s.body, true, theme) };
     case 'text':
       return body(s.quote);
     case 'caption':

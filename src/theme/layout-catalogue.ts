@@ -27,6 +27,8 @@ export interface LayoutSpec {
 
 const BODY: Rect = { x: MARGIN_X, y: BODY_TOP, w: CONTENT_W, h: BODY_BOTTOM - BODY_TOP };
 const HALF = (CONTENT_W - GAP) / 2;
+/** The column headers of "Comparison": one line of body text. */
+const COMPARISON_HEADER = 36;
 const SUBTITLE: Rect = { x: MARGIN_X, y: TITLE_SLIDE_AREA.y + TITLE_SLIDE_AREA.h + GAP, w: CONTENT_W, h: 70 };
 const FOOTERS = (hasLogo: boolean): LayoutSpec['placeholders'] => [
   { role: 'date', box: { x: FOOTER_BOX.x + FOOTER_BOX.w + GAP, y: FOOTER_BOX.y, w: 200, h: FOOTER_BOX.h } },
@@ -102,5 +104,29 @@ export function layoutCatalogue(hasLogo: boolean): LayoutSpec[] {
       ],
     },
     { layout: 'blank', name: 'Blank', type: 'blank', chrome: 'content', placeholders: footers },
+    // Last, so the layouts before it keep their part names.
+    {
+      layout: 'comparison',
+      name: 'Comparison',
+      type: 'twoTxTwoObj',
+      chrome: 'content',
+      placeholders: [
+        { role: 'title', box: TITLE_BOX },
+        { role: 'header', box: { ...BODY, w: HALF, h: COMPARISON_HEADER } },
+        { role: 'content', box: { ...BODY, y: BODY.y + COMPARISON_HEADER, w: HALF, h: BODY.h - COMPARISON_HEADER } },
+        { role: 'header2', box: { ...BODY, x: MARGIN_X + HALF + GAP, w: HALF, h: COMPARISON_HEADER } },
+        {
+          role: 'content2',
+          box: {
+            ...BODY,
+            x: MARGIN_X + HALF + GAP,
+            y: BODY.y + COMPARISON_HEADER,
+            w: HALF,
+            h: BODY.h - COMPARISON_HEADER,
+          },
+        },
+        ...footers,
+      ],
+    },
   ];
 }

@@ -1,11 +1,11 @@
-import { runsText, type Article, type Block } from '../model/article.js';
+import { flatBlocks, runsText, type Article, type Block } from '../model/article.js';
 import type { Diagnostic, Position } from '../model/diagnostic.js';
 
 /** One small check over a parsed article. A new rule is one line in `rules` (validate-article.ts). */
 export type Rule = (article: Article) => Diagnostic[];
 
 export function blocksOf(article: Article): Block[] {
-  return article.sections.flatMap((s) => s.blocks);
+  return flatBlocks(article.sections.flatMap((s) => s.blocks));
 }
 
 /** Texts of a block with the most precise position known for each (code blocks: one text per line). */
@@ -22,6 +22,12 @@ export function blockTexts(b: Block): [string, Position][] {
         ...b.header.map((c): [string, Position] => [t(c), b.position]),
         ...b.rows.flatMap((row, k) => row.map((c): [string, Position] => [t(c), b.rowPositions[k] ?? b.position])),
       ];
+    case 'columns':
+      return b.columns.flatMap((c) => [
+        ...(c.heading ? [[t(c.heading), c.position] as [string, Position]] : []),
+        ...c.blocks.flatMap(blockTexts),
+      ]);
+    case 'callout':
     case 'quote':
       return b.paragraphs.map((p): [string, Position] => [t(p), b.position]);
     case 'code':

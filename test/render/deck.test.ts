@@ -13,6 +13,7 @@ const LAYOUT_NAMES = {
   section: 'Section Header',
   titleOnly: 'Title Only',
   twoContent: 'Two Content',
+  comparison: 'Comparison',
   quote: 'Quote',
   picture: 'Picture with Caption',
   blank: 'Blank',

@@ -9,6 +9,7 @@ import { buildDeck, type BuildResult } from '../../src/build.js';
 import type { DeckChrome, PlannedTable, Slide } from '../../src/model/deck.js';
 import type { TextFrame } from '../../src/model/text-frame.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
+import { columnsStressDeck } from '../fixtures/columns-stress-deck.js';
 import { deckOpts, makeContent, FIXTURE_DECKS, REPO_THEMES } from '../helpers/decks.js';
 import { readPptx, type PptxView } from '../helpers/pptx.js';
 import { attr, childElements, descendants, firstChild, NS, parseXml, type XmlElement } from '../helpers/xml.js';
@@ -19,7 +20,11 @@ const POSITION_TOLERANCE_PT = 0.01;
 
 /** The text frames a slide's renderer writes, in the order it writes them (the footer last). */
 function framesOf(s: Slide, chrome: DeckChrome): TextFrame[] {
-  return [...slideFrames(s), ...(s.layout !== 'title' && chrome.footer ? [chrome.footer] : [])];
+  return [
+    ...slideFrames(s),
+    ...(s.callouts ?? []).flatMap((c) => [c.label, c.body]),
+    ...(s.layout !== 'title' && chrome.footer ? [chrome.footer] : []),
+  ];
 }
 
 function slideFrames(s: Slide): TextFrame[] {
@@ -33,6 +38,18 @@ function slideFrames(s: Slide): TextFrame[] {
       return [s.titleFrame, ...(s.lead ? [s.lead] : [])];
     case 'image':
       return [s.titleFrame, ...(s.lead ? [s.lead] : []), ...(s.caption ? [s.caption] : [])];
+    case 'columns':
+      return [
+        s.titleFrame,
+        ...(s.lead ? [s.lead] : []),
+        ...s.columns.flatMap((c) => [
+          ...(c.header ? [c.header] : []),
+          ...(c.body.paragraphs.length > 0 || c.body.placeholder ? [c.body] : []),
+          ...c.more.flatMap((p) => (p.kind === 'text' ? [p.frame] : [])),
+        ]),
+      ];
+    case 'callout':
+      return [s.titleFrame, s.callout.label, s.callout.body];
     default:
       return [s.titleFrame, s.body];
   }
@@ -68,8 +85,9 @@ function checkFrame(sp: XmlElement, f: TextFrame, where: string): void {
   expect(attr(bodyPr, 'anchor') ?? 't', `${where}: anchor`).toBe({ top: 't', middle: 'ctr', bottom: 'b' }[f.anchor]);
   expect(!!firstChild(bodyPr, NS.a, 'normAutofit'), `${where}: autofit`).toBe(f.autofit === 'shrink');
   const ps = childElements(body, NS.a, 'p');
-  expect(ps.length, `${where}: paragraphs`).toBe(f.paragraphs.length);
-  ps.forEach((p, i) => {
+  // An empty frame (a column's placeholder on a slide after its text ended) is written with one empty paragraph.
+  expect(ps.length, `${where}: paragraphs`).toBe(Math.max(1, f.paragraphs.length));
+  ps.slice(0, f.paragraphs.length).forEach((p, i) => {
     const planned = f.paragraphs[i];
     const st = f.levels[Math.min(planned.level, f.levels.length - 1)];
     const pPr = firstChild(p, NS.a, 'pPr')!;
@@ -124,12 +142,13 @@ describe('the XML holds the planned frames', () => {
     const c = makeContent({
       stress: stressDeck,
       'stress-dark': { ...stressDeck, yaml: `${stressDeck.yaml}theme: briefing-dark\n` },
+      columns: columnsStressDeck,
     });
     for (const slug of ['russia-north-korea-treaty', 'us-policy-response']) {
       const r = await buildDeck(slug, { contentDir: FIXTURE_DECKS, themesDir: REPO_THEMES, outDir: c.out });
       decks.push({ name: slug, r, view: await readPptx(r.pptx!) });
     }
-    for (const slug of ['stress', 'stress-dark']) {
+    for (const slug of ['stress', 'stress-dark', 'columns']) {
       const r = await buildDeck(slug, deckOpts(c));
       decks.push({ name: slug, r, view: await readPptx(r.pptx!) });
     }
@@ -151,6 +170,12 @@ describe('the XML holds the planned frames', () => {
         checked += frames.length;
         if (s.kind === 'table')
           checkTable(childElements(tree, NS.p, 'graphicFrame')[0], s.table, `${name} slide ${i + 1} table`);
+        if (s.kind === 'columns') {
+          const tables = s.columns.flatMap((c) => c.more.flatMap((p) => (p.kind === 'table' ? [p.table] : [])));
+          const written = childElements(tree, NS.p, 'graphicFrame');
+          expect(written.length, `${name} slide ${i + 1}: tables`).toBe(tables.length);
+          tables.forEach((t, k) => checkTable(written[k], t, `${name} slide ${i + 1} table ${k + 1}`));
+        }
       });
     }
     expect(checked).toBeGreaterThan(150);

@@ -14,6 +14,7 @@ import { appXml } from './doc-props-xml.js';
 import { notesMasterAfterSlideMasters, notesParagraphs, stableSectionIds } from './presentation-xml.js';
 import { fixSlideXml, renumberShapes } from './slide-xml.js';
 import { withSvgBlip } from './svg-blip.js';
+import { withBuildTiming } from './build-timing.js';
 import { templateDesign } from './template-design.js';
 import { REL, relsXml } from './xml.js';
 
@@ -64,7 +65,10 @@ export function assemblePackage(
     const layout = layouts.layouts.find((l) => l.file === planned.layoutFile);
     if (!layout)
       throw new Error(`briefdeck bug: slide ${number} is on \`${planned.layoutFile}\`, which the theme does not have`);
-    let slide = fixSlideXml(text(name), language, frames[number - 1], layout, !!theme.template);
+    let slide = withBuildTiming(
+      fixSlideXml(text(name), language, frames[number - 1], layout, !!theme.template),
+      frames[number - 1],
+    );
     if (planned.kind === 'table' && planned.caption) slide = withTableAlt(slide, frameText(planned.caption));
     if (planned.kind === 'chart' && layout.slots.content) slide = chartInPlaceholder(slide, layout.slots.content.ph);
     const relsName = name.replace('ppt/slides/', 'ppt/slides/_rels/') + '.rels';

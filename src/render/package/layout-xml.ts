@@ -16,6 +16,8 @@ const PROMPTS: Partial<Record<PlaceholderRole, string>> = {
   subTitle: 'Click to edit Master subtitle style',
   content: 'Click to edit Master text styles',
   content2: 'Click to edit Master text styles',
+  header: 'Click to edit Master text styles',
+  header2: 'Click to edit Master text styles',
   text: 'Click to edit Master text styles',
   caption: 'Click to edit Master text styles',
 };
@@ -39,6 +41,9 @@ function lstStyleOf(role: PlaceholderRole, spec: LayoutSpec, theme: Theme): stri
       return plainLevel('', ` sz="${s.quote * 100}"`, 'tx2');
     case 'caption':
       return plainLevel(' algn="ctr"', ` sz="${s.bodyMin * 100}" i="1"`, 'accent4');
+    case 'header':
+    case 'header2':
+      return plainLevel('', ` sz="${s.body * 100}" b="1"`, 'tx2');
     case 'content':
       return spec.layout === 'quote' ? plainLevel('', ` sz="${s.quote * 100}" i="1"`) : '';
     default:

@@ -6,6 +6,9 @@ import { escapeHtml } from '../util/html.js';
 import { formatUtc } from '../util/time.js';
 import { deckHistory, type DeckHistory } from '../history/deck-history.js';
 import { historyHtml } from '../history/history-html.js';
+import { readVersion } from '../history/version-store.js';
+import { formatDiagnostic } from '../util/format-diagnostic.js';
+import { plural } from '../util/plural.js';
 import { readBuildRecord } from './build-record.js';
 import { OUTLINE } from './contact-sheet.js';
 import { readExportState } from './export-state.js';
@@ -20,6 +23,8 @@ export interface GalleryEntry {
   pptx: string;
   slides?: number;
   warnings?: number;
+  /** The current build's warnings, as `check` prints them (from its version record), so the page can show them. */
+  warningLines?: string[];
   pdf?: string;
   contactSheet?: string;
   /** True when the PDF or the thumbnails were made from an earlier build of the .pptx. */
@@ -61,6 +66,7 @@ export async function galleryEntries(outDir: string): Promise<GalleryEntry[]> {
         ? rel
         : undefined;
     const history = await deckHistory(outDir, slug);
+    const record = history.latest && (await readVersion(outDir, slug, history.latest.to.version));
     const pngs = state?.png?.files;
     const thumbnails = pngs && (await Promise.all(pngs.map(exists))).every(Boolean) ? pngs : undefined;
     entries.push({
@@ -70,6 +76,7 @@ export async function galleryEntries(outDir: string): Promise<GalleryEntry[]> {
       pptx: name,
       slides: state?.slides,
       warnings: built?.warnings ?? state?.warnings,
+      warningLines: record?.warnings?.map(formatDiagnostic),
       pdf: await exists(`${slug}.pdf`),
       contactSheet: await exists(state?.png?.contactSheet),
       stale: [state?.pdf, state?.png].some((a) => a && a.pptxSha256 !== hash),
@@ -148,10 +155,17 @@ function card(e: GalleryEntry): string {
   return `<article id="${escapeHtml(e.slug)}">
 <h2>${escapeHtml(e.title)}</h2>
 <p class="meta">${escapeHtml(facts.join(' · '))}</p>
-${e.stale ? '<p class="stale">The PDF or thumbnails are from an earlier build: run <code>briefdeck export</code>.</p>\n' : ''}${sheet}
+${warningsHtml(e.warningLines)}${e.stale ? '<p class="stale">The PDF or thumbnails are from an earlier build: run <code>briefdeck export</code>.</p>\n' : ''}${sheet}
 <p class="links">${links}</p>
 ${e.history ? historyHtml(e.history) : ''}
 </article>`;
+}
+
+/** The warnings themselves, folded under their count: a count alone gives the reader nothing to act on. */
+function warningsHtml(lines: readonly string[] | undefined): string {
+  if (!lines?.length) return '';
+  const items = lines.map((l) => `<li><code>${escapeHtml(l)}</code></li>`).join('');
+  return `<details class="warnings"><summary>${plural(lines.length, 'warning')}</summary><ul>${items}</ul></details>\n`;
 }
 
 /** One figure per slide; the slides that changed since the previous build are outlined and say so. */

@@ -73,6 +73,11 @@ describe.runIf(tools)('briefdeck export and the gallery page', () => {
     expect(cards.map((c) => c.id)).toEqual(['russia-north-korea-treaty', 'us-policy-response']);
     expect(cards[0].text).toMatch(/16 slides · built \d{4}-\d\d-\d\d \d\d:\d\d UTC · \d+ warnings?/);
     expect(cards[1].text).toMatch(/15 slides · built/);
+    // The sample deck keeps its real-world warnings: the page lists them, not just their count.
+    const listed = await page.$$eval('#russia-north-korea-treaty details.warnings li', (ls) => ls.length);
+    const counted = Number(/· (\d+) warnings?/.exec(cards[0].text)?.[1]);
+    expect(counted).toBeGreaterThan(0);
+    expect(listed).toBe(counted);
     const images = await page.$$eval('img', (is) =>
       is.map((i) => ({ src: i.src, complete: i.complete, naturalWidth: i.naturalWidth })),
     );
@@ -212,6 +217,14 @@ describe('galleryHtml', () => {
     expect(html).toContain('href="a%22b.pptx"');
     expect(html).toContain('src="a%22b/contact%20sheet.png"');
     expect(html).toContain('1 slide · built 2026-01-02 03:04 UTC · 0 warnings');
+  });
+
+  it('shows the warnings themselves, escaped, folded under their count', () => {
+    const line = 'deck/01-a.md:3:1 warning Spelling <b> [spelling]';
+    const html = galleryHtml([{ ...entry, warnings: 1, warningLines: [line] }], new Date());
+    expect(html).toContain('<details class="warnings"><summary>1 warning</summary>');
+    expect(html).toContain('<li><code>deck/01-a.md:3:1 warning Spelling &lt;b&gt; [spelling]</code></li>');
+    expect(galleryHtml([entry], new Date())).not.toContain('<details class="warnings">');
   });
 
   it('links only what exists: no PDF link and a hint when a deck has no exports', () => {

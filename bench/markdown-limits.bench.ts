@@ -11,7 +11,7 @@ import { checkDeck } from '../src/build.js';
 import { median, sample, timed, type Report } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const SLOW_SECTION = '/work/shared/repro/slow-section.md';
+const SLOW_SECTION = path.join(root, 'test', 'fixtures', 'slow-section.md');
 
 export default async function bench(report: Report): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'briefdeck-md-limits-'));

@@ -48,10 +48,36 @@ const ITEM = new RegExp(String.raw`^(.*?)(-?)@(${KEY})(.*)$`, 'su');
 /** Where an in-text `@key` may start: at the start, or after a character that is not part of a word or address. */
 const IN_TEXT_START = new RegExp(String.raw`(^|[^\p{L}\p{N}_@.\-+])@${KEY}`, 'u');
 
+/**
+ * marked asks an extension's `start` where its syntax may next begin before every text token (inline) or paragraph
+ * (block). A search of the whole rest of the section each time makes emphasis-dense text quadratic (400 KB took
+ * 18 s), so each search looks at a bounded window instead.
+ *
+ * Inline: with no match in the first `WINDOW` characters, the window's end less an overlap is returned. marked then
+ * only cuts the text token there and joins the two halves again (consecutive text tokens merge), and asks again from
+ * that point; a `[` is never inside a text token, so a bracketed citation that straddles the window is still found.
+ */
+const WINDOW = 2048;
+const OVERLAP = 64;
+function startWithin(src: string, find: (s: string) => number | undefined): number | undefined {
+  if (src.length <= WINDOW) return find(src);
+  return find(src.slice(0, WINDOW)) ?? WINDOW - OVERLAP;
+}
+
+/**
+ * Block: a paragraph is cut where `start` points, so a guess would split a paragraph in two. A definition that
+ * interrupts a paragraph is on one of its lines, so the search stops at the paragraph's end (a blank line): the next
+ * paragraph is searched when marked reaches it.
+ */
+function startInParagraph(src: string, re: RegExp): number | undefined {
+  const end = /\n[ \t]*(?:\n|$)/.exec(src);
+  return re.exec(end ? src.slice(0, end.index) : src)?.index;
+}
+
 const footnoteDef: TokenizerAndRendererExtension = {
   name: 'footnoteDef',
   level: 'block',
-  start: (src) => /^\[\^[^\]\n]+\]:/m.exec(src)?.index,
+  start: (src) => startInParagraph(src, /^\[\^[^\]\n]+\]:/m),
   tokenizer(src) {
     const m = DEF.exec(src);
     if (!m) return undefined;
@@ -74,10 +100,11 @@ const footnoteDef: TokenizerAndRendererExtension = {
 const footnoteRef: TokenizerAndRendererExtension = {
   name: 'footnoteRef',
   level: 'inline',
-  start: (src) => {
-    const i = src.indexOf('[^');
-    return i < 0 ? undefined : i;
-  },
+  start: (src) =>
+    startWithin(src, (s) => {
+      const i = s.indexOf('[^');
+      return i < 0 ? undefined : i;
+    }),
   tokenizer(src) {
     const m = REF.exec(src);
     if (!m) return undefined;
@@ -90,13 +117,14 @@ const footnoteRef: TokenizerAndRendererExtension = {
 const citation: TokenizerAndRendererExtension = {
   name: 'citation',
   level: 'inline',
-  start: (src) => {
-    const b = /\[[^\[\]\n]*@/.exec(src)?.index;
-    const t = IN_TEXT_START.exec(src);
-    const i = t ? t.index + t[1].length : undefined;
-    if (b === undefined) return i;
-    return i === undefined ? b : Math.min(b, i);
-  },
+  start: (src) =>
+    startWithin(src, (s) => {
+      const b = /\[[^\[\]\n]*@/.exec(s)?.index;
+      const t = IN_TEXT_START.exec(s);
+      const i = t ? t.index + t[1].length : undefined;
+      if (b === undefined) return i;
+      return i === undefined ? b : Math.min(b, i);
+    }),
   tokenizer(src, tokens) {
     const b = BRACKETED.exec(src);
     if (b) {

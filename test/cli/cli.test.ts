@@ -3,18 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { stressDeck } from '../fixtures/stress-deck.js';
-import { makeContent, REPO_THEMES } from '../helpers/decks.js';
+import { cliFlags, makeContent } from '../helpers/decks.js';
 
 const good = { files: { '01-a.md': '# Good\n\n- one\n- two\n' } };
 const bad = { files: { '01-a.md': '# Bad\n\n| A | B |\n| - | - |\n| 1 | 2 | 3 |\n' } };
-const flags = (c: { content: string; out: string }) => [
-  '--content',
-  c.content,
-  '--themes',
-  REPO_THEMES,
-  '--out',
-  c.out,
-];
 
 describe('briefdeck CLI', () => {
   it('check: exit 0 and one line per deck for the content decks', () => {
@@ -31,7 +23,7 @@ describe('briefdeck CLI', () => {
     const c = makeContent({ good, bad });
     mkdirSync(c.out, { recursive: true });
     writeFileSync(path.join(c.out, 'bad.pptx'), 'previous deck');
-    const r = runCli(['build', ...flags(c)]);
+    const r = runCli(['build', ...cliFlags(c)]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/content\/bad\/01-a\.md:5:11 error Unexpected 3 cells in this row, expected 2/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -45,7 +37,7 @@ describe('briefdeck CLI', () => {
 
   it('check reports how many continuation slides a deck needed and why', () => {
     const c = makeContent({ stress: stressDeck });
-    const r = runCli(['check', ...flags(c)]);
+    const r = runCli(['check', ...cliFlags(c)]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
       /✓ stress {2}checked {2}\d+ slides · \d+ continued: \d+× bullets did not fit on one slide; \d+× table rows did not fit on one slide/,
@@ -55,13 +47,13 @@ describe('briefdeck CLI', () => {
 
   it('check writes nothing', () => {
     const c = makeContent({ good });
-    expect(runCli(['check', ...flags(c)]).status).toBe(0);
+    expect(runCli(['check', ...cliFlags(c)]).status).toBe(0);
     expect(() => readdirSync(c.out)).toThrow();
   });
 
   it('--json prints diagnostics as data', () => {
     const c = makeContent({ bad });
-    const r = runCli(['check', '--json', ...flags(c)]);
+    const r = runCli(['check', '--json', ...cliFlags(c)]);
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout);
     expect(json.decks[0]).toMatchObject({
@@ -73,8 +65,8 @@ describe('briefdeck CLI', () => {
 
   it('--strict fails on warnings', () => {
     const c = makeContent({ w: { files: { '01-a.md': '# W\n\n- **open\n' } } });
-    expect(runCli(['check', ...flags(c)]).status).toBe(0);
-    expect(runCli(['check', '--strict', ...flags(c)]).status).toBe(1);
+    expect(runCli(['check', ...cliFlags(c)]).status).toBe(0);
+    expect(runCli(['check', '--strict', ...cliFlags(c)]).status).toBe(1);
   });
 
   it('usage errors exit 2 with a message', () => {
@@ -152,8 +144,8 @@ describe('briefdeck CLI', () => {
 
   it('--theme overrides the deck theme; an unknown one is an error', () => {
     const c = makeContent({ good });
-    expect(runCli(['build', '--theme', 'briefing-dark', ...flags(c)]).status).toBe(0);
-    const r = runCli(['build', '--theme', 'briefing-dakr', ...flags(c)]);
+    expect(runCli(['build', '--theme', 'briefing-dark', ...cliFlags(c)]).status).toBe(0);
+    const r = runCli(['build', '--theme', 'briefing-dakr', ...cliFlags(c)]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
       'Unknown theme `briefing-dakr` (from --theme); did you mean `briefing-dark`? The themes in',

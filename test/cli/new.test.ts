@@ -2,22 +2,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { makeContent, REPO_THEMES } from '../helpers/decks.js';
-
-const flags = (c: { content: string; out: string }) => [
-  '--content',
-  c.content,
-  '--themes',
-  REPO_THEMES,
-  '--out',
-  c.out,
-];
+import { cliFlags, makeContent } from '../helpers/decks.js';
 
 describe('briefdeck new', () => {
   it('writes a deck folder that passes check with no warning, even under --strict', () => {
     const c = makeContent({});
     mkdirSync(c.content, { recursive: true });
-    const made = runCli(['new', 'my-brief', ...flags(c)], { cwd: c.root });
+    const made = runCli(['new', 'my-brief', ...cliFlags(c)], { cwd: c.root });
     expect(made.status, made.stderr).toBe(0);
     expect(made.stdout).toContain('✓ my-brief  created content/my-brief/: deck.yaml, 01-key-points.md, 02-figures.md');
     expect(made.stdout).toContain('npm run briefdeck -- check my-brief');
@@ -32,7 +23,7 @@ describe('briefdeck new', () => {
     expect(new Set(keyed.map((l) => l.indexOf('  # '))).size).toBe(1);
     expect(yaml).toContain('title: "My Brief"');
 
-    const checked = runCli(['check', 'my-brief', '--strict', '--json', ...flags(c)], { cwd: c.root });
+    const checked = runCli(['check', 'my-brief', '--strict', '--json', ...cliFlags(c)], { cwd: c.root });
     expect(checked.status, checked.stdout).toBe(0);
     const [deck] = JSON.parse(checked.stdout).decks;
     expect(deck.diagnostics).toEqual([]);
@@ -42,15 +33,15 @@ describe('briefdeck new', () => {
 
   it('refuses a slug that is not one, and a folder that exists, leaving it as it was', () => {
     const c = makeContent({ taken: { files: { '01-a.md': '# A\n\n- a\n' } } });
-    const bad = runCli(['new', 'My Brief', ...flags(c)], { cwd: c.root });
+    const bad = runCli(['new', 'My Brief', ...cliFlags(c)], { cwd: c.root });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain(
       'Unexpected deck slug `My Brief`, expected lowercase letters, digits and hyphens such as `my-brief`',
     );
-    const none = runCli(['new', ...flags(c)], { cwd: c.root });
+    const none = runCli(['new', ...cliFlags(c)], { cwd: c.root });
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('Missing deck slug');
-    const taken = runCli(['new', 'taken', ...flags(c)], { cwd: c.root });
+    const taken = runCli(['new', 'taken', ...cliFlags(c)], { cwd: c.root });
     expect(taken.status).toBe(1);
     expect(taken.stderr).toContain('Existing `content/taken` left as it is');
     expect(readdirSync(path.join(c.content, 'taken')).sort()).toEqual(['01-a.md', 'deck.yaml']);

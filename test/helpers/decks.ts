@@ -38,3 +38,13 @@ export const deckOpts = (c: { content: string; out: string }, themesDir = REPO_T
   themesDir,
   outDir: c.out,
 });
+
+/** The folder flags that point a `briefdeck` run at a test's content and output, with the repository's themes. */
+export const cliFlags = (c: { content: string; out: string }): string[] => [
+  '--content',
+  c.content,
+  '--themes',
+  REPO_THEMES,
+  '--out',
+  c.out,
+];

@@ -1,19 +1,21 @@
 import type { LayoutSet } from './layout-set.js';
 
-/** A scheme colour slot of a DrawingML theme (`a:clrScheme`). */
-export type SchemeSlot =
-  | 'dk1'
-  | 'lt1'
-  | 'dk2'
-  | 'lt2'
-  | 'accent1'
-  | 'accent2'
-  | 'accent3'
-  | 'accent4'
-  | 'accent5'
-  | 'accent6'
-  | 'hlink'
-  | 'folHlink';
+/** The scheme colour slots of a DrawingML theme (`a:clrScheme`), in the order the schema writes them. */
+export const SCHEME_SLOTS = [
+  'dk1',
+  'lt1',
+  'dk2',
+  'lt2',
+  'accent1',
+  'accent2',
+  'accent3',
+  'accent4',
+  'accent5',
+  'accent6',
+  'hlink',
+  'folHlink',
+] as const;
+export type SchemeSlot = (typeof SCHEME_SLOTS)[number];
 
 /** One part of the template's package, byte for byte. */
 export interface TemplatePart {

@@ -1,20 +1,6 @@
-import type { SchemeSlot, TemplateTheme } from '../model/template.js';
+import { SCHEME_SLOTS as SLOTS, type SchemeSlot, type TemplateTheme } from '../model/template.js';
 import { attr, child, children, NS, path, type Element } from './xml.js';
 
-const SLOTS: SchemeSlot[] = [
-  'dk1',
-  'lt1',
-  'dk2',
-  'lt2',
-  'accent1',
-  'accent2',
-  'accent3',
-  'accent4',
-  'accent5',
-  'accent6',
-  'hlink',
-  'folHlink',
-];
 const PRESET: Record<string, string> = {
   black: '000000',
   white: 'FFFFFF',

@@ -1,5 +1,6 @@
 import type { Theme } from '../../model/theme.js';
 import { themeColors, type ColorScheme } from '../colors.js';
+import { SCHEME_SLOTS } from '../../model/template.js';
 import { esc, NS_A, XML_HEAD } from './xml.js';
 
 /**
@@ -24,20 +25,7 @@ const SCRIPT_FONTS: [script: string, major: string, minor: string][] = [
   ['Armn', 'Arial', 'Arial'],
 ];
 
-const SLOTS: (keyof ColorScheme)[] = [
-  'dk1',
-  'lt1',
-  'dk2',
-  'lt2',
-  'accent1',
-  'accent2',
-  'accent3',
-  'accent4',
-  'accent5',
-  'accent6',
-  'hlink',
-  'folHlink',
-];
+const SLOTS: readonly (keyof ColorScheme)[] = SCHEME_SLOTS;
 
 /**
  * The theme part (`ppt/theme/theme1.xml`) for a briefdeck theme: its colours

@@ -85,5 +85,3 @@ export function sortDiagnostics<T extends Diagnostic>(ds: readonly T[]): T[] {
       a.position.column - b.position.column,
   );
 }
-
-export { plural } from '../util/plural.js';

@@ -1,5 +1,5 @@
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
-import { plural } from '../cli/output.js';
+import { plural } from '../util/plural.js';
 import { progress } from '../cli/progress.js';
 import { showStep } from './export-steps.js';
 import { hasErrors } from '../model/diagnostic.js';

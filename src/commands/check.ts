@@ -1,5 +1,6 @@
 import { checkDeck, type CheckResult } from '../build.js';
-import { plural, printDiagnostics } from '../cli/output.js';
+import { printDiagnostics } from '../cli/output.js';
+import { plural } from '../util/plural.js';
 import path from 'node:path';
 import { diagnostic, hasErrors } from '../model/diagnostic.js';
 import { isUserError } from '../model/errors.js';

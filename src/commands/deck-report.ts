@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Slide } from '../model/deck.js';
-import { dim, green, plural, printDiagnostics, red, sortDiagnostics, type Output } from '../cli/output.js';
+import { dim, green, printDiagnostics, red, sortDiagnostics, type Output } from '../cli/output.js';
+import { plural } from '../util/plural.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { escapeControl } from '../util/control-chars.js';
 import { INTERNAL_CODE, internalErrorDetail, internalErrorLine, type InternalError } from '../util/internal-error.js';

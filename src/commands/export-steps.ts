@@ -1,4 +1,4 @@
-import { plural } from '../cli/output.js';
+import { plural } from '../util/plural.js';
 import type { Progress } from '../cli/progress.js';
 import type { ExportStep } from '../export/export-decks.js';
 

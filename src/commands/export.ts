@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { green, plural, dim } from '../cli/output.js';
+import { green, dim } from '../cli/output.js';
+import { plural } from '../util/plural.js';
 import { withOutputLock, waitingLine } from '../drivers/output-lock.js';
 import { exportDecks, type ExportOutcome } from '../export/export-decks.js';
 import { progress } from '../cli/progress.js';

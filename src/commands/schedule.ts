@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DeckOptions } from '../model/deck-options.js';
-import { dim, plural, type Output } from '../cli/output.js';
+import { dim, type Output } from '../cli/output.js';
+import { plural } from '../util/plural.js';
 import type { Config } from '../config/config-schema.js';
 import { scheduleProblems } from '../config/schedule-check.js';
 import { nextRuns, runCycle, runOk, startSchedule, type CycleStage, type RunRecord } from '../drivers/schedule.js';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { dim, green, plural, printDiagnostics, red, yellow, type Output } from '../cli/output.js';
+import { dim, green, printDiagnostics, red, yellow, type Output } from '../cli/output.js';
+import { plural } from '../util/plural.js';
 import { progress } from '../cli/progress.js';
 import { sendDecks, type SendOutcome } from '../deliver/send-decks.js';
 import { DEFAULT_FROM, mailSettings } from '../deliver/mail-settings.js';

@@ -1,6 +1,7 @@
 import { buildDecks, toolVersion, type DeckBuildOutcome } from '../build-all.js';
 import { warmUp } from '../build.js';
-import { dim, green, plural, red, type Output } from '../cli/output.js';
+import { dim, green, red, type Output } from '../cli/output.js';
+import { plural } from '../util/plural.js';
 import { listDecks } from '../content/load-deck.js';
 import { deckInputs } from '../manifest/deck-inputs.js';
 import { waitingLine, withOutputLock } from '../drivers/output-lock.js';

@@ -152,43 +152,18 @@ function visualToSlides(
   const firstTop = lead ? lead.box.y + lead.box.h + GAP / 2 : top;
   const bottom = whole.y + whole.h;
   const region = (y: number): Rect => ({ x: whole.x, y, w: whole.w, h: bottom - y });
+  const slidesOf = (kind: Parameters<typeof paragraphSlides>[0], groups: Parameters<typeof paragraphSlides>[1]) =>
+    paragraphSlides(kind, groups, base, layout, lead, region(firstTop), region(top), ctx, b.position);
   switch (b.type) {
     case 'list':
-      return paragraphSlides(
-        'bullets',
-        listToGroups(b),
-        base,
-        layout,
-        lead,
-        region(firstTop),
-        region(top),
-        ctx,
-        b.position,
-      );
+      return slidesOf('bullets', listToGroups(b));
     case 'code':
-      return paragraphSlides(
+      return slidesOf(
         'bullets',
         b.text.split('\n').map((line) => [plain([{ text: line || ' ', code: true }])]),
-        base,
-        layout,
-        lead,
-        region(firstTop),
-        region(top),
-        ctx,
-        b.position,
       );
     case 'quote':
-      return paragraphSlides(
-        'quote',
-        [quoteParagraphs(b.paragraphs)],
-        base,
-        layout,
-        lead,
-        region(firstTop),
-        region(top),
-        ctx,
-        b.position,
-      );
+      return slidesOf('quote', [quoteParagraphs(b.paragraphs)]);
     case 'table': {
       if (b.chart) return [chartToSlide({ ...b, chart: b.chart }, base, region(firstTop), lead, ctx)];
       const caption = b.caption?.text ? tableCaption(b.caption.text, whole, ctx) : undefined;

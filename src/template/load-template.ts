@@ -103,18 +103,7 @@ async function load(
   const ds: Diagnostic[] = [];
   try {
     const structure = readStructure(opened.pkg);
-    if (structure.masters.length === 0)
-      return {
-        diagnostics: [
-          diagnostic(
-            'error',
-            'template-corrupt',
-            at,
-            'Unexpected presentation without a slide master',
-            'open it in PowerPoint and save it again',
-          ),
-        ],
-      };
+    if (structure.masters.length === 0) return corrupt(at, 'Unexpected presentation without a slide master');
     const fonts = templateFonts(themesDir, sidecar);
     const made = templateToTheme(name, at, opened.pkg, structure, sidecar);
     measuring = fonts.fonts;
@@ -139,17 +128,14 @@ async function load(
     }
   } catch (e) {
     if (!(e instanceof PackagePartMissing || e instanceof PartSyntaxError)) throw e;
-    return {
-      diagnostics: [
-        diagnostic(
-          'error',
-          'template-corrupt',
-          at,
-          `Unreadable template: ${e.message}`,
-          'open it in PowerPoint and save it again',
-        ),
-      ],
-    };
+    return corrupt(at, `Unreadable template: ${e.message}`);
   }
   return hasErrors(ds) || !theme ? { diagnostics: ds } : { theme, fonts: measuring, diagnostics: ds };
+}
+
+/** A template PowerPoint can mend by opening and saving it again. */
+function corrupt(at: Position, message: string): TemplateResult {
+  return {
+    diagnostics: [diagnostic('error', 'template-corrupt', at, message, 'open it in PowerPoint and save it again')],
+  };
 }

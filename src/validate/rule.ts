@@ -10,26 +10,30 @@ export function blocksOf(article: Article): Block[] {
 
 /** Texts of a block with the most precise position known for each (code blocks: one text per line). */
 export function blockTexts(b: Block): [string, Position][] {
-  const t = runsText;
   switch (b.type) {
     case 'paragraph':
     case 'heading':
-      return [[t(b.runs), b.position]];
+      return [[runsText(b.runs), b.position]];
     case 'list':
-      return b.items.flatMap((i): [string, Position][] => [[t(i.runs), i.position], ...i.children.flatMap(blockTexts)]);
+      return b.items.flatMap((i): [string, Position][] => [
+        [runsText(i.runs), i.position],
+        ...i.children.flatMap(blockTexts),
+      ]);
     case 'table':
       return [
-        ...b.header.map((c): [string, Position] => [t(c), b.position]),
-        ...b.rows.flatMap((row, k) => row.map((c): [string, Position] => [t(c), b.rowPositions[k] ?? b.position])),
+        ...b.header.map((c): [string, Position] => [runsText(c), b.position]),
+        ...b.rows.flatMap((row, k) =>
+          row.map((c): [string, Position] => [runsText(c), b.rowPositions[k] ?? b.position]),
+        ),
       ];
     case 'columns':
       return b.columns.flatMap((c) => [
-        ...(c.heading ? [[t(c.heading), c.position] as [string, Position]] : []),
+        ...(c.heading ? [[runsText(c.heading), c.position] as [string, Position]] : []),
         ...c.blocks.flatMap(blockTexts),
       ]);
     case 'callout':
     case 'quote':
-      return b.paragraphs.map((p): [string, Position] => [t(p), b.position]);
+      return b.paragraphs.map((p): [string, Position] => [runsText(p), b.position]);
     case 'code':
       return b.text
         .split('\n')

@@ -52,6 +52,8 @@ export function paginateTable(
       sizes: tableSizes(inp.fill ? body : Math.max(reference, tableMin), tableMin),
       fill: !!inp.fill,
       setting: settingAt,
+      room: (k) => (k === 0 ? inp.first : inp.next).h,
+      oneLine: (s) => oneLine(s, inp.first.w, ctx),
     },
     ctx,
   );
@@ -71,6 +73,14 @@ export function paginateTable(
     return p;
   });
   return { pages: planned, diagnostics };
+}
+
+/** One line of the shortest face a cell may be set in (body or code) at size `s`, with the cell margins. */
+function oneLine(s: number, width: number, ctx: PlanContext): number {
+  return Math.min(
+    rowHeight([[{ text: 'x' }]], [width], s, ctx),
+    rowHeight([[{ text: 'x', code: true }]], [width], s, ctx),
+  );
 }
 
 /** How rows are measured and paged at one size and its widths; a row is measured once at each size. */

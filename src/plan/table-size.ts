@@ -27,6 +27,10 @@ export interface TableTypeInput {
   fill: boolean;
   /** How the table is paginated at a size with given widths (rows measured at that size, each page's room). */
   setting: (size: number, widths: number[]) => TableSetting;
+  /** The height page `k` has for the table. */
+  room: (k: number) => number;
+  /** The height of the shortest row there can be at a size: one line of the shortest face, with the cell margins. */
+  oneLine: (size: number) => number;
 }
 
 /**
@@ -57,6 +61,7 @@ export function tableType(inp: TableTypeInput, ctx: PlanContext): TableType {
   if (!atMin) return squeezed(all, min, inp.width, ctx);
   const least = breakRows(inp.rows, inp.setting(min, atMin)).pages.length;
   const keeps = (s: number) => {
+    if (pagesAtLeast(inp.rows.length, inp.oneLine(s), inp.room) > least) return false;
     const w = widths(s);
     return !!w && breakRows(inp.rows, inp.setting(s, w), least).pages.length <= least;
   };
@@ -81,6 +86,23 @@ function largestKeeping(sizes: number[], keeps: (s: number) => boolean): number 
     else lo = mid + 1;
   }
   return sizes[lo];
+}
+
+/**
+ * The fewest pages `n` rows can take if every row, the header included, were
+ * one line tall: a size that needs more than the table's least is passed
+ * over without measuring a row (a thousand short rows are not measured at
+ * every size). Rows on a page shrunk for a tall row may be shorter still:
+ * there the bound errs towards a smaller size, never towards overflow.
+ */
+function pagesAtLeast(n: number, line: number, room: (k: number) => number): number {
+  let pages = 0;
+  for (let left = n; left > 0; pages++) {
+    const fit = Math.floor(room(pages) / line) - 1;
+    if (fit < 1) return Infinity;
+    left -= fit;
+  }
+  return pages;
 }
 
 function squeezed(all: Run[][][], min: number, width: number, ctx: PlanContext): TableType {

@@ -17,6 +17,11 @@ export interface TemplateSize {
   width: number;
   /** The master's first-level body text size, in points. */
   body: number;
+  /**
+   * A face the presentation's default text style names instead of the theme's minor font, as POI's sample.pptx names
+   * Arial: what LibreOffice sets table text in unless the cells name their face.
+   */
+  defaultFace?: string;
 }
 
 /** Write `<name>.pptx` into `themesDir`: pandoc's reference scaled to `size.width` with `size.body` pt body text. */
@@ -38,6 +43,12 @@ export async function writeSizedTemplate(themesDir: string, name: string, size: 
   edit('ppt/presentation.xml', (x) =>
     x.replace(/<p:sldSz cx="(\d+)" cy="(\d+)"[^/]*\/>/, (_, w, h) => `<p:sldSz cx="${s(w)}" cy="${s(h)}"/>`),
   );
+  if (size.defaultFace)
+    edit('ppt/presentation.xml', (x) =>
+      x.replace(/<p:defaultTextStyle>[\s\S]*?<\/p:defaultTextStyle>/, (style) =>
+        style.replaceAll('<a:latin typeface="+mn-lt"/>', `<a:latin typeface="${size.defaultFace}"/>`),
+      ),
+    );
   const layouts = Object.keys(files).filter((p) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(p));
   edit('ppt/slideMasters/slideMaster1.xml', scale);
   for (const part of layouts) edit(part, scale, false);

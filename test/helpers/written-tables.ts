@@ -16,6 +16,8 @@ export interface WrittenTable {
   sizes: number[];
   /** Cells with a run that states no size. */
   unsized: number;
+  /** The `a:latin` face each run names ('' for a run that names none and inherits it). */
+  faces: string[];
 }
 
 export function writtenTables(slideXml: string): WrittenTable[] {
@@ -32,6 +34,10 @@ export function writtenTables(slideXml: string): WrittenTable[] {
         rowHeights: rows.map((tr) => Number(attr(tr, 'h')) / EMU_PER_PT),
         sizes: runs.flatMap((r) => (attr(r, 'sz') ? [Number(attr(r, 'sz')) / 100] : [])),
         unsized: runs.filter((r) => !attr(r, 'sz')).length,
+        faces: runs.map((r) => {
+          const latin = firstChild(r, NS.a, 'latin');
+          return latin ? (attr(latin, 'typeface') ?? '') : '';
+        }),
       },
     ];
   });

@@ -5,7 +5,8 @@
  * LibreOffice, which grows a row whose text does not fit, draws every word
  * of the table inside those rows. On both built-in themes, and on templates
  * of other sizes: a 9 pt body on a 13.33 in slide, a 40 pt body on a
- * 26.67 in one.
+ * 26.67 in one whose presentation's default text is Arial (the cells must
+ * name the face they were measured in, or LibreOffice sets them in Arial).
  */
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,13 @@ const tablesDeck = {
       ],
     )}\n`,
     '02-twelve.md': `# Twelve measures\n\n${table(['Measure', 'Description', 'Value'], measures(12))}\n`,
+    '04-long-cells.md': `# Long cells\n\n${table(
+      ['Option', 'Assessment'],
+      Array.from({ length: 4 }, (_, i) => [
+        `Option ${i + 1}`,
+        `Option ${i + 1} weighs the consequences for regional stability, the alliances involved and the economic ties that bind them.`,
+      ]),
+    )}\n`,
     '03-thirty.md': `# Thirty measures\n\nEvery measure in force, by sector:\n\n${table(['Measure', 'Description', 'Value'], measures(30))}\n`,
   },
 };
@@ -72,6 +80,9 @@ function checkWritten(r: BuildResult, view: PptxView): void {
     expect(t.y, where).toBeCloseTo(s.table.box.y, 1);
     expect(t.y + t.rowHeights.reduce((a, b) => a + b, 0), where).toBeLessThanOrEqual(bodyFoot(r, s) + 0.01);
     if (s.lead) expect(s.lead.box.y + s.lead.box.h, where).toBeLessThanOrEqual(s.table.box.y);
+    // A template's cells name the face they were measured in; the built-in themes' inherit it from the theme.
+    const face = r.theme!.template ? s.table.face : '';
+    expect(new Set(t.faces), where).toEqual(new Set([face]));
   });
 }
 
@@ -164,7 +175,7 @@ describe.skipIf(!haveTools(...TEMPLATE_TOOLS, 'pdftotext'))('table type on templ
     mkdirSync(themes);
     cpSync(path.join(REPO_THEMES, 'fonts'), path.join(themes, 'fonts'), { recursive: true });
     await writeSizedTemplate(themes, 'small-body', { width: 13.333, body: 9 });
-    await writeSizedTemplate(themes, 'large', { width: 26.667, body: 40 });
+    await writeSizedTemplate(themes, 'large', { width: 26.667, body: 40, defaultFace: 'Arial' });
     const names = ['small-body', 'large'];
     // One deck per template, each its own name: soffice writes one PDF per file name into the folder.
     const c = makeContent(Object.fromEntries(names.map((n) => [`tables-${n}`, tablesDeck])));

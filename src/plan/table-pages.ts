@@ -81,6 +81,8 @@ export function breakRows(body: Run[][][], t: TableSetting, limit = Infinity): {
     queue.unshift(pieces[pieces.length - 1]);
   }
   if (page && page.rows.length > 1) pages.push(page);
+  // A table of a header alone is still shown: its header is text like any other.
+  if (body.length === 0) pages.push(openPage(t, t.size));
   return { pages, splitRows };
 }
 

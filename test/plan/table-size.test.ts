@@ -109,6 +109,16 @@ describe('table type: the one rule', () => {
     expect(plan(await at(size + 1)).pages.length).toBeGreaterThan(r.pages.length);
   });
 
+  it('shows a table of a header alone, at the body size', () => {
+    const r = paginateTable(
+      { table: tableBlock(['Nation', 'Stance'], []), first: box(380), next: box(380), fill: true },
+      light,
+    );
+    expect(r.pages.map((p) => [texts(p.header), p.rows.length, p.fontSize])).toEqual([
+      [['Nation', 'Stance'], 0, light.theme.sizes.body],
+    ]);
+  });
+
   it('keeps the theme table size for a table among a column’s blocks (no fill)', () => {
     const t = tableBlock(['Nation', 'Stance', 'Shift'], alliances);
     const r = paginateTable({ table: t, first: box(380), next: box(380) }, light);

@@ -9,8 +9,6 @@ const REFERENCE_WIDTH = 960;
 /** briefdeck's own table text (charts' labels and the sources list follow it) and its legible minimum on that slide. */
 const REFERENCE_TABLE = 16;
 const REFERENCE_MIN = 11;
-/** Below this no table text goes, however small the slide: 8 pt is where print and screen both stop being read. */
-const FLOOR = 8;
 /** Table text to body text, as briefdeck's own themes set them (16 pt cells under 22 pt bullets). */
 const TO_BODY = 0.75;
 
@@ -29,12 +27,15 @@ export function tableSizes(bodySize: number, min: number): number[] {
 
 /**
  * A template's smallest table text: 11 pt on a 13.33 in slide (the built-in
- * themes' minimum), scaled to this slide's width, never under 8 pt. A small
- * body size does not lower it (a 9 pt body still gets 11 pt tables on a
- * 13.33 in slide): tables shrink to fit, so their floor is what can be read.
+ * themes' minimum), scaled to this slide's width, in whole points (8 pt on a
+ * 10 in slide, 22 pt on a 26.67 in one). A slide is read at the size of the
+ * screen or page it is shown on, so what can be read is a share of its width,
+ * not a number of points. A small body size does not lower it (a 9 pt body
+ * still gets 11 pt tables on a 13.33 in slide): tables shrink to fit, so
+ * their floor is what can be read.
  */
 export function templateTableMin(slideWidth: number): number {
-  return Math.max(FLOOR, Math.round((REFERENCE_MIN * slideWidth) / REFERENCE_WIDTH));
+  return Math.max(1, Math.round((REFERENCE_MIN * slideWidth) / REFERENCE_WIDTH));
 }
 
 /**

@@ -48,10 +48,8 @@ describe('table type: the one rule', () => {
     expect(tableSizes(22, 11)).toEqual([22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11]);
     expect(tableSizes(13.5, 11)).toEqual([13.5, 13, 12, 11]);
     expect(tableSizes(9, 11)).toEqual([11]);
-    // A template's minimum: 11 pt on a 13.33 in slide, scaled to the slide's width, never under 8 pt.
-    expect([templateTableMin(960), templateTableMin(1920), templateTableMin(720), templateTableMin(400)]).toEqual([
-      11, 22, 8, 8,
-    ]);
+    // A template's minimum: 11 pt on a 13.33 in slide, scaled to the slide's width (POI's smartart decks are 2 in wide).
+    expect([960, 1920, 720, 400, 141.75].map(templateTableMin)).toEqual([11, 22, 8, 5, 2]);
   });
 
   it('sets a short table at the body size when it fits: not 16 pt in the top third', () => {

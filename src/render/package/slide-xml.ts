@@ -4,15 +4,16 @@ import { FRAME_MARK, paragraphPropsXml } from '../frame-to-text.js';
 import { isEastAsian } from '../language.js';
 import { TABLE_STYLE_ID } from './table-style-xml.js';
 import { NS_A, NS_P } from './xml.js';
+import { renumberShapes } from './notes-xml.js';
+import { replaceWith, requirePrefixes } from './xml-tree-edit.js';
 import {
   attr,
+  attrList,
   byName,
   descendants,
   elements,
   fragment,
-  parseXmlTree,
   remove,
-  serializeXmlTree,
   setAttr,
   setAttrs,
   setChildren,
@@ -37,15 +38,17 @@ import {
  *   the same id, and every slide number id 25);
  * - `altLang` only beside East Asian text, naming the deck's language.
  */
-export function fixSlideXml(
-  xml: string,
+export function fixSlide(
+  root: XmlElement,
+  part: string,
   language: string,
   frames: readonly TextFrame[],
   layout: LayoutDef,
   template = false,
-): string {
-  const tree = parseXmlTree(xml, 'slide');
-  const root = tree.root;
+): void {
+  if (root.ns !== NS_P || root.local !== 'sld') throw new Error(`briefdeck bug: \`${part}\` is not a slide`);
+  // The markup written below (placeholders, paragraph properties) names its elements `a:` and `p:`.
+  requirePrefixes(root, part, { a: NS_A, p: NS_P });
   // One walk finds what every step edits (the steps below insert no element of these names they would need to see).
   const a = byName(root, NS_A, ['p', 'tbl', 'ln', 'rPr', 'endParaRPr', 'defRPr']);
   const p = byName(root, NS_P, ['sp', 'ph', 'graphicFrame']);
@@ -54,7 +57,8 @@ export function fixSlideXml(
   framesInPlace(all(p, 'sp'), frames, layout, template);
   const number = layout.slots.slideNumber;
   for (const ph of all(p, 'ph'))
-    if (attr(ph, 'type') === 'sldNum' && attr(ph, 'idx') === '4294967295') replace(ph, number ? number.ph : '');
+    if (attr(ph, 'type') === 'sldNum' && attr(ph, 'idx') === '4294967295')
+      replaceWith(ph, number ? fragment(number.ph) : []);
   const content = layout.slots.content;
   if (content)
     for (const frame of all(p, 'graphicFrame')) {
@@ -65,14 +69,9 @@ export function fixSlideXml(
     }
   for (const tbl of all(a, 'tbl')) tableWithStyle(tbl);
   // An empty `<a:ln>` is a reported repair trigger.
-  for (const ln of all(a, 'ln')) if (ln.children.length === 0 && ln.attrs.trim() === '' && !ln.selfClosing) remove(ln);
+  for (const ln of all(a, 'ln')) if (elements(ln).length === 0 && attrList(ln).length === 0) remove(ln);
   tagLanguages([...all(a, 'rPr'), ...all(a, 'endParaRPr'), ...all(a, 'defRPr')], language);
-  let n = 0;
-  for (const c of descendants(root, NS_P, 'cNvPr')) {
-    const id = String(++n);
-    if (attr(c, 'id') !== id) setAttr(c, 'id', id);
-  }
-  return serializeXmlTree(tree);
+  renumberShapes(root);
 }
 
 /** Every paragraph keeps at most the `a:pPr` that opens it (pptxgenjs writes one before every later run of a
@@ -145,7 +144,7 @@ function framesInPlace(
 /** Header row, banding and the table style by reference; direct formatting pptxgenjs adds by default removed. */
 function tableWithStyle(tbl: XmlElement): void {
   const tblPr = elements(tbl, NS_A, 'tblPr')[0];
-  if (tblPr && tblPr.children.length === 0 && tblPr.attrs.trim() === '') {
+  if (tblPr && elements(tblPr).length === 0 && attrList(tblPr).length === 0) {
     setAttrs(tblPr, ' firstRow="1" bandRow="1"');
     setChildren(tblPr, fragment(`<a:tableStyleId>${TABLE_STYLE_ID}</a:tableStyleId>`));
   }
@@ -177,19 +176,4 @@ function tagLanguages(runProps: readonly XmlElement[], language: string): void {
       setAttr(el, 'altLang', isEastAsian(lang) ? ui : undefined);
     if (el.local === 'endParaRPr' && lang === 'en-US') setAttr(el, 'lang', language);
   }
-}
-
-/** `el` replaced by markup we write (or removed, for ''). */
-function replace(el: XmlElement, xml: string): void {
-  const parent = el.parent!;
-  setChildren(
-    parent,
-    parent.children.flatMap((c) => (c === el ? fragment(xml) : [c])),
-  );
-}
-
-/** Shape ids 1, 2, 3… in document order (the shape tree itself is 1). */
-export function renumberShapes(xml: string): string {
-  let n = 0;
-  return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++n}"`);
 }

@@ -35,11 +35,14 @@ export interface XmlTree {
   /** What comes before the root element (the XML declaration). */
   prolog: string;
   root: XmlElement;
+  /** What comes after it (white space, comments). */
+  epilog: string;
 }
 
 export function parseXmlTree(xml: string, part: string): XmlTree {
   let pos = 0;
   let prolog = '';
+  let epilog = '';
   let root: XmlElement | undefined;
   const stack: { el: XmlElement; start: number; scope: Map<string, string> }[] = [];
   const fail = (why: string) => {
@@ -50,7 +53,8 @@ export function parseXmlTree(xml: string, part: string): XmlTree {
     const textEnd = lt < 0 ? xml.length : lt;
     if (textEnd > pos) {
       if (stack.length > 0) stack[stack.length - 1].el.children.push(xml.slice(pos, textEnd));
-      else if (root) fail('text after the root element');
+      else if (root && xml.slice(pos, textEnd).trim() !== '') fail('text after the root element');
+      else if (root) epilog += xml.slice(pos, textEnd);
       else prolog += xml.slice(pos, textEnd);
     }
     if (lt < 0) break;
@@ -61,6 +65,7 @@ export function parseXmlTree(xml: string, part: string): XmlTree {
       if (end < 0) fail('unclosed markup');
       const markup = xml.slice(pos, end + close.length);
       if (stack.length > 0) stack[stack.length - 1].el.children.push(markup);
+      else if (root) epilog += markup;
       else prolog += markup;
       pos = end + close.length;
       continue;
@@ -109,12 +114,17 @@ export function parseXmlTree(xml: string, part: string): XmlTree {
   }
   if (stack.length > 0 || !root)
     fail(stack.length > 0 ? `\`<${stack[stack.length - 1].el.name}>\` never closed` : 'no root');
-  return { prolog, root: root! };
+  return { prolog, root: root!, epilog };
 }
 
 /** The tree as text: untouched elements as they were read, edited ones written out. */
 export function serializeXmlTree(t: XmlTree): string {
-  const out: string[] = [t.prolog];
+  return t.prolog + serializeElement(t.root) + t.epilog;
+}
+
+/** One element as text, as `serializeXmlTree` writes it. */
+export function serializeElement(el: XmlElement): string {
+  const out: string[] = [];
   const write = (n: XmlNode) => {
     if (typeof n === 'string') return void out.push(n);
     if (n.source !== undefined) return void out.push(n.source);
@@ -123,7 +133,7 @@ export function serializeXmlTree(t: XmlTree): string {
     for (const c of n.children) write(c);
     out.push(`</${n.name}>`);
   };
-  write(t.root);
+  write(el);
   return out.join('');
 }
 
@@ -146,17 +156,26 @@ export function setAttrs(el: XmlElement, attrs: string): void {
 }
 
 /**
- * Set (or, with undefined, remove) one attribute, keeping the others in their order; a new one goes last. Values are
- * written as given (already escaped).
+ * Set (or, with undefined, remove) one attribute. Only that attribute's text changes: the others keep their order,
+ * quotes and spacing; a new one goes last. Values are written as given (already escaped: `escAttr`), in the quotes the
+ * attribute had (double for a new one).
  */
 export function setAttr(el: XmlElement, name: string, value: string | undefined): void {
-  const list = [...attributes(el.attrs)];
-  const i = list.findIndex(([k]) => k === name);
-  if (i >= 0 && value === undefined) list.splice(i, 1);
-  else if (i >= 0) list[i] = [name, value!];
-  else if (value !== undefined) list.push([name, value]);
-  else return;
-  setAttrs(el, list.map(([k, v]) => ` ${k}="${v}"`).join(''));
+  for (const m of el.attrs.matchAll(ATTRIBUTE)) {
+    if (m[1] !== name) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (value === undefined) {
+      let from = start;
+      while (from > 0 && /\s/.test(el.attrs[from - 1])) from--;
+      return setAttrs(el, el.attrs.slice(0, from) + el.attrs.slice(end));
+    }
+    const q = m[2] === undefined ? "'" : '"';
+    const v = q === "'" ? value.replace(/'/g, '&apos;') : value.replace(/"/g, '&quot;');
+    if ((m[2] ?? m[3]) !== v) setAttrs(el, `${el.attrs.slice(0, start)}${m[1]}=${q}${v}${q}${el.attrs.slice(end)}`);
+    return;
+  }
+  if (value !== undefined) setAttrs(el, `${el.attrs.replace(/\s+$/, '')} ${name}="${value.replace(/"/g, '&quot;')}"`);
 }
 
 /** Markup we write (a placeholder's `<p:ph>`, a paragraph's `<a:pPr>`), as elements to insert. */
@@ -228,6 +247,11 @@ function tagEnd(xml: string, from: number): number {
   return -1;
 }
 
+const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
 function* attributes(attrs: string): Generator<[string, string]> {
-  for (const m of attrs.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) yield [m[1], m[2] ?? m[3]];
+  for (const m of attrs.matchAll(ATTRIBUTE)) yield [m[1], m[2] ?? m[3]];
 }
+
+/** Each attribute of `el` as written: name and value (entities left as they are). */
+export const attrList = (el: XmlElement): [string, string][] => [...attributes(el.attrs)];

@@ -11,7 +11,7 @@ import { frameText, withTableAlt } from './table-alt.js';
 import { contentTypesXml } from './content-types.js';
 import type { Design } from './design.js';
 import { appXml } from './doc-props-xml.js';
-import { fixNotes, notesAreEmpty, stableCreationIds } from './notes-xml.js';
+import { fixNotes, stableCreationIds } from './notes-xml.js';
 import { PackageParts } from './package-parts.js';
 import { fixedDates, fixPresentation } from './presentation-xml.js';
 import { relsOfType, relType, resolveTarget } from './rels.js';
@@ -72,21 +72,21 @@ export function assemblePackage(
       parts.set(`ppt/media/${media}`, planned.image.svg);
       withSvgBlip(sld, rels, `../media/${media}`);
     }
+    parts.written(name);
     const layoutRels = relsOfType(rels, 'slideLayout');
     if (layoutRels.length !== 1) throw new Error(`briefdeck bug: \`${relsName}\` has ${layoutRels.length} layouts`);
     layoutRels[0].target = `../slideLayouts/${layout.file}`;
     for (const rel of relsOfType(rels, 'notesSlide')) {
       const notesName = resolveTarget(name, rel.target);
-      const root = parts.xml(notesName).root;
-      if (notesAreEmpty(root)) {
-        // pptxgenjs writes a notes slide, with an empty run, for every slide.
+      const next = fixNotes(parts.xml(notesName).root, notesName, language, creation);
+      if (next === undefined) {
         parts.delete(notesName);
         parts.delete(notesName.replace('ppt/notesSlides/', 'ppt/notesSlides/_rels/') + '.rels');
         rels.splice(rels.indexOf(rel), 1);
       } else {
         notes++;
-        fixNotes(root, notesName, language);
-        creation = stableCreationIds(root, creation);
+        creation = next;
+        parts.written(notesName);
       }
     }
   }

@@ -64,8 +64,10 @@ const AXIS_LINE: readonly [string, number][] = [['alpha', 45000]];
 export function repairChartParts(parts: PackageParts, timestamp: string, palette: readonly string[] = ACCENTS): void {
   renumberCharts(parts);
   for (const name of parts.names()) {
-    if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) repairChartTree(parts.xml(name).root, palette);
-    else if (/^ppt\/embeddings\/[^/]+\.xlsx$/.test(name)) {
+    if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) {
+      repairChartTree(parts.xml(name).root, palette);
+      parts.written(name);
+    } else if (/^ppt\/embeddings\/[^/]+\.xlsx$/.test(name)) {
       const data = parts.data(name);
       if (typeof data !== 'string') parts.set(name, stableWorkbook(data, timestamp));
     }

@@ -1,29 +1,29 @@
 /** Repairs of the notes slides and notes master pptxgenjs writes, on their parsed trees. */
 import { esc, NS_A, NS_P, NS_P14 } from './xml.js';
-import { attr, byName, elements, fragment, serializeElement, setAttr, type XmlElement } from './xml-tree.js';
+import { attr, byName, collect, elements, fragment, serializeElement, setAttr, type XmlElement } from './xml-tree.js';
 import { replaceWith, requirePrefixes, textOf } from './xml-tree-edit.js';
 
 /**
- * Whether a notes slide says nothing: pptxgenjs writes one, with an empty run, for every slide. Text in a field (the
- * slide number) does not count.
+ * A notes slide as the deck shows it, or undefined when it says nothing (pptxgenjs writes one, with an empty run, for
+ * every slide; text in a field, the slide number, does not count): its line breaks as paragraphs (pptxgenjs writes
+ * the notes as one run with line breaks inside `<a:t>`, which XML readers fold away; blank lines dropped), each run
+ * tagged with the deck's language where pptxgenjs wrote its default, shape ids 1, 2, 3… in document order, and
+ * creation ids from `creation` on. Returns the next creation id. One walk finds every element it edits.
  */
-export function notesAreEmpty(root: XmlElement): boolean {
-  const found = byName(root, NS_A, ['t', 'fld']);
-  const inField = new Set(found.get('fld')!.flatMap((f) => byName(f, NS_A, ['t']).get('t')!));
-  return found.get('t')!.every((t) => inField.has(t) || textOf(t) === '');
-}
-
-/**
- * A notes slide as the deck shows it: its line breaks as paragraphs (pptxgenjs writes the notes as one run with
- * line breaks inside `<a:t>`, which XML readers fold away; blank lines dropped), each run tagged with the deck's
- * language where pptxgenjs wrote its default, and shape ids 1, 2, 3… in document order.
- */
-export function fixNotes(root: XmlElement, part: string, language: string): void {
-  for (const p of byName(root, NS_A, ['p']).get('p')!) paragraphsAtBreaks(p, part);
-  const props = byName(root, NS_A, ['rPr', 'endParaRPr', 'defRPr']);
-  for (const el of [...props.get('rPr')!, ...props.get('endParaRPr')!, ...props.get('defRPr')!])
+export function fixNotes(root: XmlElement, part: string, language: string, creation: number): number | undefined {
+  const found = collect(root, [
+    [NS_A, ['t', 'p', 'rPr', 'endParaRPr', 'defRPr']],
+    [NS_P, ['cNvPr']],
+    [NS_P14, ['creationId']],
+  ]);
+  if (found(NS_A, 't').every((t) => inField(t) || textOf(t) === '')) return undefined;
+  // Languages first: a paragraph split at its breaks copies its runs' properties as they are then.
+  for (const el of [...found(NS_A, 'rPr'), ...found(NS_A, 'endParaRPr'), ...found(NS_A, 'defRPr')])
     if (attr(el, 'lang') === 'en-US') setAttr(el, 'lang', esc(language));
-  renumberShapes(root);
+  for (const p of found(NS_A, 'p')) paragraphsAtBreaks(p, part);
+  found(NS_P, 'cNvPr').forEach((c, i) => setAttr(c, 'id', String(i + 1)));
+  for (const id of found(NS_P14, 'creationId')) setAttr(id, 'val', String(creation++));
+  return creation;
 }
 
 /** Shape ids 1, 2, 3… in document order (the shape tree itself is 1). */
@@ -31,6 +31,12 @@ export function renumberShapes(root: XmlElement): void {
   byName(root, NS_P, ['cNvPr'])
     .get('cNvPr')!
     .forEach((c, i) => setAttr(c, 'id', String(i + 1)));
+}
+
+/** Whether a text element is inside a field (`a:fld`). */
+function inField(t: XmlElement): boolean {
+  for (let e = t.parent; e; e = e.parent) if (e.ns === NS_A && e.local === 'fld') return true;
+  return false;
 }
 
 /**

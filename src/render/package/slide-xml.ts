@@ -9,7 +9,7 @@ import { replaceWith, requirePrefixes } from './xml-tree-edit.js';
 import {
   attr,
   attrList,
-  byName,
+  collect,
   descendants,
   elements,
   fragment,
@@ -50,27 +50,30 @@ export function fixSlide(
   // The markup written below (placeholders, paragraph properties) names its elements `a:` and `p:`.
   requirePrefixes(root, part, { a: NS_A, p: NS_P });
   // One walk finds what every step edits (the steps below insert no element of these names they would need to see).
-  const a = byName(root, NS_A, ['p', 'tbl', 'ln', 'rPr', 'endParaRPr', 'defRPr']);
-  const p = byName(root, NS_P, ['sp', 'ph', 'graphicFrame']);
-  const all = (m: Map<string, XmlElement[]>, local: string) => m.get(local) ?? [];
-  firstParagraphPropsOnly(all(a, 'p'));
-  framesInPlace(all(p, 'sp'), frames, layout, template);
+  const found = collect(root, [
+    [NS_A, ['p', 'tbl', 'ln', 'rPr', 'endParaRPr', 'defRPr']],
+    [NS_P, ['sp', 'ph', 'graphicFrame']],
+  ]);
+  const a = NS_A;
+  const p = NS_P;
+  firstParagraphPropsOnly(found(a, 'p'));
+  framesInPlace(found(p, 'sp'), frames, layout, template);
   const number = layout.slots.slideNumber;
-  for (const ph of all(p, 'ph'))
+  for (const ph of found(p, 'ph'))
     if (attr(ph, 'type') === 'sldNum' && attr(ph, 'idx') === '4294967295')
       replaceWith(ph, number ? fragment(number.ph) : []);
   const content = layout.slots.content;
   if (content)
-    for (const frame of all(p, 'graphicFrame')) {
+    for (const frame of found(p, 'graphicFrame')) {
       const nv = elements(frame, NS_P, 'nvGraphicFramePr')[0];
       const locks = nv && descendants(nv, NS_A, 'graphicFrameLocks')[0];
       const nvPr = nv && elements(nv, NS_P, 'nvPr')[0];
       if (locks && attr(locks, 'noGrp') === '1' && nvPr) setChildren(nvPr, [...fragment(content.ph), ...nvPr.children]);
     }
-  for (const tbl of all(a, 'tbl')) tableWithStyle(tbl);
+  for (const tbl of found(a, 'tbl')) tableWithStyle(tbl);
   // An empty `<a:ln>` is a reported repair trigger.
-  for (const ln of all(a, 'ln')) if (elements(ln).length === 0 && attrList(ln).length === 0) remove(ln);
-  tagLanguages([...all(a, 'rPr'), ...all(a, 'endParaRPr'), ...all(a, 'defRPr')], language);
+  for (const ln of found(a, 'ln')) if (elements(ln).length === 0 && attrList(ln).length === 0) remove(ln);
+  tagLanguages([...found(a, 'rPr'), ...found(a, 'endParaRPr'), ...found(a, 'defRPr')], language);
   renumberShapes(root);
 }
 
@@ -148,14 +151,15 @@ function tableWithStyle(tbl: XmlElement): void {
     setAttrs(tblPr, ' firstRow="1" bandRow="1"');
     setChildren(tblPr, fragment(`<a:tableStyleId>${TABLE_STYLE_ID}</a:tableStyleId>`));
   }
+  const found = collect(tbl, [[NS_A, ['lnL', 'lnR', 'lnT', 'lnB', 'rPr']]]);
   // A border of no width and no fill is no border: the style's shows.
   for (const side of ['lnL', 'lnR', 'lnT', 'lnB'])
-    for (const ln of descendants(tbl, NS_A, side)) {
+    for (const ln of found(NS_A, side)) {
       const kids = elements(ln);
       if (attr(ln, 'w') === '0' && kids.length === 1 && kids[0].ns === NS_A && kids[0].local === 'noFill') remove(ln);
     }
   // pptxgenjs's default black text (not a link's colour) gives way to the style's.
-  for (const rPr of descendants(tbl, NS_A, 'rPr')) {
+  for (const rPr of found(NS_A, 'rPr')) {
     const [first, next] = elements(rPr);
     if (first?.local !== 'solidFill' || rPr.children[0] !== first || next?.local === 'hlinkClick') continue;
     const [color, ...more] = elements(first);

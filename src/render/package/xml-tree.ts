@@ -31,6 +31,14 @@ export type XmlNode = XmlElement | string;
 
 export class XmlTreeError extends Error {}
 
+const QUESTION = 0x3f;
+const BANG = 0x21;
+const SLASH = 0x2f;
+const EMPTY_SCOPE = new Map<string, string>();
+/** A start tag: its name, its attributes' text (quoted values may hold `>` and `/`), and `/` if it closes itself. */
+const OPEN_TAG = /<([^\s/>]+)((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)(\/?)>/y;
+const CLOSE_TAG = /<\/([^\s>]+)\s*>/y;
+
 export interface XmlTree {
   /** What comes before the root element (the XML declaration). */
   prolog: string;
@@ -44,7 +52,10 @@ export function parseXmlTree(xml: string, part: string): XmlTree {
   let prolog = '';
   let epilog = '';
   let root: XmlElement | undefined;
-  const stack: { el: XmlElement; start: number; scope: Map<string, string> }[] = [];
+  // The open elements, where each starts, and the prefixes in scope there (parallel stacks: fewer objects to collect).
+  const open: XmlElement[] = [];
+  const starts: number[] = [];
+  const scopes: Map<string, string>[] = [];
   const fail = (why: string) => {
     throw new XmlTreeError(`briefdeck bug: pptxgenjs's \`${part}\` is not XML we can read: ${why} at offset ${pos}`);
   };
@@ -52,42 +63,44 @@ export function parseXmlTree(xml: string, part: string): XmlTree {
     const lt = xml.indexOf('<', pos);
     const textEnd = lt < 0 ? xml.length : lt;
     if (textEnd > pos) {
-      if (stack.length > 0) stack[stack.length - 1].el.children.push(xml.slice(pos, textEnd));
+      if (open.length > 0) open[open.length - 1].children.push(xml.slice(pos, textEnd));
       else if (root && xml.slice(pos, textEnd).trim() !== '') fail('text after the root element');
       else if (root) epilog += xml.slice(pos, textEnd);
       else prolog += xml.slice(pos, textEnd);
     }
     if (lt < 0) break;
     pos = lt;
-    if (xml.startsWith('<?', pos) || xml.startsWith('<!--', pos) || xml.startsWith('<![CDATA[', pos)) {
-      const close = xml.startsWith('<?', pos) ? '?>' : xml.startsWith('<!--', pos) ? '-->' : ']]>';
+    const next = xml.charCodeAt(pos + 1);
+    if (next === QUESTION || next === BANG) {
+      const close = next === QUESTION ? '?>' : xml.startsWith('<!--', pos) ? '-->' : ']]>';
+      if (close === ']]>' && !xml.startsWith('<![CDATA[', pos)) fail('a DOCTYPE');
       const end = xml.indexOf(close, pos);
       if (end < 0) fail('unclosed markup');
       const markup = xml.slice(pos, end + close.length);
-      if (stack.length > 0) stack[stack.length - 1].el.children.push(markup);
+      if (open.length > 0) open[open.length - 1].children.push(markup);
       else if (root) epilog += markup;
       else prolog += markup;
       pos = end + close.length;
       continue;
     }
-    if (xml.startsWith('<!', pos)) fail('a DOCTYPE');
-    const gt = tagEnd(xml, pos);
-    if (gt < 0) fail('an unclosed tag');
-    if (xml[pos + 1] === '/') {
-      const open = stack.pop();
-      const name = xml.slice(pos + 2, gt).trim();
-      if (!open || open.el.name !== name) fail(`\`</${name}>\` closes nothing open`);
-      open!.el.source = xml.slice(open!.start, gt + 1);
-      pos = gt + 1;
+    if (next === SLASH) {
+      CLOSE_TAG.lastIndex = pos;
+      const m = CLOSE_TAG.exec(xml);
+      if (!m) fail('an unclosed tag');
+      const el = open.pop();
+      if (!el || el.name !== m![1]) fail(`\`</${m![1]}>\` closes nothing open`);
+      el!.source = xml.slice(starts.pop()!, pos + m![0].length);
+      scopes.pop();
+      pos += m![0].length;
       continue;
     }
-    const selfClosing = xml[gt - 1] === '/';
-    const inner = xml.slice(pos + 1, selfClosing ? gt - 1 : gt);
-    const nameEnd = inner.search(/[\s/]|$/);
-    const name = inner.slice(0, nameEnd);
-    const attrs = inner.slice(nameEnd);
-    const parent = stack[stack.length - 1];
-    let scope = parent?.scope ?? new Map<string, string>();
+    OPEN_TAG.lastIndex = pos;
+    const m = OPEN_TAG.exec(xml);
+    if (!m) fail('an unclosed tag');
+    const [whole, name, attrs, slash] = m!;
+    const selfClosing = slash === '/';
+    const parent = open.length > 0 ? open[open.length - 1] : undefined;
+    let scope = scopes.length > 0 ? scopes[scopes.length - 1] : EMPTY_SCOPE;
     if (attrs.includes('xmlns')) {
       scope = new Map(scope);
       for (const [k, v] of attributes(attrs)) {
@@ -102,18 +115,21 @@ export function parseXmlTree(xml: string, part: string): XmlTree {
       local: colon < 0 ? name : name.slice(colon + 1),
       attrs,
       children: [],
-      parent: parent?.el,
-      source: selfClosing ? xml.slice(pos, gt + 1) : undefined,
+      parent,
+      source: selfClosing ? whole : undefined,
       selfClosing,
     };
-    if (parent) parent.el.children.push(el);
+    if (parent) parent.children.push(el);
     else if (root) fail('a second root element');
     else root = el;
-    if (!selfClosing) stack.push({ el, start: pos, scope });
-    pos = gt + 1;
+    if (!selfClosing) {
+      open.push(el);
+      starts.push(pos);
+      scopes.push(scope);
+    }
+    pos += whole.length;
   }
-  if (stack.length > 0 || !root)
-    fail(stack.length > 0 ? `\`<${stack[stack.length - 1].el.name}>\` never closed` : 'no root');
+  if (open.length > 0 || !root) fail(open.length > 0 ? `\`<${open[open.length - 1].name}>\` never closed` : 'no root');
   return { prolog, root: root!, epilog };
 }
 
@@ -202,7 +218,11 @@ export function remove(el: XmlElement): void {
 
 /** An attribute's value as written (entities left as they are), or undefined. */
 export function attr(el: XmlElement, name: string): string | undefined {
-  for (const [k, v] of attributes(el.attrs)) if (k === name) return v;
+  if (!el.attrs.includes(name)) return undefined;
+  // A regex of its own: `matchAll` over ATTRIBUTE would start where an early return here left its lastIndex.
+  ATTRIBUTE_SCAN.lastIndex = 0;
+  for (let m = ATTRIBUTE_SCAN.exec(el.attrs); m; m = ATTRIBUTE_SCAN.exec(el.attrs))
+    if (m[1] === name) return m[2] ?? m[3];
   return undefined;
 }
 
@@ -222,32 +242,46 @@ export function descendants(el: XmlElement, ns: string, local: string): XmlEleme
 
 /** The elements under `el` named `ns:` one of `locals`, each name's in document order: one walk for several names. */
 export function byName(el: XmlElement, ns: string, locals: readonly string[]): Map<string, XmlElement[]> {
-  const out = new Map<string, XmlElement[]>(locals.map((l) => [l, []]));
-  const stack: XmlNode[] = [];
-  for (let k = el.children.length - 1; k >= 0; k--) stack.push(el.children[k]);
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (typeof n === 'string') continue;
-    if (n.ns === ns) out.get(n.local)?.push(n);
-    for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]);
-  }
-  return out;
+  const found = collect(el, [[ns, locals]]);
+  return new Map(locals.map((l) => [l, found(ns, l)]));
 }
 
-/** The `>` that ends the tag starting at `from`, past quoted attribute values (which may hold `>`). */
-function tagEnd(xml: string, from: number): number {
-  let quote = '';
-  for (let i = from + 1; i < xml.length; i++) {
-    const c = xml[i];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return i;
+/**
+ * The elements under `el` of several names in several namespaces, each name's in document order: one walk, without
+ * recursion. Returns a lookup; asking for a name not wanted is a bug.
+ */
+export function collect(
+  el: XmlElement,
+  wanted: readonly (readonly [string, readonly string[]])[],
+): (ns: string, local: string) => XmlElement[] {
+  const lists = new Map<string, Map<string, XmlElement[]>>();
+  for (const [ns, locals] of wanted) {
+    const byLocal = lists.get(ns) ?? new Map<string, XmlElement[]>();
+    for (const l of locals) byLocal.set(l, []);
+    lists.set(ns, byLocal);
   }
-  return -1;
+  const stack: XmlElement[] = [];
+  const push = (e: XmlElement) => {
+    for (let k = e.children.length - 1; k >= 0; k--) {
+      const c = e.children[k];
+      if (typeof c !== 'string') stack.push(c);
+    }
+  };
+  push(el);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.ns !== undefined) lists.get(n.ns)?.get(n.local)?.push(n);
+    if (n.children.length > 0) push(n);
+  }
+  return (ns, local) => {
+    const list = lists.get(ns)?.get(local);
+    if (!list) throw new Error(`briefdeck bug: \`${local}\` was not collected`);
+    return list;
+  };
 }
 
 const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const ATTRIBUTE_SCAN = new RegExp(ATTRIBUTE.source, 'g');
 
 function* attributes(attrs: string): Generator<[string, string]> {
   for (const m of attrs.matchAll(ATTRIBUTE)) yield [m[1], m[2] ?? m[3]];

@@ -52,7 +52,7 @@ export class PackageParts {
   xml(name: string): XmlTree {
     const h = this.get(name);
     if ('tree' in h) return h.tree;
-    if (h.written) throw new Error(`briefdeck bug: \`${name}\` is edited after it was written`);
+    if ('raw' in h && h.written) throw new Error(`briefdeck bug: \`${name}\` is edited after it was written`);
     const tree = parseXmlTree(this.text(name), name);
     this.held.set(name, { tree });
     return tree;

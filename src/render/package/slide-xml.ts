@@ -81,7 +81,8 @@ export function fixSlide(
  * mixed-format paragraph: a schema error, PR #1083 unmerged). */
 function firstParagraphPropsOnly(paragraphs: readonly XmlElement[]): void {
   for (const p of paragraphs) {
-    const extra = elements(p, NS_A, 'pPr').filter((pPr, i) => i > 0 || p.children[0] !== pPr);
+    const first = elements(p)[0];
+    const extra = elements(p, NS_A, 'pPr').filter((pPr, i) => i > 0 || first !== pPr);
     if (extra.length > 0)
       setChildren(
         p,
@@ -161,7 +162,7 @@ function tableWithStyle(tbl: XmlElement): void {
   // pptxgenjs's default black text (not a link's colour) gives way to the style's.
   for (const rPr of found(NS_A, 'rPr')) {
     const [first, next] = elements(rPr);
-    if (first?.local !== 'solidFill' || rPr.children[0] !== first || next?.local === 'hlinkClick') continue;
+    if (first?.local !== 'solidFill' || first.ns !== NS_A || next?.local === 'hlinkClick') continue;
     const [color, ...more] = elements(first);
     if (more.length === 0 && color?.local === 'srgbClr' && attr(color, 'val') === '000000') remove(first);
   }

@@ -31,6 +31,12 @@ import { esc, relsXml } from './xml.js';
  * and ids are fixed, so the same deck gives the same bytes. `written` is
  * pptxgenjs's parts in the order it wrote them (part-collector.ts); `frames`
  * are each slide's text frames in the order the renderer wrote them.
+ *
+ * Every edit goes through one seam (package-parts.ts): a part is parsed
+ * once, as an XML tree or a list of relationships, edited as elements (or
+ * given whole elements we write), and written once. Nothing here depends on
+ * how pptxgenjs serialises a part (test/render/package-seam.test.ts); what it
+ * does rely on in pptxgenjs is pinned in test/render/pptxgenjs-pins.test.ts.
  */
 export function assemblePackage(
   written: ReadonlyMap<string, string | Uint8Array>,

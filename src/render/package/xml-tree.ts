@@ -7,9 +7,12 @@
  * Why not xmldom (src/template/xml.ts reads templates with it): parsing and
  * serialising every slide of the 200-section bench deck with it took about as
  * long as the whole render (measured 0.7–0.9 s against 0.9 s), over the
- * package stage's budget of 1.1×. This reader is one linear pass with
- * `indexOf`. It reads well-formed XML as pptxgenjs writes it and refuses what
- * it cannot read (a DOCTYPE, an unclosed element) instead of guessing.
+ * package stage's budget of 1.1×. This reader is one linear pass: `indexOf`
+ * for the next tag, one sticky regular expression to read it. It reads any
+ * well-formed XML without a DTD (attributes in either quotes and any order,
+ * white space anywhere it is allowed, empty elements either way, prefixes as
+ * declared) and refuses what it cannot read (a DOCTYPE, an unclosed element)
+ * instead of guessing.
  */
 export interface XmlElement {
   /** Qualified name as written (`a:p`). */

@@ -98,6 +98,11 @@ export function prepareParagraph(runs: readonly Run[], faces: Faces): PreparedPa
 }
 
 function preparedByContent(runs: readonly Run[], faces: Faces): PreparedParagraph {
+  // A paragraph larger than the whole memo is not kept by content (it would push out everything else, then stay):
+  // its key, as long as its text, is not even built. Frozen runs still keep it by identity while they live.
+  let chars = 0;
+  for (const r of runs) chars += r.text.length;
+  if (chars > MAX_CHARS) return prepare(runs, faces);
   let m = memo.get(faces.fonts);
   if (!m) memo.set(faces.fonts, (m = { chars: 0, byContent: new Map() }));
   // Every string with its length first, so no text, name or link target can pass for another cut elsewhere.

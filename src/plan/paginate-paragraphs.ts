@@ -1,4 +1,4 @@
-import { measureFrame } from '../measure/measure-frame.js';
+import { frameFits } from '../measure/measure-frame.js';
 import { frozenRuns } from '../model/safe-text.js';
 import type { Paragraph, Rect, TextFrame } from '../model/text-frame.js';
 import type { PlanContext } from './context.js';
@@ -48,7 +48,7 @@ export function paginateParagraphs(inp: PaginateInput, ctx: PlanContext): Pagina
     return twin;
   };
   const fitsAt = (ps: Paragraph[], size: number, box: Rect) =>
-    measureFrame(inp.frame(ps.map(measured), box, size), ctx.fonts).fits;
+    frameFits(inp.frame(ps.map(measured), box, size), ctx.fonts);
   const floor = inp.shrink === false ? inp.size : Math.max(inp.minSize, Math.ceil(inp.size * 0.8));
   for (let s = inp.size; s >= floor; s--)
     if (fitsAt(all, s, inp.first)) return { pages: [{ paragraphs: all, size: s }], splitParagraph: false };

@@ -80,6 +80,8 @@ export function paginateParagraphs(inp: PaginateInput, ctx: PlanContext): Pagina
     }
   };
   for (const g of groups) {
+    // Past the slides the section may still make, the deck is refused (slide-limit.ts): the rest is not laid out.
+    if (ctx.slidesLeft !== undefined && pages.length > ctx.slidesLeft) break;
     if (cur.length > 0 && !fitsAt([...cur, ...g], inp.size, avail())) {
       if (fitsAt(g, inp.size, inp.next)) flush();
     }

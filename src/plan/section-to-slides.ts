@@ -21,6 +21,7 @@ import { splitSentences } from './runs.js';
 import { continuedTitle, fitTitle } from './titles.js';
 import { columnsToSlides } from './columns-slides.js';
 import { calloutToSlides } from './callout-slides.js';
+import { tooManySlides } from './slide-limit.js';
 
 type Visual = ListBlock | TableBlock | ImageBlock | Extract<Block, { type: 'quote' | 'code' }>;
 
@@ -69,6 +70,10 @@ export function sectionToSlides(section: Section, ctx: PlanContext): Slide[] {
       calloutToSlides(b, { slides, title, notes, section, layoutFor, opening }, ctx);
     } else slides.push(...visualToSlides(b, title, undefined, notes, section, layoutFor, ctx));
     notes = [];
+    if (ctx.slidesLeft !== undefined && slides.length > ctx.slidesLeft) {
+      ctx.diagnostics.push(tooManySlides(b.position));
+      break;
+    }
   }
   if (slides.length === 0) return statementSlides(section, prose, notes, layoutFor('section'), ctx);
   if (notes.length > 0) {

@@ -6,21 +6,31 @@ import type { Rect } from '../model/text-frame.js';
 import type { PlanContext } from './context.js';
 import { balancePages } from './balance-pages.js';
 import { breakRows, type RowPage, type TableSetting } from './table-pages.js';
-import { cellFrame, columnWidths, squeezedWidths } from './table-cells.js';
+import { cellFrame } from './table-cells.js';
+import { tableType } from './table-size.js';
+import { tableSizes } from '../model/table-size.js';
 
 export interface TablePagesInput {
   table: TableBlock;
   /** Where the table may go on the first page and on continuation pages. */
   first: Rect;
   next: Rect;
+  /**
+   * The table has the slide's body to itself (below its lead, above its
+   * caption): its type is sized to that room (`tableType`), from the body size
+   * down to the minimum. Without it (a table among a column's blocks) it is set
+   * at the theme's table size.
+   */
+  fill?: boolean;
 }
 
 /**
- * Lay a table out over as many slides as it needs: widths from content, rows
- * measured, pages broken between rows with the header repeated, and rows
- * spread evenly over the pages they need (8 + 7, not 10 + 5). A row taller
- * than a page shrinks to the theme's minimum table size, then continues in
- * further rows on the next pages. Nothing is dropped.
+ * Lay a table out over as many slides as it needs: its size chosen for the
+ * room (`tableType`), widths from content, rows measured, pages broken
+ * between rows with the header repeated, and rows spread evenly over the
+ * pages they need (8 + 7, not 10 + 5). A row taller than a page shrinks to
+ * the theme's minimum table size, then continues in further rows on the next
+ * pages. Nothing is dropped.
  */
 export function paginateTable(
   inp: TablePagesInput,
@@ -28,16 +38,27 @@ export function paginateTable(
 ): { pages: PlannedTable[]; diagnostics: Diagnostic[] } {
   const { table } = inp;
   const header = table.header.map((c) => c.map((r) => ({ ...r, bold: true })));
-  const { size, widths, tooWide } = tableSizing([header, ...table.rows], inp.first.w, ctx);
-  const setting: TableSetting = {
-    header,
-    size,
-    minSize: ctx.theme.sizes.tableMin,
-    widths,
-    room: (k) => (k === 0 ? inp.first : inp.next).h,
-    rowHeight: (row, s) => rowHeight(row, widths, s, ctx),
-    ctx,
+  const { body, table: reference, tableMin } = ctx.theme.sizes;
+  const settings = new Map<number, TableSetting>();
+  const settingAt = (size: number, widths: number[]): TableSetting => {
+    if (!settings.has(size)) settings.set(size, tableSetting(header, size, widths, inp, ctx));
+    return settings.get(size)!;
   };
+  const { size, widths, tooWide } = tableType(
+    {
+      header,
+      rows: table.rows,
+      width: inp.first.w,
+      sizes: tableSizes(inp.fill ? body : Math.max(reference, tableMin), tableMin),
+      fill: !!inp.fill,
+      setting: settingAt,
+      room: (k) => (k === 0 ? inp.first : inp.next).h,
+      oneLine: (s) => oneLine(s, inp.first.w, ctx),
+    },
+    ctx,
+  );
+  // A too-wide table's squeezed widths are not the ones measured at its size while choosing it.
+  const setting = tooWide ? tableSetting(header, size, widths, inp, ctx) : settingAt(size, widths);
   const broken = breakRows(table.rows, setting);
   const pages = balancePages(broken.pages, setting);
   const { splitRows } = broken;
@@ -54,6 +75,40 @@ export function paginateTable(
   return { pages: planned, diagnostics };
 }
 
+/** One line of the shortest face a cell may be set in (body or code) at size `s`, with the cell margins. */
+function oneLine(s: number, width: number, ctx: PlanContext): number {
+  return Math.min(
+    rowHeight([[{ text: 'x' }]], [width], s, ctx),
+    rowHeight([[{ text: 'x', code: true }]], [width], s, ctx),
+  );
+}
+
+/** How rows are measured and paged at one size and its widths; a row is measured once at each size. */
+function tableSetting(
+  header: Run[][],
+  size: number,
+  widths: number[],
+  inp: TablePagesInput,
+  ctx: PlanContext,
+): TableSetting {
+  const measured = new Map<number, WeakMap<Run[][], number>>();
+  return {
+    header,
+    size,
+    minSize: ctx.theme.sizes.tableMin,
+    widths,
+    room: (k) => (k === 0 ? inp.first : inp.next).h,
+    rowHeight: (row, s) => {
+      let at = measured.get(s);
+      if (!at) measured.set(s, (at = new WeakMap()));
+      let h = at.get(row);
+      if (h === undefined) at.set(row, (h = rowHeight(row, widths, s, ctx)));
+      return h;
+    },
+    ctx,
+  };
+}
+
 /** A row is as tall as its tallest cell (at least one line). */
 export function rowHeight(row: Run[][], widths: number[], size: number, ctx: PlanContext): number {
   return Math.max(
@@ -62,19 +117,6 @@ export function rowHeight(row: Run[][], widths: number[], size: number, ctx: Pla
         measureFrame(cellFrame(ctx, [{ runs: cell, level: 0, bullet: 'none' }], widths[c], size), ctx.fonts).height,
     ),
   );
-}
-
-/**
- * The table's size and column widths: the theme's table size, smaller (down to its minimum) while the widest words
- * do not fit side by side; at the minimum, widths that break long words (`tooWide`).
- */
-function tableSizing(all: Run[][][], width: number, ctx: PlanContext) {
-  const { table: start, tableMin } = ctx.theme.sizes;
-  let size = start;
-  let cols = columnWidths(all, size, width, ctx);
-  while (!cols && size > tableMin) cols = columnWidths(all, --size, width, ctx);
-  if (cols) return { size, widths: cols, tooWide: false };
-  return { size, widths: squeezedWidths(all, size, width, ctx), tooWide: true };
 }
 
 function plannedPage(page: RowPage, box: Rect, t: TableSetting, firstRow: number, table: TableBlock): PlannedTable {

@@ -186,7 +186,7 @@ function visualToSlides(
         h: r.h - room,
       });
       const { pages, diagnostics } = paginateTable(
-        { table: b, first: tableArea(region(firstTop)), next: tableArea(region(top)) },
+        { table: b, first: tableArea(region(firstTop)), next: tableArea(region(top)), fill: true },
         ctx,
       );
       ctx.diagnostics.push(...diagnostics);

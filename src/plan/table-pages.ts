@@ -29,14 +29,16 @@ export interface RowPage {
  * Break body rows into pages, between rows, the header on each. A row that
  * does not fit on a page of its own shrinks that page (later rows may join
  * it at that size); at the minimum size it is cut into rows that each fill a
- * page, and its last piece is an ordinary row again.
+ * page, and its last piece is an ordinary row again. Stops once more than
+ * `limit` pages are full (the table then needs more than `limit`).
  */
-export function breakRows(body: Run[][][], t: TableSetting): { pages: RowPage[]; splitRows: number } {
+export function breakRows(body: Run[][][], t: TableSetting, limit = Infinity): { pages: RowPage[]; splitRows: number } {
   const pages: RowPage[] = [];
   let page: RowPage | undefined;
   let splitRows = 0;
   const queue = [...body];
-  while (queue.length > 0) {
+  // Past `limit` pages the count is all a caller wants to know: the rest is not measured.
+  while (queue.length > 0 && pages.length <= limit) {
     const row = queue.shift()!;
     page ??= openPage(t, t.size);
     const room = t.room(pages.length);
@@ -79,6 +81,8 @@ export function breakRows(body: Run[][][], t: TableSetting): { pages: RowPage[];
     queue.unshift(pieces[pieces.length - 1]);
   }
   if (page && page.rows.length > 1) pages.push(page);
+  // A table of a header alone is still shown: its header is text like any other.
+  if (body.length === 0) pages.push(openPage(t, t.size));
   return { pages, splitRows };
 }
 

@@ -21,10 +21,13 @@ export function tableToPptx(slide: PptxGenJS.Slide, t: PlannedTable, theme: Them
     number,
   ];
   const cellText = { levels: [], monoFace: theme.fonts.mono };
+  // On a template the cells name the face they were measured in: its presentation's default text style, which the
+  // deck keeps, may name another (Arial in POI's sample.pptx), and LibreOffice sets table text in that one.
+  const face = t.face === theme.fonts.body && !theme.template ? {} : { fontFace: t.face };
   const cell = (runs: PlannedTable['header'][number]['runs'], c: number): PptxGenJS.TableCell => ({
     text: paragraphsToRuns([{ runs, level: 0, bullet: 'none' }], cellText, theme, language, {
       fontSize: t.fontSize,
-      ...(t.face === theme.fonts.body ? {} : { fontFace: t.face }),
+      ...face,
     }),
     options: { align: t.align[c] ?? 'left', valign: 'top', margin },
   });

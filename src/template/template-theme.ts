@@ -12,7 +12,7 @@ import { contrastWarnings, templateColors, type TemplateColors } from './templat
 import { everyNeed, NEED_NAMES, templateLayoutSet, templateLayouts } from './template-layout-set.js';
 import { chooseLayouts, type TemplateLayout } from './template-layouts.js';
 import { crampedBody } from './body-room.js';
-import { templateTableMin, templateTableSize } from './table-size.js';
+import { templateTableMin, templateTableSize } from '../model/table-size.js';
 
 /**
  * A template's structure → a briefdeck theme: its layouts with resolved
@@ -83,7 +83,7 @@ function themeOf(name: string, at: Position, set: LayoutSet, c: TemplateColors, 
   const body = content.slots.content!;
   const bodySize = body.levels[0].size;
   const titleSize = (content.slots.title ?? body).levels[0].size;
-  const tableMin = sidecar.sizes.tableMin ?? templateTableMin(bodySize, set.size.w);
+  const tableMin = sidecar.sizes.tableMin ?? templateTableMin(set.size.w);
   return {
     name,
     file: at.file,

@@ -54,7 +54,12 @@ export interface LayoutDef {
   /** The placeholders briefdeck can fill, by what they hold. */
   slots: Partial<Record<PlaceholderRole, PlaceholderSlot>>;
   /** What the layout and its master draw besides placeholders (logos, swooshes, bars): text that grows avoids them. */
-  obstacles?: Rect[];
+  obstacles?: Obstacle[];
+}
+
+/** A shape a layout or its master draws: a box, and whether it shows words of its own (then nothing may cover it). */
+export interface Obstacle extends Rect {
+  text?: true;
 }
 
 /**

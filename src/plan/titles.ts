@@ -1,5 +1,5 @@
 import type { LayoutDef } from '../model/layout-set.js';
-import type { TextFrame } from '../model/text-frame.js';
+import type { Rect, TextFrame } from '../model/text-frame.js';
 import { measureFrame } from '../measure/measure-frame.js';
 import type { PlanContext } from './context.js';
 import { heightOf, plain, slotFrame } from './frames.js';
@@ -16,7 +16,16 @@ export function fitTitle(title: string, ctx: PlanContext, layout: LayoutDef): Te
   const role = layout.slots.title ? 'title' : 'ctrTitle';
   const slot = layout.slots[role];
   if (!slot) throw new Error(`briefdeck bug: layout \`${layout.name}\` has no title placeholder`);
-  const box = clearOf(insideSafe(slot.box, ctx), layout.obstacles);
+  const placed = clearOf(insideSafe(slot.box, ctx), layout.obstacles, { keepHeight: true });
+  const first = fitIn(title, ctx, layout, role, placed);
+  // Grown, it may reach words the template draws below its box (a menu button): wrap before those too, and fit
+  // again. Moving it lower still would only push the body off the slide.
+  const grown = clearOf(first.box, layout.obstacles, { keepHeight: true, textOnly: true });
+  return grown === first.box || grown.y !== first.box.y ? first : fitIn(title, ctx, layout, role, grown);
+}
+
+function fitIn(title: string, ctx: PlanContext, layout: LayoutDef, role: 'title' | 'ctrTitle', box: Rect): TextFrame {
+  const slot = layout.slots[role]!;
   const min = Math.min(ctx.theme.sizes.titleMin, slot.levels[0].size);
   const at = (size: number) =>
     slotFrame(ctx.theme, layout, role, [plain([{ text: title }])], { ...box, h: Infinity }, { size, color: 'title' });

@@ -10,6 +10,8 @@ export interface Clearance {
    * moves it down instead of leaving it a sliver.
    */
   keepHeight?: boolean;
+  /** How low a box moved below words may reach (the banner's edge): lower than that, it is narrowed instead. */
+  floor?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export function clearOf(box: Rect, obstacles: readonly Obstacle[] | undefined, h
   for (const o of obstacles ?? []) {
     if (how.textOnly && !o.text) continue;
     if (!meets(out, o)) continue;
-    out = o.text ? clearOfWords(out, o, box.w, how.keepHeight) : clearOfShape(out, o, box.w);
+    out = o.text ? clearOfWords(out, o, box.w, how) : clearOfShape(out, o, box.w);
   }
   return out;
 }
@@ -54,7 +56,7 @@ function clearOfShape(out: Rect, o: Rect, width: number): Rect {
  * The part of `out` above, left of, right of or below the words of `o` with the most area. A box that keeps its
  * height (a title) is narrowed to the wider side when that keeps half its width, else moved below the words.
  */
-function clearOfWords(out: Rect, o: Rect, width: number, keepHeight = false): Rect {
+function clearOfWords(out: Rect, o: Rect, width: number, { keepHeight, floor = Infinity }: Clearance): Rect {
   const right = out.x + out.w;
   const bottom = out.y + out.h;
   const below = o.y + o.h + GAP / 2;
@@ -62,7 +64,8 @@ function clearOfWords(out: Rect, o: Rect, width: number, keepHeight = false): Re
   const rightSide = { ...out, x: o.x + o.w + GAP / 2, w: right - (o.x + o.w + GAP / 2) };
   if (keepHeight) {
     const side = left.w >= rightSide.w ? left : rightSide;
-    return side.w >= width / 2 ? side : { ...out, y: below };
+    if (side.w >= width / 2 || (below + out.h > floor && side.w > 0)) return side;
+    return below + out.h <= floor ? { ...out, y: below } : out;
   }
   const sides: Rect[] = [
     { ...out, h: o.y - GAP / 2 - out.y },

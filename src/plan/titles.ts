@@ -16,12 +16,14 @@ export function fitTitle(title: string, ctx: PlanContext, layout: LayoutDef): Te
   const role = layout.slots.title ? 'title' : 'ctrTitle';
   const slot = layout.slots[role];
   if (!slot) throw new Error(`briefdeck bug: layout \`${layout.name}\` has no title placeholder`);
-  const placed = clearOf(insideSafe(slot.box, ctx), layout.obstacles, { keepHeight: true });
+  const placed = clearOf(insideSafe(slot.box, ctx), layout.obstacles, { keepHeight: true, floor: ctx.safe.bottom });
   const first = fitIn(title, ctx, layout, role, placed);
   // Grown, it may reach words the template draws below its box (a menu button): wrap before those too, and fit
-  // again. Moving it lower still would only push the body off the slide.
-  const grown = clearOf(first.box, layout.obstacles, { keepHeight: true, textOnly: true });
-  return grown === first.box || grown.y !== first.box.y ? first : fitIn(title, ctx, layout, role, grown);
+  // again, unless that moves it, or makes it run past the banner (then words on words beat words off the slide).
+  const grown = clearOf(first.box, layout.obstacles, { keepHeight: true, textOnly: true, floor: ctx.safe.bottom });
+  if (grown === first.box || grown.y !== first.box.y) return first;
+  const second = fitIn(title, ctx, layout, role, grown);
+  return second.box.y + second.box.h <= Math.max(ctx.safe.bottom, first.box.y + first.box.h) ? second : first;
 }
 
 function fitIn(title: string, ctx: PlanContext, layout: LayoutDef, role: 'title' | 'ctrTitle', box: Rect): TextFrame {

@@ -54,9 +54,16 @@ function growth(shape: Element): number {
   return LINE_PITCH * Math.max(DEFAULT_SIZE, ...sizes.filter((n) => Number.isFinite(n) && n > 0));
 }
 
-/** A shape with words in it: a text body with a non-blank run, or a table, chart or diagram frame. */
+/** What a graphic frame holds, by `a:graphicData@uri`, when it shows words: tables, charts, SmartArt diagrams. */
+const WORDY_GRAPHICS = /\/(table|chart|diagram)$/;
+
+/**
+ * A shape with words in it: a text body with a non-blank run, or a table, chart or diagram frame (an embedded
+ * object's frame shows a picture of it, which counts as a picture).
+ */
 function showsWords(shape: Element): boolean {
-  if (shape.localName === 'graphicFrame') return true;
+  if (shape.localName === 'graphicFrame')
+    return descendants(shape, NS.a, 'graphicData').some((g) => WORDY_GRAPHICS.test(attr(g, 'uri') ?? ''));
   return descendants(shape, NS.a, 't').some((t) => (t.textContent ?? '').trim() !== '');
 }
 

@@ -57,9 +57,9 @@ export interface LayoutDef {
   obstacles?: Obstacle[];
 }
 
-/** A shape a layout or its master draws: a box, and whether it shows words of its own (then nothing may cover it). */
+/** A shape a layout or its master draws: a box, and the words it shows of its own, if any (nothing may cover them). */
 export interface Obstacle extends Rect {
-  text?: true;
+  text?: string;
 }
 
 /**

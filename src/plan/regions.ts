@@ -39,8 +39,11 @@ export function bodyRegion(
   // A layout without the placeholder (a picture on "Title Only") uses the master's body area.
   const box = insideSafe(layout.slots[role]?.box ?? ctx.layouts.bodyArea, ctx);
   // Only a title above the body pushes it down (an old Office section header puts its text above the title); a title
-  // moved down into the body's top (below a template's bar of words) counts as above it.
-  const above = title && title.box.y < box.y + box.h / 2;
+  // moved down into the body's top (below a template's bar of words) counts as above it, one beside it does not.
+  const above =
+    title &&
+    (title.box.y < box.y ||
+      (title.box.y < box.y + box.h / 2 && title.box.x < box.x + box.w && title.box.x + title.box.w > box.x));
   const top = title && above ? Math.max(box.y, textBottom(ctx, title) + GAP) : box.y;
   let bottom = box.y + box.h;
   for (const r of FOOTERS) {

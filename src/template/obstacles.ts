@@ -35,7 +35,8 @@ export function layoutObstacles(layout: LayoutInfo, master: MasterInfo, size: { 
     .flatMap((shape): Obstacle[] => {
       const b = boxOf(shape);
       if (!b || b.w <= 0 || b.h <= 0 || b.w * b.h >= BACKGROUND_SHARE * size.w * size.h) return [];
-      return [showsWords(shape) ? { ...b, h: b.h + growth(shape), text: true } : b];
+      const words = wordsOf(shape);
+      return [words ? { ...b, h: b.h + growth(shape), text: words } : b];
     });
 }
 
@@ -58,13 +59,22 @@ function growth(shape: Element): number {
 const WORDY_GRAPHICS = /\/(table|chart|diagram)$/;
 
 /**
- * A shape with words in it: a text body with a non-blank run, or a table, chart or diagram frame (an embedded
+ * The words a shape shows, if any: its text (runs joined), or what a table, chart or diagram frame is (an embedded
  * object's frame shows a picture of it, which counts as a picture).
  */
-function showsWords(shape: Element): boolean {
-  if (shape.localName === 'graphicFrame')
-    return descendants(shape, NS.a, 'graphicData').some((g) => WORDY_GRAPHICS.test(attr(g, 'uri') ?? ''));
-  return descendants(shape, NS.a, 't').some((t) => (t.textContent ?? '').trim() !== '');
+function wordsOf(shape: Element): string | undefined {
+  if (shape.localName === 'graphicFrame') {
+    const kind = descendants(shape, NS.a, 'graphicData')
+      .map((g) => WORDY_GRAPHICS.exec(attr(g, 'uri') ?? '')?.[1])
+      .find(Boolean);
+    return kind && `a ${kind}`;
+  }
+  const text = descendants(shape, NS.a, 't')
+    .map((t) => t.textContent ?? '')
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text || undefined;
 }
 
 function isPlaceholder(shape: Element): boolean {

@@ -100,6 +100,12 @@ describe.skipIf(!tools)('templates whose graphics are in the way', () => {
         }
     expect(frames).toBeGreaterThan(30);
     expect(proof('words-on-master')).toEqual([]);
+    // The user is told why slides hold less, which words are in the way, and how to remove them.
+    const warned = r.diagnostics.filter((d) => d.code === 'template-words-on-body');
+    expect(warned).toHaveLength(1);
+    expect(warned[0].message).toContain('`Menu`');
+    expect(warned[0].fix).toMatch(/Slide Master/);
+    expect(built['banner-bar'].diagnostics.map((d) => d.code)).not.toContain('template-words-on-body');
   });
 
   it('writes a text box in the face it was measured in when the default text style says another', () => {

@@ -5,6 +5,9 @@ import type { PlanContext } from './context.js';
 import { heightOf, plain, slotFrame } from './frames.js';
 import { clearOf, insideSafe } from './regions.js';
 
+/** The smallest a title shrinks to, below the theme's minimum, before it would leave the slide. */
+const LAST_RESORT = 10;
+
 /**
  * A slide's title in its layout's title placeholder: the placeholder's size
  * while the title fits on two lines, shrinking to the theme minimum, and
@@ -39,6 +42,9 @@ function fitIn(title: string, ctx: PlanContext, layout: LayoutDef, role: 'title'
       break;
     }
   }
+  // A title cannot continue on another slide: one that would still run past the banner at the theme's minimum (a
+  // very long title in a box a template's graphics narrow) shrinks on, to LAST_RESORT at most, rather than leave it.
+  for (let size = min - 1; size >= LAST_RESORT && box.y + heightOf(ctx, f) > ctx.safe.bottom; size--) f = at(size);
   return { ...f, box: { ...box, h: Math.max(box.h, heightOf(ctx, f)) } };
 }
 

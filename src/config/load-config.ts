@@ -2,6 +2,7 @@ import path from 'node:path';
 import { scheduleProblems } from './schedule-check.js';
 import YAML from 'yaml';
 import { displayPath } from '../util/display-path.js';
+import { didYouMean, withSuggestion } from '../util/did-you-mean.js';
 import { MAX_SECTION_BYTES, TEXT_LIMIT_REASON, readInput } from '../input/read-input.js';
 import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
@@ -92,7 +93,10 @@ function unknownKeys(
       'error',
       'config-unknown-key',
       at([...(parent ? parent.split('.') : []), k], true),
-      `Unexpected key \`${prefix}${k}\`, expected one of ${known.map((x) => `\`${x}\``).join(', ')}`,
+      `Unknown key \`${prefix}${k}\` in the config file${withSuggestion(
+        didYouMean(k, known, (x) => `\`${prefix}${x}\``),
+        `expected one of ${known.map((x) => `\`${x}\``).join(', ')}`,
+      )}`,
     ),
   );
 }

@@ -72,8 +72,8 @@ describe('config file', () => {
   it('points at each unknown key and lists the known ones', async () => {
     await write('briefdeck.config.yaml', 'contnet: decks\nexport:\n  jpg: true\n');
     expect(await problems()).toEqual([
-      'briefdeck.config.yaml:1:1 error Unexpected key `contnet`, expected one of `content`, `themes`, `output`, `defaultTheme`, `schedule`, `export`, `mail`, `history` [config-unknown-key]',
-      'briefdeck.config.yaml:3:3 error Unexpected key `export.jpg`, expected one of `pdf`, `png` [config-unknown-key]',
+      'briefdeck.config.yaml:1:1 error Unknown key `contnet` in the config file; did you mean `content`? Expected one of `content`, `themes`, `output`, `defaultTheme`, `schedule`, `export`, `mail`, `history` [config-unknown-key]',
+      'briefdeck.config.yaml:3:3 error Unknown key `export.jpg` in the config file; expected one of `pdf`, `png` [config-unknown-key]',
     ]);
   });
 

@@ -126,6 +126,29 @@ describe('Sources slides', () => {
     const none = await checkDeck('none', deckOpts(c));
     expect(none.deck!.slides.some((s) => s.kind === 'sources')).toBe(false);
   });
+
+  it('keeps a callout placed below the content clear of the footnotes at the foot of the same slide', async () => {
+    // More bullets push the callout down until it no longer fits above the notes and goes on a slide of its own.
+    const section = (n: number) =>
+      `# Measures\n\n${Array.from({ length: n }, (_, k) => `- Export controls cover dual-use goods, item ${k}[^a].`).join('\n')}` +
+      '\n\n> [!IMPORTANT]\n> Pyongyang will test again before the summit, and these measures will not stop it.\n\n' +
+      `[^a]: ${'Council Regulation (EU) 833/2014, Annex IV, as amended by the twelfth package in December 2023. '.repeat(3)}\n`;
+    const c = makeContent(
+      Object.fromEntries([4, 5, 6, 7, 8, 9].map((n) => [`d${n}`, { files: { '01-a.md': section(n) } }])),
+    );
+    const joined: number[] = [];
+    for (const n of [4, 5, 6, 7, 8, 9]) {
+      const r = await checkDeck(`d${n}`, deckOpts(c));
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      for (const s of r.deck!.slides) {
+        if (s.kind !== 'bullets' || !s.callouts?.length || !s.footnotes) continue;
+        joined.push(n);
+        for (const co of s.callouts) expect(co.box.y + co.box.h).toBeLessThanOrEqual(s.footnotes.box.y);
+      }
+    }
+    // The shorter sections share their slide with the callout; the longer ones give it a slide of its own.
+    expect(joined).toEqual([4, 5, 6, 7]);
+  });
 });
 
 describe('what changed knows sources', () => {

@@ -4,23 +4,30 @@ import { bannerBox, GAP } from '../model/geometry.js';
 import { clearOf } from './clear-of.js';
 import type { PlanContext } from './context.js';
 
+/** The tallest obstacle a footer steps over, in footer heights. */
+const BAR_MAX = 3;
+
 const meets = (a: Rect, b: Rect) =>
   Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x) && Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y);
 
 /**
  * Where a footer placeholder (date, footer, slide number) is drawn: its own
  * box, moved above the classification banner when the banner takes its
- * place; and when that move lands it on a picture, logo or coloured bar of
- * the template it did not sit on before, moved on above that too (as far as
- * the banner's band allows). A footer the designer put on a bar stays there.
- * The body ends above this box, so the two always agree.
+ * place; and when that move lands it on a logo or coloured bar of the
+ * template (at most three footers tall) it did not sit on before, moved on
+ * above that too (as far as the banner's band allows). A footer the
+ * designer put on a bar stays there. The body ends above this box, so the
+ * two always agree.
  */
 export function footerPlace(ctx: PlanContext, layout: LayoutDef, box: Rect): Rect {
   const moved = { ...box, y: Math.max(ctx.safe.top, Math.min(box.y, ctx.safe.bottom - box.h)) };
   if (moved.y === box.y) return moved;
   let out = moved;
-  // Highest first would skip one a lower move lands on: walk them from the bottom up.
-  const hit = (layout.obstacles ?? []).filter((o) => !meets(box, o)).sort((a, b) => b.y + b.h - (a.y + a.h));
+  // Highest first would skip one a lower move lands on: walk them from the bottom up. Only bars and logos about the
+  // footer's height are stepped over; above a tall picture beside the footers the body would lose half the slide.
+  const hit = (layout.obstacles ?? [])
+    .filter((o) => !meets(box, o) && o.h <= BAR_MAX * box.h)
+    .sort((a, b) => b.y + b.h - (a.y + a.h));
   for (const o of hit) if (meets(out, o)) out = { ...out, y: Math.max(ctx.safe.top, o.y - GAP / 2 - out.h) };
   return out;
 }

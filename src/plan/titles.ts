@@ -7,6 +7,8 @@ import { clearOf, insideSafe } from './regions.js';
 
 /** The smallest a title shrinks to, below the theme's minimum, before it would leave the slide. */
 const LAST_RESORT = 10;
+/** The share of the slide a title leaves below itself for the body, shrinking below the theme's minimum if it must. */
+const BODY_RESERVE = 0.25;
 
 /**
  * A slide's title in its layout's title placeholder: the placeholder's size
@@ -42,9 +44,11 @@ function fitIn(title: string, ctx: PlanContext, layout: LayoutDef, role: 'title'
       break;
     }
   }
-  // A title cannot continue on another slide: one that would still run past the banner at the theme's minimum (a
-  // very long title in a box a template's graphics narrow) shrinks on, to LAST_RESORT at most, rather than leave it.
-  for (let size = min - 1; size >= LAST_RESORT && box.y + heightOf(ctx, f) > ctx.safe.bottom; size--) f = at(size);
+  // A title cannot continue on another slide: one that would still leave the body less than a quarter of the slide
+  // at the theme's minimum (a very long title in a box a template's graphics narrow and lower) shrinks on, to
+  // LAST_RESORT at most, rather than run past the banner or leave its body no line.
+  const floor = ctx.safe.bottom - BODY_RESERVE * ctx.layouts.size.h;
+  for (let size = min - 1; size >= LAST_RESORT && box.y + heightOf(ctx, f) > floor; size--) f = at(size);
   return { ...f, box: { ...box, h: Math.max(box.h, heightOf(ctx, f)) } };
 }
 

@@ -17,6 +17,15 @@ const STAND_IN = 'briefdeck';
  * pptxgenjs writes wrong and makes the bytes reproducible.
  */
 export async function deckToPptx(deck: Deck, theme: Theme): Promise<Uint8Array> {
+  const { parts, frames } = await deckToPptxgenjsParts(deck, theme);
+  return assemblePackage(parts, deck, theme, frames);
+}
+
+/** What pptxgenjs writes for the deck, part by part, before the package stage; and each slide's frames. */
+export async function deckToPptxgenjsParts(
+  deck: Deck,
+  theme: Theme,
+): Promise<{ parts: Map<string, string | Uint8Array>; frames: TextFrame[][] }> {
   const pptx = new PptxGenJS();
   // In exact inches: 960 × 540 pt is PowerPoint's 16:9 (12192000 × 6858000 EMU).
   pptx.defineLayout({ name: 'BRIEFDECK', width: deck.size.w / 72, height: deck.size.h / 72 });
@@ -52,5 +61,5 @@ export async function deckToPptx(deck: Deck, theme: Theme): Promise<Uint8Array> 
     throw new Error(
       'briefdeck bug: pptxgenjs wrote a zip, not parts: it was bundled without the `jszip` alias of scripts/aliases.mjs',
     );
-  return assemblePackage(written.parts, deck, theme, frames);
+  return { parts: written.parts, frames };
 }

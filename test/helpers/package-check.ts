@@ -114,14 +114,16 @@ export function checkPackage(bytes: Uint8Array): string[] {
   }
 
   // P13: presentation.xml lists exactly the slides; notes master where the schema wants it.
-  const pres = text('ppt/presentation.xml');
+  const pres = parseXml(text('ppt/presentation.xml'), 'ppt/presentation.xml');
   const slideParts = names.filter((x) => /^ppt\/slides\/slide\d+\.xml$/.test(x));
-  const listed = [...pres.matchAll(/<p:sldId /g)].length;
+  const listed = descendants(pres, NS.p, 'sldId').length;
   if (listed !== slideParts.length)
     problems.push(`presentation.xml lists ${listed} slides, the package has ${slideParts.length}`);
-  if (/<\/p:sldIdLst>[\s\S]*<p:notesMasterIdLst>/.test(pres))
+  const top = childElements(pres).map((e) => e.local);
+  if (top.includes('notesMasterIdLst') && top.indexOf('notesMasterIdLst') > top.indexOf('sldIdLst'))
     problems.push('presentation.xml: notesMasterIdLst after sldIdLst');
-  if (!/<p:notesSz cx="6858000" cy="9144000"\/>/.test(pres))
+  const notesSz = firstChild(pres, NS.p, 'notesSz');
+  if (!notesSz || attr(notesSz, 'cx') !== '6858000' || attr(notesSz, 'cy') !== '9144000')
     problems.push("presentation.xml: notes size is not PowerPoint's 6858000 × 9144000");
 
   // P14: the notes master has a theme of its own.

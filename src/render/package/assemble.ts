@@ -2,7 +2,7 @@ import type { Deck } from '../../model/deck.js';
 import type { TextFrame } from '../../model/text-frame.js';
 import type { Theme } from '../../model/theme.js';
 import { layoutsOf } from '../../theme/layouts-of.js';
-import { writeZip, type ZipEntry } from '../../util/zip.js';
+import { writeZip } from '../../util/zip.js';
 import { builtinDesign } from './builtin-design.js';
 import { seriesPalette } from '../chart-palette.js';
 import { chartInPlaceholder } from './chart-frame.js';
@@ -11,12 +11,15 @@ import { frameText, withTableAlt } from './table-alt.js';
 import { contentTypesXml } from './content-types.js';
 import type { Design } from './design.js';
 import { appXml } from './doc-props-xml.js';
-import { notesMasterAfterSlideMasters, notesParagraphs, stableSectionIds } from './presentation-xml.js';
-import { fixSlideXml, renumberShapes } from './slide-xml.js';
+import { fixNotes, stableCreationIds } from './notes-xml.js';
+import { PackageParts } from './package-parts.js';
+import { fixedDates, fixPresentation } from './presentation-xml.js';
+import { relsOfType, relType, resolveTarget } from './rels.js';
+import { fixSlide } from './slide-xml.js';
 import { withSvgBlip } from './svg-blip.js';
 import { withBuildTiming } from './build-timing.js';
 import { templateDesign } from './template-design.js';
-import { REL, relsXml } from './xml.js';
+import { esc, relsXml } from './xml.js';
 
 /**
  * pptxgenjs's package → the deck PowerPoint opens without repair: the
@@ -28,6 +31,12 @@ import { REL, relsXml } from './xml.js';
  * and ids are fixed, so the same deck gives the same bytes. `written` is
  * pptxgenjs's parts in the order it wrote them (part-collector.ts); `frames`
  * are each slide's text frames in the order the renderer wrote them.
+ *
+ * Every edit goes through one seam (package-parts.ts): a part is parsed
+ * once, as an XML tree or a list of relationships, edited as elements (or
+ * given whole elements we write), and written once. Nothing here depends on
+ * how pptxgenjs serialises a part (test/render/package-seam.test.ts); what it
+ * does rely on in pptxgenjs is pinned in test/render/pptxgenjs-pins.test.ts.
  */
 export function assemblePackage(
   written: ReadonlyMap<string, string | Uint8Array>,
@@ -35,17 +44,11 @@ export function assemblePackage(
   theme: Theme,
   frames: readonly (readonly TextFrame[])[],
 ): Uint8Array {
-  const decoder = new TextDecoder();
-  const parts = new Map(written);
-  const text = (name: string) => {
-    const v = parts.get(name);
-    if (v === undefined) throw new Error(`briefdeck bug: pptxgenjs wrote no \`${name}\``);
-    return typeof v === 'string' ? v : decoder.decode(v);
-  };
+  const parts = new PackageParts(written);
   const language = deck.info.language;
   const layouts = layoutsOf(theme);
 
-  for (const name of [...parts.keys()])
+  for (const name of parts.names())
     if (/^ppt\/(slideLayouts|slideMasters|theme)\//.test(name) || name === 'ppt/tableStyles.xml') parts.delete(name);
   const design: Design = theme.template ? templateDesign(theme) : builtinDesign(deck, theme);
   for (const [name, data] of design.parts) {
@@ -55,94 +58,68 @@ export function assemblePackage(
 
   // Slides, their layouts and their notes.
   let notes = 0;
-  let creation = 0;
-  const creationIds = (xml: string) =>
-    xml.replace(/(<p14:creationId [^>]*val=")\d+"/g, (_m, head: string) => `${head}${1000000001 + creation++}"`);
-  const slideNames = [...parts.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+  let creation = 1000000001;
+  const slideNames = parts.names().filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
   for (const name of slideNames) {
     const number = Number(/(\d+)\.xml$/.exec(name)![1]);
     const planned = deck.slides[number - 1];
     const layout = layouts.layouts.find((l) => l.file === planned.layoutFile);
     if (!layout)
       throw new Error(`briefdeck bug: slide ${number} is on \`${planned.layoutFile}\`, which the theme does not have`);
-    let slide = withBuildTiming(
-      fixSlideXml(text(name), language, frames[number - 1], layout, !!theme.template),
-      frames[number - 1],
-    );
-    if (planned.kind === 'table' && planned.caption) slide = withTableAlt(slide, frameText(planned.caption));
-    if (planned.kind === 'chart' && layout.slots.content) slide = chartInPlaceholder(slide, layout.slots.content.ph);
+    const sld = parts.xml(name).root;
+    fixSlide(sld, name, language, frames[number - 1], layout, !!theme.template);
+    withBuildTiming(sld, frames[number - 1]);
+    if (planned.kind === 'table' && planned.caption) withTableAlt(sld, frameText(planned.caption));
+    if (planned.kind === 'chart' && layout.slots.content) chartInPlaceholder(sld, layout.slots.content.ph);
     const relsName = name.replace('ppt/slides/', 'ppt/slides/_rels/') + '.rels';
-    let rels = text(relsName);
+    const rels = parts.rels(relsName);
     if (planned.kind === 'image' && planned.image.svg) {
       const media = `briefdeck-svg-${number}.svg`;
       parts.set(`ppt/media/${media}`, planned.image.svg);
-      ({ slide, rels } = withSvgBlip(slide, rels, `../media/${media}`));
+      withSvgBlip(sld, rels, `../media/${media}`);
     }
-    parts.set(name, slide);
-    rels = rels.replace(/Target="\.\.\/slideLayouts\/slideLayout\d+\.xml"/, `Target="../slideLayouts/${layout.file}"`);
-    const notesTarget = /Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/.exec(rels)?.[1];
-    if (notesTarget) {
-      const notesName = `ppt/notesSlides/${notesTarget}`;
-      const xml = text(notesName);
-      if (/<a:t><\/a:t>/.test(xml) && !/<a:t>[^<]+<\/a:t>/.test(xml.replace(/<a:fld[\s\S]*?<\/a:fld>/g, ''))) {
-        // pptxgenjs writes a notes slide, with an empty run, for every slide.
+    parts.written(name);
+    const layoutRels = relsOfType(rels, 'slideLayout');
+    if (layoutRels.length !== 1) throw new Error(`briefdeck bug: \`${relsName}\` has ${layoutRels.length} layouts`);
+    layoutRels[0].target = `../slideLayouts/${layout.file}`;
+    for (const rel of relsOfType(rels, 'notesSlide')) {
+      const notesName = resolveTarget(name, rel.target);
+      const next = fixNotes(parts.xml(notesName).root, notesName, language, creation);
+      if (next === undefined) {
         parts.delete(notesName);
-        parts.delete(`ppt/notesSlides/_rels/${notesTarget}.rels`);
-        rels = rels.replace(/<Relationship [^>]*Target="\.\.\/notesSlides\/[^"]+"\/>/, '');
+        parts.delete(notesName.replace('ppt/notesSlides/', 'ppt/notesSlides/_rels/') + '.rels');
+        rels.splice(rels.indexOf(rel), 1);
       } else {
         notes++;
-        parts.set(
-          notesName,
-          renumberShapes(creationIds(notesParagraphs(xml).replace(/ lang="en-US"/g, ` lang="${language}"`))),
-        );
+        creation = next;
+        parts.written(notesName);
       }
     }
-    parts.set(relsName, rels);
   }
-  parts.set('ppt/notesMasters/notesMaster1.xml', creationIds(text('ppt/notesMasters/notesMaster1.xml')));
+  stableCreationIds(parts.xml('ppt/notesMasters/notesMaster1.xml').root, creation);
   parts.set(
     'ppt/notesMasters/_rels/notesMaster1.xml.rels',
     relsXml([{ id: 'rId1', type: 'theme', target: `../theme/${design.notesTheme}` }]),
   );
 
   // Package-wide parts.
-  let presentation = stableSectionIds(notesMasterAfterSlideMasters(text('ppt/presentation.xml'))).replace(
-    /<p:notesSz cx="\d+" cy="\d+"\/>/,
-    '<p:notesSz cx="6858000" cy="9144000"/>',
-  );
+  const masterRelIds = design.presentation?.masters.map((_m, i) => `rIdMaster${i + 1}`) ?? [];
+  fixPresentation(parts.xml('ppt/presentation.xml').root, design.presentation, masterRelIds);
   if (design.presentation) {
-    // A template's masters, slide size and default text style, in place of pptxgenjs's one master.
-    const p = design.presentation;
-    presentation = presentation
-      .replace(
-        /<p:sldMasterIdLst>[\s\S]*?<\/p:sldMasterIdLst>/,
-        `<p:sldMasterIdLst>${p.masters.map((m, i) => `<p:sldMasterId id="${m.id}" r:id="rIdMaster${i + 1}"/>`).join('')}</p:sldMasterIdLst>`,
-      )
-      .replace(/<p:sldSz\b[^>]*\/>/, p.sizeXml);
-    if (p.defaultTextStyleXml)
-      presentation = presentation.replace(/<p:defaultTextStyle>[\s\S]*?<\/p:defaultTextStyle>/, p.defaultTextStyleXml);
-    const masterRels = p.masters
-      .map(
-        (m, i) =>
-          `<Relationship Id="rIdMaster${i + 1}" Type="${REL}/slideMaster" Target="${m.part.replace(/^ppt\//, '')}"/>`,
-      )
-      .join('');
+    // A template's masters and first theme, in place of pptxgenjs's one master and theme.
+    const rels = parts.rels('ppt/_rels/presentation.xml.rels');
     const firstTheme = [...design.parts.keys()]
       .filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n) && n !== `ppt/theme/${design.notesTheme}`)
       .sort()[0];
-    parts.set(
-      'ppt/_rels/presentation.xml.rels',
-      text('ppt/_rels/presentation.xml.rels')
-        .replace(/<Relationship [^>]*Type="[^"]*\/slideMaster"[^>]*\/>/g, '')
-        .replace(/(<Relationship [^>]*Type="[^"]*\/theme" Target=")[^"]*"/, `$1${firstTheme.replace(/^ppt\//, '')}"`)
-        .replace('</Relationships>', `${masterRels}</Relationships>`),
+    for (const old of relsOfType(rels, 'slideMaster')) rels.splice(rels.indexOf(old), 1);
+    const themes = relsOfType(rels, 'theme');
+    if (themes.length !== 1) throw new Error('briefdeck bug: pptxgenjs wrote other than one theme');
+    themes[0].target = firstTheme.replace(/^ppt\//, '');
+    design.presentation.masters.forEach((m, i) =>
+      rels.push({ id: masterRelIds[i], type: relType('slideMaster'), target: m.part.replace(/^ppt\//, '') }),
     );
   }
-  parts.set('ppt/presentation.xml', presentation);
-  parts.set(
-    'docProps/core.xml',
-    text('docProps/core.xml').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${deck.info.timestamp}`),
-  );
+  fixedDates(parts.xml('docProps/core.xml').root, esc(deck.info.timestamp));
   const fonts = [...new Set([theme.fonts.heading, theme.fonts.body, theme.fonts.mono])];
   parts.set(
     'docProps/app.xml',
@@ -157,13 +134,11 @@ export function assemblePackage(
   );
   repairChartParts(parts, deck.info.timestamp, seriesPalette(theme));
   parts.delete('[Content_Types].xml');
-  const names = [...parts.keys()];
-  const entries: ZipEntry[] = [
-    { name: '[Content_Types].xml', data: contentTypesXml(names, false, design.contentTypes) },
-    ...names.map((name) => ({ name, data: parts.get(name)! })),
-  ].map((e) => ({
-    name: e.name,
-    data: typeof e.data === 'string' ? new TextEncoder().encode(e.data) : e.data,
-  }));
-  return writeZip(entries);
+  return writeZip([
+    {
+      name: '[Content_Types].xml',
+      data: new TextEncoder().encode(contentTypesXml(parts.names(), false, design.contentTypes)),
+    },
+    ...parts.entries(),
+  ]);
 }

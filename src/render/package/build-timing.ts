@@ -1,7 +1,7 @@
-import { DOMParser, type Element, XMLSerializer } from '@xmldom/xmldom';
 import type { Paragraph, TextFrame } from '../../model/text-frame.js';
-
-const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+import { NS_A, NS_P } from './xml.js';
+import { attr, byName, elements, fragment, setChildren, type XmlElement } from './xml-tree.js';
+import { child, insertBeside, requirePrefixes } from './xml-tree-edit.js';
 
 /**
  * A slide's builds (`incremental: true`), written as PowerPoint writes an "Appear" entrance effect "By paragraph",
@@ -10,32 +10,30 @@ const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
  * build="p"` per shape so PowerPoint's animation pane shows it as one build. pptxgenjs writes no animations, so the
  * whole `p:timing` element is ours; it goes where the schema puts it (after `p:clrMapOvr` and any `p:transition`,
  * before `p:extLst`). `frames` are the slide's frames in the order written: frame `k` is the slide's `k`th `p:sp`
- * (pictures and tables are not `p:sp`; the slide number comes after every frame). A slide without builds is
- * returned as it is.
+ * (pictures and tables are not `p:sp`; the slide number comes after every frame). A slide without builds is left
+ * as it is.
  */
-export function withBuildTiming(slideXml: string, frames: readonly TextFrame[]): string {
-  if (!frames.some((f) => f.build)) return slideXml;
-  const doc = new DOMParser().parseFromString(slideXml, 'application/xml');
-  const sld = doc.documentElement;
-  if (!sld || sld.namespaceURI !== P || sld.localName !== 'sld') throw new Error('briefdeck bug: not a slide part');
-  const spTree = firstChild(firstChild(sld, 'cSld'), 'spTree');
-  const shapes = spTree ? elements(spTree).filter((e) => e.namespaceURI === P && e.localName === 'sp') : [];
+export function withBuildTiming(sld: XmlElement, frames: readonly TextFrame[]): void {
+  if (!frames.some((f) => f.build)) return;
+  if (sld.ns !== NS_P || sld.local !== 'sld') throw new Error('briefdeck bug: not a slide part');
+  requirePrefixes(sld, 'slide', { p: NS_P });
+  const spTree = child(child(sld, NS_P, 'cSld'), NS_P, 'spTree');
+  const shapes = spTree ? elements(spTree, NS_P, 'sp') : [];
   const built: { spid: string; paragraphs: readonly Paragraph[] }[] = [];
   frames.forEach((f, k) => {
     if (!f.build) return;
     const sp = shapes[k];
-    const spid = sp && firstChild(firstChild(sp, 'nvSpPr'), 'cNvPr')?.getAttribute('id');
-    const count = sp
-      ? sp.getElementsByTagNameNS('http://schemas.openxmlformats.org/drawingml/2006/main', 'p').length
-      : 0;
+    const cNvPr = child(child(sp, NS_P, 'nvSpPr'), NS_P, 'cNvPr');
+    const spid = cNvPr && attr(cNvPr, 'id');
+    const count = sp ? byName(sp, NS_A, ['p']).get('p')!.length : 0;
     if (!spid || count !== f.paragraphs.length)
       throw new Error(`briefdeck bug: frame ${k} is not the slide's shape ${k + 1} (builds would target another)`);
     built.push({ spid, paragraphs: f.paragraphs });
   });
-  const timing = new DOMParser().parseFromString(timingXml(built), 'application/xml').documentElement!;
-  const before = firstChild(sld, 'extLst');
-  sld.insertBefore(doc.importNode(timing, true), before ?? null);
-  return new XMLSerializer().serializeToString(doc);
+  const timing = fragment(timingXml(built));
+  const extLst = child(sld, NS_P, 'extLst');
+  if (extLst) insertBeside(extLst, timing, 'before');
+  else setChildren(sld, [...sld.children, ...timing]);
 }
 
 /** The `p:timing` element: the main sequence of click groups, and the build list. */
@@ -67,7 +65,7 @@ export function timingXml(built: readonly { spid: string; paragraphs: readonly P
   }
   const builds = built.map((b) => `<p:bldP spid="${b.spid}" grpId="0" uiExpand="1" build="p"/>`).join('');
   return (
-    `<p:timing xmlns:p="${P}"><p:tnLst><p:par><p:cTn id="1" dur="indefinite" restart="never" nodeType="tmRoot">` +
+    `<p:timing><p:tnLst><p:par><p:cTn id="1" dur="indefinite" restart="never" nodeType="tmRoot">` +
     `<p:childTnLst><p:seq concurrent="1" nextAc="seek"><p:cTn id="2" dur="indefinite" nodeType="mainSeq">` +
     `<p:childTnLst>${clicks.join('')}</p:childTnLst></p:cTn>` +
     `<p:prevCondLst><p:cond evt="onPrev" delay="0"><p:tgtEl><p:sldTgt/></p:tgtEl></p:cond></p:prevCondLst>` +
@@ -89,14 +87,4 @@ export function clickGroups(paragraphs: readonly Paragraph[]): number[][] {
     else groups[groups.length - 1].push(i);
   });
   return groups;
-}
-
-function elements(el: Element): Element[] {
-  const out: Element[] = [];
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as Element);
-  return out;
-}
-
-function firstChild(el: Element | undefined, local: string): Element | undefined {
-  return el ? elements(el).find((e) => e.namespaceURI === P && e.localName === local) : undefined;
 }

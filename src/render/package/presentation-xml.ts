@@ -1,37 +1,60 @@
-/** Repairs of presentation.xml and notes slides as pptxgenjs writes them. */
+/** Repairs of `ppt/presentation.xml` as pptxgenjs writes it, on its parsed tree. */
+import type { Design } from './design.js';
+import { NS_P, NS_P14, NS_R } from './xml.js';
+import { attr, byName, elements, fragment, remove, setAttr, type XmlElement } from './xml-tree.js';
+import { child, insertBeside, replaceWith, requirePrefixes, setText } from './xml-tree-edit.js';
+
+/** PowerPoint's notes page (portrait letter), whatever pptxgenjs writes. */
+const NOTES_SIZE = { cx: '6858000', cy: '9144000' };
+
+/**
+ * The presentation part, repaired: the notes master listed where the schema wants it, section ids from a counter,
+ * the notes page size, and for a template its masters, slide size and default text style in place of pptxgenjs's.
+ * `masterRelIds` are the relationship ids the template's masters get in `presentation.xml.rels`.
+ */
+export function fixPresentation(root: XmlElement, presentation: Design['presentation'], masterRelIds: string[]): void {
+  if (root.ns !== NS_P || root.local !== 'presentation') throw new Error('briefdeck bug: not a presentation part');
+  notesMasterAfterSlideMasters(root);
+  stableSectionIds(root);
+  const notesSz = child(root, NS_P, 'notesSz');
+  if (notesSz) for (const [k, v] of Object.entries(NOTES_SIZE)) setAttr(notesSz, k, v);
+  if (!presentation) return;
+  requirePrefixes(root, 'ppt/presentation.xml', { p: NS_P, r: NS_R });
+  const masters = child(root, NS_P, 'sldMasterIdLst');
+  if (!masters) throw new Error('briefdeck bug: pptxgenjs wrote no `p:sldMasterIdLst`');
+  const ids = presentation.masters.map((m, i) => `<p:sldMasterId id="${m.id}" r:id="${masterRelIds[i]}"/>`);
+  replaceWith(masters, fragment(`<p:sldMasterIdLst>${ids.join('')}</p:sldMasterIdLst>`));
+  const size = child(root, NS_P, 'sldSz');
+  if (size) replaceWith(size, fragment(presentation.sizeXml));
+  const style = child(root, NS_P, 'defaultTextStyle');
+  if (style && presentation.defaultTextStyleXml) replaceWith(style, fragment(presentation.defaultTextStyleXml));
+}
 
 /**
  * `<p:notesMasterIdLst>` where the schema wants it, right after `<p:sldMasterIdLst>` (pptxgenjs writes it after the
  * slides).
  */
-export function notesMasterAfterSlideMasters(xml: string): string {
-  const m = /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/.exec(xml);
-  if (!m) return xml;
-  const without = xml.replace(m[0], '');
-  return without.replace(/(<\/p:sldMasterIdLst>)/, `$1${m[0]}`);
+function notesMasterAfterSlideMasters(root: XmlElement): void {
+  const notes = child(root, NS_P, 'notesMasterIdLst');
+  const masters = child(root, NS_P, 'sldMasterIdLst');
+  if (!notes || !masters) return;
+  const kids = elements(root);
+  if (kids.indexOf(notes) === kids.indexOf(masters) + 1) return;
+  remove(notes);
+  insertBeside(masters, [notes], 'after');
 }
 
 /** Section ids from a counter instead of pptxgenjs's random GUIDs, for reproducible bytes. */
-export function stableSectionIds(xml: string): string {
-  let n = 0;
-  return xml.replace(
-    /(<p14:section [^>]*id=")\{[0-9A-Fa-f-]{36}\}/g,
-    (_m, p: string) => `${p}{${(++n).toString(16).padStart(8, '0').toUpperCase()}-0000-4000-8000-000000000000}`,
-  );
+function stableSectionIds(root: XmlElement): void {
+  const sections = byName(root, NS_P14, ['section']).get('section')!;
+  sections.forEach((s, i) => {
+    if (attr(s, 'id') !== undefined)
+      setAttr(s, 'id', `{${(i + 1).toString(16).padStart(8, '0').toUpperCase()}-0000-4000-8000-000000000000}`);
+  });
 }
 
-const NOTES_RUN = /<a:p><a:r>(<a:rPr[^>]*\/>)<a:t>([^<]*\n[^<]*)<\/a:t><\/a:r>(?:<a:endParaRPr[^>]*\/>)?<\/a:p>/g;
-
-/**
- * Speaker notes as real paragraphs: pptxgenjs writes them as one run with line breaks inside `<a:t>`, which XML readers
- * fold away.
- */
-export function notesParagraphs(xml: string): string {
-  return xml.replace(NOTES_RUN, (_m, rPr: string, text: string) =>
-    text
-      .split(/\r?\n/)
-      .filter((line) => line.trim() !== '')
-      .map((line) => `<a:p><a:r>${rPr}<a:t>${line}</a:t></a:r></a:p>`)
-      .join(''),
-  );
+/** `docProps/core.xml`'s creation and modification dates: the deck's timestamp (pptxgenjs stamps the clock). */
+export function fixedDates(root: XmlElement, timestamp: string): void {
+  const dates = byName(root, 'http://purl.org/dc/terms/', ['created', 'modified']);
+  for (const el of [...dates.get('created')!, ...dates.get('modified')!]) setText(el, timestamp);
 }

@@ -4,15 +4,16 @@ import { FRAME_MARK, paragraphPropsXml } from '../frame-to-text.js';
 import { isEastAsian } from '../language.js';
 import { TABLE_STYLE_ID } from './table-style-xml.js';
 import { NS_A, NS_P } from './xml.js';
+import { renumberShapes } from './notes-xml.js';
+import { replaceWith, requirePrefixes } from './xml-tree-edit.js';
 import {
   attr,
-  byName,
+  attrList,
+  collect,
   descendants,
   elements,
   fragment,
-  parseXmlTree,
   remove,
-  serializeXmlTree,
   setAttr,
   setAttrs,
   setChildren,
@@ -37,49 +38,51 @@ import {
  *   the same id, and every slide number id 25);
  * - `altLang` only beside East Asian text, naming the deck's language.
  */
-export function fixSlideXml(
-  xml: string,
+export function fixSlide(
+  root: XmlElement,
+  part: string,
   language: string,
   frames: readonly TextFrame[],
   layout: LayoutDef,
   template = false,
-): string {
-  const tree = parseXmlTree(xml, 'slide');
-  const root = tree.root;
+): void {
+  if (root.ns !== NS_P || root.local !== 'sld') throw new Error(`briefdeck bug: \`${part}\` is not a slide`);
+  // The markup written below (placeholders, paragraph properties) names its elements `a:` and `p:`.
+  requirePrefixes(root, part, { a: NS_A, p: NS_P });
   // One walk finds what every step edits (the steps below insert no element of these names they would need to see).
-  const a = byName(root, NS_A, ['p', 'tbl', 'ln', 'rPr', 'endParaRPr', 'defRPr']);
-  const p = byName(root, NS_P, ['sp', 'ph', 'graphicFrame']);
-  const all = (m: Map<string, XmlElement[]>, local: string) => m.get(local) ?? [];
-  firstParagraphPropsOnly(all(a, 'p'));
-  framesInPlace(all(p, 'sp'), frames, layout, template);
+  const found = collect(root, [
+    [NS_A, ['p', 'tbl', 'ln', 'rPr', 'endParaRPr', 'defRPr']],
+    [NS_P, ['sp', 'ph', 'graphicFrame']],
+  ]);
+  const a = NS_A;
+  const p = NS_P;
+  firstParagraphPropsOnly(found(a, 'p'));
+  framesInPlace(found(p, 'sp'), frames, layout, template);
   const number = layout.slots.slideNumber;
-  for (const ph of all(p, 'ph'))
-    if (attr(ph, 'type') === 'sldNum' && attr(ph, 'idx') === '4294967295') replace(ph, number ? number.ph : '');
+  for (const ph of found(p, 'ph'))
+    if (attr(ph, 'type') === 'sldNum' && attr(ph, 'idx') === '4294967295')
+      replaceWith(ph, number ? fragment(number.ph) : []);
   const content = layout.slots.content;
   if (content)
-    for (const frame of all(p, 'graphicFrame')) {
+    for (const frame of found(p, 'graphicFrame')) {
       const nv = elements(frame, NS_P, 'nvGraphicFramePr')[0];
       const locks = nv && descendants(nv, NS_A, 'graphicFrameLocks')[0];
       const nvPr = nv && elements(nv, NS_P, 'nvPr')[0];
       if (locks && attr(locks, 'noGrp') === '1' && nvPr) setChildren(nvPr, [...fragment(content.ph), ...nvPr.children]);
     }
-  for (const tbl of all(a, 'tbl')) tableWithStyle(tbl);
+  for (const tbl of found(a, 'tbl')) tableWithStyle(tbl);
   // An empty `<a:ln>` is a reported repair trigger.
-  for (const ln of all(a, 'ln')) if (ln.children.length === 0 && ln.attrs.trim() === '' && !ln.selfClosing) remove(ln);
-  tagLanguages([...all(a, 'rPr'), ...all(a, 'endParaRPr'), ...all(a, 'defRPr')], language);
-  let n = 0;
-  for (const c of descendants(root, NS_P, 'cNvPr')) {
-    const id = String(++n);
-    if (attr(c, 'id') !== id) setAttr(c, 'id', id);
-  }
-  return serializeXmlTree(tree);
+  for (const ln of found(a, 'ln')) if (elements(ln).length === 0 && attrList(ln).length === 0) remove(ln);
+  tagLanguages([...found(a, 'rPr'), ...found(a, 'endParaRPr'), ...found(a, 'defRPr')], language);
+  renumberShapes(root);
 }
 
 /** Every paragraph keeps at most the `a:pPr` that opens it (pptxgenjs writes one before every later run of a
  * mixed-format paragraph: a schema error, PR #1083 unmerged). */
 function firstParagraphPropsOnly(paragraphs: readonly XmlElement[]): void {
   for (const p of paragraphs) {
-    const extra = elements(p, NS_A, 'pPr').filter((pPr, i) => i > 0 || p.children[0] !== pPr);
+    const first = elements(p)[0];
+    const extra = elements(p, NS_A, 'pPr').filter((pPr, i) => i > 0 || first !== pPr);
     if (extra.length > 0)
       setChildren(
         p,
@@ -145,20 +148,21 @@ function framesInPlace(
 /** Header row, banding and the table style by reference; direct formatting pptxgenjs adds by default removed. */
 function tableWithStyle(tbl: XmlElement): void {
   const tblPr = elements(tbl, NS_A, 'tblPr')[0];
-  if (tblPr && tblPr.children.length === 0 && tblPr.attrs.trim() === '') {
+  if (tblPr && elements(tblPr).length === 0 && attrList(tblPr).length === 0) {
     setAttrs(tblPr, ' firstRow="1" bandRow="1"');
     setChildren(tblPr, fragment(`<a:tableStyleId>${TABLE_STYLE_ID}</a:tableStyleId>`));
   }
+  const found = collect(tbl, [[NS_A, ['lnL', 'lnR', 'lnT', 'lnB', 'rPr']]]);
   // A border of no width and no fill is no border: the style's shows.
   for (const side of ['lnL', 'lnR', 'lnT', 'lnB'])
-    for (const ln of descendants(tbl, NS_A, side)) {
+    for (const ln of found(NS_A, side)) {
       const kids = elements(ln);
       if (attr(ln, 'w') === '0' && kids.length === 1 && kids[0].ns === NS_A && kids[0].local === 'noFill') remove(ln);
     }
   // pptxgenjs's default black text (not a link's colour) gives way to the style's.
-  for (const rPr of descendants(tbl, NS_A, 'rPr')) {
+  for (const rPr of found(NS_A, 'rPr')) {
     const [first, next] = elements(rPr);
-    if (first?.local !== 'solidFill' || rPr.children[0] !== first || next?.local === 'hlinkClick') continue;
+    if (first?.local !== 'solidFill' || first.ns !== NS_A || next?.local === 'hlinkClick') continue;
     const [color, ...more] = elements(first);
     if (more.length === 0 && color?.local === 'srgbClr' && attr(color, 'val') === '000000') remove(first);
   }
@@ -177,19 +181,4 @@ function tagLanguages(runProps: readonly XmlElement[], language: string): void {
       setAttr(el, 'altLang', isEastAsian(lang) ? ui : undefined);
     if (el.local === 'endParaRPr' && lang === 'en-US') setAttr(el, 'lang', language);
   }
-}
-
-/** `el` replaced by markup we write (or removed, for ''). */
-function replace(el: XmlElement, xml: string): void {
-  const parent = el.parent!;
-  setChildren(
-    parent,
-    parent.children.flatMap((c) => (c === el ? fragment(xml) : [c])),
-  );
-}
-
-/** Shape ids 1, 2, 3… in document order (the shape tree itself is 1). */
-export function renumberShapes(xml: string): string {
-  let n = 0;
-  return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++n}"`);
 }

@@ -1,19 +1,17 @@
 import type { TextFrame } from '../../model/text-frame.js';
-import { XMLSerializer } from '@xmldom/xmldom';
-import { children, descendants, NS, parsePart } from '../../template/xml.js';
+import { NS_A, NS_P, escAttr } from './xml.js';
+import { byName, elements, setAttr, type XmlElement } from './xml-tree.js';
 
 /**
  * The slide's table gets its caption as alternative text (`descr` on its `p:cNvPr`), which pptxgenjs cannot write for
- * a table: what PowerPoint's accessibility checker and screen readers read. Done on parsed XML.
+ * a table: what PowerPoint's accessibility checker and screen readers read.
  */
-export function withTableAlt(slideXml: string, alt: string): string {
-  const doc = parsePart(slideXml, 'slide');
-  for (const frame of descendants(doc, NS.p, 'graphicFrame')) {
-    if (descendants(frame, NS.a, 'tbl').length === 0) continue;
-    for (const nv of children(frame, NS.p, 'nvGraphicFramePr'))
-      for (const c of children(nv, NS.p, 'cNvPr')) c.setAttribute('descr', alt);
+export function withTableAlt(sld: XmlElement, alt: string): void {
+  for (const frame of byName(sld, NS_P, ['graphicFrame']).get('graphicFrame')!) {
+    if (byName(frame, NS_A, ['tbl']).get('tbl')!.length === 0) continue;
+    for (const nv of elements(frame, NS_P, 'nvGraphicFramePr'))
+      for (const c of elements(nv, NS_P, 'cNvPr')) setAttr(c, 'descr', escAttr(alt));
   }
-  return new XMLSerializer().serializeToString(doc);
 }
 
 /** A frame's text, paragraphs on lines. */

@@ -2,6 +2,9 @@ import type { Theme } from '../../model/theme.js';
 import type { Design } from './design.js';
 import { tableStylesXml } from './table-style-xml.js';
 import { presentationSettings, withOurTableStyle } from './template-parts.js';
+import { NS_A, NS_P } from './xml.js';
+import { attr, collect, elements, fragment, parseXmlTree, serializeXmlTree, setAttr, setChildren } from './xml-tree.js';
+import { insertBeside, prefixOf } from './xml-tree-edit.js';
 
 /**
  * An organisation template's own parts, unchanged: its masters, layouts,
@@ -13,7 +16,7 @@ export function templateDesign(theme: Theme): Design {
   const t = theme.template!;
   const parts = new Map<string, Uint8Array | string>(t.parts);
   for (const [name, bytes] of t.parts)
-    if (/^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(name)) parts.set(name, repaired(bytes));
+    if (/^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(name)) parts.set(name, repaired(name, bytes));
   const numbers = [...t.parts.keys()]
     .map((p) => /^ppt\/theme\/theme(\d+)\.xml$/.exec(p)?.[1])
     .filter((n): n is string => !!n)
@@ -34,27 +37,37 @@ export function templateDesign(theme: Theme): Design {
  * PowerPoint repairs: shape ids that repeat or are 0 (given unused ids),
  * and a background
  * without its required effect list (`<a:effectLst/>` added). Byte for
- * byte the template's otherwise.
+ * byte the template's otherwise. Done on the parsed part, whatever its
+ * attribute order, prefixes or white space.
  */
-function repaired(bytes: Uint8Array): Uint8Array | string {
-  let xml = new TextDecoder().decode(bytes);
-  const original = xml;
+function repaired(name: string, bytes: Uint8Array): Uint8Array | string {
+  const tree = parseXmlTree(new TextDecoder().decode(bytes), name);
+  const found = collect(tree.root, [[NS_P, ['cNvPr', 'bgPr']]]);
+  let changed = false;
   // Only the repeats and the zeros get new ids: connectors (stCxn, endCxn) and animations refer to the others by id.
-  const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1]));
+  const shapes = found(NS_P, 'cNvPr');
+  const ids = shapes.map((c) => Number(attr(c, 'id'))).filter((n) => Number.isInteger(n));
   let next = Math.max(0, ...ids) + 1;
   const seen = new Set<number>();
-  xml = xml.replace(/<p:cNvPr id="(\d+)"/g, (whole, id: string) => {
-    const n = Number(id);
-    if (n !== 0 && !seen.has(n)) {
+  for (const c of shapes) {
+    const n = Number(attr(c, 'id'));
+    if (Number.isInteger(n) && n !== 0 && !seen.has(n)) {
       seen.add(n);
-      return whole;
+      continue;
     }
-    return `<p:cNvPr id="${next++}"`;
-  });
-  xml = xml.replace(/<p:bgPr\b([^>]*)>([\s\S]*?)<\/p:bgPr>/g, (whole, attrs: string, inner: string) =>
-    /<a:effect(Lst|Dag)\b/.test(inner)
-      ? whole
-      : `<p:bgPr${attrs}>${inner.replace(/(<p:extLst>[\s\S]*)?$/, '<a:effectLst/>$1')}</p:bgPr>`,
-  );
-  return xml === original ? bytes : xml;
+    setAttr(c, 'id', String(next++));
+    changed = true;
+  }
+  for (const bgPr of found(NS_P, 'bgPr')) {
+    const kids = elements(bgPr, NS_A);
+    if (kids.some((k) => k.local === 'effectLst' || k.local === 'effectDag')) continue;
+    // The effect list goes last, before any extension list (CT_BackgroundProperties' sequence).
+    const prefix = prefixOf(bgPr, NS_A);
+    const effectLst = fragment(prefix === undefined ? `<effectLst xmlns="${NS_A}"/>` : `<${prefix}:effectLst/>`);
+    const ext = elements(bgPr, NS_P, 'extLst')[0];
+    if (ext) insertBeside(ext, effectLst, 'before');
+    else setChildren(bgPr, [...bgPr.children, ...effectLst]);
+    changed = true;
+  }
+  return changed ? serializeXmlTree(tree) : bytes;
 }

@@ -7,9 +7,12 @@
  * Why not xmldom (src/template/xml.ts reads templates with it): parsing and
  * serialising every slide of the 200-section bench deck with it took about as
  * long as the whole render (measured 0.7–0.9 s against 0.9 s), over the
- * package stage's budget of 1.1×. This reader is one linear pass with
- * `indexOf`. It reads well-formed XML as pptxgenjs writes it and refuses what
- * it cannot read (a DOCTYPE, an unclosed element) instead of guessing.
+ * package stage's budget of 1.1×. This reader is one linear pass: `indexOf`
+ * for the next tag, one sticky regular expression to read it. It reads any
+ * well-formed XML without a DTD (attributes in either quotes and any order,
+ * white space anywhere it is allowed, empty elements either way, prefixes as
+ * declared) and refuses what it cannot read (a DOCTYPE, an unclosed element)
+ * instead of guessing.
  */
 export interface XmlElement {
   /** Qualified name as written (`a:p`). */
@@ -31,17 +34,31 @@ export type XmlNode = XmlElement | string;
 
 export class XmlTreeError extends Error {}
 
+const QUESTION = 0x3f;
+const BANG = 0x21;
+const SLASH = 0x2f;
+const EMPTY_SCOPE = new Map<string, string>();
+/** A start tag: its name, its attributes' text (quoted values may hold `>` and `/`), and `/` if it closes itself. */
+const OPEN_TAG = /<([^\s/>]+)((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)(\/?)>/y;
+const CLOSE_TAG = /<\/([^\s>]+)\s*>/y;
+
 export interface XmlTree {
   /** What comes before the root element (the XML declaration). */
   prolog: string;
   root: XmlElement;
+  /** What comes after it (white space, comments). */
+  epilog: string;
 }
 
 export function parseXmlTree(xml: string, part: string): XmlTree {
   let pos = 0;
   let prolog = '';
+  let epilog = '';
   let root: XmlElement | undefined;
-  const stack: { el: XmlElement; start: number; scope: Map<string, string> }[] = [];
+  // The open elements, where each starts, and the prefixes in scope there (parallel stacks: fewer objects to collect).
+  const open: XmlElement[] = [];
+  const starts: number[] = [];
+  const scopes: Map<string, string>[] = [];
   const fail = (why: string) => {
     throw new XmlTreeError(`briefdeck bug: pptxgenjs's \`${part}\` is not XML we can read: ${why} at offset ${pos}`);
   };
@@ -49,40 +66,44 @@ export function parseXmlTree(xml: string, part: string): XmlTree {
     const lt = xml.indexOf('<', pos);
     const textEnd = lt < 0 ? xml.length : lt;
     if (textEnd > pos) {
-      if (stack.length > 0) stack[stack.length - 1].el.children.push(xml.slice(pos, textEnd));
-      else if (root) fail('text after the root element');
+      if (open.length > 0) open[open.length - 1].children.push(xml.slice(pos, textEnd));
+      else if (root && xml.slice(pos, textEnd).trim() !== '') fail('text after the root element');
+      else if (root) epilog += xml.slice(pos, textEnd);
       else prolog += xml.slice(pos, textEnd);
     }
     if (lt < 0) break;
     pos = lt;
-    if (xml.startsWith('<?', pos) || xml.startsWith('<!--', pos) || xml.startsWith('<![CDATA[', pos)) {
-      const close = xml.startsWith('<?', pos) ? '?>' : xml.startsWith('<!--', pos) ? '-->' : ']]>';
+    const next = xml.charCodeAt(pos + 1);
+    if (next === QUESTION || next === BANG) {
+      const close = next === QUESTION ? '?>' : xml.startsWith('<!--', pos) ? '-->' : ']]>';
+      if (close === ']]>' && !xml.startsWith('<![CDATA[', pos)) fail('a DOCTYPE');
       const end = xml.indexOf(close, pos);
       if (end < 0) fail('unclosed markup');
       const markup = xml.slice(pos, end + close.length);
-      if (stack.length > 0) stack[stack.length - 1].el.children.push(markup);
+      if (open.length > 0) open[open.length - 1].children.push(markup);
+      else if (root) epilog += markup;
       else prolog += markup;
       pos = end + close.length;
       continue;
     }
-    if (xml.startsWith('<!', pos)) fail('a DOCTYPE');
-    const gt = tagEnd(xml, pos);
-    if (gt < 0) fail('an unclosed tag');
-    if (xml[pos + 1] === '/') {
-      const open = stack.pop();
-      const name = xml.slice(pos + 2, gt).trim();
-      if (!open || open.el.name !== name) fail(`\`</${name}>\` closes nothing open`);
-      open!.el.source = xml.slice(open!.start, gt + 1);
-      pos = gt + 1;
+    if (next === SLASH) {
+      CLOSE_TAG.lastIndex = pos;
+      const m = CLOSE_TAG.exec(xml);
+      if (!m) fail('an unclosed tag');
+      const el = open.pop();
+      if (!el || el.name !== m![1]) fail(`\`</${m![1]}>\` closes nothing open`);
+      el!.source = xml.slice(starts.pop()!, pos + m![0].length);
+      scopes.pop();
+      pos += m![0].length;
       continue;
     }
-    const selfClosing = xml[gt - 1] === '/';
-    const inner = xml.slice(pos + 1, selfClosing ? gt - 1 : gt);
-    const nameEnd = inner.search(/[\s/]|$/);
-    const name = inner.slice(0, nameEnd);
-    const attrs = inner.slice(nameEnd);
-    const parent = stack[stack.length - 1];
-    let scope = parent?.scope ?? new Map<string, string>();
+    OPEN_TAG.lastIndex = pos;
+    const m = OPEN_TAG.exec(xml);
+    if (!m) fail('an unclosed tag');
+    const [whole, name, attrs, slash] = m!;
+    const selfClosing = slash === '/';
+    const parent = open.length > 0 ? open[open.length - 1] : undefined;
+    let scope = scopes.length > 0 ? scopes[scopes.length - 1] : EMPTY_SCOPE;
     if (attrs.includes('xmlns')) {
       scope = new Map(scope);
       for (const [k, v] of attributes(attrs)) {
@@ -97,24 +118,32 @@ export function parseXmlTree(xml: string, part: string): XmlTree {
       local: colon < 0 ? name : name.slice(colon + 1),
       attrs,
       children: [],
-      parent: parent?.el,
-      source: selfClosing ? xml.slice(pos, gt + 1) : undefined,
+      parent,
+      source: selfClosing ? whole : undefined,
       selfClosing,
     };
-    if (parent) parent.el.children.push(el);
+    if (parent) parent.children.push(el);
     else if (root) fail('a second root element');
     else root = el;
-    if (!selfClosing) stack.push({ el, start: pos, scope });
-    pos = gt + 1;
+    if (!selfClosing) {
+      open.push(el);
+      starts.push(pos);
+      scopes.push(scope);
+    }
+    pos += whole.length;
   }
-  if (stack.length > 0 || !root)
-    fail(stack.length > 0 ? `\`<${stack[stack.length - 1].el.name}>\` never closed` : 'no root');
-  return { prolog, root: root! };
+  if (open.length > 0 || !root) fail(open.length > 0 ? `\`<${open[open.length - 1].name}>\` never closed` : 'no root');
+  return { prolog, root: root!, epilog };
 }
 
 /** The tree as text: untouched elements as they were read, edited ones written out. */
 export function serializeXmlTree(t: XmlTree): string {
-  const out: string[] = [t.prolog];
+  return t.prolog + serializeElement(t.root) + t.epilog;
+}
+
+/** One element as text, as `serializeXmlTree` writes it. */
+export function serializeElement(el: XmlElement): string {
+  const out: string[] = [];
   const write = (n: XmlNode) => {
     if (typeof n === 'string') return void out.push(n);
     if (n.source !== undefined) return void out.push(n.source);
@@ -123,7 +152,7 @@ export function serializeXmlTree(t: XmlTree): string {
     for (const c of n.children) write(c);
     out.push(`</${n.name}>`);
   };
-  write(t.root);
+  write(el);
   return out.join('');
 }
 
@@ -146,17 +175,26 @@ export function setAttrs(el: XmlElement, attrs: string): void {
 }
 
 /**
- * Set (or, with undefined, remove) one attribute, keeping the others in their order; a new one goes last. Values are
- * written as given (already escaped).
+ * Set (or, with undefined, remove) one attribute. Only that attribute's text changes: the others keep their order,
+ * quotes and spacing; a new one goes last. Values are written as given (already escaped: `escAttr`), in the quotes the
+ * attribute had (double for a new one).
  */
 export function setAttr(el: XmlElement, name: string, value: string | undefined): void {
-  const list = [...attributes(el.attrs)];
-  const i = list.findIndex(([k]) => k === name);
-  if (i >= 0 && value === undefined) list.splice(i, 1);
-  else if (i >= 0) list[i] = [name, value!];
-  else if (value !== undefined) list.push([name, value]);
-  else return;
-  setAttrs(el, list.map(([k, v]) => ` ${k}="${v}"`).join(''));
+  for (const m of el.attrs.matchAll(ATTRIBUTE)) {
+    if (m[1] !== name) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (value === undefined) {
+      let from = start;
+      while (from > 0 && /\s/.test(el.attrs[from - 1])) from--;
+      return setAttrs(el, el.attrs.slice(0, from) + el.attrs.slice(end));
+    }
+    const q = m[2] === undefined ? "'" : '"';
+    const v = q === "'" ? value.replace(/'/g, '&apos;') : value.replace(/"/g, '&quot;');
+    if ((m[2] ?? m[3]) !== v) setAttrs(el, `${el.attrs.slice(0, start)}${m[1]}=${q}${v}${q}${el.attrs.slice(end)}`);
+    return;
+  }
+  if (value !== undefined) setAttrs(el, `${el.attrs.replace(/\s+$/, '')} ${name}="${value.replace(/"/g, '&quot;')}"`);
 }
 
 /** Markup we write (a placeholder's `<p:ph>`, a paragraph's `<a:pPr>`), as elements to insert. */
@@ -183,7 +221,11 @@ export function remove(el: XmlElement): void {
 
 /** An attribute's value as written (entities left as they are), or undefined. */
 export function attr(el: XmlElement, name: string): string | undefined {
-  for (const [k, v] of attributes(el.attrs)) if (k === name) return v;
+  if (!el.attrs.includes(name)) return undefined;
+  // A regex of its own: `matchAll` over ATTRIBUTE would start where an early return here left its lastIndex.
+  ATTRIBUTE_SCAN.lastIndex = 0;
+  for (let m = ATTRIBUTE_SCAN.exec(el.attrs); m; m = ATTRIBUTE_SCAN.exec(el.attrs))
+    if (m[1] === name) return m[2] ?? m[3];
   return undefined;
 }
 
@@ -203,31 +245,50 @@ export function descendants(el: XmlElement, ns: string, local: string): XmlEleme
 
 /** The elements under `el` named `ns:` one of `locals`, each name's in document order: one walk for several names. */
 export function byName(el: XmlElement, ns: string, locals: readonly string[]): Map<string, XmlElement[]> {
-  const out = new Map<string, XmlElement[]>(locals.map((l) => [l, []]));
-  const stack: XmlNode[] = [];
-  for (let k = el.children.length - 1; k >= 0; k--) stack.push(el.children[k]);
+  const found = collect(el, [[ns, locals]]);
+  return new Map(locals.map((l) => [l, found(ns, l)]));
+}
+
+/**
+ * The elements under `el` of several names in several namespaces, each name's in document order: one walk, without
+ * recursion. Returns a lookup; asking for a name not wanted is a bug.
+ */
+export function collect(
+  el: XmlElement,
+  wanted: readonly (readonly [string, readonly string[]])[],
+): (ns: string, local: string) => XmlElement[] {
+  const lists = new Map<string, Map<string, XmlElement[]>>();
+  for (const [ns, locals] of wanted) {
+    const byLocal = lists.get(ns) ?? new Map<string, XmlElement[]>();
+    for (const l of locals) byLocal.set(l, []);
+    lists.set(ns, byLocal);
+  }
+  const stack: XmlElement[] = [];
+  const push = (e: XmlElement) => {
+    for (let k = e.children.length - 1; k >= 0; k--) {
+      const c = e.children[k];
+      if (typeof c !== 'string') stack.push(c);
+    }
+  };
+  push(el);
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (typeof n === 'string') continue;
-    if (n.ns === ns) out.get(n.local)?.push(n);
-    for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]);
+    if (n.ns !== undefined) lists.get(n.ns)?.get(n.local)?.push(n);
+    if (n.children.length > 0) push(n);
   }
-  return out;
+  return (ns, local) => {
+    const list = lists.get(ns)?.get(local);
+    if (!list) throw new Error(`briefdeck bug: \`${local}\` was not collected`);
+    return list;
+  };
 }
 
-/** The `>` that ends the tag starting at `from`, past quoted attribute values (which may hold `>`). */
-function tagEnd(xml: string, from: number): number {
-  let quote = '';
-  for (let i = from + 1; i < xml.length; i++) {
-    const c = xml[i];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return i;
-  }
-  return -1;
-}
+const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const ATTRIBUTE_SCAN = new RegExp(ATTRIBUTE.source, 'g');
 
 function* attributes(attrs: string): Generator<[string, string]> {
-  for (const m of attrs.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) yield [m[1], m[2] ?? m[3]];
+  for (const m of attrs.matchAll(ATTRIBUTE)) yield [m[1], m[2] ?? m[3]];
 }
+
+/** Each attribute of `el` as written: name and value (entities left as they are). */
+export const attrList = (el: XmlElement): [string, string][] => [...attributes(el.attrs)];

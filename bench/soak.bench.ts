@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { section } from '../test/property/section-grammar.js';
-import { sectionProblems } from '../test/property/section-property.js';
+import { CASE_BUDGET_MS, sectionProblems } from '../test/property/section-property.js';
 import type { Report } from './harness.js';
 
 export default async function bench(report: Report): Promise<void> {
@@ -18,7 +18,7 @@ export default async function bench(report: Report): Promise<void> {
       const problems = await sectionProblems(s, { built: () => built++ });
       if (problems.length > 0) throw new Error(problems.join('\n'));
     }),
-    { seed, numRuns: runs, timeout: 20_000 },
+    { seed, numRuns: runs, timeout: CASE_BUDGET_MS },
   );
   const ms = performance.now() - t0;
   if (result.failed) {

@@ -22,6 +22,7 @@ import { writeFileAtomic } from './util/atomic-write.js';
 import { faultPoint } from './util/fault-seam.js';
 import { ioCause, isIoError } from './util/io-error.js';
 import { validateArticle } from './validate/validate-article.js';
+import { append } from './util/append.js';
 
 export type { DeckOptions } from './model/deck-options.js';
 
@@ -49,7 +50,7 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
   const diagnostics = [...parsed.diagnostics];
   const written = parsed.article;
   if (!written) return { slug, diagnostics };
-  diagnostics.push(...validateArticle(written));
+  append(diagnostics, validateArticle(written));
   const article = await citedArticle(written, diagnostics);
   const themed = await loadTheme(opts.themesDir, chooseTheme(opts, article.meta.theme));
   // An unknown theme named in deck.yaml is that line's problem, not the themes folder's.
@@ -60,7 +61,7 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
     ),
   );
   const { images, diagnostics: imageProblems } = await loadImages(article);
-  diagnostics.push(...imageProblems);
+  append(diagnostics, imageProblems);
   if (!themed.theme || hasErrors(diagnostics)) return { slug, diagnostics, article, theme: themed.theme };
   const planned = articleToDeck({
     article,
@@ -69,7 +70,7 @@ export async function checkDeck(slug: string, opts: DeckOptions): Promise<CheckR
     images,
     timestamp: timestampOf(article),
   });
-  diagnostics.push(...planned.diagnostics);
+  append(diagnostics, planned.diagnostics);
   return { slug, diagnostics, article, theme: themed.theme, deck: planned.deck };
 }
 

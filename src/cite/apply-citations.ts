@@ -19,9 +19,11 @@ export function applyCitations(
   article: Article,
   inputs?: CitationInputs,
 ): { article: Article; diagnostics: Diagnostic[] } {
+  // Most decks cite nothing: looked for before the sections are copied (a copy of a 1.6 MB section took a second).
+  if (!article.sections.some((s) => sectionRuns(s).some((r) => r.cite !== undefined)))
+    return { article, diagnostics: [] };
   const sections = structuredClone(article.sections) as Section[];
   const cites = sections.flatMap(sectionRuns).filter((r): r is CiteRun => r.cite !== undefined);
-  if (cites.length === 0) return { article, diagnostics: [] };
   if (!inputs) {
     const first = cites.find((c) => !c.cite.inText);
     const diagnostics = first

@@ -2,6 +2,7 @@ import type { Block } from '../model/article.js';
 import type { ColumnsBlock } from '../model/columns.js';
 import type { ColumnsPart } from './fenced-divs.js';
 import type { ParsedBody } from './markdown-to-blocks.js';
+import { append } from '../util/append.js';
 
 type LexInto = (body: string, file: string, firstLine: number, out: ParsedBody) => void;
 
@@ -22,7 +23,7 @@ export function columnsToBlock(part: ColumnsPart, file: string, out: ParsedBody,
         footnotes: [],
       };
       lexInto(c.text, file, c.line, sub);
-      out.diagnostics.push(...sub.diagnostics);
+      append(out.diagnostics, sub.diagnostics);
       out.footnotes.push(...sub.footnotes);
       const [first, ...rest] = sub.blocks;
       const heading = first?.type === 'heading' ? first.runs : undefined;

@@ -1,4 +1,4 @@
-import { Marked, type Token, type Tokens } from 'marked';
+import { Marked, Tokenizer, type Token, type Tokens } from 'marked';
 import type { Block, ListBlock, Run } from '../model/article.js';
 import { diagnostic, type Diagnostic, type Position } from '../model/diagnostic.js';
 import { runsText } from '../model/article.js';
@@ -11,6 +11,7 @@ import { captionParagraph, captionTable } from './caption-table.js';
 import type { TableBlock } from '../model/article.js';
 import type { FootnoteDef } from '../model/sources.js';
 import { sourceSyntax, type FootnoteDefToken } from './source-syntax.js';
+import { BlockOffsets } from './block-offsets.js';
 
 export interface ParsedBody {
   title?: { runs: Run[]; position: Position };
@@ -38,7 +39,9 @@ export function markdownToBlocks(body: string, file: string, firstLine: number):
 }
 
 function lexInto(body: string, file: string, firstLine: number, out: ParsedBody): void {
-  const tokens = markdown.lexer(body);
+  // A tokenizer of its own for each body: marked's lexer hangs itself, with every token it made, on the tokenizer it
+  // uses, and a shared one kept the last section's tokens alive (hundreds of MB for 1.6 MB of emphasis) until the next.
+  const tokens = markdown.lexer(body, { ...markdown.defaults, tokenizer: new Tokenizer() });
   let line = firstLine;
   // The table a caption paragraph (`: Title {chart=column}`) right after it belongs to.
   let table: { block: TableBlock; raw: string } | undefined;
@@ -152,42 +155,45 @@ function blockFromToken(token: Token, position: Position, out: ParsedBody): void
       if ('text' in token && typeof token.text === 'string' && token.text.trim() !== '')
         out.blocks.push({ type: 'paragraph', runs: [{ text: token.text }], position });
   }
+  // Everything found is placed in the block in document order: each list is searched from where its last find ended.
+  const offsets = new BlockOffsets(raw, position.line);
+  const image = offsets.inOrder();
   for (const img of found.images) {
     out.blocks.push({
       type: 'image',
       src: img.href,
       alt: img.text,
       title: img.title ?? undefined,
-      position: { ...position, ...offsetIn(raw, img.raw, position.line) },
+      position: { ...position, ...offsets.at(image(img.raw)) },
     });
   }
   // Markers and citations in the order met: each found after the previous one in the block's text.
-  let cursor = 0;
+  const mark = offsets.inOrder();
   for (const m of found.marks ?? []) {
-    const i = raw.indexOf(m.raw, cursor);
-    const at = { ...position, ...offsetIn(raw, m.raw, position.line, i) };
-    if (i >= 0) cursor = i + m.raw.length;
+    const at = { ...position, ...offsets.at(mark(m.raw)) };
     if (m.run.note) m.run.note.position = at;
     if (m.run.cite) m.run.cite.position = at;
   }
-  for (const html of found.html) {
+  const html = offsets.inOrder();
+  for (const h of found.html) {
     out.diagnostics.push(
       diagnostic(
         'warning',
         'raw-html',
-        { ...position, ...offsetIn(raw, html, position.line) },
-        `Unexpected raw HTML \`${clip(html)}\`: it is dropped from the deck`,
+        { ...position, ...offsets.at(html(h)) },
+        `Unexpected raw HTML \`${clip(h)}\`: it is dropped from the deck`,
         'use Markdown instead',
       ),
     );
   }
-  for (const link of found.unsafeLinks?.splice(0) ?? []) {
+  const link = offsets.inOrder();
+  for (const l of found.unsafeLinks?.splice(0) ?? []) {
     out.diagnostics.push(
       diagnostic(
         'warning',
         'unsafe-link',
-        { ...position, ...offsetIn(raw, link.raw, position.line) },
-        `Unexpected link target \`${clip(link.href)}\`, expected an \`http\`, \`https\` or \`mailto\` address or an in-deck \`#anchor\`: the link is dropped and its text kept`,
+        { ...position, ...offsets.at(link(l.raw)) },
+        `Unexpected link target \`${clip(l.href)}\`, expected an \`http\`, \`https\` or \`mailto\` address or an in-deck \`#anchor\`: the link is dropped and its text kept`,
         'link to a web address instead',
       ),
     );
@@ -196,9 +202,10 @@ function blockFromToken(token: Token, position: Position, out: ParsedBody): void
 }
 
 function listToBlock(list: Tokens.List, position: Position, found: InlineFindings): ListBlock {
-  const listRaw = list.raw.replace(/^\n+/, '');
+  const offsets = new BlockOffsets(list.raw.replace(/^\n+/, ''), position.line);
+  const itemAt = offsets.inOrder();
   const items = list.items.map((item) => {
-    const line = position.line + countNewlines(listRaw.slice(0, Math.max(0, listRaw.indexOf(item.raw))));
+    const { line } = offsets.at(itemAt(item.raw));
     const runs: Run[] = [];
     const children: ListBlock[] = [];
     for (const t of item.tokens) {
@@ -244,7 +251,7 @@ function strayEmphasis(token: Token, blockRaw: string, position: Position, ds: D
   raw = (raw + blockRaw.slice(from)).replace(/`[^`\n]*`/g, (s) => s.replace(/[^\n]/g, ' '));
   const m = /(\*\*|__)/.exec(raw);
   if (!m) return;
-  const at = offsetIn(blockRaw, '', position.line, m.index);
+  const at = new BlockOffsets(blockRaw, position.line).at(m.index);
   ds.push(
     diagnostic(
       'warning',
@@ -284,18 +291,5 @@ const countNewlines = (s: string) => {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
   return n;
 };
-
-/** Line and column of `needle` (or of `index`) inside a block's raw text starting at `line`. */
-function offsetIn(
-  raw: string,
-  needle: string,
-  line: number,
-  index = raw.indexOf(needle),
-): { line: number; column: number } {
-  if (index < 0) return { line, column: 1 };
-  const before = raw.slice(0, index);
-  const nl = before.lastIndexOf('\n');
-  return { line: line + countNewlines(before), column: index - nl };
-}
 
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}...` : s).replace(/\n/g, ' ');

@@ -86,6 +86,9 @@ export function nestingProblems(body: string, file: string, firstLine: number): 
  */
 function emphasisDepth(line: string, from: number, open: number, tooDeep: (column: number) => void): number {
   let depth = open;
+  // Backtick runs with no closing run after them, by length: searched for once, not once per run of that length (a
+  // line of such runs would be read again for each).
+  const unclosed = new Set<number>();
   for (let i = from; i < line.length; i++) {
     const c = line[i];
     if (c === '\\') {
@@ -95,9 +98,12 @@ function emphasisDepth(line: string, from: number, open: number, tooDeep: (colum
     if (c === '`') {
       let k = i;
       while (line[k] === '`') k++;
-      const close = line.indexOf(line.slice(i, k), k);
+      const close = unclosed.has(k - i) ? -1 : line.indexOf(line.slice(i, k), k);
       if (close >= 0) i = close + (k - i) - 1;
-      else i = k - 1;
+      else {
+        unclosed.add(k - i);
+        i = k - 1;
+      }
       continue;
     }
     if (c !== '*' && c !== '_' && c !== '~') continue;

@@ -119,6 +119,8 @@ const citation: TokenizerAndRendererExtension = {
   level: 'inline',
   start: (src) =>
     startWithin(src, (s) => {
+      // Both forms hold an `@`: most text has none, and a plain search is far cheaper than the patterns.
+      if (!s.includes('@')) return undefined;
       const b = /\[[^\[\]\n]*@/.exec(s)?.index;
       const t = IN_TEXT_START.exec(s);
       const i = t ? t.index + t[1].length : undefined;

@@ -11,6 +11,7 @@ import { runsText } from '../model/article.js';
 import { markdownToBlocks } from './markdown-to-blocks.js';
 import { nestingProblems } from './nesting-limit.js';
 import { withCalloutLabels } from './callout.js';
+import { append } from '../util/append.js';
 
 export interface ParseResult {
   /** Absent when the deck cannot be planned at all (no valid deck.yaml). */
@@ -122,7 +123,7 @@ function parseSection(file: SourceFile, ds: Diagnostic[]): Section | undefined {
     return undefined;
   }
   const body = markdownToBlocks(fm.body, file.file, fm.bodyLine);
-  ds.push(...body.diagnostics);
+  append(ds, body.diagnostics);
   if (!body.title) {
     const first = body.blocks[0]?.position ?? { file: file.file, line: fm.bodyLine, column: 1 };
     ds.push(

@@ -98,17 +98,20 @@ export function prepareParagraph(runs: readonly Run[], faces: Faces): PreparedPa
 }
 
 function preparedByContent(runs: readonly Run[], faces: Faces): PreparedParagraph {
+  // A paragraph larger than the whole memo is not kept by content (it would push out everything else, then stay):
+  // its key, as long as its text, is not even built. Frozen runs still keep it by identity while they live.
+  let chars = 0;
+  for (const r of runs) chars += r.text.length;
+  if (chars > MAX_CHARS) return prepare(runs, faces);
   let m = memo.get(faces.fonts);
   if (!m) memo.set(faces.fonts, (m = { chars: 0, byContent: new Map() }));
   // Every string with its length first, so no text, name or link target can pass for another cut elsewhere.
   const str = (x: string) => `${x.length}:${x}`;
   let key = `${str(faces.face)}${str(faces.mono)}${faces.bold ? 1 : 0}${faces.italic ? 1 : 0}${faces.caps ? 1 : 0}|${faces.letterSpacing ?? 0}`;
+  const fontOf = fontsOf(faces);
   for (const r of runs) {
     // Empty text is shaped in no font (and its face need not be measurable).
-    const font =
-      r.text.length > 0
-        ? fontId(faces.fonts.font(r.code ? faces.mono : faces.face, r.bold || faces.bold, r.italic || faces.italic))
-        : 0;
+    const font = r.text.length > 0 ? fontId(fontOf(r)) : 0;
     key += `|${font}|${flagsOf(r)}|${str(r.href ?? '')}${str(r.text)}`;
   }
   const hit = m.byContent.get(key);
@@ -145,6 +148,18 @@ export function prefixPx(p: PreparedParagraph, sizePt: number): Int32Array {
   return out;
 }
 
+/**
+ * The font of a run's face and style, looked up once per style for one paragraph: a paragraph of emphasis-dense
+ * text has a run per word, and asking the font set (face names, folder checks) for each was most of measuring it.
+ */
+function fontsOf(faces: Faces): (r: Run) => ShapingFont {
+  const byStyle: ShapingFont[] = [];
+  return (r) => {
+    const style = (r.code ? 4 : 0) | (r.bold || faces.bold ? 2 : 0) | (r.italic || faces.italic ? 1 : 0);
+    return (byStyle[style] ??= faces.fonts.font(r.code ? faces.mono : faces.face, !!(style & 2), !!(style & 1)));
+  };
+}
+
 const flagsOf = (r: Run) =>
   (r.bold ? 1 : 0) | (r.italic ? 2 : 0) | (r.code ? 4 : 0) | (r.breakBefore ? 8 : 0) | (r.strike ? 16 : 0);
 
@@ -162,6 +177,7 @@ function prepare(runs: readonly Run[], faces: Faces): PreparedParagraph {
   const upems: number[] = [];
   const links: number[] = [];
   const forced: number[] = [];
+  const fontOf = fontsOf(faces);
   let offset = 0;
   for (let i = 0; i < runs.length; ) {
     const first = runs[i];
@@ -177,12 +193,7 @@ function prepare(runs: readonly Run[], faces: Faces): PreparedParagraph {
             .join('');
     const text = faces.caps ? upperSameLength(joined) : joined;
     if (text.length > 0) {
-      const font = faces.fonts.font(
-        first.code ? faces.mono : faces.face,
-        first.bold || faces.bold,
-        first.italic || faces.italic,
-      );
-      const shaped = shapeText(font, text);
+      const shaped = shapeText(fontOf(first), text);
       for (let g = 0; g < shaped.clusters.length; g++) {
         clusters.push(offset + shaped.clusters[g]);
         advances.push(shaped.advances[g]);

@@ -20,6 +20,7 @@ import { sectionWithNotes } from './footnotes.js';
 import { sourceEntries, sourcesSlides } from './sources-slides.js';
 import { type NumberedNote, withNumberedNotes } from './number-notes.js';
 import { continuedTitle, fitTitle } from './titles.js';
+import { MAX_DECK_SLIDES } from './slide-limit.js';
 
 export interface PlanInput {
   article: Article;
@@ -60,11 +61,14 @@ export function articleToDeck({ article: written, theme, fonts, images, timestam
   const at: Position = { file: article.metaFile, line: 1, column: 1 };
   const sections = article.sections.filter((s) => s.frontMatter.skip !== true);
   const sent: NumberedNote[] = [];
-  const body = sections.flatMap((s) => {
-    const r = sectionWithNotes(s, ctx, notes);
+  const body: Slide[] = [];
+  for (const s of sections) {
+    // A section that passes the limit has said so at its block; the sections after it are not planned.
+    if (body.length > MAX_DECK_SLIDES) break;
+    const r = sectionWithNotes(s, { ...ctx, slidesLeft: MAX_DECK_SLIDES - body.length }, notes);
     sent.push(...r.sent);
-    return withBuilds(r.slides, incrementalOf(s, meta));
-  });
+    for (const slide of withBuilds(r.slides, incrementalOf(s, meta))) body.push(slide);
+  }
   const before: Slide[] = [
     titleSlide(info, ctx, at),
     ...agendaSlides(

@@ -17,4 +17,6 @@ export interface PlanContext {
   diagnostics: Diagnostic[];
   /** Points kept free at the foot of the body region for a section's footnotes (issue 21); 0 when absent. */
   footReserve?: number;
+  /** Slides the section being planned may still make before the deck passes MAX_DECK_SLIDES (slide-limit.ts). */
+  slidesLeft?: number;
 }

@@ -1,4 +1,5 @@
-import { measureFrame } from '../measure/measure-frame.js';
+import { frameFits } from '../measure/measure-frame.js';
+import { frozenRuns } from '../model/safe-text.js';
 import type { Paragraph, Rect, TextFrame } from '../model/text-frame.js';
 import type { PlanContext } from './context.js';
 import { splitToPages } from './split-paragraph.js';
@@ -38,7 +39,16 @@ export interface PaginateResult {
 export function paginateParagraphs(inp: PaginateInput, ctx: PlanContext): PaginateResult {
   const { groups } = inp;
   const all = groups.flat();
-  const fitsAt = (ps: Paragraph[], size: number, box: Rect) => measureFrame(inp.frame(ps, box, size), ctx.fonts).fits;
+  // A paragraph is measured many times (at each size tried, alone and with its page) as one frozen copy, whose
+  // prepared text measure/ keeps by identity: keyed by its whole content on every try, a 1.6 MB paragraph took seconds.
+  const twins = new Map<Paragraph, Paragraph>();
+  const measured = (p: Paragraph): Paragraph => {
+    let twin = twins.get(p);
+    if (!twin) twins.set(p, (twin = { ...p, runs: frozenRuns(p.runs) }));
+    return twin;
+  };
+  const fitsAt = (ps: Paragraph[], size: number, box: Rect) =>
+    frameFits(inp.frame(ps.map(measured), box, size), ctx.fonts);
   const floor = inp.shrink === false ? inp.size : Math.max(inp.minSize, Math.ceil(inp.size * 0.8));
   for (let s = inp.size; s >= floor; s--)
     if (fitsAt(all, s, inp.first)) return { pages: [{ paragraphs: all, size: s }], splitParagraph: false };
@@ -62,11 +72,16 @@ export function paginateParagraphs(inp: PaginateInput, ctx: PlanContext): Pagina
     // …or split it, at the minimum size, into pieces that each fill a page.
     splitParagraph = true;
     const box = avail();
-    for (const piece of splitToPages(p, (_k, q) => inp.frame([q], box, inp.minSize), ctx.fonts, { sentences: true })) {
+    const pieces = splitToPages(measured(p), (_k, q) => inp.frame([q], box, inp.minSize), ctx.fonts, {
+      sentences: true,
+    });
+    for (const piece of pieces) {
       pages.push({ paragraphs: [piece], size: inp.minSize });
     }
   };
   for (const g of groups) {
+    // Past the slides the section may still make, the deck is refused (slide-limit.ts): the rest is not laid out.
+    if (ctx.slidesLeft !== undefined && pages.length > ctx.slidesLeft) break;
     if (cur.length > 0 && !fitsAt([...cur, ...g], inp.size, avail())) {
       if (fitsAt(g, inp.size, inp.next)) flush();
     }

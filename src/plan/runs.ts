@@ -39,10 +39,30 @@ export function sentenceStarts(text: string): number[] {
 
 export function splitSentences(runs: readonly Run[]): Run[][] {
   const cuts = [0, ...sentenceStarts(runsText(runs)), Infinity];
+  const slice = inOrder(runs);
   const out: Run[][] = [];
   for (let i = 0; i < cuts.length - 1; i++) {
-    const piece = trimRuns(sliceRuns(runs, cuts[i], cuts[i + 1]));
+    const piece = trimRuns(slice(cuts[i], cuts[i + 1]));
     if (piece.length > 0) out.push(piece);
   }
   return out;
+}
+
+/**
+ * `sliceRuns(runs, start, end)` for stretches asked in order (each `start` at or after the last one's): each slice
+ * starts at the run the last one started in and looks only at the runs it covers, so cutting a paragraph of many runs
+ * into many sentences is linear, not sentences × runs (400 KB of `**Ab** cd. ` took 87 s).
+ */
+function inOrder(runs: readonly Run[]): (start: number, end: number) => Run[] {
+  let i = 0; // the first run the next slice can hold
+  let pos = 0; // where it starts in the joined text
+  return (start, end) => {
+    // Runs wholly before `start` are in no later slice either (an empty one only before it).
+    while (i < runs.length && (runs[i].text === '' ? pos < start : pos + runs[i].text.length <= start))
+      pos += runs[i++].text.length;
+    let j = i;
+    let at = pos;
+    while (j < runs.length && at < end) at += runs[j++].text.length;
+    return sliceRuns(runs.slice(i, j), start - pos, end - pos);
+  };
 }

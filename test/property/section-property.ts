@@ -10,6 +10,15 @@ import { checkPackage } from '../helpers/package-check.js';
 import { plannedParagraphs, writtenParagraphs } from '../helpers/written-paragraphs.js';
 
 /**
+ * The time one generated section may take to build and check (fast-check's `timeout`: past it the case fails, and the
+ * failure names the seed, the path and the section). Generous, so load never fails it: the 200 cases of the test's
+ * seed took at most 1.1 s each, schemas included, with other engineers' suites running beside them. A cliff (the
+ * slow section of issue 18 did not finish in 30 s) still fails it. The budget is checked when the case next waits
+ * (planning is synchronous): a case that never returns would hang, not fail.
+ */
+export const CASE_BUDGET_MS = 10_000;
+
+/**
  * The property of issue 18 for one generated section, built as the only section of a deck: the build gives a deck
  * or error diagnostics, never an internal error; a deck passes the package check (and, when `schemas`, the OOXML
  * schemas); the paragraphs written in each frame equal the planned ones, read back from the XML. Returns what is

@@ -14,7 +14,10 @@ export const spellingVariants: Rule = (article) => {
       const key = m[0].toLowerCase().replace('-', ' ');
       const forms = seen.get(key) ?? new Map<string, Position[]>();
       seen.set(key, forms);
-      forms.set(m[0], [...(forms.get(m[0]) ?? []), at]);
+      // Appended in place: copying the list at every match was quadratic in a name's count (400 KB of it took 20 s).
+      const places = forms.get(m[0]);
+      if (places) places.push(at);
+      else forms.set(m[0], [at]);
     }
   };
   for (const s of article.sections) {

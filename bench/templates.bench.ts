@@ -50,7 +50,10 @@ export default async function templates(report: Report): Promise<void> {
   const rows: { file: string; results: BuildResult[]; refused?: string }[] = [];
   for (const [i, file] of files.entries()) {
     const theme = `t${String(i).padStart(3, '0')}`;
-    cpSync(path.join(dir, file), path.join(themes, `${theme}${path.extname(file).toLowerCase()}`));
+    // A folder of symlinks to the corpus (how a subset is picked) is copied as the files themselves.
+    cpSync(path.join(dir, file), path.join(themes, `${theme}${path.extname(file).toLowerCase()}`), {
+      dereference: true,
+    });
     const results: BuildResult[] = [];
     let refused: string | undefined;
     for (const slug of slugs) {
@@ -74,20 +77,25 @@ export default async function templates(report: Report): Promise<void> {
     return copy;
   });
   const pdfs = named.length > 0 ? pptxToPdfs(named, pdfDir, 60_000 + named.length * 10_000) : [];
-  const proof = new Map<BuildResult, { hidden: number; faults: number }>();
+  const proof = new Map<BuildResult, { hidden: number; faults: number; first: string[] }>();
   for (const [k, r] of built.entries()) {
     const pages = pdfWords(pdfs[k]);
     const view = await readPptx(r.pptx!);
     let hidden = 0;
     let faults = 0;
+    const first: string[] = [];
     const size = r.deck!.size;
     const layoutWords = new Set([r.deck!.info.footer, r.deck!.info.classification ?? ''].join(' ').split(/\s+/));
     view.slides.forEach((s, i) => {
       const page = pages[i] ?? [];
-      hidden += missingCharacters(page, s).length;
-      faults += layoutFaults(page, { size, footerTop: size.h, layoutWords }).length;
+      const missing = missingCharacters(page, s);
+      const found = layoutFaults(page, { size, footerTop: size.h, layoutWords });
+      hidden += missing.length;
+      faults += found.length;
+      if (missing) first.push(`slide ${i + 1}: hidden “${missing.slice(0, 40)}”`);
+      if (found.length > 0) first.push(`slide ${i + 1}: ${found.slice(0, 3).join(', ')}`);
     });
-    proof.set(r, { hidden, faults });
+    proof.set(r, { hidden, faults, first });
   }
 
   console.log(
@@ -123,6 +131,12 @@ export default async function templates(report: Report): Promise<void> {
       `| ${row.file} | built${notes.length ? ` (${notes.join(', ')})` : ''} | ${counts.join(' / ')} (${(stress / baseline).toFixed(2)}×) | ${ps.reduce((a, p) => a + p.hidden, 0)} | ${ps.reduce((a, p) => a + p.faults, 0)} | ${ratio.toFixed(2)}:1${warned ? ' warned' : ''} |`,
     );
   }
+  // Where the proof failed, the first faults of each deck: enough to find the cause without re-running.
+  for (const row of rows)
+    for (const [k, r] of row.results.entries()) {
+      const first = proof.get(r)?.first ?? [];
+      if (first.length > 0) console.log(`${row.file} (${slugs[k]}): ${first.slice(0, 4).join('; ')}`);
+    }
   report({ name: `templates built of ${files.length}`, unit: 'count', value: ok });
   report({ name: 'stress deck on briefing-light (slides)', unit: 'count', value: baseline });
 }

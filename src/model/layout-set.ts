@@ -54,7 +54,12 @@ export interface LayoutDef {
   /** The placeholders briefdeck can fill, by what they hold. */
   slots: Partial<Record<PlaceholderRole, PlaceholderSlot>>;
   /** What the layout and its master draw besides placeholders (logos, swooshes, bars): text that grows avoids them. */
-  obstacles?: Rect[];
+  obstacles?: Obstacle[];
+}
+
+/** A shape a layout or its master draws: a box, and the words it shows of its own, if any (nothing may cover them). */
+export interface Obstacle extends Rect {
+  text?: string;
 }
 
 /**

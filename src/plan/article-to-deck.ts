@@ -116,7 +116,10 @@ function titleSlide(info: DeckInfo, ctx: PlanContext, at: Position): Slide {
   const { theme, layouts } = ctx;
   const layout = layouts.layouts[layouts.byNeed.title];
   const role = layout.slots.ctrTitle ? 'ctrTitle' : 'title';
-  const area = clearOf(insideSafe(layout.slots[role]!.box, ctx), layout.obstacles);
+  const area = clearOf(insideSafe(layout.slots[role]!.box, ctx), layout.obstacles, {
+    keepHeight: true,
+    floor: ctx.safe.bottom,
+  });
   const heading = (size: number) =>
     slotFrame(theme, layout, role, [plain([{ text: info.title }])], area, { size, color: 'title' });
   let titleSize = layout.slots[role]!.levels[0].size;

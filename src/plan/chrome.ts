@@ -2,10 +2,10 @@ import { measureFrame } from '../measure/measure-frame.js';
 import { diagnostic, type Position } from '../model/diagnostic.js';
 import type { DeckChrome, DeckInfo } from '../model/deck.js';
 import type { TextFrame } from '../model/text-frame.js';
-import { bannerBox, NO_INSETS } from '../model/geometry.js';
+import { NO_INSETS } from '../model/geometry.js';
 import type { PlanContext } from './context.js';
 import { plain, slotFrame, textFrame } from './frames.js';
-import { movedInsideSafe } from './regions.js';
+import { bannerPlace, footerPlace } from './chrome-place.js';
 
 /** The smallest size footer and banner text may shrink to before it is cut. */
 const MIN_CHROME_SIZE = 7;
@@ -28,7 +28,7 @@ export function planChrome(info: DeckInfo, slides: number, ctx: PlanContext, at:
       ? fitLine(
           info.footer,
           (t, size) =>
-            slotFrame(theme, layout, 'footer', [plain([{ text: t }])], movedInsideSafe(footerSlot.box, ctx), {
+            slotFrame(theme, layout, 'footer', [plain([{ text: t }])], footerPlace(ctx, layout, footerSlot.box), {
               size,
               tight: true,
               color: 'muted',
@@ -44,7 +44,7 @@ export function planChrome(info: DeckInfo, slides: number, ctx: PlanContext, at:
         fitLine(
           info.classification!,
           (t, size) => ({
-            ...textFrame(theme, [plain([{ text: t, bold: true }])], bannerBox(w, layouts.size), {
+            ...textFrame(theme, [plain([{ text: t, bold: true }])], bannerPlace(ctx, w), {
               size,
               tight: true,
               anchor: 'middle',
@@ -68,7 +68,7 @@ export function planChrome(info: DeckInfo, slides: number, ctx: PlanContext, at:
         layout,
         'slideNumber',
         [plain([{ text: String(slides).replace(/\d/g, '8') }])],
-        movedInsideSafe(numberSlot.box, ctx),
+        footerPlace(ctx, layout, numberSlot.box),
         { tight: true, color: 'muted' },
       )
     : undefined;

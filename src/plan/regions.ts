@@ -2,19 +2,16 @@ import type { LayoutDef } from '../model/layout-set.js';
 import type { PlaceholderRole, Rect, TextFrame } from '../model/text-frame.js';
 import { GAP } from '../model/geometry.js';
 import type { PlanContext } from './context.js';
+import { footerPlace } from './chrome-place.js';
+import { clearOf } from './clear-of.js';
 import { heightOf } from './frames.js';
+
+export { clearOf };
 
 /** A box moved and cut to stay inside the band the banners leave. */
 export function insideSafe(box: Rect, ctx: PlanContext): Rect {
   const y = Math.max(box.y, ctx.safe.top);
   return { ...box, y, h: Math.max(0, Math.min(box.y + box.h, ctx.safe.bottom) - y) };
-}
-
-/**
- * A box moved (not cut) into the band the banners leave: a footer placeholder under the bottom banner rises above it.
- */
-export function movedInsideSafe(box: Rect, ctx: PlanContext): Rect {
-  return { ...box, y: Math.max(ctx.safe.top, Math.min(box.y, ctx.safe.bottom - box.h)) };
 }
 
 /** Where a frame's text ends: its measured lines, placed in the box by the frame's anchor. */
@@ -41,17 +38,23 @@ export function bodyRegion(
 ): Rect {
   // A layout without the placeholder (a picture on "Title Only") uses the master's body area.
   const box = insideSafe(layout.slots[role]?.box ?? ctx.layouts.bodyArea, ctx);
-  // Only a title above the body pushes it down (an old Office section header puts its text above the title).
-  const top = title && title.box.y < box.y ? Math.max(box.y, textBottom(ctx, title) + GAP) : box.y;
+  // Only a title above the body pushes it down (an old Office section header puts its text above the title); a title
+  // moved down into the body's top (below a template's bar of words) counts as above it, one beside it does not.
+  const above =
+    title &&
+    (title.box.y < box.y ||
+      (title.box.y < box.y + box.h / 2 && title.box.x < box.x + box.w && title.box.x + title.box.w > box.x));
+  const top = title && above ? Math.max(box.y, textBottom(ctx, title) + GAP) : box.y;
   let bottom = box.y + box.h;
   for (const r of FOOTERS) {
     const slot = layout.slots[r]?.box;
     // Where the footer is drawn: a banner moves it up (planChrome), and the body must end above it there.
-    const f = slot && movedInsideSafe(slot, ctx);
+    const f = slot && footerPlace(ctx, layout, slot);
     if (f && f.y > box.y && f.x < box.x + box.w && f.x + f.w > box.x) bottom = Math.min(bottom, f.y - 2);
   }
-  // Footnotes sit at the foot of the region: the body ends above them.
-  return { x: box.x, y: top, w: box.w, h: Math.max(0, bottom - top - (ctx.footReserve ?? 0)) };
+  // Footnotes sit at the foot of the region: the body ends above them. Words the template draws there stay clear.
+  const region = { x: box.x, y: top, w: box.w, h: Math.max(0, bottom - top - (ctx.footReserve ?? 0)) };
+  return clearOf(region, layout.obstacles, { textOnly: true });
 }
 
 /**
@@ -62,35 +65,8 @@ export function floorBelow(ctx: PlanContext, layout: LayoutDef, box: Rect): numb
   let bottom = Math.min(ctx.safe.bottom, ctx.layouts.size.h);
   for (const r of FOOTERS) {
     const slot = layout.slots[r]?.box;
-    const f = slot && movedInsideSafe(slot, ctx);
+    const f = slot && footerPlace(ctx, layout, slot);
     if (f && f.y > box.y && f.x < box.x + box.w && f.x + f.w > box.x) bottom = Math.min(bottom, f.y - 2);
   }
   return bottom;
-}
-
-/**
- * A box narrowed to keep clear of the layout's obstacles (a logo at the right
- * end of the title band, a swoosh at its left): an obstacle overlapping part of
- * the box cuts the side it is on, so text wraps before it instead of running
- * onto it. An obstacle that would leave less than half the width, or that the
- * box lies wholly on (a bar behind the title), is left as the designer meant.
- */
-export function clearOf(box: Rect, obstacles: readonly Rect[] | undefined): Rect {
-  let out = box;
-  for (const o of obstacles ?? []) {
-    const ix = Math.min(out.x + out.w, o.x + o.w) - Math.max(out.x, o.x);
-    const iy = Math.min(out.y + out.h, o.y + o.h) - Math.max(out.y, o.y);
-    if (ix <= 0 || iy <= 0) continue;
-    const covers = o.x <= out.x && o.x + o.w >= out.x + out.w;
-    if (covers) continue;
-    const mid = out.x + out.w / 2;
-    const cut =
-      o.x >= mid
-        ? { ...out, w: o.x - GAP / 2 - out.x }
-        : o.x + o.w <= mid
-          ? { ...out, x: o.x + o.w + GAP / 2, w: out.x + out.w - (o.x + o.w + GAP / 2) }
-          : undefined;
-    if (cut && cut.w >= box.w / 2) out = cut;
-  }
-  return out;
 }

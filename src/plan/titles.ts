@@ -1,9 +1,14 @@
 import type { LayoutDef } from '../model/layout-set.js';
-import type { TextFrame } from '../model/text-frame.js';
+import type { Rect, TextFrame } from '../model/text-frame.js';
 import { measureFrame } from '../measure/measure-frame.js';
 import type { PlanContext } from './context.js';
 import { heightOf, plain, slotFrame } from './frames.js';
 import { clearOf, insideSafe } from './regions.js';
+
+/** The smallest a title shrinks to, below the theme's minimum, before it would leave the slide. */
+const LAST_RESORT = 10;
+/** The share of the slide a title leaves below itself for the body, shrinking below the theme's minimum if it must. */
+const BODY_RESERVE = 0.25;
 
 /**
  * A slide's title in its layout's title placeholder: the placeholder's size
@@ -16,7 +21,18 @@ export function fitTitle(title: string, ctx: PlanContext, layout: LayoutDef): Te
   const role = layout.slots.title ? 'title' : 'ctrTitle';
   const slot = layout.slots[role];
   if (!slot) throw new Error(`briefdeck bug: layout \`${layout.name}\` has no title placeholder`);
-  const box = clearOf(insideSafe(slot.box, ctx), layout.obstacles);
+  const placed = clearOf(insideSafe(slot.box, ctx), layout.obstacles, { keepHeight: true, floor: ctx.safe.bottom });
+  const first = fitIn(title, ctx, layout, role, placed);
+  // Grown, it may reach words the template draws below its box (a menu button): wrap before those too, and fit
+  // again, unless that moves it, or makes it run past the banner (then words on words beat words off the slide).
+  const grown = clearOf(first.box, layout.obstacles, { keepHeight: true, textOnly: true, floor: ctx.safe.bottom });
+  if (grown === first.box || grown.y !== first.box.y) return first;
+  const second = fitIn(title, ctx, layout, role, grown);
+  return second.box.y + second.box.h <= Math.max(ctx.safe.bottom, first.box.y + first.box.h) ? second : first;
+}
+
+function fitIn(title: string, ctx: PlanContext, layout: LayoutDef, role: 'title' | 'ctrTitle', box: Rect): TextFrame {
+  const slot = layout.slots[role]!;
   const min = Math.min(ctx.theme.sizes.titleMin, slot.levels[0].size);
   const at = (size: number) =>
     slotFrame(ctx.theme, layout, role, [plain([{ text: title }])], { ...box, h: Infinity }, { size, color: 'title' });
@@ -28,6 +44,11 @@ export function fitTitle(title: string, ctx: PlanContext, layout: LayoutDef): Te
       break;
     }
   }
+  // A title cannot continue on another slide: one that would still leave the body less than a quarter of the slide
+  // at the theme's minimum (a very long title in a box a template's graphics narrow and lower) shrinks on, to
+  // LAST_RESORT at most, rather than run past the banner or leave its body no line.
+  const floor = ctx.safe.bottom - BODY_RESERVE * ctx.layouts.size.h;
+  for (let size = min - 1; size >= LAST_RESORT && box.y + heightOf(ctx, f) > floor; size--) f = at(size);
   return { ...f, box: { ...box, h: Math.max(box.h, heightOf(ctx, f)) } };
 }
 

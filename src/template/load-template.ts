@@ -9,6 +9,7 @@ import { parseYamlWithSchema } from '../input/yaml-schema.js';
 import { PackagePartMissing, openPackage } from './open-package.js';
 import { readStructure } from './read-masters.js';
 import { SidecarSchema, type Sidecar } from './sidecar-schema.js';
+import { slideTooSmall } from './slide-size.js';
 import { templateFonts } from './template-fonts.js';
 import { templateFaces, templateToTheme } from './template-theme.js';
 import { fontProblems } from '../measure/font-problems.js';
@@ -104,6 +105,8 @@ async function load(
   try {
     const structure = readStructure(opened.pkg);
     if (structure.masters.length === 0) return corrupt(at, 'Unexpected presentation without a slide master');
+    const tooSmall = slideTooSmall(structure.size, at);
+    if (tooSmall) return { diagnostics: [tooSmall] };
     const fonts = templateFonts(themesDir, sidecar);
     const made = templateToTheme(name, at, opened.pkg, structure, sidecar);
     measuring = fonts.fonts;

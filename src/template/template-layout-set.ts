@@ -6,6 +6,7 @@ import type { TemplateStructure } from './read-masters.js';
 import { slotBox } from './resolve-slot.js';
 import { layoutSlots, type TemplateLayout } from './template-layouts.js';
 import { layoutObstacles } from './obstacles.js';
+import { textBoxFace } from './text-box-face.js';
 
 /** Every kind of slide a deck has, by the name of the layout PowerPoint gives it. */
 export const NEED_NAMES: Record<SlideLayout, string> = {
@@ -60,9 +61,11 @@ export function templateLayoutSet(
   const primary = s.masters[content.master];
   const masterBody = primary.placeholders.find((p) => p.type === 'body');
   const bodyArea = (masterBody && slotBox(masterBody, primary)) ?? body.box;
-  // A text box inherits none of the body placeholder's capitals or letter spacing.
+  // A text box inherits none of the body placeholder's capitals or letter spacing, nor its face: it is written
+  // with the body's face whenever the face a text box would show is another.
   const textBox: TextStyle = {
     ...body,
+    inheritedFace: textBoxFace(s.defaultTextStyle, primary),
     autofit: 'none',
     anchor: 'top',
     align: 'left',

@@ -12,6 +12,7 @@ import { contrastWarnings, templateColors, type TemplateColors } from './templat
 import { everyNeed, NEED_NAMES, templateLayoutSet, templateLayouts } from './template-layout-set.js';
 import { chooseLayouts, type TemplateLayout } from './template-layouts.js';
 import { crampedBody } from './body-room.js';
+import { wordsOnBody } from './words-on-body.js';
 import { templateTableMin, templateTableSize } from '../model/table-size.js';
 
 /**
@@ -38,6 +39,8 @@ export function templateToTheme(
   const ds = fallbacks.flatMap((f) => fallbackWarning(f.need, layouts[byNeed[f.need]!], at));
   const cramped = crampedBody(layouts, byNeed.content, s.size, master);
   if (cramped) ds.push(diagnostic('warning', 'template-body-small', at, cramped.message, cramped.fix));
+  const words = wordsOnBody(layouts[byNeed.content]);
+  if (words) ds.push(diagnostic('warning', 'template-words-on-body', at, words.message, words.fix));
 
   const set = templateLayoutSet(s, layouts, everyNeed(byNeed));
   const primary = s.masters[layouts[set.byNeed.content].master];

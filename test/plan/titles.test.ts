@@ -56,6 +56,17 @@ describe('fitTitle', () => {
     expect(f.box).toEqual({ ...slot.box, h: need });
     expect(need).toBeGreaterThan(slot.box.h);
   });
+
+  it('shrinks below the theme minimum only when the title would otherwise leave its body no room (it cannot continue)', () => {
+    // 250 words take about 25 lines at the minimum: more than the slide holds; at 10 pt they fit.
+    const title = words(250);
+    const f = fitTitle(title, ctx, layout);
+    expect(f.levels[0].size).toBeLessThan(ctx.theme.sizes.titleMin);
+    // It leaves a quarter of the slide below it for the body.
+    expect(f.box.y + f.box.h).toBeLessThanOrEqual(ctx.safe.bottom - 0.25 * ctx.layouts.size.h);
+    // One that fits at the minimum stays there.
+    expect(fitTitle(words(40), ctx, layout).levels[0].size).toBe(ctx.theme.sizes.titleMin);
+  });
 });
 
 describe('continuedTitle', () => {

@@ -31,7 +31,12 @@ const FILES = [
   'themes.pptx',
   'with_japanese.pptx',
   'table-with-theme.pptx',
+  // Their text boxes inherit Arial from the default text style while the body is Calibri.
+  '49386-null_dates.pptx',
+  'ca.ubc.cs.people_~emhill_presentations_HowWeRefactor.pptx',
 ];
+/** 1.97 × 1.18 in (5 × 3 cm) slides: refused, saying why. */
+const TOO_SMALL = ['smartart-simple.pptx', 'smartart-rotated-text.pptx'];
 
 describe.skipIf(!POI || !existsSync(POI))('Apache POI slideshows as templates', () => {
   let themes: string;
@@ -50,6 +55,7 @@ describe.skipIf(!POI || !existsSync(POI))('Apache POI slideshows as templates', 
     cpSync(path.join(REPO_THEMES, 'fonts'), path.join(themes, 'fonts'), { recursive: true });
     cpSync(path.join(REPO_THEMES, 'briefing-light.yaml'), path.join(themes, 'briefing-light.yaml'));
     for (const [i, f] of FILES.entries()) cpSync(path.join(POI!, f), path.join(themes, `poi${i}.pptx`));
+    for (const [i, f] of TOO_SMALL.entries()) cpSync(path.join(POI!, f), path.join(themes, `small${i}.pptx`));
     content = makeContent({ stress: stressDeck });
     light = (await build('briefing-light')).deck!.slides.length;
   }, 120_000);
@@ -77,5 +83,12 @@ describe.skipIf(!POI || !existsSync(POI))('Apache POI slideshows as templates', 
       const warned = r.diagnostics.some((d) => d.code === 'template-table-contrast');
       expect(warned || contrastRatio(c.text, c.tableBand) >= 4.5).toBe(true);
       expect(warned || contrastRatio(c.tableHeaderText, c.tableHeaderBackground) >= 4.5).toBe(true);
+    });
+
+  for (const [i, file] of TOO_SMALL.entries())
+    it(`refuses ${file}: its slide is too small for a briefing`, async () => {
+      const r = await build(`small${i}`);
+      expect(r.pptx).toBeUndefined();
+      expect(r.diagnostics.map((d) => d.code)).toContain('template-slide-too-small');
     });
 });

@@ -21,13 +21,14 @@ const TITLE_PH = '<p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr/>';
 const xfrm = (x: number, y: number, w: number, h: number) =>
   `<a:xfrm><a:off x="${Math.round(x * EMU)}" y="${Math.round(y * EMU)}"/><a:ext cx="${Math.round(w * EMU)}" cy="${Math.round(h * EMU)}"/></a:xfrm>`;
 
-type Edit = (old: string) => string;
+/** An edit of one part's text. */
+export type Edit = (old: string) => string;
 /** A replacement that must find its text. */
-const replace =
+export const replace =
   (from: string | RegExp, to: string): Edit =>
   (old) => {
     const out = old.replace(from, to);
-    if (out === old) throw new Error(`defect fixture: \`${from}\` not found`);
+    if (out === old) throw new Error(`template fixture: \`${from}\` not found`);
     return out;
   };
 
@@ -98,11 +99,19 @@ export type DefectName = keyof typeof DEFECTS;
 
 /** Write `<name>.pptx` for each defect (all, or those named) into `themesDir`. */
 export async function writeDefectTemplates(themesDir: string, only?: readonly DefectName[]): Promise<void> {
+  await writeEditedTemplates(themesDir, DEFECTS, only);
+}
+
+/** Write `<name>.pptx` into `themesDir` for each fixture (all, or those named): pandoc's reference with its edits. */
+export async function writeEditedTemplates<N extends string>(
+  themesDir: string,
+  fixtures: Record<N, Record<string, Edit>>,
+  only?: readonly N[],
+): Promise<void> {
   const reference = unzipSync(readFileSync((await realTemplate('pandoc-reference.pptx')).file));
-  for (const name of only ?? (Object.keys(DEFECTS) as DefectName[])) {
+  for (const name of only ?? (Object.keys(fixtures) as N[])) {
     const files: Zippable = { ...reference };
-    for (const [part, edit] of Object.entries(DEFECTS[name] as Record<string, Edit>))
-      files[part] = strToU8(edit(strFromU8(reference[part])));
+    for (const [part, edit] of Object.entries(fixtures[name])) files[part] = strToU8(edit(strFromU8(reference[part])));
     writeFileSync(path.join(themesDir, `${name}.pptx`), zipSync(files));
   }
 }

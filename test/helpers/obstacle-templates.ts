@@ -6,10 +6,7 @@
  * defect-templates.ts, edits are checked text replacements (a fixture
  * recipe, not product code).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { realTemplate } from './templates.js';
+import { type Edit, replace, writeEditedTemplates } from './defect-templates.js';
 
 const EMU = 914400;
 const MASTER = 'ppt/slideMasters/slideMaster1.xml';
@@ -35,14 +32,6 @@ function shape(name: string, b: Box, fill: string, words?: { text: string; size:
   return `<p:sp><p:nvSpPr><p:cNvPr id="${nextId++}" name="${name}"/><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>${xfrm(b)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="${fill}"/></a:solidFill></p:spPr>${body}</p:sp>`;
 }
 
-type Edit = (old: string) => string;
-const replace =
-  (from: string | RegExp, to: string): Edit =>
-  (old) => {
-    const out = old.replace(from, to);
-    if (out === old) throw new Error(`obstacle fixture: \`${from}\` not found`);
-    return out;
-  };
 const onMaster = (...shapes: string[]): Edit => replace(/<\/p:spTree>/, `${shapes.join('')}</p:spTree>`);
 
 /** keyframes.pptx: a bar of words across the top (over the title), and a column of menu buttons over the body. */
@@ -85,11 +74,5 @@ export type ObstacleTemplate = keyof typeof OBSTACLE_TEMPLATES;
 
 /** Write `<name>.pptx` for each fixture into `themesDir`. */
 export async function writeObstacleTemplates(themesDir: string): Promise<void> {
-  const reference = unzipSync(readFileSync((await realTemplate('pandoc-reference.pptx')).file));
-  for (const [name, edits] of Object.entries(OBSTACLE_TEMPLATES)) {
-    const files: Zippable = { ...reference };
-    for (const [part, edit] of Object.entries(edits as Record<string, Edit>))
-      files[part] = strToU8(edit(strFromU8(reference[part])));
-    writeFileSync(path.join(themesDir, `${name}.pptx`), zipSync(files));
-  }
+  await writeEditedTemplates(themesDir, OBSTACLE_TEMPLATES);
 }

@@ -6,8 +6,6 @@ import { footerPlace } from './chrome-place.js';
 import { clearOf } from './clear-of.js';
 import { heightOf } from './frames.js';
 
-export { clearOf };
-
 /** A box moved and cut to stay inside the band the banners leave. */
 export function insideSafe(box: Rect, ctx: PlanContext): Rect {
   const y = Math.max(box.y, ctx.safe.top);

@@ -3,7 +3,8 @@ import type { Rect, TextFrame } from '../model/text-frame.js';
 import { measureFrame } from '../measure/measure-frame.js';
 import type { PlanContext } from './context.js';
 import { heightOf, plain, slotFrame } from './frames.js';
-import { clearOf, insideSafe } from './regions.js';
+import { insideSafe } from './regions.js';
+import { clearOf } from './clear-of.js';
 
 /** The smallest a title shrinks to, below the theme's minimum, before it would leave the slide. */
 const LAST_RESORT = 10;
